@@ -1,0 +1,210 @@
+"""Transitions per second through the HTTP API, against the same writes in raw asyncpg (the floor).
+
+Not a test: run `make bench` (or `.venv/bin/python bench/transitions.py --seconds 20`). It makes
+a scratch database on the local PostgreSQL (or an embedded one), serves the API from a separate
+uvicorn process on loopback, and drives it with 8 concurrent clients, each on its own cases so
+that every request is a successful transition. The floor does, per transition, what the API
+must do at least: in one transaction, read the case's stage and version, update them with a
+version check, and insert the event.
+"""
+
+import argparse
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from service.database import asyncpg_dsn, scratch_database, scratch_server  # noqa: E402
+from service.migrate import upgrade  # noqa: E402
+
+CYCLE = [
+    ("file", {}),
+    ("exchange_pleadings", {}),
+    ("set_down_for_hearing", {}),
+    ("reserve_judgment", {}),
+    ("deliver_judgment", {"occurred_on": "2024-06-01", "outcome": "allowed"}),
+    ("award", {}),
+    ("pursue_compensation", {}),
+    ("close", {}),
+]
+STAGES = [
+    "intake",
+    "filed",
+    "pleadings",
+    "hearing",
+    "judgment_reserved",
+    "judgment",
+    "awarded",
+    "compensation",
+    "closed",
+]
+
+
+async def make_cases(dsn: str, count: int) -> list[uuid.UUID]:
+    """Inserts cases at intake directly: setting up the pool is not what is measured."""
+    ids = [uuid.uuid4() for _ in range(count)]
+    connection = await asyncpg.connect(dsn)
+    try:
+        await connection.executemany(
+            "INSERT INTO cases (id, reference, title, kind, court_level, court_station,"
+            " court_number, respondents, lead_counsel, stage, stage_since, version, opened_at)"
+            " VALUES ($1, $2, 'Bench v AG', 'civil_claim', 'high_court', 'Nairobi',"
+            " $3, ARRAY['Attorney General'], 'Bench Counsel', 'intake', '2024-01-01', 1, now())",
+            [
+                (case_id, f"BENCH/{case_id}", f"HCCC {n + 1} of 2024")
+                for n, case_id in enumerate(ids)
+            ],
+        )
+    finally:
+        await connection.close()
+    return ids
+
+
+async def drive(n_clients: int, seconds: float, work: "asyncio.Queue[uuid.UUID]", fire) -> int:  # type: ignore[no-untyped-def]
+    """Runs `n_clients` loops that walk cases through the cycle until time is up."""
+    deadline = time.perf_counter() + seconds
+    done = 0
+
+    async def client() -> None:
+        nonlocal done
+        while time.perf_counter() < deadline and not work.empty():
+            case_id = work.get_nowait()
+            for version, (trigger, facts) in enumerate(CYCLE, start=1):
+                if time.perf_counter() >= deadline:
+                    return
+                await fire(case_id, version, trigger, facts)
+                done += 1
+
+    await asyncio.gather(*(client() for _ in range(n_clients)))
+    return done
+
+
+async def through_api(base: str, ids: list[uuid.UUID], n_clients: int, seconds: float) -> float:
+    work: asyncio.Queue[uuid.UUID] = asyncio.Queue()
+    for case_id in ids:
+        work.put_nowait(case_id)
+    limits = httpx.Limits(max_connections=n_clients, max_keepalive_connections=n_clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+
+        async def fire(case_id, version, trigger, facts):  # type: ignore[no-untyped-def]
+            response = await http.post(
+                f"/cases/{case_id}/transitions",
+                json={"trigger": trigger, "version": version, **facts},
+            )
+            if response.status_code != 201:
+                raise RuntimeError(f"{trigger}: {response.status_code} {response.text}")
+
+        started = time.perf_counter()
+        done = await drive(n_clients, seconds, work, fire)
+        return done / (time.perf_counter() - started)
+
+
+async def through_asyncpg(dsn: str, ids: list[uuid.UUID], n_clients: int, seconds: float) -> float:
+    work: asyncio.Queue[uuid.UUID] = asyncio.Queue()
+    for case_id in ids:
+        work.put_nowait(case_id)
+    pool = await asyncpg.create_pool(dsn, min_size=n_clients, max_size=n_clients)
+    assert pool is not None
+
+    async def fire(case_id, version, trigger, facts):  # type: ignore[no-untyped-def]
+        async with pool.acquire() as connection, connection.transaction():
+            row = await connection.fetchrow(
+                "SELECT stage, version FROM cases WHERE id = $1", case_id
+            )
+            new_stage = STAGES[STAGES.index(row["stage"]) + 1]
+            status = await connection.execute(
+                "UPDATE cases SET stage = $1, stage_since = $2, version = $3"
+                " WHERE id = $4 AND version = $5",
+                new_stage,
+                date(2024, 6, 1),
+                version + 1,
+                case_id,
+                version,
+            )
+            assert status == "UPDATE 1"
+            await connection.execute(
+                "INSERT INTO case_events (case_id, trigger, from_stage, to_stage, occurred_on,"
+                " recorded_at, details) VALUES ($1, $2, $3, $4, $5, now(), '{}')",
+                case_id,
+                trigger,
+                row["stage"],
+                new_stage,
+                date(2024, 6, 1),
+            )
+
+    try:
+        started = time.perf_counter()
+        done = await drive(n_clients, seconds, work, fire)
+        return done / (time.perf_counter() - started)
+    finally:
+        await pool.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def serve(url: str, port: int) -> subprocess.Popen[bytes]:
+    env = os.environ | {"DATABASE_URL": url, "HAKI_PORT": str(port), "HAKI_DB_POOL": "10"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health/ready").status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("the API did not become ready")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=15, help="length of each run")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--cases", type=int, default=3000, help="cases in each pool")
+    args = parser.parse_args()
+
+    with scratch_server() as admin:
+        url = scratch_database(admin, "haki_bench")
+        upgrade(url)
+        dsn = asyncpg_dsn(url)
+        api_ids = asyncio.run(make_cases(dsn, args.cases))
+        raw_ids = asyncio.run(make_cases(dsn, args.cases))
+        port = free_port()
+        server = serve(url, port)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            asyncio.run(through_api(base, api_ids[:50], args.clients, 2))  # warm up
+            api = asyncio.run(through_api(base, api_ids[50:], args.clients, args.seconds))
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        raw = asyncio.run(through_asyncpg(dsn, raw_ids, args.clients, args.seconds))
+
+    print(f"clients: {args.clients}, {args.seconds:.0f} s per run, on {os.cpu_count()} cores")
+    print(f"HTTP API (uvicorn, 1 process):  {api:8.0f} transitions/s")
+    print(f"raw asyncpg, same three writes: {raw:8.0f} transitions/s")
+    print(f"ratio API / floor:              {api / raw:8.2f}   (target >= 0.35)")
+
+
+if __name__ == "__main__":
+    main()

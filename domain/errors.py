@@ -1,0 +1,60 @@
+"""Errors of the domain, each saying in words a lawyer understands what was refused and why."""
+
+
+class DomainError(Exception):
+    """Base of every refusal the domain makes; the service maps each kind to an HTTP status."""
+
+
+class NotFound(DomainError):
+    pass
+
+
+class InvalidInput(DomainError):
+    """Input that is well-formed but not acceptable (a future date, an unknown survivor)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class UnknownTrigger(InvalidInput):
+    pass
+
+
+class TransitionNotAllowed(DomainError):
+    """The trigger exists but not from this stage; says what is allowed, so the client recovers."""
+
+    def __init__(self, trigger: str, stage: str, allowed: list[str]) -> None:
+        allowed_text = ", ".join(allowed) if allowed else "none (the case is closed)"
+        super().__init__(
+            f"'{trigger}' is not allowed while the case is at stage '{stage}'; "
+            f"allowed now: {allowed_text}"
+        )
+        self.trigger = trigger
+        self.current_stage = stage
+        self.allowed = allowed
+
+
+class GuardFailed(DomainError):
+    """A fact the transition needs is missing or contradicts it; nothing was written."""
+
+    def __init__(self, trigger: str, reason: str) -> None:
+        super().__init__(f"cannot {trigger.replace('_', ' ')}: {reason}")
+        self.trigger = trigger
+        self.reason = reason
+
+
+class StaleVersion(DomainError):
+    """Someone else changed the record since the client read it."""
+
+    def __init__(self, sent: int, current: int) -> None:
+        super().__init__(
+            f"the case has changed since you read it (you sent version {sent}, it is now "
+            f"version {current}); reload it and try again"
+        )
+        self.sent = sent
+        self.current = current
+
+
+class Conflict(DomainError):
+    """A uniqueness rule: the same reference or court number is already registered."""

@@ -1,0 +1,53 @@
+"""The Litestar application: routes, errors, OpenAPI and the database it works on."""
+
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+
+from service.cases.controller import CaseController
+from service.database import make_engine, make_sessionmaker
+from service.dependencies import provide_session
+from service.errors import problem_details, unexpected_problem
+from service.health import live, ready
+from service.migrate import check_current
+from service.settings import Settings
+from service.survivors.controller import SurvivorController
+
+
+def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
+    """`database_url` is an asyncpg URL; the app refuses to start on a database that is behind."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+        await check_current(database_url)
+        engine = make_engine(database_url, settings.pool_size)
+        app.state.engine = engine
+        app.state.sessionmaker = make_sessionmaker(engine)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    return Litestar(
+        route_handlers=[CaseController, SurvivorController, live, ready],
+        dependencies={"db": Provide(provide_session)},
+        lifespan=[lifespan],
+        plugins=[problem_details],
+        exception_handlers={Exception: unexpected_problem},
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(
+            title="Haki",
+            version="0.1.0",
+            description=(
+                "Tracks litigation for survivors of torture and police violence in Kenya, "
+                "from petition to payment. Errors are RFC 9457 problem details."
+            ),
+            path="/schema",
+            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+        ),
+    )

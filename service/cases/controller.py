@@ -1,0 +1,131 @@
+"""HTTP routes of the case register and the court track: parse, call one use case, shape."""
+
+import uuid
+from typing import Annotated
+
+from litestar import Controller, get, post
+from litestar.pagination import OffsetPagination
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from domain.stages import CaseKind, CourtLevel, Stage
+from service.cases.schemas import (
+    CaseIn,
+    CaseOut,
+    EventOut,
+    StepIn,
+    StepOption,
+    StepOptions,
+    StepOut,
+)
+from service.dependencies import Db, Limit, Offset
+from service.openapi import responses
+from service.usecases import cases, court_track
+from service.usecases.court_track import Step
+
+
+class CaseController(Controller):
+    path = "/cases"
+    tags = ("cases",)
+
+    @post(responses=responses(400, 409, 413, 422), summary="Open a case at intake")
+    async def open_case(self, db: Db, data: JSONBody[CaseIn]) -> CaseOut:
+        case = await cases.open_case(
+            db,
+            reference=data.reference,
+            title=data.title,
+            kind=data.kind,
+            court_level=data.court_level,
+            court_station=data.court_station,
+            lead_counsel=data.lead_counsel,
+            claimants=data.claimants,
+            respondents=data.respondents,
+            court_number=data.court_number,
+            opened_on=data.opened_on,
+            note=data.note,
+        )
+        return CaseOut.of(case, sorted(set(data.claimants)))
+
+    @get(responses=responses(400, 422), summary="List cases, newest first, with filters")
+    async def list_cases(
+        self,
+        db: Db,
+        limit: Limit = 20,
+        offset: Offset = 0,
+        stage: FromQuery[Stage | None] = None,
+        kind: FromQuery[CaseKind | None] = None,
+        court_level: FromQuery[CourtLevel | None] = None,
+        station: Annotated[str | None, QueryParameter(max_length=80)] = None,
+        counsel: Annotated[str | None, QueryParameter(max_length=120)] = None,
+        court_number: Annotated[
+            str | None, QueryParameter(max_length=120, description="any Kenyan form; normalised")
+        ] = None,
+    ) -> OffsetPagination[CaseOut]:
+        where = cases.CaseFilter(
+            stage=stage,
+            court_level=court_level,
+            court_station=station,
+            lead_counsel=counsel,
+            court_number=court_number,
+            kind=kind,
+        )
+        page, total = await cases.list_cases(db, where, limit=limit, offset=offset)
+        codes = await cases.claimant_codes(db, [case.id for case in page])
+        return OffsetPagination(
+            items=[CaseOut.of(case, codes[case.id]) for case in page],
+            limit=limit,
+            offset=offset,
+            total=total,
+        )
+
+    @get("/{case_id:uuid}", responses=responses(404), summary="One case")
+    async def get_case(self, db: Db, case_id: FromPath[uuid.UUID]) -> CaseOut:
+        case = await cases.get_case(db, case_id)
+        codes = await cases.claimant_codes(db, [case.id])
+        return CaseOut.of(case, codes[case.id])
+
+    @get(
+        "/{case_id:uuid}/transitions",
+        responses=responses(404),
+        summary="The steps allowed from the case's present stage",
+    )
+    async def allowed_steps(self, db: Db, case_id: FromPath[uuid.UUID]) -> StepOptions:
+        case, routes = await court_track.allowed_steps(db, case_id)
+        return StepOptions(
+            stage=case.stage, version=case.version, allowed=[StepOption.of(r) for r in routes]
+        )
+
+    @post(
+        "/{case_id:uuid}/transitions",
+        responses=responses(400, 404, 409, 413, 422),
+        summary="Record a step: fires one trigger of the court track",
+    )
+    async def record_step(
+        self, db: Db, case_id: FromPath[uuid.UUID], data: JSONBody[StepIn]
+    ) -> StepOut:
+        case, event = await court_track.record_step(
+            db,
+            case_id,
+            Step(
+                trigger=data.trigger,
+                version=data.version,
+                occurred_on=data.occurred_on,
+                note=data.note,
+                evidence_ref=data.evidence_ref,
+                outcome=data.outcome,
+                court_number=data.court_number,
+                neutral_citation=data.neutral_citation,
+                stay_of_execution=data.stay_of_execution,
+            ),
+        )
+        return StepOut(
+            case_id=case.id, stage=case.stage, version=case.version, event=EventOut.of(event)
+        )
+
+    @get("/{case_id:uuid}/events", responses=responses(400, 404), summary="The case's history")
+    async def history(
+        self, db: Db, case_id: FromPath[uuid.UUID], limit: Limit = 20, offset: Offset = 0
+    ) -> OffsetPagination[EventOut]:
+        events, total = await court_track.history(db, case_id, limit=limit, offset=offset)
+        return OffsetPagination(
+            items=[EventOut.of(event) for event in events], limit=limit, offset=offset, total=total
+        )

@@ -1,0 +1,146 @@
+"""What the case API accepts and answers: its own shapes, never the table classes."""
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from msgspec import Meta, Struct
+
+from domain.cases import Case, CaseEvent
+from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from statemachines.case_track import Route
+
+Text = Annotated[str, Meta(min_length=1, max_length=300)]
+Name = Annotated[str, Meta(min_length=1, max_length=120, pattern=r"\S")]
+Note = Annotated[str, Meta(max_length=4000)]
+SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]
+
+
+class CaseIn(Struct, forbid_unknown_fields=True):
+    reference: Annotated[str, Meta(min_length=1, max_length=40, pattern=r"\S")]
+    title: Annotated[str, Meta(min_length=1, max_length=300, pattern=r"\S")]
+    kind: CaseKind
+    court_level: CourtLevel
+    court_station: Annotated[str, Meta(min_length=1, max_length=80, pattern=r"\S")]
+    lead_counsel: Name
+    claimants: Annotated[list[SurvivorCode], Meta(min_length=1, max_length=50)]
+    respondents: Annotated[list[Name], Meta(min_length=1, max_length=20)]
+    court_number: (
+        Annotated[str, Meta(max_length=120, examples=["Petition No. E123 of 2021"])] | None
+    ) = None
+    opened_on: date | None = None
+    note: Note | None = None
+
+
+class CaseOut(Struct):
+    id: uuid.UUID
+    reference: str
+    title: str
+    kind: CaseKind
+    court_level: CourtLevel
+    court_station: str
+    court_number: str | None
+    respondents: list[str]
+    lead_counsel: str
+    claimants: list[str]
+    stage: Stage
+    stage_since: date
+    judgment_on: date | None
+    judgment_outcome: JudgmentOutcome | None
+    neutral_citation: str | None
+    stay_of_execution: bool | None
+    version: int
+    opened_at: datetime
+
+    @classmethod
+    def of(cls, case: Case, claimants: list[str]) -> "CaseOut":
+        return cls(
+            id=case.id,
+            reference=case.reference,
+            title=case.title,
+            kind=case.kind,
+            court_level=case.court_level,
+            court_station=case.court_station,
+            court_number=case.court_number,
+            respondents=case.respondents,
+            lead_counsel=case.lead_counsel,
+            claimants=claimants,
+            stage=case.stage,
+            stage_since=case.stage_since,
+            judgment_on=case.judgment_on,
+            judgment_outcome=case.judgment_outcome,
+            neutral_citation=case.neutral_citation,
+            stay_of_execution=case.stay_of_execution,
+            version=case.version,
+            opened_at=case.opened_at,
+        )
+
+
+class StepIn(Struct, forbid_unknown_fields=True):
+    """`version` is the case version you last read: a step on a stale view is refused (409)."""
+
+    trigger: Annotated[str, Meta(min_length=1, max_length=40, examples=["reserve_judgment"])]
+    version: Annotated[int, Meta(ge=1)]
+    occurred_on: date | None = None
+    note: Note | None = None
+    evidence_ref: Annotated[str, Meta(max_length=200)] | None = None
+    outcome: JudgmentOutcome | None = None
+    court_number: Annotated[str, Meta(max_length=120)] | None = None
+    neutral_citation: (
+        Annotated[str, Meta(max_length=60, examples=["[2022] KEHC 11609 (KLR)"])] | None
+    ) = None
+    stay_of_execution: bool | None = None
+
+
+class EventOut(Struct):
+    id: int
+    trigger: str
+    from_stage: Stage | None
+    to_stage: Stage
+    occurred_on: date
+    recorded_at: datetime
+    note: str | None
+    evidence_ref: str | None
+    details: dict[str, Any]
+
+    @classmethod
+    def of(cls, event: CaseEvent) -> "EventOut":
+        assert event.id is not None
+        return cls(
+            id=event.id,
+            trigger=event.trigger,
+            from_stage=event.from_stage,
+            to_stage=event.to_stage,
+            occurred_on=event.occurred_on,
+            recorded_at=event.recorded_at,
+            note=event.note,
+            evidence_ref=event.evidence_ref,
+            details=event.details,
+        )
+
+
+class StepOut(Struct):
+    case_id: uuid.UUID
+    stage: Stage
+    version: int
+    event: EventOut
+
+
+class StepOption(Struct):
+    trigger: str
+    to: Stage
+    requires: list[str]
+
+    @classmethod
+    def of(cls, route: Route) -> "StepOption":
+        return cls(
+            trigger=route.trigger,
+            to=route.dest,
+            requires=[guard.refusal for guard in route.guards if not guard.about_case_only],
+        )
+
+
+class StepOptions(Struct):
+    stage: Stage
+    version: int
+    allowed: list[StepOption]

@@ -1,0 +1,100 @@
+"""The `haki` command: migrate, load demo data, serve, and regenerate the docs' diagrams."""
+
+import asyncio
+import sys
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from service.database import database, make_engine, make_sessionmaker
+from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
+from service.settings import Settings
+
+T = TypeVar("T")
+
+
+@click.group()
+def main() -> None:
+    """Haki: litigation and compensation tracking for survivors of torture and police violence."""
+
+
+@main.command()
+def migrate() -> None:
+    """Bring the database up to the newest migration."""
+    with database(Settings()) as url:
+        upgrade(url)
+    click.echo("database is up to date")
+
+
+@main.command("demo-data")
+def demo_data() -> None:
+    """Load fictional demo cases, only if the register is empty."""
+    from datetime import datetime
+
+    from domain.calendar import nairobi_today
+    from service.demo import load_demo_data
+
+    async def load(url: str) -> int:
+        await check_current(url)
+        engine = make_engine(url)
+        try:
+            return await load_demo_data(make_sessionmaker(engine), nairobi_today(datetime.now()))
+        finally:
+            await engine.dispose()
+
+    with database(Settings()) as url:
+        loaded = _run_checked(load(url))
+    click.echo(
+        f"loaded {loaded} demo cases" if loaded else "register not empty: no demo data loaded"
+    )
+
+
+@main.command()
+@click.option("--host", default=None, help="address to listen on (HAKI_HOST, 127.0.0.1)")
+@click.option("--port", type=int, default=None, help="port (HAKI_PORT, 8000)")
+def serve(host: str | None, port: int | None) -> None:
+    """Serve the API; refuses a database that is behind its migrations."""
+    import uvicorn
+
+    from service.app import create_app
+
+    settings = Settings()
+    host, port = host or settings.host, port or settings.port
+    with database(settings) as url:
+        _run_checked(check_current(url))
+        click.echo(
+            f"Haki is serving on http://{host}:{port}  (API docs: http://{host}:{port}/schema)"
+        )
+        uvicorn.run(create_app(url, settings), host=host, port=port, log_level="info")
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="fail if a diagram in docs/ is out of date")
+def diagrams(check: bool) -> None:
+    """Write the state diagrams generated from the machines into docs/."""
+    from statemachines.diagram import DIAGRAMS
+
+    stale = []
+    for relative, text in DIAGRAMS.items():
+        path = Path(ROOT, relative)
+        if path.exists() and path.read_text() == text:
+            continue
+        stale.append(relative)
+        if not check:
+            path.write_text(text)
+    if check and stale:
+        sys.exit(f"out of date: {', '.join(stale)}; run `haki diagrams`")
+    click.echo("\n".join(f"wrote {name}" for name in stale) or "diagrams are up to date")
+
+
+def _run_checked(coroutine: Coroutine[Any, Any, T]) -> T:
+    try:
+        return asyncio.run(coroutine)
+    except DatabaseBehind as error:
+        sys.exit(str(error))
+
+
+if __name__ == "__main__":
+    main()

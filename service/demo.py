@@ -1,0 +1,103 @@
+"""A dozen fictional Kenyan cases at different stages, entered through the real use cases."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.cases import Case
+from domain.stages import CaseKind as K
+from domain.stages import CourtLevel as L
+from domain.stages import JudgmentOutcome as O
+from service.usecases.cases import open_case
+from service.usecases.court_track import Step, record_step
+from service.usecases.survivors import register_survivor
+
+AG = "Attorney General"
+IG = "Inspector General of the National Police Service"
+NPS = "National Police Service"
+DPP = "Director of Public Prosecutions"
+
+DemoStep = tuple[str, dict[str, object]]
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    reference: str
+    title: str
+    kind: K
+    level: L
+    station: str
+    number: str
+    counsel: str
+    claimants: tuple[str, ...]
+    respondents: tuple[str, ...]
+    opened_years_ago: float
+    steps: tuple[DemoStep, ...] = field(default=())
+
+
+FILE: DemoStep = ("file", {})
+PLEAD: DemoStep = ("exchange_pleadings", {})
+HEAR: DemoStep = ("set_down_for_hearing", {})
+RESERVE: DemoStep = ("reserve_judgment", {})
+
+
+def judgment(outcome: O, citation: str | None = None) -> DemoStep:
+    return ("deliver_judgment", {"outcome": outcome, "neutral_citation": citation})
+
+
+CASES = (
+    DemoCase("HAKI/LIT/2014/003", "J.K.M. & 3 others v Attorney General & 2 others", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Nairobi (Milimani)", "Petition 572 of 2013", "Achieng Odhiambo", ("Juma Kiprono Mwangi", "Halima Abdi Noor", "Otieno Were", "Nasimiyu Wafula"), (AG, IG, NPS), 12, (FILE, PLEAD, HEAR, RESERVE, judgment(O.ALLOWED, "[2019] KEHC 4417 (KLR)"), ("award", {}), ("pursue_compensation", {}))),
+    DemoCase("HAKI/LIT/2015/011", "Estate of P.N.K. v Attorney General", K.CIVIL_CLAIM, L.HIGH_COURT, "Nairobi (Milimani)", "HCCC No. 45 of 2015", "Achieng Odhiambo", ("Peter Njoroge Kariuki",), (AG, NPS), 11, (FILE, PLEAD, HEAR, RESERVE, judgment(O.PARTLY_ALLOWED, "[2021] KEHC 9932 (KLR)"), ("award", {}))),
+    DemoCase("HAKI/LIT/2016/021", "A.O.O. v Attorney General & another", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Kisumu", "Petition No. 18 of 2016", "Kiprotich Langat", ("Akinyi Ouma Owino",), (AG, IG), 10, (FILE, PLEAD, HEAR, RESERVE, judgment(O.DISMISSED, "[2020] KEHC 2210 (KLR)"), ("appeal", {"stay_of_execution": False}))),
+    DemoCase("HAKI/LIT/2018/007", "M.W. v Attorney General & 2 others", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Mombasa", "Petition 77 of 2018", "Fatuma Said", ("Mwanajuma Wekesa",), (AG, IG, NPS), 8, (FILE, PLEAD, HEAR, RESERVE, judgment(O.ALLOWED), ("award", {}))),
+    DemoCase("HAKI/LIT/2019/002", "Estate of B.K. v Inspector General & another", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Nakuru", "Petition 9 of 2019", "Kiprotich Langat", ("Brian Kipchumba",), (IG, AG), 7, (FILE, PLEAD, HEAR, RESERVE)),
+    DemoCase("HAKI/LIT/2019/014", "Inquest into the death of S.O.", K.INQUEST, L.MAGISTRATES_COURT, "Kibera", "Inquest No. 3 of 2019", "Fatuma Said", ("Samuel Otieno",), (NPS,), 7, (FILE, PLEAD, HEAR)),
+    DemoCase("HAKI/LIT/2020/005", "R v Cpl. J.N. & another (watching brief)", K.CRIMINAL_PROSECUTION, L.HIGH_COURT, "Machakos", "Criminal Case 88 of 2019", "Achieng Odhiambo", ("Mutua Kioko",), (DPP,), 6, (FILE, PLEAD)),
+    DemoCase("HAKI/LIT/2021/019", "K.A. & 6 others v Attorney General & 3 others", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Garissa", "Petition No. E004 of 2021", "Kiprotich Langat", ("Khadija Ali", "Abdullahi Hassan", "Mohamed Adan"), (AG, IG, NPS), 5, (FILE, PLEAD, HEAR)),
+    DemoCase("HAKI/LIT/2022/008", "G.W. v Attorney General", K.JUDICIAL_REVIEW, L.HIGH_COURT, "Nairobi (Milimani)", "Judicial Review Miscellaneous Application E001 of 2022", "Fatuma Said", ("Grace Wambui",), (AG,), 4, (FILE, ("settle", {}))),
+    DemoCase("HAKI/LIT/2023/013", "E.K. v Attorney General & another", K.CIVIL_CLAIM, L.MAGISTRATES_COURT, "Eldoret", "CMCC No. 6783 of 2023", "Kiprotich Langat", ("Emmanuel Kibet",), (AG, NPS), 3, (FILE, ("withdraw", {}), ("close", {}))),
+    DemoCase("HAKI/LIT/2024/022", "L.N. v Attorney General & 2 others", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Kakamega", "Petition E019 of 2024", "Achieng Odhiambo", ("Lilian Nekesa",), (AG, IG, NPS), 2, (FILE,)),
+    DemoCase("HAKI/LIT/2026/004", "Estate of D.M. v Attorney General & another", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Meru", "", "Fatuma Said", ("Daniel Mutwiri",), (AG, IG), 0.2),
+)  # fmt: skip
+
+
+async def load_demo_data(sessions: async_sessionmaker[AsyncSession], today: date) -> int:
+    """Loads the demo cases into an empty register; returns how many it loaded (0 if not empty)."""
+    async with sessions() as session:
+        if (await session.exec(select(func.count()).select_from(Case))).one():
+            return 0
+    for demo in CASES:
+        await _load(sessions, demo, today)
+    return len(CASES)
+
+
+async def _load(sessions: async_sessionmaker[AsyncSession], demo: DemoCase, today: date) -> None:
+    opened = today - timedelta(days=round(demo.opened_years_ago * 365))
+    async with sessions() as session:
+        codes = [(await register_survivor(session, full_name=name)).code for name in demo.claimants]
+        case = await open_case(
+            session,
+            reference=demo.reference,
+            title=demo.title,
+            kind=demo.kind,
+            court_level=demo.level,
+            court_station=demo.station,
+            lead_counsel=demo.counsel,
+            claimants=codes,
+            respondents=demo.respondents,
+            court_number=None,
+            opened_on=opened,
+        )
+    gap = (today - opened) / (len(demo.steps) + 1)
+    for index, (trigger, facts) in enumerate(demo.steps, start=1):
+        extra = {"court_number": demo.number} if trigger == "file" else facts
+        async with sessions() as session:
+            await record_step(
+                session,
+                case.id,
+                Step(trigger=trigger, version=index, occurred_on=opened + gap * index, **extra),
+            )

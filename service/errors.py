@@ -1,0 +1,104 @@
+"""One table from domain refusals to RFC 9457 problem details; every error leaves as JSON."""
+
+import logging
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.plugins.problem_details import (
+    ProblemDetailsConfig,
+    ProblemDetailsException,
+    ProblemDetailsPlugin,
+)
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from domain.errors import (
+    Conflict,
+    DomainError,
+    GuardFailed,
+    InvalidInput,
+    NotFound,
+    StaleVersion,
+    TransitionNotAllowed,
+)
+
+log = logging.getLogger(__name__)
+
+PROBLEM_BASE = "https://haki.example/problems/"
+
+STATUS: dict[type[DomainError], tuple[int, str, str]] = {
+    NotFound: (404, "not-found", "Not found"),
+    InvalidInput: (422, "invalid-input", "The input was refused"),
+    GuardFailed: (422, "guard-failed", "A fact the step needs is missing"),
+    TransitionNotAllowed: (409, "transition-not-allowed", "Not allowed from this stage"),
+    StaleVersion: (409, "stale-version", "The case changed since you read it"),
+    Conflict: (409, "conflict", "Already registered"),
+}
+
+
+def _extra(error: DomainError) -> dict[str, Any]:
+    if isinstance(error, TransitionNotAllowed):
+        return {"stage": error.current_stage, "allowed": error.allowed}
+    if isinstance(error, StaleVersion):
+        return {"current_version": error.current}
+    if isinstance(error, InvalidInput) and error.field:
+        return {"errors": [{"field": error.field, "message": str(error)}]}
+    return {}
+
+
+def domain_problem(error: DomainError) -> ProblemDetailsException:
+    status, slug, title = next(entry for kind, entry in STATUS.items() if isinstance(error, kind))
+    return ProblemDetailsException(
+        status_code=status,
+        type_=PROBLEM_BASE + slug,
+        title=title,
+        detail=str(error),
+        extra=_extra(error),
+    )
+
+
+def validation_problem(error: ValidationException) -> ProblemDetailsException:
+    """Litestar's schema errors, reshaped so each says which field and what was wrong."""
+    errors = [
+        {"field": item.get("key") or item.get("source") or "body", "message": item.get("message")}
+        for item in (error.extra if isinstance(error.extra, list) else [])
+    ]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or str(error.detail)
+    return ProblemDetailsException(
+        status_code=400,
+        type_=PROBLEM_BASE + "bad-request",
+        title="The request is malformed",
+        detail=detail,
+        extra={"errors": errors},
+    )
+
+
+def http_problem(error: HTTPException) -> ProblemDetailsException:
+    return ProblemDetailsException(
+        status_code=error.status_code,
+        title=error.detail,
+        detail=error.detail,
+        headers=error.headers,
+        extra=error.extra if isinstance(error.extra, dict) else None,
+    )
+
+
+def unexpected_problem(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
+    """Logged with its traceback for us; the caller learns only that it was our fault."""
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return ProblemDetailsException(
+        status_code=HTTP_500_INTERNAL_SERVER_ERROR,
+        title="Internal server error",
+        detail="Haki could not complete the request; nothing was changed.",
+    ).to_response(request)
+
+
+problem_details = ProblemDetailsPlugin(
+    ProblemDetailsConfig(
+        exception_to_problem_detail_map={
+            DomainError: domain_problem,
+            ValidationException: validation_problem,
+            HTTPException: http_problem,
+        },
+    )
+)

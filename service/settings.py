@@ -1,0 +1,23 @@
+"""Settings from the environment, read once into one object."""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("HAKI_DATA_DIR") or user_data_dir("haki"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None = field(default_factory=lambda: os.environ.get("DATABASE_URL"))
+    data_dir: Path = field(default_factory=_data_dir)
+    host: str = field(default_factory=lambda: os.environ.get("HAKI_HOST", "127.0.0.1"))
+    port: int = field(default_factory=lambda: int(os.environ.get("HAKI_PORT", "8000")))
+    max_body_bytes: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_MAX_BODY_BYTES", str(64 * 1024)))
+    )
+    pool_size: int = field(default_factory=lambda: int(os.environ.get("HAKI_DB_POOL", "10")))

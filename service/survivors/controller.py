@@ -1,0 +1,36 @@
+"""HTTP routes for registering survivors under a pseudonymous code."""
+
+from typing import Annotated
+
+from litestar import Controller, get, post
+from litestar.params import FromPath, JSONBody
+from msgspec import Meta, Struct
+
+from service.cases.schemas import SurvivorCode
+from service.dependencies import Db
+from service.openapi import responses
+from service.usecases import survivors
+
+
+class SurvivorIn(Struct, forbid_unknown_fields=True):
+    full_name: Annotated[str, Meta(min_length=1, max_length=200, pattern=r"\S")]
+
+
+class SurvivorOut(Struct):
+    code: str
+    full_name: str
+
+
+class SurvivorController(Controller):
+    path = "/survivors"
+    tags = ("survivors",)
+
+    @post(responses=responses(400, 413), summary="Register a survivor; Haki assigns the code")
+    async def register(self, db: Db, data: JSONBody[SurvivorIn]) -> SurvivorOut:
+        survivor = await survivors.register_survivor(db, full_name=data.full_name)
+        return SurvivorOut(code=survivor.code, full_name=survivor.full_name)
+
+    @get("/{code:str}", responses=responses(404), summary="One survivor by code")
+    async def get(self, db: Db, code: FromPath[SurvivorCode]) -> SurvivorOut:
+        survivor = await survivors.get_survivor(db, code)
+        return SurvivorOut(code=survivor.code, full_name=survivor.full_name)

@@ -1,0 +1,156 @@
+"""Opening cases and finding them: the register a lawyer works from."""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.base import utcnow
+from domain.calendar import nairobi_today, not_in_future
+from domain.cases import Case, CaseClaimant, CaseEvent, Survivor
+from domain.court_numbers import CourtNumberError, parse_court_number
+from domain.errors import Conflict, InvalidInput, NotFound
+from domain.stages import CaseKind, CourtLevel, Stage
+
+
+def normalised_court_number(text: str) -> str:
+    try:
+        return str(parse_court_number(text))
+    except CourtNumberError as error:
+        raise InvalidInput(str(error), field="court_number") from error
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    stage: Stage | None = None
+    court_level: CourtLevel | None = None
+    court_station: str | None = None
+    lead_counsel: str | None = None
+    court_number: str | None = None
+    kind: CaseKind | None = None
+
+
+async def open_case(
+    session: AsyncSession,
+    *,
+    reference: str,
+    title: str,
+    kind: CaseKind,
+    court_level: CourtLevel,
+    court_station: str,
+    lead_counsel: str,
+    claimants: Sequence[str],
+    respondents: Sequence[str],
+    court_number: str | None = None,
+    opened_on: date | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> Case:
+    """Registers a matter at `intake` with its first event; refuses unknown survivor codes."""
+    now = now or utcnow()
+    opened_on = not_in_future(opened_on, now, "opened_on") if opened_on else nairobi_today(now)
+    number = normalised_court_number(court_number) if court_number else None
+    async with session.begin():
+        survivors = await _survivors_by_code(session, claimants)
+        case = Case(
+            reference=reference.strip(),
+            title=title.strip(),
+            kind=kind,
+            court_level=court_level,
+            court_station=court_station.strip(),
+            court_number=number,
+            respondents=[name.strip() for name in respondents],
+            lead_counsel=lead_counsel.strip(),
+            stage_since=opened_on,
+        )
+        session.add(case)
+        await _flush_unique(session, case)
+        session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in survivors)
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                trigger="open",
+                to_stage=case.stage,
+                occurred_on=opened_on,
+                note=note,
+                recorded_at=now,
+            )
+        )
+    return case
+
+
+async def _survivors_by_code(session: AsyncSession, codes: Sequence[str]) -> list[Survivor]:
+    wanted = list(dict.fromkeys(codes))
+    found = (await session.exec(select(Survivor).where(col(Survivor.code).in_(wanted)))).all()
+    missing = sorted(set(wanted) - {s.code for s in found})
+    if missing:
+        raise InvalidInput(f"no survivor registered with code {', '.join(missing)}", "claimants")
+    return list(found)
+
+
+async def _flush_unique(session: AsyncSession, case: Case) -> None:
+    try:
+        await session.flush()
+    except IntegrityError as error:
+        constraint = getattr(error.orig, "constraint_name", None) or str(error.orig)
+        if "court_number" in constraint:
+            raise Conflict(
+                f"{case.court_number} at {case.court_station} is already registered"
+            ) from error
+        raise Conflict(f"a case with reference {case.reference} already exists") from error
+
+
+async def get_case(session: AsyncSession, case_id: uuid.UUID) -> Case:
+    case = await session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"no case with id {case_id}")
+    return case
+
+
+async def claimant_codes(
+    session: AsyncSession, case_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    rows = await session.exec(
+        select(CaseClaimant.case_id, Survivor.code)
+        .join(Survivor, col(Survivor.id) == CaseClaimant.survivor_id)
+        .where(col(CaseClaimant.case_id).in_(case_ids))
+        .order_by(Survivor.code)
+    )
+    codes: dict[uuid.UUID, list[str]] = {case_id: [] for case_id in case_ids}
+    for case_id, code in rows:
+        codes[case_id].append(code)
+    return codes
+
+
+async def list_cases(
+    session: AsyncSession, where: CaseFilter, *, limit: int, offset: int
+) -> tuple[list[Case], int]:
+    conditions = [
+        column == value
+        for column, value in (
+            (Case.stage, where.stage),
+            (Case.court_level, where.court_level),
+            (Case.court_station, where.court_station),
+            (Case.lead_counsel, where.lead_counsel),
+            (Case.kind, where.kind),
+            (
+                Case.court_number,
+                normalised_court_number(where.court_number) if where.court_number else None,
+            ),
+        )
+        if value is not None
+    ]
+    total = (await session.exec(select(func.count()).select_from(Case).where(*conditions))).one()
+    page = await session.exec(
+        select(Case)
+        .where(*conditions)
+        .order_by(col(Case.opened_at).desc(), col(Case.id))
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(page.all()), total

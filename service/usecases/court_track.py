@@ -1,0 +1,133 @@
+"""Moving a case along its court track: one transaction writes the stage and its event."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.base import utcnow
+from domain.calendar import nairobi_today, not_in_future
+from domain.cases import Case, CaseEvent
+from domain.court_numbers import (
+    CitationError,
+    CourtNumberError,
+    parse_court_number,
+    parse_neutral_citation,
+)
+from domain.errors import InvalidInput, StaleVersion
+from domain.stages import JudgmentOutcome, Stage
+from service.usecases.cases import get_case
+from statemachines.binding import allowed_routes, fire
+from statemachines.case_track import Route
+from statemachines.facts import Facts
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a person records: the trigger, the case version they saw, and the facts they assert."""
+
+    trigger: str
+    version: int
+    occurred_on: date | None = None
+    note: str | None = None
+    evidence_ref: str | None = None
+    outcome: JudgmentOutcome | None = None
+    court_number: str | None = None
+    neutral_citation: str | None = None
+    stay_of_execution: bool | None = None
+
+
+def _facts(step: Step, now: datetime) -> Facts:
+    """Parses what the person asserted; a malformed court number or citation is bad input."""
+    try:
+        number = parse_court_number(step.court_number) if step.court_number else None
+    except CourtNumberError as error:
+        raise InvalidInput(str(error), field="court_number") from error
+    try:
+        citation = parse_neutral_citation(step.neutral_citation) if step.neutral_citation else None
+    except CitationError as error:
+        raise InvalidInput(str(error), field="neutral_citation") from error
+    occurred_on = step.occurred_on and not_in_future(step.occurred_on, now, "occurred_on")
+    return Facts(occurred_on, step.outcome, number, citation, step.stay_of_execution)
+
+
+def _in_order(case: Case, occurred_on: date) -> None:
+    """A court step cannot predate the step that brought the case to its present stage."""
+    if case.stage != Stage.INTAKE and occurred_on < case.stage_since:
+        raise InvalidInput(
+            f"occurred_on {occurred_on.isoformat()} is before the case reached "
+            f"'{case.stage}' on {case.stage_since.isoformat()}",
+            field="occurred_on",
+        )
+
+
+async def record_step(
+    session: AsyncSession, case_id: uuid.UUID, step: Step, now: datetime | None = None
+) -> tuple[Case, CaseEvent]:
+    """Fires the trigger and persists stage and event together, or writes nothing at all."""
+    now = now or utcnow()
+    facts = _facts(step, now)
+    try:
+        async with session.begin():
+            case = await get_case(session, case_id)
+            if case.version != step.version:
+                raise StaleVersion(step.version, case.version)
+            occurred_on = facts.occurred_on or nairobi_today(now)
+            _in_order(case, occurred_on)
+            from_stage = await fire(case, step.trigger, facts)
+            case.stage_since = occurred_on
+            event = CaseEvent(
+                case_id=case.id,
+                trigger=step.trigger,
+                from_stage=from_stage,
+                to_stage=case.stage,
+                occurred_on=occurred_on,
+                recorded_at=now,
+                note=step.note,
+                evidence_ref=step.evidence_ref,
+                details=_details(facts),
+            )
+            session.add(event)
+            await session.flush()
+    except StaleDataError:
+        current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
+        raise StaleVersion(step.version, current) from None
+    return case, event
+
+
+def _details(facts: Facts) -> dict[str, object]:
+    details: dict[str, object] = {
+        "outcome": facts.outcome and facts.outcome.value,
+        "court_number": facts.court_number and str(facts.court_number),
+        "neutral_citation": facts.neutral_citation and str(facts.neutral_citation),
+        "stay_of_execution": facts.stay_of_execution,
+    }
+    return {key: value for key, value in details.items() if value is not None}
+
+
+async def allowed_steps(session: AsyncSession, case_id: uuid.UUID) -> tuple[Case, list[Route]]:
+    case = await get_case(session, case_id)
+    return case, allowed_routes(case)
+
+
+async def history(
+    session: AsyncSession, case_id: uuid.UUID, *, limit: int, offset: int
+) -> tuple[list[CaseEvent], int]:
+    await get_case(session, case_id)
+    events = await session.exec(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case_id)
+        .order_by(col(CaseEvent.id))
+        .limit(limit)
+        .offset(offset)
+    )
+    total = (
+        await session.exec(
+            select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id == case_id)
+        )
+    ).one()
+    return list(events.all()), total

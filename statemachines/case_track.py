@@ -1,0 +1,46 @@
+"""The court track of a case, declared as data: read this table to know every legal route."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from domain.cases import Case
+from domain.stages import Stage as S
+from statemachines import guards as g
+from statemachines.effects import record_court_number, record_judgment, record_stay
+from statemachines.facts import Facts
+
+OPEN = (S.INTAKE, S.FILED, S.PLEADINGS, S.HEARING, S.JUDGMENT_RESERVED, S.JUDGMENT, S.APPEALED)
+ENDED = (S.DISMISSED, S.SETTLED, S.WITHDRAWN)
+
+
+@dataclass(frozen=True)
+class Route:
+    trigger: str
+    sources: tuple[S, ...]
+    dest: S
+    guards: tuple[g.Guard, ...] = ()
+    effect: Callable[[Case, Facts], None] | None = None
+
+
+ROUTES = (
+    # trigger               from                          to                    guards, effect
+    Route("file",                 (S.INTAKE,),            S.FILED,              (g.COURT_NUMBER_KNOWN,), record_court_number),
+    Route("exchange_pleadings",   (S.FILED,),             S.PLEADINGS),
+    Route("set_down_for_hearing", (S.PLEADINGS,),         S.HEARING),
+    Route("reserve_judgment",     (S.HEARING,),           S.JUDGMENT_RESERVED),
+    Route("deliver_judgment",     (S.JUDGMENT_RESERVED,), S.JUDGMENT,           (g.JUDGMENT_DATE_GIVEN, g.OUTCOME_GIVEN), record_judgment),
+    Route("award",                (S.JUDGMENT,),          S.AWARDED,            (g.JUDGMENT_FAVOURS_CLAIMANTS,)),
+    Route("dismiss",              (S.JUDGMENT,),          S.DISMISSED,          (g.JUDGMENT_DISMISSED_CLAIM,)),
+    Route("appeal",               (S.JUDGMENT, S.AWARDED, S.DISMISSED), S.APPEALED, (g.STAY_STATED,), record_stay),
+    Route("determine_appeal",     (S.APPEALED,),          S.JUDGMENT,           (g.JUDGMENT_DATE_GIVEN, g.OUTCOME_GIVEN), record_judgment),
+    Route("settle",               OPEN,                   S.SETTLED),
+    Route("withdraw",             OPEN,                   S.WITHDRAWN),
+    Route("pursue_compensation",  (S.AWARDED,),           S.COMPENSATION),
+    Route("close",                (S.COMPENSATION, *ENDED), S.CLOSED),
+)  # fmt: skip
+
+TRIGGERS = frozenset(route.trigger for route in ROUTES)
+
+
+def routes_from(stage: S) -> list[Route]:
+    return [route for route in ROUTES if stage in route.sources]

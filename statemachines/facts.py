@@ -1,0 +1,18 @@
+"""What a person asserts when they record a step in a case, checked by the machines' guards."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from domain.court_numbers import CourtNumber, NeutralCitation
+from domain.stages import JudgmentOutcome
+
+
+@dataclass(frozen=True)
+class Facts:
+    """`occurred_on` is None when the person gave no date: the use case then dates it today."""
+
+    occurred_on: date | None = None
+    outcome: JudgmentOutcome | None = None
+    court_number: CourtNumber | None = None
+    neutral_citation: NeutralCitation | None = None
+    stay_of_execution: bool | None = None

@@ -1,0 +1,46 @@
+"""Migrations go up, down and up again, match the models, and a behind database is refused."""
+
+import asyncio
+import os
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from domain.base import metadata
+from service.database import scratch_database
+from service.migrate import DatabaseBehind, check_current, downgrade, upgrade
+
+
+@pytest.fixture(scope="module")
+def scratch_url(admin_dsn: str) -> str:
+    return scratch_database(admin_dsn, f"haki_migrations_{os.getpid()}")
+
+
+async def differences(url: str) -> list[object]:
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as connection:
+            return await connection.run_sync(
+                lambda sync: compare_metadata(
+                    MigrationContext.configure(sync, opts={"compare_type": True}), metadata
+                )
+            )
+    finally:
+        await engine.dispose()
+
+
+async def test_upgrade_downgrade_upgrade_and_no_drift(scratch_url: str) -> None:
+    await asyncio.to_thread(upgrade, scratch_url)
+    await asyncio.to_thread(downgrade, scratch_url, "base")
+    await asyncio.to_thread(upgrade, scratch_url)
+    assert await differences(scratch_url) == []
+    await check_current(scratch_url)
+
+
+async def test_a_database_behind_is_refused_with_the_command_to_run(scratch_url: str) -> None:
+    await asyncio.to_thread(downgrade, scratch_url, "base")
+    with pytest.raises(DatabaseBehind, match="run `haki migrate`"):
+        await check_current(scratch_url)
+    await asyncio.to_thread(upgrade, scratch_url)

@@ -1,0 +1,189 @@
+"""The court track without a database: routes, guards, refusals and effects."""
+
+from datetime import date
+
+import pytest
+
+from domain.cases import Case
+from domain.court_numbers import parse_court_number, parse_neutral_citation
+from domain.errors import GuardFailed, TransitionNotAllowed, UnknownTrigger
+from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from statemachines import binding
+from statemachines.binding import allowed_routes, fire
+from statemachines.case_track import OPEN, ROUTES
+from statemachines.facts import Facts
+
+JUDGMENT_FACTS = Facts(occurred_on=date(2024, 5, 2), outcome=JudgmentOutcome.ALLOWED)
+
+
+def a_case(stage: Stage = Stage.INTAKE, **fields: object) -> Case:
+    case = Case(
+        reference="HAKI/T/1",
+        title="A v Attorney General",
+        kind=CaseKind.CONSTITUTIONAL_PETITION,
+        court_level=CourtLevel.HIGH_COURT,
+        court_station="Nairobi",
+        lead_counsel="Counsel",
+        stage_since=date(2020, 1, 1),
+        **fields,
+    )
+    case.stage = stage
+    return case
+
+
+def satisfying(route_trigger: str) -> Facts:
+    """Facts that pass every request-borne guard of a trigger."""
+    return Facts(
+        occurred_on=date(2024, 5, 2),
+        outcome=JudgmentOutcome.ALLOWED,
+        court_number=parse_court_number("Petition E1 of 2024"),
+        stay_of_execution=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("trigger", "source", "dest"),
+    [(r.trigger, s, r.dest) for r in ROUTES for s in r.sources],
+)
+async def test_every_route_moves_from_each_source_to_its_destination(
+    trigger: str, source: Stage, dest: Stage
+) -> None:
+    outcome = JudgmentOutcome.DISMISSED if trigger == "dismiss" else JudgmentOutcome.ALLOWED
+    case = a_case(source, judgment_outcome=outcome)
+    left = await fire(case, trigger, satisfying(trigger))
+    assert (left, case.stage) == (source, dest)
+
+
+async def test_the_whole_journey_to_closed() -> None:
+    case = a_case()
+    steps = [
+        ("file", Facts(court_number=parse_court_number("Petition No. E123 of 2021"))),
+        ("exchange_pleadings", Facts()),
+        ("set_down_for_hearing", Facts()),
+        ("reserve_judgment", Facts()),
+        ("deliver_judgment", JUDGMENT_FACTS),
+        ("award", Facts()),
+        ("pursue_compensation", Facts()),
+        ("close", Facts()),
+    ]
+    for trigger, facts in steps:
+        await fire(case, trigger, facts)
+    assert case.stage == Stage.CLOSED
+    assert case.court_number == "Petition E123 of 2021"
+    assert (case.judgment_on, case.judgment_outcome) == (date(2024, 5, 2), JudgmentOutcome.ALLOWED)
+
+
+async def test_a_trigger_not_allowed_names_the_stage_and_what_is_allowed() -> None:
+    case = a_case(Stage.FILED)
+    with pytest.raises(TransitionNotAllowed) as refused:
+        await fire(case, "deliver_judgment", JUDGMENT_FACTS)
+    assert refused.value.current_stage == "filed"
+    assert refused.value.allowed == ["exchange_pleadings", "settle", "withdraw"]
+    assert "'deliver_judgment' is not allowed while the case is at stage 'filed'" in str(
+        refused.value
+    )
+    assert case.stage == Stage.FILED
+
+
+async def test_closed_case_allows_nothing() -> None:
+    with pytest.raises(TransitionNotAllowed, match=r"allowed now: none \(the case is closed\)"):
+        await fire(a_case(Stage.CLOSED), "settle", Facts())
+
+
+async def test_an_unknown_trigger_lists_the_known_ones() -> None:
+    with pytest.raises(UnknownTrigger, match=r"unknown trigger 'win'.*deliver_judgment"):
+        await fire(a_case(), "win", Facts())
+
+
+@pytest.mark.parametrize(
+    ("stage", "trigger", "facts", "fields", "reason"),
+    [
+        (Stage.INTAKE, "file", Facts(), {}, "court number is needed"),
+        (
+            Stage.JUDGMENT_RESERVED,
+            "deliver_judgment",
+            Facts(outcome=JudgmentOutcome.ALLOWED),
+            {},
+            "date the judgment was delivered",
+        ),
+        (
+            Stage.JUDGMENT_RESERVED,
+            "deliver_judgment",
+            Facts(occurred_on=date(2024, 1, 1)),
+            {},
+            "outcome is needed",
+        ),
+        (
+            Stage.JUDGMENT,
+            "award",
+            Facts(),
+            {"judgment_outcome": JudgmentOutcome.DISMISSED},
+            "did not allow the claim",
+        ),
+        (
+            Stage.JUDGMENT,
+            "dismiss",
+            Facts(),
+            {"judgment_outcome": JudgmentOutcome.PARTLY_ALLOWED},
+            "so it was not dismissed",
+        ),
+        (Stage.JUDGMENT, "appeal", Facts(), {}, "execution is stayed"),
+    ],
+)
+async def test_guards_refuse_with_the_missing_fact_and_change_nothing(
+    stage: Stage, trigger: str, facts: Facts, fields: dict[str, object], reason: str
+) -> None:
+    case = a_case(stage, **fields)
+    with pytest.raises(GuardFailed, match=reason):
+        await fire(case, trigger, facts)
+    assert case.stage == stage
+    assert case.judgment_on is None or "judgment_on" in fields
+
+
+async def test_filing_keeps_an_existing_court_number() -> None:
+    case = a_case(court_number="Petition 572 of 2013")
+    await fire(case, "file", Facts())
+    assert (case.stage, case.court_number) == (Stage.FILED, "Petition 572 of 2013")
+
+
+async def test_judgment_records_date_outcome_and_citation() -> None:
+    case = a_case(Stage.JUDGMENT_RESERVED)
+    citation = parse_neutral_citation("[2022] KEHC 11609 (KLR)")
+    await fire(
+        case,
+        "deliver_judgment",
+        Facts(date(2022, 6, 1), JudgmentOutcome.PARTLY_ALLOWED, neutral_citation=citation),
+    )
+    assert case.neutral_citation == "[2022] KEHC 11609 (KLR)"
+    assert case.judgment_outcome == JudgmentOutcome.PARTLY_ALLOWED
+
+
+async def test_appeal_records_whether_execution_is_stayed() -> None:
+    case = a_case(Stage.AWARDED, judgment_outcome=JudgmentOutcome.ALLOWED)
+    await fire(case, "appeal", Facts(stay_of_execution=True))
+    assert (case.stage, case.stay_of_execution) == (Stage.APPEALED, True)
+
+
+def test_allowed_routes_apply_the_facts_on_record() -> None:
+    dismissed = a_case(Stage.JUDGMENT, judgment_outcome=JudgmentOutcome.DISMISSED)
+    allowed = a_case(Stage.JUDGMENT, judgment_outcome=JudgmentOutcome.ALLOWED)
+    assert [r.trigger for r in allowed_routes(dismissed)] == [
+        "dismiss",
+        "appeal",
+        "settle",
+        "withdraw",
+    ]
+    assert [r.trigger for r in allowed_routes(allowed)] == ["award", "appeal", "settle", "withdraw"]
+
+
+def test_settle_and_withdraw_are_open_from_every_open_stage_only() -> None:
+    for trigger in ("settle", "withdraw"):
+        route = next(r for r in ROUTES if r.trigger == trigger)
+        assert set(route.sources) == set(OPEN)
+
+
+async def test_the_shared_machine_keeps_no_case_after_firing() -> None:
+    await fire(a_case(), "file", satisfying("file"))
+    with pytest.raises(GuardFailed):
+        await fire(a_case(), "file", Facts())
+    assert binding._MACHINE.models == []
