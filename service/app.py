@@ -9,13 +9,15 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from service.cases.controller import CaseController
+from service.cases.schemas import CaseIn, StepIn
 from service.database import make_engine, make_sessionmaker
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
 from service.health import live, ready
 from service.migrate import check_current
+from service.openapi import refuse_unknown_fields
 from service.settings import Settings
-from service.survivors.controller import SurvivorController
+from service.survivors.controller import SurvivorController, SurvivorIn
 
 
 def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
@@ -33,7 +35,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         finally:
             await engine.dispose()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[CaseController, SurvivorController, live, ready],
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
@@ -51,3 +53,5 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),
     )
+    refuse_unknown_fields(app, (CaseIn, StepIn, SurvivorIn))
+    return app

@@ -1,13 +1,14 @@
 """A dozen fictional Kenyan cases at different stages, entered through the real use cases."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.calendar import NAIROBI
 from domain.cases import Case
 from domain.stages import CaseKind as K
 from domain.stages import CourtLevel as L
@@ -78,7 +79,11 @@ async def load_demo_data(sessions: async_sessionmaker[AsyncSession], today: date
 async def _load(sessions: async_sessionmaker[AsyncSession], demo: DemoCase, today: date) -> None:
     opened = today - timedelta(days=round(demo.opened_years_ago * 365))
     async with sessions() as session:
-        codes = [(await register_survivor(session, full_name=name)).code for name in demo.claimants]
+        at_intake = datetime.combine(opened, time(9), tzinfo=NAIROBI)
+        codes = [
+            (await register_survivor(session, full_name=name, now=at_intake)).code
+            for name in demo.claimants
+        ]
         case = await open_case(
             session,
             reference=demo.reference,

@@ -2,7 +2,9 @@
 
 from typing import Any
 
+from litestar import Litestar
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import Schema
 from msgspec import Struct
 
 DESCRIPTIONS = {
@@ -34,3 +36,15 @@ def responses(*statuses: int) -> dict[int, ResponseSpec]:
         )
         for status in statuses
     }
+
+
+def refuse_unknown_fields(app: Litestar, inputs: tuple[type[Struct], ...]) -> None:
+    """Says in the schema what the API does: a misspelt field is refused, never ignored.
+
+    Litestar does not carry msgspec's `forbid_unknown_fields` into OpenAPI on its own.
+    """
+    components = app.openapi_schema.components.schemas or {}
+    for struct in inputs:
+        component = components.get(struct.__name__)
+        if isinstance(component, Schema) and struct.__struct_config__.forbid_unknown_fields:
+            component.additional_properties = False

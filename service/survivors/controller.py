@@ -3,13 +3,16 @@
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody, PathParameter
 from msgspec import Meta, Struct
 
-from service.cases.schemas import SurvivorCode
 from service.dependencies import Db
 from service.openapi import responses
 from service.usecases import survivors
+
+Code = Annotated[
+    str, PathParameter(pattern=r"^S-\d{4}-\d{4,}$", description="pseudonymous code, S-2024-0042")
+]
 
 
 class SurvivorIn(Struct, forbid_unknown_fields=True):
@@ -30,7 +33,7 @@ class SurvivorController(Controller):
         survivor = await survivors.register_survivor(db, full_name=data.full_name)
         return SurvivorOut(code=survivor.code, full_name=survivor.full_name)
 
-    @get("/{code:str}", responses=responses(404), summary="One survivor by code")
-    async def get(self, db: Db, code: FromPath[SurvivorCode]) -> SurvivorOut:
+    @get("/{code:str}", responses=responses(400, 404), summary="One survivor by code")
+    async def get(self, db: Db, code: Code) -> SurvivorOut:
         survivor = await survivors.get_survivor(db, code)
         return SurvivorOut(code=survivor.code, full_name=survivor.full_name)

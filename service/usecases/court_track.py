@@ -55,12 +55,12 @@ def _facts(step: Step, now: datetime) -> Facts:
     return Facts(occurred_on, step.outcome, number, citation, step.stay_of_execution)
 
 
-def _in_order(case: Case, occurred_on: date) -> None:
-    """A court step cannot predate the step that brought the case to its present stage."""
-    if case.stage != Stage.INTAKE and occurred_on < case.stage_since:
+def _in_order(stage: Stage, since: date, occurred_on: date) -> None:
+    """A court step cannot predate the step that brought the case to the stage it leaves."""
+    if stage != Stage.INTAKE and occurred_on < since:
         raise InvalidInput(
             f"occurred_on {occurred_on.isoformat()} is before the case reached "
-            f"'{case.stage}' on {case.stage_since.isoformat()}",
+            f"'{stage}' on {since.isoformat()}",
             field="occurred_on",
         )
 
@@ -68,7 +68,10 @@ def _in_order(case: Case, occurred_on: date) -> None:
 async def record_step(
     session: AsyncSession, case_id: uuid.UUID, step: Step, now: datetime | None = None
 ) -> tuple[Case, CaseEvent]:
-    """Fires the trigger and persists stage and event together, or writes nothing at all."""
+    """Fires the trigger and persists stage and event together, or writes nothing at all.
+
+    Checks run in the order a person needs them: version, stage, guards, then chronology.
+    """
     now = now or utcnow()
     facts = _facts(step, now)
     try:
@@ -77,8 +80,9 @@ async def record_step(
             if case.version != step.version:
                 raise StaleVersion(step.version, case.version)
             occurred_on = facts.occurred_on or nairobi_today(now)
-            _in_order(case, occurred_on)
+            since = case.stage_since
             from_stage = await fire(case, step.trigger, facts)
+            _in_order(from_stage, since, occurred_on)
             case.stage_since = occurred_on
             event = CaseEvent(
                 case_id=case.id,

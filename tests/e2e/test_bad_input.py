@@ -50,6 +50,11 @@ def assert_problem(response: Any, status: int, *phrases: str) -> dict[str, Any]:
             409,
             ["stage 'hearing'", "allowed now: reserve_judgment, settle, withdraw"],
         ),
+        (
+            {"trigger": "deliver_judgment", "occurred_on": "2020-01-01", "outcome": "allowed"},
+            409,
+            ["stage 'hearing'"],
+        ),
         ({"trigger": "reserve_judgment", "occurred_on": "2999-01-01"}, 422, ["in the future"]),
         (
             {"trigger": "reserve_judgment", "occurred_on": "2022-05-04"},

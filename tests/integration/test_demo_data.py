@@ -1,0 +1,28 @@
+"""The demo register loads through the real use cases, once, at a spread of stages."""
+
+from collections import Counter
+from datetime import date
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.cases import Case, Survivor
+from domain.stages import Stage
+from service.demo import CASES, load_demo_data
+
+
+async def test_demo_data_loads_once_at_many_stages(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    assert await load_demo_data(sessions, date(2026, 11, 24)) == len(CASES) == 12
+    assert await load_demo_data(sessions, date(2026, 11, 24)) == 0
+    async with sessions() as session:
+        cases = (await session.exec(select(Case))).all()
+        codes = (await session.exec(select(Survivor.code))).all()
+    stages = Counter(case.stage for case in cases)
+    assert len(cases) == 12 and len(stages) >= 8
+    assert {Stage.INTAKE, Stage.HEARING, Stage.AWARDED, Stage.COMPENSATION} <= set(stages)
+    assert {code[:6] for code in codes} >= {"S-2014", "S-2026"}
+    filed = [case for case in cases if case.stage != Stage.INTAKE]
+    assert all(case.court_number for case in filed)
