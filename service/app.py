@@ -10,7 +10,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from service.cases.controller import CaseController
 from service.cases.schemas import CaseIn, StepIn
-from service.database import make_engine, make_sessionmaker
+from service.database import async_url, make_engine, make_sessionmaker
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
 from service.health import live, ready
@@ -55,3 +55,11 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     )
     refuse_unknown_fields(app, (CaseIn, StepIn, SurvivorIn))
     return app
+
+
+def app_from_environment() -> Litestar:
+    """The factory `haki serve` hands to uvicorn, so each worker process builds its own app."""
+    settings = Settings()
+    if not settings.database_url:
+        raise RuntimeError("DATABASE_URL is not set: start Haki with `haki serve`")
+    return create_app(async_url(settings.database_url), settings)

@@ -1,6 +1,7 @@
 """The `haki` command: migrate, load demo data, serve, and regenerate the docs' diagrams."""
 
 import asyncio
+import os
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
@@ -54,20 +55,34 @@ def demo_data() -> None:
 @main.command()
 @click.option("--host", default=None, help="address to listen on (HAKI_HOST, 127.0.0.1)")
 @click.option("--port", type=int, default=None, help="port (HAKI_PORT, 8000)")
-def serve(host: str | None, port: int | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="API processes; they share nothing but the database",
+)
+def serve(host: str | None, port: int | None, workers: int) -> None:
     """Serve the API; refuses a database that is behind its migrations."""
     import uvicorn
-
-    from service.app import create_app
 
     settings = Settings()
     host, port = host or settings.host, port or settings.port
     with database(settings) as url:
         _run_checked(check_current(url))
+        # worker processes build their app from the environment: point it at this database
+        os.environ["DATABASE_URL"] = url
         click.echo(
             f"Haki is serving on http://{host}:{port}  (API docs: http://{host}:{port}/schema)"
         )
-        uvicorn.run(create_app(url, settings), host=host, port=port, log_level="info")
+        uvicorn.run(
+            "service.app:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=False,
+        )
 
 
 @main.command()

@@ -10,7 +10,8 @@ from litestar.plugins.problem_details import (
     ProblemDetailsException,
     ProblemDetailsPlugin,
 )
-from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from domain.errors import (
     Conflict,
@@ -83,8 +84,23 @@ def http_problem(error: HTTPException) -> ProblemDetailsException:
     )
 
 
+def _database_unreachable(error: Exception) -> bool:
+    if isinstance(error, DBAPIError):
+        return error.connection_invalidated or isinstance(error, OperationalError | InterfaceError)
+    return isinstance(error, OSError)
+
+
 def unexpected_problem(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
-    """Logged with its traceback for us; the caller learns only that it was our fault."""
+    """Logged with its traceback for us; the caller learns only that it was our fault, or
+    that the database cannot be reached, which is worth retrying."""
+    if _database_unreachable(error):
+        log.warning("database unreachable on %s %s: %s", request.method, request.url.path, error)
+        return ProblemDetailsException(
+            status_code=HTTP_503_SERVICE_UNAVAILABLE,
+            title="Database unavailable",
+            detail="Haki cannot reach its database just now; nothing was changed. Try again.",
+            headers={"Retry-After": "5"},
+        ).to_response(request)
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return ProblemDetailsException(
         status_code=HTTP_500_INTERNAL_SERVER_ERROR,

@@ -1,5 +1,6 @@
 """The court track without a database: routes, guards, refusals and effects."""
 
+import asyncio
 from datetime import date
 
 import pytest
@@ -182,8 +183,21 @@ def test_settle_and_withdraw_are_open_from_every_open_stage_only() -> None:
         assert set(route.sources) == set(OPEN)
 
 
-async def test_the_shared_machine_keeps_no_case_after_firing() -> None:
-    await fire(a_case(), "file", satisfying("file"))
+async def test_wrappers_are_reused_and_never_shared_between_concurrent_steps() -> None:
+    cases = [a_case(Stage.HEARING) for _ in range(5)]
+    await asyncio.gather(*(fire(case, "reserve_judgment", Facts()) for case in cases))
+    assert all(case.stage == Stage.JUDGMENT_RESERVED for case in cases)
+    registered = len(binding._MACHINE.models)
     with pytest.raises(GuardFailed):
         await fire(a_case(), "file", Facts())
-    assert binding._MACHINE.models == []
+    await fire(a_case(), "file", satisfying("file"))
+    assert len(binding._MACHINE.models) == registered == len(binding._IDLE)
+
+
+async def test_a_reused_wrapper_follows_its_new_row() -> None:
+    first, second = a_case(Stage.HEARING), a_case(Stage.FILED)
+    await fire(first, "reserve_judgment", Facts())
+    with pytest.raises(TransitionNotAllowed, match="stage 'filed'"):
+        await fire(second, "reserve_judgment", Facts())
+    await fire(second, "exchange_pleadings", Facts())
+    assert (first.stage, second.stage) == (Stage.JUDGMENT_RESERVED, Stage.PLEADINGS)

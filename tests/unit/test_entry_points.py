@@ -1,0 +1,35 @@
+"""The command line and the worker-process app factory, without a database."""
+
+import pytest
+from click.testing import CliRunner
+
+from service.app import app_from_environment
+from service.cli import main
+
+
+def test_each_worker_builds_its_app_from_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://haki@db.example/haki")
+    assert any(route.path == "/cases" for route in app_from_environment().routes)
+
+
+def test_a_worker_without_database_url_says_how_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with pytest.raises(RuntimeError, match="haki serve"):
+        app_from_environment()
+
+
+def test_haki_refuses_a_database_other_than_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://haki@db.example/haki")
+    with pytest.raises(ValueError, match="PostgreSQL only"):
+        app_from_environment()
+
+
+def test_diagrams_check_passes_when_docs_match_the_machines() -> None:
+    result = CliRunner().invoke(main, ["diagrams", "--check"])
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.output
+
+
+def test_serve_refuses_nonsense_worker_counts() -> None:
+    result = CliRunner().invoke(main, ["serve", "--workers", "0"])
+    assert result.exit_code == 2 and "--workers" in result.output
