@@ -19,6 +19,7 @@ from service.cases.schemas import (
 )
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
+from service.text import LINE
 from service.usecases import cases, court_track
 from service.usecases.court_track import Step
 
@@ -54,10 +55,11 @@ class CaseController(Controller):
         stage: FromQuery[Stage | None] = None,
         kind: FromQuery[CaseKind | None] = None,
         court_level: FromQuery[CourtLevel | None] = None,
-        station: Annotated[str | None, QueryParameter(max_length=80)] = None,
-        counsel: Annotated[str | None, QueryParameter(max_length=120)] = None,
+        station: Annotated[str | None, QueryParameter(max_length=80, pattern=LINE)] = None,
+        counsel: Annotated[str | None, QueryParameter(max_length=120, pattern=LINE)] = None,
         court_number: Annotated[
-            str | None, QueryParameter(max_length=120, description="any Kenyan form; normalised")
+            str | None,
+            QueryParameter(max_length=120, pattern=LINE, description="any Kenyan form; normalised"),
         ] = None,
     ) -> OffsetPagination[CaseOut]:
         where = cases.CaseFilter(

@@ -8,26 +8,32 @@ from msgspec import Meta, Struct
 
 from domain.cases import Case, CaseEvent
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from service.text import (
+    CitationText,
+    CourtNumberText,
+    EvidenceRef,
+    Name,
+    Note,
+    Reference,
+    Station,
+    Title,
+    Trigger,
+)
 from statemachines.case_track import Route
 
-Text = Annotated[str, Meta(min_length=1, max_length=300)]
-Name = Annotated[str, Meta(min_length=1, max_length=120, pattern=r"\S")]
-Note = Annotated[str, Meta(max_length=4000)]
 SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]
 
 
 class CaseIn(Struct, forbid_unknown_fields=True):
-    reference: Annotated[str, Meta(min_length=1, max_length=40, pattern=r"\S")]
-    title: Annotated[str, Meta(min_length=1, max_length=300, pattern=r"\S")]
+    reference: Reference
+    title: Title
     kind: CaseKind
     court_level: CourtLevel
-    court_station: Annotated[str, Meta(min_length=1, max_length=80, pattern=r"\S")]
+    court_station: Station
     lead_counsel: Name
     claimants: Annotated[list[SurvivorCode], Meta(min_length=1, max_length=50)]
     respondents: Annotated[list[Name], Meta(min_length=1, max_length=20)]
-    court_number: (
-        Annotated[str, Meta(max_length=120, examples=["Petition No. E123 of 2021"])] | None
-    ) = None
+    court_number: CourtNumberText | None = None
     opened_on: date | None = None
     note: Note | None = None
 
@@ -79,16 +85,14 @@ class CaseOut(Struct):
 class StepIn(Struct, forbid_unknown_fields=True):
     """`version` is the case version you last read: a step on a stale view is refused (409)."""
 
-    trigger: Annotated[str, Meta(min_length=1, max_length=40, examples=["reserve_judgment"])]
+    trigger: Trigger
     version: Annotated[int, Meta(ge=1)]
     occurred_on: date | None = None
     note: Note | None = None
-    evidence_ref: Annotated[str, Meta(max_length=200)] | None = None
+    evidence_ref: EvidenceRef | None = None
     outcome: JudgmentOutcome | None = None
-    court_number: Annotated[str, Meta(max_length=120)] | None = None
-    neutral_citation: (
-        Annotated[str, Meta(max_length=60, examples=["[2022] KEHC 11609 (KLR)"])] | None
-    ) = None
+    court_number: CourtNumberText | None = None
+    neutral_citation: CitationText | None = None
     stay_of_execution: bool | None = None
 
 

@@ -4,10 +4,11 @@ from typing import Annotated
 
 from litestar import Controller, get, post
 from litestar.params import JSONBody, PathParameter
-from msgspec import Meta, Struct
+from msgspec import Struct
 
 from service.dependencies import Db
 from service.openapi import responses
+from service.text import FullName
 from service.usecases import survivors
 
 Code = Annotated[
@@ -16,7 +17,7 @@ Code = Annotated[
 
 
 class SurvivorIn(Struct, forbid_unknown_fields=True):
-    full_name: Annotated[str, Meta(min_length=1, max_length=200, pattern=r"\S")]
+    full_name: FullName
 
 
 class SurvivorOut(Struct):

@@ -171,3 +171,35 @@ async def test_bad_query_parameters_are_400(client: Client) -> None:
     assert_problem(await client.get("/cases", params={"limit": 0}), 400)
     assert_problem(await client.get("/cases", params={"stage": "limbo"}), 400)
     assert_problem(await client.get("/cases", params={"court_number": "nonsense"}), 422)
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/survivors", {"full_name": "Wan\u0000jiku"}),
+        ("/survivors", {"full_name": "Wanjiku\u0007"}),
+        ("/cases", {"title": "A v AG\u0000"}),
+        ("/cases", {"note": "line one\nline two\u0000"}),
+    ],
+)
+async def test_control_characters_are_refused_before_the_database(
+    client: Client, engine: AsyncEngine, path: str, body: dict[str, Any]
+) -> None:
+    """PostgreSQL cannot store NUL: without this the answer was a 500 (found by schemathesis)."""
+    code = await survivor(client)
+    before = await snapshot(engine)
+    payload = case_body(code, **body) if path == "/cases" else body
+    problem = assert_problem(await client.post(path, json=payload), 400)
+    assert "pattern" in problem["detail"] or "regex" in problem["detail"]
+    assert await snapshot(engine) == before
+
+
+async def test_notes_keep_their_line_breaks(client: Client) -> None:
+    case = await open_case(client, note="Client seen at Kamiti.\n\tFollow up with family.")
+    events = (await client.get(f"/cases/{case['id']}/events")).json()["items"]
+    assert events[0]["note"] == "Client seen at Kamiti.\n\tFollow up with family."
+
+
+async def test_control_characters_in_filters_are_refused(client: Client) -> None:
+    assert_problem(await client.get("/cases", params={"station": "Nai\u0000robi"}), 400)
+    assert_problem(await client.get("/cases", params={"counsel": "A\u0000"}), 400)

@@ -1,0 +1,27 @@
+"""The shapes of text the API accepts: no control characters, so no NUL (which PostgreSQL
+cannot store) and nothing invisible in a name; notes may keep their tabs and line breaks."""
+
+from typing import Annotated
+
+from msgspec import Meta
+
+LINE = r"^[^\x00-\x1f\x7f]*$"
+NOT_BLANK_LINE = r"^[^\x00-\x1f\x7f]*[^\x00-\x1f\x7f\s][^\x00-\x1f\x7f]*$"
+PARAGRAPH = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+Reference = Annotated[str, Meta(min_length=1, max_length=40, pattern=NOT_BLANK_LINE)]
+Title = Annotated[str, Meta(min_length=1, max_length=300, pattern=NOT_BLANK_LINE)]
+Station = Annotated[str, Meta(min_length=1, max_length=80, pattern=NOT_BLANK_LINE)]
+Name = Annotated[str, Meta(min_length=1, max_length=120, pattern=NOT_BLANK_LINE)]
+FullName = Annotated[str, Meta(min_length=1, max_length=200, pattern=NOT_BLANK_LINE)]
+Trigger = Annotated[
+    str, Meta(min_length=1, max_length=40, pattern=NOT_BLANK_LINE, examples=["reserve_judgment"])
+]
+CourtNumberText = Annotated[
+    str, Meta(max_length=120, pattern=LINE, examples=["Petition No. E123 of 2021"])
+]
+CitationText = Annotated[
+    str, Meta(max_length=60, pattern=LINE, examples=["[2022] KEHC 11609 (KLR)"])
+]
+EvidenceRef = Annotated[str, Meta(max_length=200, pattern=LINE)]
+Note = Annotated[str, Meta(max_length=4000, pattern=PARAGRAPH)]
