@@ -13,7 +13,7 @@ from domain.base import utcnow
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
 
 
-def _enum(kind: type[Any], name: str) -> sa.Enum:
+def value_enum(kind: type[Any], name: str) -> sa.Enum:
     """Enums stored as their value in a checked varchar: adding a value needs no type migration."""
     return sa.Enum(
         kind,
@@ -58,19 +58,19 @@ class Case(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     reference: str = Field(max_length=40, unique=True)
     title: str = Field(max_length=300)
-    kind: CaseKind = Field(sa_type=_enum(CaseKind, "kind"))
-    court_level: CourtLevel = Field(sa_type=_enum(CourtLevel, "court_level"))
+    kind: CaseKind = Field(sa_type=value_enum(CaseKind, "kind"))
+    court_level: CourtLevel = Field(sa_type=value_enum(CourtLevel, "court_level"))
     court_station: str = Field(max_length=80)
     court_number: str | None = Field(default=None, max_length=120, index=True)
     respondents: list[str] = Field(
         default_factory=list, sa_column=sa.Column(ARRAY(sa.Text), nullable=False)
     )
     lead_counsel: str = Field(max_length=120, index=True)
-    stage: Stage = Field(default=Stage.INTAKE, sa_type=_enum(Stage, "stage"), index=True)
+    stage: Stage = Field(default=Stage.INTAKE, sa_type=value_enum(Stage, "stage"), index=True)
     stage_since: date
     judgment_on: date | None = None
     judgment_outcome: JudgmentOutcome | None = Field(
-        default=None, sa_type=_enum(JudgmentOutcome, "judgment_outcome")
+        default=None, sa_type=value_enum(JudgmentOutcome, "judgment_outcome")
     )
     neutral_citation: str | None = Field(default=None, max_length=60)
     stay_of_execution: bool | None = None
@@ -99,10 +99,11 @@ class CaseEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
     case_id: uuid.UUID = Field(foreign_key="cases.id")
     trigger: str = Field(max_length=40)
-    from_stage: Stage | None = Field(default=None, sa_type=_enum(Stage, "from_stage"))
-    to_stage: Stage = Field(sa_type=_enum(Stage, "to_stage"))
+    from_stage: Stage | None = Field(default=None, sa_type=value_enum(Stage, "from_stage"))
+    to_stage: Stage = Field(sa_type=value_enum(Stage, "to_stage"))
     occurred_on: date
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     note: str | None = None
     evidence_ref: str | None = Field(default=None, max_length=200)
     details: dict[str, Any] = Field(

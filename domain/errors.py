@@ -58,3 +58,18 @@ class StaleVersion(DomainError):
 
 class Conflict(DomainError):
     """A uniqueness rule: the same reference or court number is already registered."""
+
+
+class SignInRefused(DomainError):
+    """One message for every reason, so an answer never tells whether an account exists."""
+
+    def __init__(self) -> None:
+        super().__init__("the username or password is wrong, or the account is disabled")
+
+
+class TooManyAttempts(DomainError):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"too many failed sign-ins: wait {retry_after} seconds before trying again"
+        )
+        self.retry_after = retry_after

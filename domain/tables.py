@@ -1,5 +1,5 @@
 """Imports every table module, so migrations and the test of them see the whole schema."""
 
-from domain import cases
+from domain import audit, cases, users
 
-__all__ = ["cases"]
+__all__ = ["audit", "cases", "users"]

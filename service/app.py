@@ -3,13 +3,18 @@
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 
-from litestar import Litestar
+from litestar import Litestar, Router
+from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
+from service.audit.controller import AuditController
+from service.auth.controller import AuthController
+from service.auth.policy import enforce
 from service.cases.controller import CaseController
 from service.cases.schemas import CaseIn, StepIn
+from service.cases.team_controller import TeamController
 from service.database import async_url, make_engine, make_sessionmaker
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
@@ -18,6 +23,7 @@ from service.migrate import check_current
 from service.openapi import refuse_unknown_fields
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
+from service.users.controller import UserController
 
 
 def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
@@ -36,7 +42,23 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
             await engine.dispose()
 
     app = Litestar(
-        route_handlers=[CaseController, SurvivorController, live, ready],
+        route_handlers=[
+            Router(
+                "/",
+                guards=[enforce],
+                route_handlers=[
+                    AuthController,
+                    CaseController,
+                    TeamController,
+                    SurvivorController,
+                    UserController,
+                    AuditController,
+                    live,
+                    ready,
+                ],
+            )
+        ],
+        state=State({"settings": settings}),
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
         plugins=[problem_details],

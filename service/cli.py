@@ -1,17 +1,22 @@
 """The `haki` command: migrate, load demo data, serve, and regenerate the docs' diagrams."""
 
 import asyncio
+import getpass
 import os
 import sys
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.audit import Actor
+from domain.users import Role
 from service.database import database, make_engine, make_sessionmaker
 from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
 from service.settings import Settings
+from service.usecases import accounts
 
 T = TypeVar("T")
 
@@ -83,6 +88,90 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
             workers=workers,
             access_log=False,
         )
+
+
+@main.group()
+def user() -> None:
+    """Manage accounts (the API's /users does the same for administrators)."""
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+def _accounts(action: Callable[[AsyncSession, Actor], Awaitable[str]]) -> None:
+    """Runs one account use case against the configured database, as the shell's user."""
+    from domain.errors import DomainError
+
+    actor = Actor(f"cli:{getpass.getuser()}", "local")
+
+    async def run(url: str) -> str:
+        await check_current(url)
+        engine = make_engine(url)
+        try:
+            async with make_sessionmaker(engine)() as session:
+                return await action(session, actor)
+        finally:
+            await engine.dispose()
+
+    with database(Settings()) as url:
+        try:
+            click.echo(_run_checked(run(url)))
+        except DomainError as error:
+            sys.exit(f"refused: {error}")
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--name", "full_name", required=True, help="the person's full name")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--password-stdin", is_flag=True, help="read the password from standard input")
+def user_add(username: str, full_name: str, role: str, password_stdin: bool) -> None:
+    """Add an account."""
+    password = _password(password_stdin)
+
+    async def add(session: AsyncSession, actor: Actor) -> str:
+        added = await accounts.add_user(
+            session,
+            actor,
+            username=username,
+            full_name=full_name,
+            role=Role(role),
+            password=password,
+        )
+        return f"added {added.username} ({added.role})"
+
+    _accounts(add)
+
+
+@user.command("disable")
+@click.argument("username")
+def user_disable(username: str) -> None:
+    """Disable an account; its sessions end at once."""
+
+    async def disable(session: AsyncSession, actor: Actor) -> str:
+        found = await accounts.find_user(session, username)
+        await accounts.disable_user(session, actor, found.id)
+        return f"disabled {found.username}"
+
+    _accounts(disable)
+
+
+@user.command("reset-password")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="read the password from standard input")
+def user_reset_password(username: str, password_stdin: bool) -> None:
+    """Set a new password; the account's sessions end at once."""
+    password = _password(password_stdin)
+
+    async def reset(session: AsyncSession, actor: Actor) -> str:
+        found = await accounts.find_user(session, username)
+        await accounts.reset_password(session, actor, found.id, password)
+        return f"new password set for {found.username}"
+
+    _accounts(reset)
 
 
 @main.command()

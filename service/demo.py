@@ -1,5 +1,6 @@
 """A dozen fictional Kenyan cases at different stages, entered through the real use cases."""
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -8,11 +9,14 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.audit import Actor
 from domain.calendar import NAIROBI
 from domain.cases import Case
 from domain.stages import CaseKind as K
 from domain.stages import CourtLevel as L
 from domain.stages import JudgmentOutcome as O
+from domain.users import Role
+from service.usecases.accounts import add_user
 from service.usecases.cases import open_case
 from service.usecases.court_track import Step, record_step
 from service.usecases.survivors import register_survivor
@@ -66,26 +70,59 @@ CASES = (
 )  # fmt: skip
 
 
+# One account per role; README lists them. Achieng Odhiambo leads her demo cases; the other
+# counsel named in the cases are network advocates without a Haki account.
+DEMO_USERS = (
+    ("admin", "Grace Muthoni (administrator)", Role.ADMIN),
+    ("lawyer", "Achieng Odhiambo", Role.LAWYER),
+    ("advocacy", "Brian Otieno (advocacy)", Role.ADVOCACY),
+    ("viewer", "Mercy Chebet (viewer)", Role.VIEWER),
+)
+DEMO_ACTOR = Actor("demo-data", "local")
+
+
+def demo_password(username: str) -> str:
+    return f"haki-demo-{username}"
+
+
 async def load_demo_data(sessions: async_sessionmaker[AsyncSession], today: date) -> int:
-    """Loads the demo cases into an empty register; returns how many it loaded (0 if not empty)."""
+    """Loads demo accounts and cases into an empty register; returns how many cases it loaded."""
     async with sessions() as session:
         if (await session.exec(select(func.count()).select_from(Case))).one():
             return 0
+    users = {}
+    for username, full_name, role in DEMO_USERS:
+        async with sessions() as session:
+            users[full_name] = await add_user(
+                session,
+                DEMO_ACTOR,
+                username=username,
+                full_name=full_name,
+                role=role,
+                password=demo_password(username),
+            )
     for demo in CASES:
-        await _load(sessions, demo, today)
+        lead = users.get(demo.counsel)
+        await _load(sessions, demo, today, lead.id if lead else None)
     return len(CASES)
 
 
-async def _load(sessions: async_sessionmaker[AsyncSession], demo: DemoCase, today: date) -> None:
+async def _load(
+    sessions: async_sessionmaker[AsyncSession],
+    demo: DemoCase,
+    today: date,
+    lead: uuid.UUID | None,
+) -> None:
     opened = today - timedelta(days=round(demo.opened_years_ago * 365))
     async with sessions() as session:
         at_intake = datetime.combine(opened, time(9), tzinfo=NAIROBI)
         codes = [
-            (await register_survivor(session, full_name=name, now=at_intake)).code
+            (await register_survivor(session, DEMO_ACTOR, full_name=name, now=at_intake)).code
             for name in demo.claimants
         ]
         case = await open_case(
             session,
+            DEMO_ACTOR,
             reference=demo.reference,
             title=demo.title,
             kind=demo.kind,
@@ -96,6 +133,7 @@ async def _load(sessions: async_sessionmaker[AsyncSession], demo: DemoCase, toda
             respondents=demo.respondents,
             court_number=None,
             opened_on=opened,
+            lead=lead,
         )
     gap = (today - opened) / (len(demo.steps) + 1)
     for index, (trigger, facts) in enumerate(demo.steps, start=1):
@@ -103,6 +141,7 @@ async def _load(sessions: async_sessionmaker[AsyncSession], demo: DemoCase, toda
         async with sessions() as session:
             await record_step(
                 session,
+                DEMO_ACTOR,
                 case.id,
                 Step(trigger=trigger, version=index, occurred_on=opened + gap * index, **extra),
             )

@@ -19,7 +19,9 @@ from domain.errors import (
     GuardFailed,
     InvalidInput,
     NotFound,
+    SignInRefused,
     StaleVersion,
+    TooManyAttempts,
     TransitionNotAllowed,
 )
 
@@ -34,6 +36,8 @@ STATUS: dict[type[DomainError], tuple[int, str, str]] = {
     TransitionNotAllowed: (409, "transition-not-allowed", "Not allowed from this stage"),
     StaleVersion: (409, "stale-version", "The case changed since you read it"),
     Conflict: (409, "conflict", "Already registered"),
+    SignInRefused: (401, "sign-in-refused", "Not signed in"),
+    TooManyAttempts: (429, "too-many-attempts", "Too many failed sign-ins"),
 }
 
 
@@ -55,7 +59,16 @@ def domain_problem(error: DomainError) -> ProblemDetailsException:
         title=title,
         detail=str(error),
         extra=_extra(error),
+        headers=_headers(error),
     )
+
+
+def _headers(error: DomainError) -> dict[str, str] | None:
+    if isinstance(error, TooManyAttempts):
+        return {"Retry-After": str(error.retry_after)}
+    if isinstance(error, SignInRefused):
+        return {"WWW-Authenticate": "Bearer"}
+    return None
 
 
 def validation_problem(error: ValidationException) -> ProblemDetailsException:

@@ -9,10 +9,13 @@ from msgspec import Struct
 
 DESCRIPTIONS = {
     400: "Malformed request: bad JSON, a wrong type or a missing field",
-    404: "No such record",
+    401: "Not signed in, or the token is unknown, expired or revoked",
+    403: "Signed in, but this role may not do this",
+    404: "No such record, or one this account may not see",
     409: "Conflicts with the record's present state or version; reload and retry",
     413: "Request body too large",
     422: "Well-formed but refused: the detail says which fact is wrong",
+    429: "Too many failed sign-ins: wait the seconds in Retry-After",
     503: "Not ready: the database cannot be reached",
 }
 

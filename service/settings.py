@@ -20,4 +20,7 @@ class Settings:
     max_body_bytes: int = field(
         default_factory=lambda: int(os.environ.get("HAKI_MAX_BODY_BYTES", str(64 * 1024)))
     )
+    session_hours: float = field(
+        default_factory=lambda: float(os.environ.get("HAKI_SESSION_HOURS", "8"))
+    )
     pool_size: int = field(default_factory=lambda: int(os.environ.get("HAKI_DB_POOL", "10")))

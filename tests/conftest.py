@@ -5,6 +5,8 @@ Each run gets its own freshly migrated database; each data test starts from empt
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from litestar import Litestar
@@ -13,10 +15,15 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.audit import Actor
 from domain.base import metadata
+from domain.users import Role, User
 from service.app import create_app
 from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server
 from service.migrate import upgrade
+from service.usecases.accounts import add_user, open_session
+
+TEST_ACTOR = Actor("tests", "local")
 
 
 @pytest.fixture(scope="session")
@@ -39,12 +46,58 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     await engine.dispose()
 
 
+ACCOUNTS_KEPT = {"users", "auth_sessions"}
+"""Accounts are made once per run (Argon2 is slow on purpose); everything else is per test."""
+
+
 async def empty_tables(engine: AsyncEngine) -> None:
     """Replica mode skips the append-only triggers; only the test harness ever does this."""
-    names = ", ".join(table.name for table in metadata.sorted_tables)
+    names = ", ".join(t.name for t in metadata.sorted_tables if t.name not in ACCOUNTS_KEPT)
     async with engine.begin() as connection:
         await connection.execute(text("SET LOCAL session_replication_role = replica"))
         await connection.execute(text(f"TRUNCATE {names} CASCADE"))
+
+
+@dataclass(frozen=True)
+class Account:
+    user: User
+    password: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+ROLES = {
+    "admin": Role.ADMIN,
+    "lawyer": Role.LAWYER,
+    "other_lawyer": Role.LAWYER,
+    "advocacy": Role.ADVOCACY,
+    "viewer": Role.VIEWER,
+}
+
+
+@pytest.fixture(scope="session")
+async def accounts(engine: AsyncEngine) -> dict[str, Account]:
+    """One signed-in account per role, plus a second lawyer who is on no one's case."""
+    made = {}
+    sessions = make_sessionmaker(engine)
+    for name, role in ROLES.items():
+        password = f"{name}-password-for-tests"
+        async with sessions() as session:
+            user = await add_user(
+                session,
+                TEST_ACTOR,
+                username=f"test.{name}",
+                full_name=name.title(),
+                role=role,
+                password=password,
+            )
+        async with sessions() as session, session.begin():
+            signed = await open_session(session, user, timedelta(hours=8))
+        made[name] = Account(user, password, signed.token)
+    return made
 
 
 @pytest.fixture
@@ -66,7 +119,9 @@ async def app_client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
 
 @pytest.fixture
 async def client(
-    app_client: AsyncTestClient[Litestar], engine: AsyncEngine
+    app_client: AsyncTestClient[Litestar], engine: AsyncEngine, accounts: dict[str, Account]
 ) -> AsyncTestClient[Litestar]:
+    """The shared client, signed in as the lawyer; other roles pass `headers=` per request."""
     await empty_tables(engine)
+    app_client.headers.update(accounts["lawyer"].headers)
     return app_client

@@ -8,10 +8,13 @@ from litestar.pagination import OffsetPagination
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from domain.stages import CaseKind, CourtLevel, Stage
+from service.auth.identity import SignedIn, actor_of
+from service.auth.policy import case_scope, opening_lead
 from service.cases.schemas import (
     CaseIn,
     CaseOut,
     EventOut,
+    PartyOut,
     StepIn,
     StepOption,
     StepOptions,
@@ -20,7 +23,7 @@ from service.cases.schemas import (
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
 from service.text import LINE
-from service.usecases import cases, court_track
+from service.usecases import cases, court_track, survivors
 from service.usecases.court_track import Step
 
 
@@ -29,9 +32,11 @@ class CaseController(Controller):
     tags = ("cases",)
 
     @post(responses=responses(400, 409, 413, 422), summary="Open a case at intake")
-    async def open_case(self, db: Db, data: JSONBody[CaseIn]) -> CaseOut:
+    async def open_case(self, db: Db, request: SignedIn, data: JSONBody[CaseIn]) -> CaseOut:
         case = await cases.open_case(
             db,
+            actor_of(request),
+            lead=opening_lead(request.user),
             reference=data.reference,
             title=data.title,
             kind=data.kind,
@@ -50,6 +55,7 @@ class CaseController(Controller):
     async def list_cases(
         self,
         db: Db,
+        request: SignedIn,
         limit: Limit = 20,
         offset: Offset = 0,
         stage: FromQuery[Stage | None] = None,
@@ -69,6 +75,7 @@ class CaseController(Controller):
             lead_counsel=counsel,
             court_number=court_number,
             kind=kind,
+            member=case_scope(request.user),
         )
         page, total = await cases.list_cases(db, where, limit=limit, offset=offset)
         codes = await cases.claimant_codes(db, [case.id for case in page])
@@ -102,10 +109,11 @@ class CaseController(Controller):
         summary="Record a step: fires one trigger of the court track",
     )
     async def record_step(
-        self, db: Db, case_id: FromPath[uuid.UUID], data: JSONBody[StepIn]
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[StepIn]
     ) -> StepOut:
         case, event = await court_track.record_step(
             db,
+            actor_of(request),
             case_id,
             Step(
                 trigger=data.trigger,
@@ -131,3 +139,14 @@ class CaseController(Controller):
         return OffsetPagination(
             items=[EventOut.of(event) for event in events], limit=limit, offset=offset, total=total
         )
+
+    @get(
+        "/{case_id:uuid}/parties",
+        responses=responses(403, 404),
+        summary="The claimants with their names (personal data; every read is audited)",
+    )
+    async def parties(
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
+    ) -> list[PartyOut]:
+        claimants = await survivors.read_parties(db, actor_of(request), case_id)
+        return [PartyOut(code=s.code, full_name=s.full_name) for s in claimants]

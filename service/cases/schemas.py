@@ -148,3 +148,10 @@ class StepOptions(Struct):
     stage: Stage
     version: int
     allowed: list[StepOption]
+
+
+class PartyOut(Struct):
+    """A claimant with their name: personal data, only for administrators and the case's team."""
+
+    code: str
+    full_name: str

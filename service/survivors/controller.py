@@ -6,6 +6,7 @@ from litestar import Controller, get, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import Struct
 
+from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import FullName
@@ -29,12 +30,18 @@ class SurvivorController(Controller):
     path = "/survivors"
     tags = ("survivors",)
 
-    @post(responses=responses(400, 413), summary="Register a survivor; Haki assigns the code")
-    async def register(self, db: Db, data: JSONBody[SurvivorIn]) -> SurvivorOut:
-        survivor = await survivors.register_survivor(db, full_name=data.full_name)
+    @post(responses=responses(400, 403, 413), summary="Register a survivor; Haki assigns the code")
+    async def register(self, db: Db, request: SignedIn, data: JSONBody[SurvivorIn]) -> SurvivorOut:
+        survivor = await survivors.register_survivor(
+            db, actor_of(request), full_name=data.full_name
+        )
         return SurvivorOut(code=survivor.code, full_name=survivor.full_name)
 
-    @get("/{code:str}", responses=responses(400, 404), summary="One survivor by code")
-    async def get(self, db: Db, code: Code) -> SurvivorOut:
-        survivor = await survivors.get_survivor(db, code)
+    @get(
+        "/{code:str}",
+        responses=responses(400, 403, 404),
+        summary="One survivor with their name (personal data; every read is audited)",
+    )
+    async def get(self, db: Db, request: SignedIn, code: Code) -> SurvivorOut:
+        survivor = await survivors.read_survivor(db, actor_of(request), code)
         return SurvivorOut(code=survivor.code, full_name=survivor.full_name)

@@ -5,17 +5,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseClaimant, CaseEvent, Survivor
 from domain.court_numbers import CourtNumberError, parse_court_number
 from domain.errors import Conflict, InvalidInput, NotFound
 from domain.stages import CaseKind, CourtLevel, Stage
+from domain.users import CaseMember
+from service.usecases.audit import audit
 
 
 def normalised_court_number(text: str) -> str:
@@ -33,10 +36,13 @@ class CaseFilter:
     lead_counsel: str | None = None
     court_number: str | None = None
     kind: CaseKind | None = None
+    member: uuid.UUID | None = None
+    """only cases on whose team this user works"""
 
 
 async def open_case(
     session: AsyncSession,
+    actor: Actor,
     *,
     reference: str,
     title: str,
@@ -49,9 +55,13 @@ async def open_case(
     court_number: str | None = None,
     opened_on: date | None = None,
     note: str | None = None,
+    lead: uuid.UUID | None = None,
     now: datetime | None = None,
 ) -> Case:
-    """Registers a matter at `intake` with its first event; refuses unknown survivor codes."""
+    """Registers a matter at `intake` with its first event; refuses unknown survivor codes.
+
+    `lead` puts a user on the case's team as lead counsel (a lawyer opening their own case).
+    """
     now = now or utcnow()
     opened_on = not_in_future(opened_on, now, "opened_on") if opened_on else nairobi_today(now)
     number = normalised_court_number(court_number) if court_number else None
@@ -79,8 +89,12 @@ async def open_case(
                 occurred_on=opened_on,
                 note=note,
                 recorded_at=now,
+                recorded_by=actor.user_id,
             )
         )
+        if lead is not None:
+            session.add(CaseMember(case_id=case.id, user_id=lead, lead=True))
+        audit(session, actor, "case.open", "case", case.id, reference=case.reference)
     return case
 
 
@@ -130,8 +144,8 @@ async def claimant_codes(
 async def list_cases(
     session: AsyncSession, where: CaseFilter, *, limit: int, offset: int
 ) -> tuple[list[Case], int]:
-    conditions = [
-        column == value
+    conditions: list[ColumnElement[bool]] = [
+        col(column) == value
         for column, value in (
             (Case.stage, where.stage),
             (Case.court_level, where.court_level),
@@ -145,6 +159,10 @@ async def list_cases(
         )
         if value is not None
     ]
+    if where.member is not None:
+        conditions.append(
+            col(Case.id).in_(select(CaseMember.case_id).where(CaseMember.user_id == where.member))
+        )
     total = (await session.exec(select(func.count()).select_from(Case).where(*conditions))).one()
     page = await session.exec(
         select(Case)

@@ -9,6 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseEvent
@@ -20,6 +21,7 @@ from domain.court_numbers import (
 )
 from domain.errors import InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
+from service.usecases.audit import audit
 from service.usecases.cases import get_case
 from statemachines.binding import allowed_routes, fire
 from statemachines.case_track import Route
@@ -66,7 +68,11 @@ def _in_order(stage: Stage, since: date, occurred_on: date) -> None:
 
 
 async def record_step(
-    session: AsyncSession, case_id: uuid.UUID, step: Step, now: datetime | None = None
+    session: AsyncSession,
+    actor: Actor,
+    case_id: uuid.UUID,
+    step: Step,
+    now: datetime | None = None,
 ) -> tuple[Case, CaseEvent]:
     """Fires the trigger and persists stage and event together, or writes nothing at all.
 
@@ -91,11 +97,13 @@ async def record_step(
                 to_stage=case.stage,
                 occurred_on=occurred_on,
                 recorded_at=now,
+                recorded_by=actor.user_id,
                 note=step.note,
                 evidence_ref=step.evidence_ref,
                 details=_details(facts),
             )
             session.add(event)
+            audit(session, actor, "case.step", "case", case.id, trigger=step.trigger)
             await session.flush()
     except StaleDataError:
         current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()

@@ -1,15 +1,19 @@
 """Registering survivors under a pseudonymous code, the only name most screens ever show."""
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import nairobi_today
-from domain.cases import Survivor, SurvivorCodeCounter
+from domain.cases import CaseClaimant, Survivor, SurvivorCodeCounter
 from domain.errors import NotFound
+from service.usecases.audit import audit
+from service.usecases.cases import get_case
 
 
 async def _next_code(session: AsyncSession, year: int) -> str:
@@ -28,7 +32,7 @@ async def _next_code(session: AsyncSession, year: int) -> str:
 
 
 async def register_survivor(
-    session: AsyncSession, *, full_name: str, now: datetime | None = None
+    session: AsyncSession, actor: Actor, *, full_name: str, now: datetime | None = None
 ) -> Survivor:
     now = now or utcnow()
     async with session.begin():
@@ -36,11 +40,30 @@ async def register_survivor(
             code=await _next_code(session, nairobi_today(now).year), full_name=full_name.strip()
         )
         session.add(survivor)
+        await session.flush()
+        audit(session, actor, "survivor.register", "survivor", survivor.code)
     return survivor
 
 
-async def get_survivor(session: AsyncSession, code: str) -> Survivor:
-    survivor = (await session.exec(select(Survivor).where(Survivor.code == code))).first()
-    if survivor is None:
-        raise NotFound(f"no survivor with code {code}")
+async def read_survivor(session: AsyncSession, actor: Actor, code: str) -> Survivor:
+    """A read of personal data, so it is written to the audit trail before it is answered."""
+    async with session.begin():
+        survivor = (await session.exec(select(Survivor).where(Survivor.code == code))).first()
+        if survivor is None:
+            raise NotFound(f"no survivor with code {code}")
+        audit(session, actor, "survivor.read", "survivor", code)
     return survivor
+
+
+async def read_parties(session: AsyncSession, actor: Actor, case_id: uuid.UUID) -> list[Survivor]:
+    """The claimants of a case with their names: personal data, audited like any such read."""
+    async with session.begin():
+        await get_case(session, case_id)
+        claimants = await session.exec(
+            select(Survivor)
+            .join(CaseClaimant, col(CaseClaimant.survivor_id) == Survivor.id)
+            .where(CaseClaimant.case_id == case_id)
+            .order_by(Survivor.code)
+        )
+        audit(session, actor, "case.parties.read", "case", case_id)
+        return list(claimants.all())

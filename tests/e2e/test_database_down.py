@@ -25,7 +25,7 @@ async def test_readiness_and_requests_answer_503(cut_off: AsyncTestClient[Litest
     assert (await cut_off.get("/health/live")).status_code == 200
     ready = await cut_off.get("/health/ready")
     assert ready.status_code == 503 and ready.json()["status"] == "unavailable"
-    listing = await cut_off.get("/cases")
+    listing = await cut_off.get("/cases", headers={"Authorization": "Bearer any-token"})
     assert listing.status_code == 503
     assert listing.headers["content-type"].startswith("application/problem+json")
     assert "cannot reach its database" in listing.json()["detail"]

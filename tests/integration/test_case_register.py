@@ -15,6 +15,7 @@ from domain.stages import CaseKind, CourtLevel, Stage
 from service.usecases.cases import open_case
 from service.usecases.court_track import Step, history, record_step
 from service.usecases.survivors import register_survivor
+from tests.conftest import TEST_ACTOR
 
 Sessions = async_sessionmaker[AsyncSession]
 NOW = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
@@ -22,10 +23,11 @@ NOW = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 async def a_case(sessions: Sessions) -> Case:
     async with sessions() as session:
-        code = (await register_survivor(session, full_name="Test Person", now=NOW)).code
+        code = (await register_survivor(session, TEST_ACTOR, full_name="Test Person", now=NOW)).code
     async with sessions() as session:
         return await open_case(
             session,
+            TEST_ACTOR,
             reference="HAKI/I/1",
             title="T v AG",
             kind=CaseKind.CIVIL_CLAIM,
@@ -55,7 +57,9 @@ async def test_a_refused_step_writes_neither_stage_nor_event(sessions: Sessions)
     case = await a_case(sessions)
     async with sessions() as session:
         with pytest.raises(GuardFailed):
-            await record_step(session, case.id, Step(trigger="file", version=1), now=NOW)
+            await record_step(
+                session, TEST_ACTOR, case.id, Step(trigger="file", version=1), now=NOW
+            )
     async with sessions() as session:
         events, total = await history(session, case.id, limit=10, offset=0)
     assert total == 1 and events[0].to_stage == Stage.INTAKE
@@ -66,7 +70,7 @@ async def test_a_step_dated_today_in_nairobi_when_no_date_is_given(sessions: Ses
     late_evening_utc = datetime(2024, 3, 1, 22, 30, tzinfo=UTC)  # already 2 March in Nairobi
     async with sessions() as session:
         step = Step(trigger="file", version=1, court_number="HCCC 1 of 2024")
-        _, event = await record_step(session, case.id, step, now=late_evening_utc)
+        _, event = await record_step(session, TEST_ACTOR, case.id, step, now=late_evening_utc)
     assert event.occurred_on == date(2024, 3, 2)
     assert event.recorded_at == late_evening_utc
 
@@ -76,7 +80,9 @@ async def test_survivor_codes_are_unique_and_sequential_under_concurrency(
 ) -> None:
     async def register(n: int) -> str:
         async with sessions() as session:
-            return (await register_survivor(session, full_name=f"Person {n}", now=NOW)).code
+            return (
+                await register_survivor(session, TEST_ACTOR, full_name=f"Person {n}", now=NOW)
+            ).code
 
     codes = await asyncio.gather(*(register(n) for n in range(20)))
     assert sorted(codes) == [f"S-2024-{n:04d}" for n in range(1, 21)]

@@ -1,0 +1,142 @@
+"""Who may do what: every route's access rule in one table, enforced by one guard.
+
+A route missing from POLICY is refused, and the authorisation matrix test fails. A case a
+user may not see answers 404, exactly as a case that does not exist.
+"""
+
+import uuid
+from collections.abc import Awaitable, Callable
+from enum import Enum
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+
+from domain.errors import NotFound
+from domain.users import Role
+from service.auth.identity import Principal
+from service.usecases import access
+from service.usecases.accounts import user_for_token
+
+
+class Rule(Enum):
+    PUBLIC = "no sign-in"
+    SIGNED_IN = "any signed-in user"
+    ADMIN = "administrators"
+    STAFF = "administrators and lawyers"
+    CASE_READ = "any role; a lawyer only on the case's team"
+    CASE_CHANGE = "administrators; lawyers on the case's team"
+    CASE_PERSONAL = "administrators; lawyers on the case's team (personal data)"
+    SURVIVOR_PERSONAL = "administrators; lawyers on a case of the survivor (personal data)"
+
+
+POLICY: dict[str, Rule] = {
+    "live": Rule.PUBLIC,
+    "ready": Rule.PUBLIC,
+    "AuthController.login": Rule.PUBLIC,
+    "AuthController.logout": Rule.SIGNED_IN,
+    "AuthController.me": Rule.SIGNED_IN,
+    "CaseController.list_cases": Rule.SIGNED_IN,  # lawyers: their cases only (case_scope)
+    "CaseController.open_case": Rule.STAFF,
+    "CaseController.get_case": Rule.CASE_READ,
+    "CaseController.allowed_steps": Rule.CASE_READ,
+    "CaseController.history": Rule.CASE_READ,
+    "CaseController.record_step": Rule.CASE_CHANGE,
+    "CaseController.parties": Rule.CASE_PERSONAL,
+    "TeamController.team": Rule.CASE_READ,
+    "TeamController.add_member": Rule.ADMIN,
+    "TeamController.remove_member": Rule.ADMIN,
+    "SurvivorController.register": Rule.STAFF,
+    "SurvivorController.get": Rule.SURVIVOR_PERSONAL,
+    "UserController.list_users": Rule.ADMIN,
+    "UserController.add": Rule.ADMIN,
+    "UserController.disable": Rule.ADMIN,
+    "AuditController.search": Rule.ADMIN,
+}
+
+ROLES = {
+    Rule.SIGNED_IN: set(Role),
+    Rule.ADMIN: {Role.ADMIN},
+    Rule.STAFF: {Role.ADMIN, Role.LAWYER},
+    Rule.CASE_READ: set(Role),
+    Rule.CASE_CHANGE: {Role.ADMIN, Role.LAWYER},
+    Rule.CASE_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.SURVIVOR_PERSONAL: {Role.ADMIN, Role.LAWYER},
+}
+
+Connection = ASGIConnection[Any, Any, Any, Any]
+
+
+def route_key(handler: BaseRouteHandler) -> str:
+    return str(handler.fn.__qualname__)
+
+
+def case_scope(principal: Principal) -> uuid.UUID | None:
+    """Whose team a listing is limited to: a lawyer's own; everyone else sees every case."""
+    return principal.id if principal.role is Role.LAWYER else None
+
+
+def opening_lead(principal: Principal) -> uuid.UUID | None:
+    """A lawyer who opens a case becomes its lead counsel on the team; an admin assigns one."""
+    return principal.id if principal.role is Role.LAWYER else None
+
+
+async def _authenticate(connection: Connection) -> Principal:
+    scheme, _, token = connection.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise NotAuthorizedException(
+            "sign in first: send 'Authorization: Bearer <token>' from POST /auth/login",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    async with connection.app.state.sessionmaker() as session:
+        user = await user_for_token(session, token.strip())
+    if user is None:
+        raise NotAuthorizedException(
+            "the token is unknown, expired or revoked, or the account is disabled: sign in again",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        )
+    connection.scope["auth"] = token.strip()
+    return Principal.of(user)
+
+
+async def _case_visible(connection: Connection, principal: Principal) -> None:
+    if principal.role is not Role.LAWYER:
+        return
+    case_id = connection.path_params["case_id"]
+    async with connection.app.state.sessionmaker() as session:
+        if not await access.on_team(session, case_id, principal.id):
+            raise NotFound(f"no case with id {case_id}")
+
+
+async def _represents(connection: Connection, principal: Principal) -> None:
+    if principal.role is not Role.LAWYER:
+        return
+    code = connection.path_params["code"]
+    async with connection.app.state.sessionmaker() as session:
+        if not await access.represents(session, code, principal.id):
+            raise NotFound(f"no survivor with code {code}")
+
+
+SCOPES: dict[Rule, Callable[[Connection, Principal], Awaitable[None]]] = {
+    Rule.CASE_READ: _case_visible,
+    Rule.CASE_CHANGE: _case_visible,
+    Rule.CASE_PERSONAL: _case_visible,
+    Rule.SURVIVOR_PERSONAL: _represents,
+}
+
+
+async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
+    """The guard on every route of ours: sign-in, then role, then the case or survivor."""
+    rule = POLICY.get(route_key(handler))
+    if rule is None:
+        raise PermissionDeniedException("this route has no access rule, so nobody may use it")
+    if rule is Rule.PUBLIC:
+        return
+    principal = await _authenticate(connection)
+    connection.scope["user"] = principal
+    if principal.role not in ROLES[rule]:
+        raise PermissionDeniedException(f"a {principal.role} account may not do this")
+    scope = SCOPES.get(rule)
+    if scope is not None:
+        await scope(connection, principal)

@@ -1,0 +1,160 @@
+"""Accounts: adding and disabling users, passwords, and the sessions a sign-in opens."""
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import VerificationError
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.base import utcnow
+from domain.errors import Conflict, InvalidInput, NotFound
+from domain.users import AuthSession, Role, User
+from service.usecases.audit import audit
+
+HASHER = PasswordHasher()
+MIN_PASSWORD = 10
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _checked_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(f"a password needs at least {MIN_PASSWORD} characters", "password")
+    return HASHER.hash(password)
+
+
+async def add_user(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+) -> User:
+    user = User(
+        username=username.strip().lower(),
+        full_name=full_name.strip(),
+        role=role,
+        password_hash=_checked_password(password),
+    )
+    try:
+        async with session.begin():
+            session.add(user)
+            await session.flush()
+            audit(session, actor, "user.add", "user", user.id, username=user.username, role=role)
+    except IntegrityError as error:
+        raise Conflict(f"there is already a user called {user.username}") from error
+    return user
+
+
+async def find_user(session: AsyncSession, username: str) -> User:
+    found = (
+        await session.exec(select(User).where(User.username == username.strip().lower()))
+    ).first()
+    if found is None:
+        raise NotFound(f"no user called {username}")
+    return found
+
+
+async def list_users(session: AsyncSession) -> list[User]:
+    return list((await session.exec(select(User).order_by(User.username))).all())
+
+
+async def disable_user(session: AsyncSession, actor: Actor, user_id: uuid.UUID) -> User:
+    """Locks the account out at once: its sessions end now, not when their tokens expire."""
+    now = utcnow()
+    async with session.begin():
+        user = await session.get(User, user_id)
+        if user is None:
+            raise NotFound(f"no user with id {user_id}")
+        user.disabled_at = user.disabled_at or now
+        await _end_sessions(session, user.id, now)
+        audit(session, actor, "user.disable", "user", user.id, username=user.username)
+    return user
+
+
+async def reset_password(
+    session: AsyncSession, actor: Actor, user_id: uuid.UUID, password: str
+) -> User:
+    password_hash = _checked_password(password)
+    async with session.begin():
+        user = await session.get(User, user_id)
+        if user is None:
+            raise NotFound(f"no user with id {user_id}")
+        user.password_hash = password_hash
+        await _end_sessions(session, user.id, utcnow())
+        audit(session, actor, "user.password_reset", "user", user.id, username=user.username)
+    return user
+
+
+async def _end_sessions(session: AsyncSession, user_id: uuid.UUID, now: datetime) -> None:
+    await session.exec(
+        update(AuthSession)
+        .where(col(AuthSession.user_id) == user_id, col(AuthSession.revoked_at).is_(None))
+        .values(revoked_at=now)
+    )
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    token: str
+    expires_at: datetime
+    user: User
+
+
+async def open_session(session: AsyncSession, user: User, lifetime: timedelta) -> SignedIn:
+    """Called inside the sign-in transaction; the token itself is shown once and never stored."""
+    token = secrets.token_urlsafe(32)
+    expires_at = utcnow() + lifetime
+    session.add(AuthSession(token_hash=_token_hash(token), user_id=user.id, expires_at=expires_at))
+    return SignedIn(token, expires_at, user)
+
+
+async def user_for_token(session: AsyncSession, token: str) -> User | None:
+    """The user a live token belongs to: not expired, not revoked, account not disabled."""
+    row = await session.exec(
+        select(User)
+        .join(AuthSession, col(AuthSession.user_id) == User.id)
+        .where(
+            AuthSession.token_hash == _token_hash(token),
+            col(AuthSession.revoked_at).is_(None),
+            col(AuthSession.expires_at) > utcnow(),
+            col(User.disabled_at).is_(None),
+        )
+    )
+    return row.first()
+
+
+async def end_session(session: AsyncSession, actor: Actor, token: str) -> None:
+    async with session.begin():
+        await session.exec(
+            update(AuthSession)
+            .where(
+                col(AuthSession.token_hash) == _token_hash(token),
+                col(AuthSession.revoked_at).is_(None),
+            )
+            .values(revoked_at=utcnow())
+        )
+        audit(session, actor, "logout", "user", actor.user_id)
+
+
+def password_matches(user: User | None, password: str) -> bool:
+    """Always runs one Argon2 verification, so timing does not tell whether the account exists."""
+    try:
+        return HASHER.verify(user.password_hash if user else _DECOY, password)
+    except VerificationError:
+        return False
+
+
+_DECOY = HASHER.hash(secrets.token_urlsafe(16))

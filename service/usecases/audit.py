@@ -1,0 +1,79 @@
+"""Writing and reading the audit trail. A row is written in the transaction of what it records."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor, AuditEvent
+from domain.calendar import NAIROBI
+
+
+def audit(
+    session: AsyncSession,
+    actor: Actor,
+    action: str,
+    record_type: str | None = None,
+    record_id: object = None,
+    **detail: Any,
+) -> None:
+    session.add(
+        AuditEvent(
+            actor_id=actor.user_id,
+            actor=actor.username[:60],
+            address=actor.address[:64],
+            action=action,
+            record_type=record_type,
+            record_id=None if record_id is None else str(record_id),
+            detail=detail,
+        )
+    )
+
+
+def _nairobi_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=NAIROBI)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str | None = None
+    action: str | None = None
+    record_type: str | None = None
+    record_id: str | None = None
+    since: date | None = None
+    """first day included, in Nairobi"""
+    until: date | None = None
+    """last day included, in Nairobi"""
+
+
+async def search_audit(
+    session: AsyncSession, where: AuditFilter, *, limit: int, offset: int
+) -> tuple[list[AuditEvent], int]:
+    conditions: list[ColumnElement[bool]] = [
+        col(column) == value
+        for column, value in (
+            (AuditEvent.actor, where.actor),
+            (AuditEvent.action, where.action),
+            (AuditEvent.record_type, where.record_type),
+            (AuditEvent.record_id, where.record_id),
+        )
+        if value is not None
+    ]
+    if where.since is not None:
+        conditions.append(col(AuditEvent.at) >= _nairobi_midnight(where.since))
+    if where.until is not None:
+        conditions.append(col(AuditEvent.at) < _nairobi_midnight(where.until + timedelta(days=1)))
+    total = (
+        await session.exec(select(func.count()).select_from(AuditEvent).where(*conditions))
+    ).one()
+    rows = await session.exec(
+        select(AuditEvent)
+        .where(*conditions)
+        .order_by(col(AuditEvent.id).desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(rows.all()), total
