@@ -32,7 +32,7 @@ class AuditController(Controller):
     path = "/audit"
     tags = ("audit",)
 
-    @get(responses=responses(400, 401, 403), summary="Who did what, newest first")
+    @get(responses=responses(400, 401, 403, 422), summary="Who did what, newest first")
     async def search(
         self,
         db: Db,

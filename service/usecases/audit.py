@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor, AuditEvent
 from domain.calendar import NAIROBI
+from domain.errors import InvalidInput
 
 
 def audit(
@@ -33,7 +34,16 @@ def audit(
     )
 
 
-def _nairobi_midnight(day: date) -> datetime:
+EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
+
+
+def _nairobi_midnight(day: date, field: str) -> datetime:
+    """Haki keeps no record from before 2000; the bounds also keep the conversion in range."""
+    if not EARLIEST <= day <= LATEST:
+        raise InvalidInput(
+            f"{field} {day.isoformat()} is outside {EARLIEST.isoformat()} to {LATEST.isoformat()}",
+            field=field,
+        )
     return datetime.combine(day, time(0), tzinfo=NAIROBI)
 
 
@@ -63,9 +73,10 @@ async def search_audit(
         if value is not None
     ]
     if where.since is not None:
-        conditions.append(col(AuditEvent.at) >= _nairobi_midnight(where.since))
+        conditions.append(col(AuditEvent.at) >= _nairobi_midnight(where.since, "since"))
     if where.until is not None:
-        conditions.append(col(AuditEvent.at) < _nairobi_midnight(where.until + timedelta(days=1)))
+        until = _nairobi_midnight(where.until, "until") + timedelta(days=1)
+        conditions.append(col(AuditEvent.at) < until)
     total = (
         await session.exec(select(func.count()).select_from(AuditEvent).where(*conditions))
     ).one()

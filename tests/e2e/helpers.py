@@ -31,8 +31,10 @@ def case_body(code: str, **overrides: Any) -> dict[str, Any]:
     return body | overrides
 
 
-async def open_case(client: Client, **overrides: Any) -> dict[str, Any]:
-    code = await survivor(client)
+async def open_case(
+    client: Client, survivor_name: str = "Wanjiku Demo", **overrides: Any
+) -> dict[str, Any]:
+    code = await survivor(client, survivor_name)
     response = await client.post("/cases", json=case_body(code, **overrides))
     assert response.status_code == 201, response.text
     case: dict[str, Any] = response.json()

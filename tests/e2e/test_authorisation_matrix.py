@@ -1,0 +1,231 @@
+"""Every route of the app, for every role, on the lawyer's own case and on someone else's,
+against the answer the access rules promise. Routes come from the app's route table: a new
+route fails here until it is given an expectation (and a rule in service/auth/policy.py)."""
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.stages import CaseKind, CourtLevel
+from domain.users import Role
+from service.app import create_app
+from service.auth.policy import POLICY, route_key
+from service.database import make_sessionmaker
+from service.usecases.accounts import add_user, open_session
+from service.usecases.cases import open_case
+from service.usecases.survivors import register_survivor
+from service.usecases.team import assign
+from tests.conftest import TEST_ACTOR, Account, empty_tables
+from tests.e2e.helpers import Client
+
+ROLES = ("anonymous", "admin", "lawyer", "advocacy", "viewer")
+OK = "2xx"
+
+
+@dataclass
+class World:
+    """Fresh records for one request: a case the lawyer is on (`mine`) or not."""
+
+    case_id: uuid.UUID
+    code: str
+    teammate: uuid.UUID
+    engine: AsyncEngine
+
+    async def throwaway_user(self) -> uuid.UUID:
+        async with make_sessionmaker(self.engine)() as session:
+            user = await add_user(
+                session,
+                TEST_ACTOR,
+                username=f"victim-{uuid.uuid4().hex[:8]}",
+                full_name="Throwaway",
+                role=Role.VIEWER,
+                password="throwaway-password",
+            )
+        return user.id
+
+
+Build = Callable[[World], Awaitable[tuple[str, str, dict[str, Any] | None]]]
+
+
+def route(method: str, path: str, body: dict[str, Any] | None = None) -> Build:
+    async def build(w: World) -> tuple[str, str, dict[str, Any] | None]:
+        return method, path.format(case=w.case_id, code=w.code, teammate=w.teammate), body
+
+    return build
+
+
+async def disable_someone(w: World) -> tuple[str, str, None]:
+    return "POST", f"/users/{await w.throwaway_user()}/disable", None
+
+
+async def open_a_case(w: World) -> tuple[str, str, dict[str, Any]]:
+    return (
+        "POST",
+        "/cases",
+        {
+            "reference": f"HAKI/M/{uuid.uuid4().hex[:8]}",
+            "title": "M v Attorney General",
+            "kind": "civil_claim",
+            "court_level": "high_court",
+            "court_station": "Nyeri",
+            "lead_counsel": "Counsel",
+            "claimants": [w.code],
+            "respondents": ["Attorney General"],
+        },
+    )
+
+
+async def add_account(w: World) -> tuple[str, str, dict[str, Any]]:
+    return (
+        "POST",
+        "/users",
+        {
+            "username": f"new-{uuid.uuid4().hex[:8]}",
+            "full_name": "New Person",
+            "role": "viewer",
+            "password": "a-long-enough-password",
+        },
+    )
+
+
+# route key -> (what the access rules promise, how to make a request that would succeed)
+EXPECTED: dict[str, tuple[str, Build]] = {
+    "live": ("public", route("GET", "/health/live")),
+    "ready": ("public", route("GET", "/health/ready")),
+    "AuthController.login": (
+        "public",
+        route(
+            "POST",
+            "/auth/login",
+            {"username": "test.viewer", "password": "viewer-password-for-tests"},
+        ),
+    ),
+    "AuthController.logout": ("signed_in", route("POST", "/auth/logout")),
+    "AuthController.me": ("signed_in", route("GET", "/auth/me")),
+    "CaseController.list_cases": ("signed_in", route("GET", "/cases")),
+    "CaseController.open_case": ("staff", open_a_case),
+    "CaseController.get_case": ("case_read", route("GET", "/cases/{case}")),
+    "CaseController.allowed_steps": ("case_read", route("GET", "/cases/{case}/transitions")),
+    "CaseController.history": ("case_read", route("GET", "/cases/{case}/events")),
+    "CaseController.record_step": (
+        "case_change",
+        route("POST", "/cases/{case}/transitions", {"trigger": "withdraw", "version": 1}),
+    ),
+    "CaseController.parties": ("case_personal", route("GET", "/cases/{case}/parties")),
+    "TeamController.team": ("case_read", route("GET", "/cases/{case}/team")),
+    "TeamController.add_member": (
+        "admin",
+        route("PUT", "/cases/{case}/team/{teammate}", {"lead": False}),
+    ),
+    "TeamController.remove_member": ("admin", route("DELETE", "/cases/{case}/team/{teammate}")),
+    "SurvivorController.register": (
+        "staff",
+        route("POST", "/survivors", {"full_name": "New Person"}),
+    ),
+    "SurvivorController.get": ("survivor_personal", route("GET", "/survivors/{code}")),
+    "UserController.list_users": ("admin", route("GET", "/users")),
+    "UserController.add": ("admin", add_account),
+    "UserController.disable": ("admin", disable_someone),
+    "AuditController.search": ("admin", route("GET", "/audit")),
+}
+
+
+def promised(rule: str, role: str, mine: bool) -> str | int:
+    """The answer the access rules promise, written out independently of the policy table."""
+    if rule == "public":
+        return OK
+    if role == "anonymous":
+        return 401
+    if rule == "signed_in":
+        return OK
+    if rule == "admin":
+        return OK if role == "admin" else 403
+    if rule == "staff":
+        return OK if role in {"admin", "lawyer"} else 403
+    if rule == "case_read":
+        return 404 if role == "lawyer" and not mine else OK
+    # case_change, case_personal, survivor_personal
+    if role in {"advocacy", "viewer"}:
+        return 403
+    return 404 if role == "lawyer" and not mine else OK
+
+
+APP_ROUTES = sorted(
+    {
+        route_key(handler)
+        for app_route in create_app("postgresql+asyncpg://unused/unused").routes
+        for handler in getattr(app_route, "route_handlers", [])
+        if handler.http_methods != {"OPTIONS"} and not app_route.path.startswith("/schema")
+    }
+)
+
+
+def test_every_route_has_a_rule_and_an_expectation() -> None:
+    assert set(APP_ROUTES) - set(POLICY) == set(), "routes without an access rule"
+    assert set(APP_ROUTES) - set(EXPECTED) == set(), "routes missing from this matrix"
+    assert set(POLICY) == set(APP_ROUTES), "rules for routes that no longer exist"
+
+
+async def make_world(engine: AsyncEngine, accounts: dict[str, Account], mine: bool) -> World:
+    await empty_tables(engine)
+    lawyer, other = accounts["lawyer"].user, accounts["other_lawyer"].user
+    sessions = make_sessionmaker(engine)
+    async with sessions() as session:
+        code = (await register_survivor(session, TEST_ACTOR, full_name="Matrix Person")).code
+    async with sessions() as session:
+        case = await open_case(
+            session,
+            TEST_ACTOR,
+            reference="HAKI/M/1",
+            title="M v AG",
+            kind=CaseKind.CIVIL_CLAIM,
+            court_level=CourtLevel.HIGH_COURT,
+            court_station="Nyeri",
+            lead_counsel="Counsel",
+            claimants=[code],
+            respondents=["Attorney General"],
+            lead=lawyer.id if mine else other.id,
+        )
+    if mine:
+        async with sessions() as session:
+            await assign(session, TEST_ACTOR, case.id, other.id, lead=False)
+    return World(case.id, code, other.id, engine)
+
+
+async def fresh_headers(engine: AsyncEngine, account: Account | None) -> dict[str, str]:
+    """A new session per request, so that logging out in one cell ends nothing elsewhere."""
+    if account is None:
+        return {}
+    async with make_sessionmaker(engine)() as session, session.begin():
+        token = (await open_session(session, account.user, timedelta(minutes=5))).token
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.mark.parametrize("mine", [True, False], ids=["own-case", "others-case"])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("key", APP_ROUTES)
+async def test_access(
+    app_client: Client,
+    engine: AsyncEngine,
+    accounts: dict[str, Account],
+    key: str,
+    role: str,
+    mine: bool,
+) -> None:
+    rule, build = EXPECTED[key]
+    world = await make_world(engine, accounts, mine)
+    method, path, body = await build(world)
+    headers = await fresh_headers(engine, None if role == "anonymous" else accounts[role])
+    app_client.headers.pop("Authorization", None)
+    response = await app_client.request(method, path, json=body, headers=headers)
+    expected = promised(rule, role, mine)
+    if expected == OK:
+        assert 200 <= response.status_code < 300, (method, path, response.text)
+    else:
+        assert response.status_code == expected, (method, path, response.text)
+        assert response.headers["content-type"].startswith("application/problem+json")
