@@ -1,6 +1,7 @@
 """People who use Haki, their sessions and their sign-in attempts, and who works on which case."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -16,6 +17,16 @@ class Role(StrEnum):
     LAWYER = "lawyer"
     ADVOCACY = "advocacy"
     VIEWER = "viewer"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The signed-in person a request acts for: what the access rules and audit need to know."""
+
+    id: uuid.UUID
+    username: str
+    full_name: str
+    role: Role
 
 
 class User(SQLModel, table=True):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
@@ -19,6 +20,7 @@ from service.settings import Settings
 from service.usecases import accounts
 
 T = TypeVar("T")
+Sessions = async_sessionmaker[AsyncSession]
 
 
 @click.group()
@@ -101,7 +103,7 @@ def _password(from_stdin: bool) -> str:
     return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
 
 
-def _accounts(action: Callable[[AsyncSession, Actor], Awaitable[str]]) -> None:
+def _accounts(action: Callable[[Sessions, Actor], Awaitable[str]]) -> None:
     """Runs one account use case against the configured database, as the shell's user."""
     from domain.errors import DomainError
 
@@ -111,8 +113,7 @@ def _accounts(action: Callable[[AsyncSession, Actor], Awaitable[str]]) -> None:
         await check_current(url)
         engine = make_engine(url)
         try:
-            async with make_sessionmaker(engine)() as session:
-                return await action(session, actor)
+            return await action(make_sessionmaker(engine), actor)
         finally:
             await engine.dispose()
 
@@ -132,15 +133,16 @@ def user_add(username: str, full_name: str, role: str, password_stdin: bool) -> 
     """Add an account."""
     password = _password(password_stdin)
 
-    async def add(session: AsyncSession, actor: Actor) -> str:
-        added = await accounts.add_user(
-            session,
-            actor,
-            username=username,
-            full_name=full_name,
-            role=Role(role),
-            password=password,
-        )
+    async def add(sessions: Sessions, actor: Actor) -> str:
+        async with sessions() as session:
+            added = await accounts.add_user(
+                session,
+                actor,
+                username=username,
+                full_name=full_name,
+                role=Role(role),
+                password=password,
+            )
         return f"added {added.username} ({added.role})"
 
     _accounts(add)
@@ -151,9 +153,11 @@ def user_add(username: str, full_name: str, role: str, password_stdin: bool) -> 
 def user_disable(username: str) -> None:
     """Disable an account; its sessions end at once."""
 
-    async def disable(session: AsyncSession, actor: Actor) -> str:
-        found = await accounts.find_user(session, username)
-        await accounts.disable_user(session, actor, found.id)
+    async def disable(sessions: Sessions, actor: Actor) -> str:
+        async with sessions() as session:
+            found = await accounts.find_user(session, username)
+        async with sessions() as session:
+            await accounts.disable_user(session, actor, found.id)
         return f"disabled {found.username}"
 
     _accounts(disable)
@@ -166,9 +170,11 @@ def user_reset_password(username: str, password_stdin: bool) -> None:
     """Set a new password; the account's sessions end at once."""
     password = _password(password_stdin)
 
-    async def reset(session: AsyncSession, actor: Actor) -> str:
-        found = await accounts.find_user(session, username)
-        await accounts.reset_password(session, actor, found.id, password)
+    async def reset(sessions: Sessions, actor: Actor) -> str:
+        async with sessions() as session:
+            found = await accounts.find_user(session, username)
+        async with sessions() as session:
+            await accounts.reset_password(session, actor, found.id, password)
         return f"new password set for {found.username}"
 
     _accounts(reset)

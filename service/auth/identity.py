@@ -1,27 +1,12 @@
 """Who is asking: the signed-in principal and the actor recorded in the audit trail."""
 
-import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request
 from litestar.connection import ASGIConnection
 
 from domain.audit import Actor
-from domain.users import Role, User
-
-
-@dataclass(frozen=True)
-class Principal:
-    id: uuid.UUID
-    username: str
-    full_name: str
-    role: Role
-
-    @classmethod
-    def of(cls, user: User) -> "Principal":
-        return cls(user.id, user.username, user.full_name, user.role)
-
+from domain.users import Principal
 
 SignedIn = Request[Principal, str, Any]
 """A request the policy guard has authenticated: `request.user` is its Principal."""

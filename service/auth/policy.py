@@ -12,12 +12,12 @@ from typing import Any
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.errors import NotFound
-from domain.users import Role
-from service.auth.identity import Principal
+from domain.users import Principal, Role
 from service.usecases import access
-from service.usecases.accounts import user_for_token
+from service.usecases.accounts import principal_for_token
 
 
 class Rule(Enum):
@@ -82,43 +82,36 @@ def opening_lead(principal: Principal) -> uuid.UUID | None:
     return principal.id if principal.role is Role.LAWYER else None
 
 
-async def _authenticate(connection: Connection) -> Principal:
+async def _authenticate(connection: Connection, db: AsyncConnection) -> Principal:
     scheme, _, token = connection.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise NotAuthorizedException(
             "sign in first: send 'Authorization: Bearer <token>' from POST /auth/login",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    async with connection.app.state.sessionmaker() as session:
-        user = await user_for_token(session, token.strip())
-    if user is None:
+    principal = await principal_for_token(db, token.strip())
+    if principal is None:
         raise NotAuthorizedException(
             "the token is unknown, expired or revoked, or the account is disabled: sign in again",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
     connection.scope["auth"] = token.strip()
-    return Principal.of(user)
+    return principal
 
 
-async def _case_visible(connection: Connection, principal: Principal) -> None:
-    if principal.role is not Role.LAWYER:
-        return
+async def _case_visible(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
     case_id = connection.path_params["case_id"]
-    async with connection.app.state.sessionmaker() as session:
-        if not await access.on_team(session, case_id, principal.id):
-            raise NotFound(f"no case with id {case_id}")
+    if principal.role is Role.LAWYER and not await access.on_team(db, case_id, principal.id):
+        raise NotFound(f"no case with id {case_id}")
 
 
-async def _represents(connection: Connection, principal: Principal) -> None:
-    if principal.role is not Role.LAWYER:
-        return
+async def _represents(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
     code = connection.path_params["code"]
-    async with connection.app.state.sessionmaker() as session:
-        if not await access.represents(session, code, principal.id):
-            raise NotFound(f"no survivor with code {code}")
+    if principal.role is Role.LAWYER and not await access.represents(db, code, principal.id):
+        raise NotFound(f"no survivor with code {code}")
 
 
-SCOPES: dict[Rule, Callable[[Connection, Principal], Awaitable[None]]] = {
+SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
     Rule.CASE_READ: _case_visible,
     Rule.CASE_CHANGE: _case_visible,
     Rule.CASE_PERSONAL: _case_visible,
@@ -133,10 +126,11 @@ async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
         raise PermissionDeniedException("this route has no access rule, so nobody may use it")
     if rule is Rule.PUBLIC:
         return
-    principal = await _authenticate(connection)
-    connection.scope["user"] = principal
-    if principal.role not in ROLES[rule]:
-        raise PermissionDeniedException(f"a {principal.role} account may not do this")
-    scope = SCOPES.get(rule)
-    if scope is not None:
-        await scope(connection, principal)
+    async with connection.app.state.engine.connect() as db:
+        principal = await _authenticate(connection, db)
+        connection.scope["user"] = principal
+        if principal.role not in ROLES[rule]:
+            raise PermissionDeniedException(f"a {principal.role} account may not do this")
+        scope = SCOPES.get(rule)
+        if scope is not None:
+            await scope(connection, db, principal)

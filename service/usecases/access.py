@@ -1,24 +1,27 @@
-"""Facts the access policy needs from the database: who is on which case's team."""
+"""Facts the access policy needs from the database: who is on which case's team.
+
+Asked on every case request, so on a bare connection rather than an ORM session.
+"""
 
 import uuid
 
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.cases import CaseClaimant, Survivor
 from domain.users import CaseMember
 
 
-async def on_team(session: AsyncSession, case_id: uuid.UUID, user_id: uuid.UUID) -> bool:
-    found = await session.exec(
+async def on_team(db: AsyncConnection, case_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    found = await db.execute(
         select(CaseMember.lead).where(CaseMember.case_id == case_id, CaseMember.user_id == user_id)
     )
     return found.first() is not None
 
 
-async def represents(session: AsyncSession, code: str, user_id: uuid.UUID) -> bool:
+async def represents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool:
     """True when the survivor is a claimant in a case on whose team the user works."""
-    found = await session.exec(
+    found = await db.execute(
         select(CaseMember.case_id)
         .join(CaseClaimant, col(CaseClaimant.case_id) == CaseMember.case_id)
         .join(Survivor, col(Survivor.id) == CaseClaimant.survivor_id)

@@ -10,13 +10,14 @@ from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.base import utcnow
 from domain.errors import Conflict, InvalidInput, NotFound
-from domain.users import AuthSession, Role, User
+from domain.users import AuthSession, Principal, Role, User
 from service.usecases.audit import audit
 
 HASHER = PasswordHasher()
@@ -121,10 +122,13 @@ async def open_session(session: AsyncSession, user: User, lifetime: timedelta) -
     return SignedIn(token, expires_at, user)
 
 
-async def user_for_token(session: AsyncSession, token: str) -> User | None:
-    """The user a live token belongs to: not expired, not revoked, account not disabled."""
-    row = await session.exec(
-        select(User)
+async def principal_for_token(db: AsyncConnection, token: str) -> Principal | None:
+    """Who a live token belongs to: not expired, not revoked, account not disabled.
+
+    Runs on every request, so on a bare connection: an ORM session cost a tenth of a step.
+    """
+    found = await db.execute(
+        select(User.id, User.username, User.full_name, User.role)
         .join(AuthSession, col(AuthSession.user_id) == User.id)
         .where(
             AuthSession.token_hash == _token_hash(token),
@@ -133,7 +137,8 @@ async def user_for_token(session: AsyncSession, token: str) -> User | None:
             col(User.disabled_at).is_(None),
         )
     )
-    return row.first()
+    row = found.first()
+    return Principal(row.id, row.username, row.full_name, Role(row.role)) if row else None
 
 
 async def end_session(session: AsyncSession, actor: Actor, token: str) -> None:
