@@ -15,15 +15,13 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.audit import Actor
 from domain.base import metadata
 from domain.users import Role, User
 from service.app import create_app
 from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server
 from service.migrate import upgrade
 from service.usecases.accounts import add_user, open_session
-
-TEST_ACTOR = Actor("tests", "local")
+from tests.factories import TEST_ACTOR
 
 
 @pytest.fixture(scope="session")

@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func
-from sqlmodel import col, select
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor, AuditEvent
 from domain.calendar import NAIROBI
 from domain.errors import InvalidInput
+from service.usecases.paging import equal_to, page
 
 
 def audit(
@@ -62,29 +62,18 @@ class AuditFilter:
 async def search_audit(
     session: AsyncSession, where: AuditFilter, *, limit: int, offset: int
 ) -> tuple[list[AuditEvent], int]:
-    conditions: list[ColumnElement[bool]] = [
-        col(column) == value
-        for column, value in (
+    conditions = equal_to(
+        (
             (AuditEvent.actor, where.actor),
             (AuditEvent.action, where.action),
             (AuditEvent.record_type, where.record_type),
             (AuditEvent.record_id, where.record_id),
         )
-        if value is not None
-    ]
+    )
     if where.since is not None:
         conditions.append(col(AuditEvent.at) >= _nairobi_midnight(where.since, "since"))
     if where.until is not None:
         until = _nairobi_midnight(where.until, "until") + timedelta(days=1)
         conditions.append(col(AuditEvent.at) < until)
-    total = (
-        await session.exec(select(func.count()).select_from(AuditEvent).where(*conditions))
-    ).one()
-    rows = await session.exec(
-        select(AuditEvent)
-        .where(*conditions)
-        .order_by(col(AuditEvent.id).desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    return list(rows.all()), total
+    newest_first = [col(AuditEvent.id).desc()]
+    return await page(session, AuditEvent, conditions, newest_first, limit=limit, offset=offset)

@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -19,6 +18,7 @@ from domain.errors import Conflict, InvalidInput, NotFound
 from domain.stages import CaseKind, CourtLevel, Stage
 from domain.users import CaseMember
 from service.usecases.audit import audit
+from service.usecases.paging import equal_to, page
 
 
 def normalised_court_number(text: str) -> str:
@@ -144,9 +144,8 @@ async def claimant_codes(
 async def list_cases(
     session: AsyncSession, where: CaseFilter, *, limit: int, offset: int
 ) -> tuple[list[Case], int]:
-    conditions: list[ColumnElement[bool]] = [
-        col(column) == value
-        for column, value in (
+    conditions = equal_to(
+        (
             (Case.stage, where.stage),
             (Case.court_level, where.court_level),
             (Case.court_station, where.court_station),
@@ -157,18 +156,10 @@ async def list_cases(
                 normalised_court_number(where.court_number) if where.court_number else None,
             ),
         )
-        if value is not None
-    ]
+    )
     if where.member is not None:
         conditions.append(
             col(Case.id).in_(select(CaseMember.case_id).where(CaseMember.user_id == where.member))
         )
-    total = (await session.exec(select(func.count()).select_from(Case).where(*conditions))).one()
-    page = await session.exec(
-        select(Case)
-        .where(*conditions)
-        .order_by(col(Case.opened_at).desc(), col(Case.id))
-        .limit(limit)
-        .offset(offset)
-    )
-    return list(page.all()), total
+    order = [col(Case.opened_at).desc(), col(Case.id)]
+    return await page(session, Case, conditions, order, limit=limit, offset=offset)

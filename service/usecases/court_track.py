@@ -4,7 +4,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -23,6 +22,7 @@ from domain.errors import InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
 from service.usecases.audit import audit
 from service.usecases.cases import get_case
+from service.usecases.paging import page
 from statemachines.binding import allowed_routes, fire
 from statemachines.case_track import Route
 from statemachines.facts import Facts
@@ -130,16 +130,5 @@ async def history(
     session: AsyncSession, case_id: uuid.UUID, *, limit: int, offset: int
 ) -> tuple[list[CaseEvent], int]:
     await get_case(session, case_id)
-    events = await session.exec(
-        select(CaseEvent)
-        .where(CaseEvent.case_id == case_id)
-        .order_by(col(CaseEvent.id))
-        .limit(limit)
-        .offset(offset)
-    )
-    total = (
-        await session.exec(
-            select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id == case_id)
-        )
-    ).one()
-    return list(events.all()), total
+    mine = [col(CaseEvent.case_id) == case_id]
+    return await page(session, CaseEvent, mine, [col(CaseEvent.id)], limit=limit, offset=offset)

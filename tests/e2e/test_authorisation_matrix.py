@@ -11,17 +11,15 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.stages import CaseKind, CourtLevel
 from domain.users import Role
 from service.app import create_app
 from service.auth.policy import POLICY, route_key
 from service.database import make_sessionmaker
 from service.usecases.accounts import add_user, open_session
-from service.usecases.cases import open_case
-from service.usecases.survivors import register_survivor
 from service.usecases.team import assign
-from tests.conftest import TEST_ACTOR, Account, empty_tables
+from tests.conftest import Account, empty_tables
 from tests.e2e.helpers import Client
+from tests.factories import TEST_ACTOR, registered_case
 
 ROLES = ("anonymous", "admin", "lawyer", "advocacy", "viewer")
 OK = "2xx"
@@ -175,22 +173,7 @@ async def make_world(engine: AsyncEngine, accounts: dict[str, Account], mine: bo
     await empty_tables(engine)
     lawyer, other = accounts["lawyer"].user, accounts["other_lawyer"].user
     sessions = make_sessionmaker(engine)
-    async with sessions() as session:
-        code = (await register_survivor(session, TEST_ACTOR, full_name="Matrix Person")).code
-    async with sessions() as session:
-        case = await open_case(
-            session,
-            TEST_ACTOR,
-            reference="HAKI/M/1",
-            title="M v AG",
-            kind=CaseKind.CIVIL_CLAIM,
-            court_level=CourtLevel.HIGH_COURT,
-            court_station="Nyeri",
-            lead_counsel="Counsel",
-            claimants=[code],
-            respondents=["Attorney General"],
-            lead=lawyer.id if mine else other.id,
-        )
+    case, code = await registered_case(sessions, lead=lawyer.id if mine else other.id)
     if mine:
         async with sessions() as session:
             await assign(session, TEST_ACTOR, case.id, other.id, lead=False)

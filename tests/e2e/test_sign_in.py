@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.users import Role
 from service.database import make_sessionmaker
 from service.usecases.accounts import add_user, open_session
-from tests.conftest import TEST_ACTOR, Account
+from tests.conftest import Account
+from tests.factories import TEST_ACTOR
 from tests.e2e.helpers import Client
 
 SAME_REFUSAL = "the username or password is wrong, or the account is disabled"

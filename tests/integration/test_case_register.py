@@ -11,34 +11,18 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.cases import Case
 from domain.errors import GuardFailed
-from domain.stages import CaseKind, CourtLevel, Stage
-from service.usecases.cases import open_case
+from domain.stages import Stage
 from service.usecases.court_track import Step, history, record_step
 from service.usecases.survivors import register_survivor
-from tests.conftest import TEST_ACTOR
+from tests.factories import TEST_ACTOR, registered_case
 
 Sessions = async_sessionmaker[AsyncSession]
 NOW = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 
 async def a_case(sessions: Sessions) -> Case:
-    async with sessions() as session:
-        code = (await register_survivor(session, TEST_ACTOR, full_name="Test Person", now=NOW)).code
-    async with sessions() as session:
-        return await open_case(
-            session,
-            TEST_ACTOR,
-            reference="HAKI/I/1",
-            title="T v AG",
-            kind=CaseKind.CIVIL_CLAIM,
-            court_level=CourtLevel.HIGH_COURT,
-            court_station="Nyeri",
-            lead_counsel="Counsel",
-            claimants=[code],
-            respondents=["Attorney General"],
-            opened_on=date(2024, 1, 2),
-            now=NOW,
-        )
+    case, _ = await registered_case(sessions, opened_on=date(2024, 1, 2), now=NOW)
+    return case
 
 
 async def test_history_rows_cannot_be_changed_or_deleted(
