@@ -10,8 +10,8 @@ from domain.users import Role
 from service.database import make_sessionmaker
 from service.usecases.accounts import add_user, open_session
 from tests.conftest import Account
-from tests.factories import TEST_ACTOR
 from tests.e2e.helpers import Client
+from tests.factories import TEST_ACTOR
 
 SAME_REFUSAL = "the username or password is wrong, or the account is disabled"
 
