@@ -11,7 +11,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
-from service.auth.policy import enforce
+from service.auth.policy import POLICY, enforce, route_key
 from service.cases.controller import CaseController
 from service.cases.schemas import CaseIn, StepIn
 from service.cases.team_controller import TeamController
@@ -20,7 +20,7 @@ from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
 from service.health import live, ready
 from service.migrate import check_current
-from service.openapi import refuse_unknown_fields
+from service.openapi import document_access, refuse_unknown_fields
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.users.controller import UserController
@@ -76,6 +76,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         ),
     )
     refuse_unknown_fields(app, (CaseIn, StepIn, SurvivorIn))
+    document_access(app, POLICY, route_key)
     return app
 
 

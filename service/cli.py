@@ -39,7 +39,7 @@ def migrate() -> None:
 @main.command("demo-data")
 def demo_data() -> None:
     """Load fictional demo cases, only if the register is empty."""
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     from domain.calendar import nairobi_today
     from service.demo import load_demo_data
@@ -48,7 +48,7 @@ def demo_data() -> None:
         await check_current(url)
         engine = make_engine(url)
         try:
-            return await load_demo_data(make_sessionmaker(engine), nairobi_today(datetime.now()))
+            return await load_demo_data(make_sessionmaker(engine), nairobi_today(datetime.now(UTC)))
         finally:
             await engine.dispose()
 

@@ -4,6 +4,7 @@ from litestar import Response, get
 from litestar.datastructures import State
 from litestar.status_codes import HTTP_200_OK, HTTP_503_SERVICE_UNAVAILABLE
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from service.openapi import responses
 
@@ -18,7 +19,7 @@ async def ready(state: State) -> Response[dict[str, str]]:
     try:
         async with state.engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
-    except (OSError, Exception):
+    except (OSError, SQLAlchemyError):
         return Response(
             {"status": "unavailable", "detail": "the database cannot be reached"},
             status_code=HTTP_503_SERVICE_UNAVAILABLE,

@@ -1,5 +1,6 @@
 """The documented error answers of each route, so the OpenAPI schema shows every refusal."""
 
+from collections.abc import Callable
 from typing import Any
 
 from litestar import Litestar
@@ -51,3 +52,20 @@ def refuse_unknown_fields(app: Litestar, inputs: tuple[type[Struct], ...]) -> No
         component = components.get(struct.__name__)
         if isinstance(component, Schema) and struct.__struct_config__.forbid_unknown_fields:
             component.additional_properties = False
+
+
+def document_access(app: Litestar, rules: dict[str, Any], key: Callable[[Any], str]) -> None:
+    """Writes each operation's access rule into its OpenAPI description, from the policy table
+    itself, so the documentation cannot drift from what the guard enforces."""
+    paths = app.openapi_schema.paths or {}
+    for route in app.routes:
+        item = paths.get(route.path_format)
+        for handler in getattr(route, "route_handlers", []):
+            rule = rules.get(key(handler))
+            for method in handler.http_methods - {"OPTIONS"}:
+                operation = getattr(item, method.lower(), None) if item else None
+                if operation is not None and rule is not None:
+                    access = f"Who may call this: {rule.value}."
+                    operation.description = "\n\n".join(
+                        filter(None, [operation.description, access])
+                    )

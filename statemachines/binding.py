@@ -59,8 +59,8 @@ def _effect_callback(route: Route) -> Any:
     return apply
 
 
-# transitions logs four INFO lines per step; the case history is the record we keep, and the
-# chatter cost a fifth of the API's time in bench/transitions.py.
+# transitions logs four INFO lines per step; the case history is the record we keep. Profiling
+# bench/transitions.py, that chatter and its logging thread took about a fifth of the server.
 logging.getLogger("transitions").setLevel(logging.WARNING)
 
 _MACHINE = AsyncMachine(
@@ -115,9 +115,9 @@ _IDLE: list[CaseTrack] = []
 def _tracking(case: Case) -> Iterator[CaseTrack]:
     """Lends a wrapper already added to the machine, pointed at `case`.
 
-    `add_model` binds every trigger and state method afresh: done per step it cost a tenth of
-    a transition (bench/transitions.py). The machine reads the stage through the wrapper's
-    property, so pointing a registered wrapper at another row is all a step needs.
+    `add_model` binds every trigger and state method afresh: done per step it took a tenth of
+    the server's time in a profile of bench/transitions.py. The machine reads the stage through
+    the wrapper's property, so pointing a registered wrapper at another row is all a step needs.
     """
     if _IDLE:
         track = _IDLE.pop()

@@ -8,6 +8,7 @@ from litestar.pagination import OffsetPagination
 from litestar.params import QueryParameter
 from msgspec import Struct
 
+from domain.audit import AuditEvent
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
 from service.text import LINE
@@ -26,6 +27,20 @@ class AuditOut(Struct):
     record_type: str | None
     record_id: str | None
     detail: dict[str, Any]
+
+    @classmethod
+    def of(cls, row: AuditEvent) -> "AuditOut":
+        assert row.id is not None  # read back from the table, so it has one
+        return cls(
+            id=row.id,
+            at=row.at,
+            actor=row.actor,
+            address=row.address,
+            action=row.action,
+            record_type=row.record_type,
+            record_id=row.record_id,
+            detail=row.detail,
+        )
 
 
 class AuditController(Controller):
@@ -48,20 +63,5 @@ class AuditController(Controller):
         where = AuditFilter(actor, action, record_type, record_id, since, until)
         rows, total = await search_audit(db, where, limit=limit, offset=offset)
         return OffsetPagination(
-            items=[
-                AuditOut(
-                    id=row.id or 0,
-                    at=row.at,
-                    actor=row.actor,
-                    address=row.address,
-                    action=row.action,
-                    record_type=row.record_type,
-                    record_id=row.record_id,
-                    detail=row.detail,
-                )
-                for row in rows
-            ],
-            limit=limit,
-            offset=offset,
-            total=total,
+            items=[AuditOut.of(row) for row in rows], limit=limit, offset=offset, total=total
         )

@@ -23,6 +23,7 @@ from service.usecases.accounts import principal_for_token
 class Rule(Enum):
     PUBLIC = "no sign-in"
     SIGNED_IN = "any signed-in user"
+    CASE_LIST = "any role; a lawyer sees only the cases on whose team they are"
     ADMIN = "administrators"
     STAFF = "administrators and lawyers"
     CASE_READ = "any role; a lawyer only on the case's team"
@@ -37,7 +38,7 @@ POLICY: dict[str, Rule] = {
     "AuthController.login": Rule.PUBLIC,
     "AuthController.logout": Rule.SIGNED_IN,
     "AuthController.me": Rule.SIGNED_IN,
-    "CaseController.list_cases": Rule.SIGNED_IN,  # lawyers: their cases only (case_scope)
+    "CaseController.list_cases": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "CaseController.open_case": Rule.STAFF,
     "CaseController.get_case": Rule.CASE_READ,
     "CaseController.allowed_steps": Rule.CASE_READ,
@@ -57,6 +58,7 @@ POLICY: dict[str, Rule] = {
 
 ROLES = {
     Rule.SIGNED_IN: set(Role),
+    Rule.CASE_LIST: set(Role),
     Rule.ADMIN: {Role.ADMIN},
     Rule.STAFF: {Role.ADMIN, Role.LAWYER},
     Rule.CASE_READ: set(Role),

@@ -33,3 +33,15 @@ def test_diagrams_check_passes_when_docs_match_the_machines() -> None:
 def test_serve_refuses_nonsense_worker_counts() -> None:
     result = CliRunner().invoke(main, ["serve", "--workers", "0"])
     assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_every_documented_operation_says_who_may_call_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://haki@db.example/haki")
+    paths = app_from_environment().openapi_schema.to_schema()["paths"]
+    undocumented = [
+        f"{method.upper()} {path}"
+        for path, item in paths.items()
+        for method, operation in item.items()
+        if "Who may call this:" not in operation.get("description", "")
+    ]
+    assert undocumented == []
