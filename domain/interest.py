@@ -1,0 +1,174 @@
+"""What an award is worth on any date: simple interest, payments applied, line by line.
+
+Conventions (documented for lawyers, and fixed by tests):
+- simple interest, never compounded, at the decree's yearly rate, day count actual/365 fixed;
+- each interest-bearing head accrues on its own outstanding principal from its own start date
+  (judgment, filing, a date the court named, or the taxing of costs);
+- interest is settled to the cent at each event: a payment, or the statement date;
+- a payment goes to accrued interest first, then to principal in the order the heads are
+  listed (PRINCIPAL_FIRST reverses that, where a decree or settlement says so).
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from domain.errors import InvalidInput
+from domain.money import ZERO, cents, kes
+
+DAYS_IN_YEAR = Decimal(365)
+
+
+class Allocation(StrEnum):
+    INTEREST_FIRST = "interest_first"
+    PRINCIPAL_FIRST = "principal_first"
+
+
+@dataclass(frozen=True)
+class Head:
+    """One head of damages: `interest_from` None means the decree gives no interest on it."""
+
+    name: str
+    amount: Decimal
+    interest_from: date | None = None
+
+
+@dataclass(frozen=True)
+class Payment:
+    on: date
+    amount: Decimal
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    on: date
+    text: str
+    interest: Decimal = ZERO
+    paid: Decimal = ZERO
+    outstanding: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class Statement:
+    as_of: date
+    principal: Decimal
+    interest: Decimal
+    paid: Decimal
+    paid_to_interest: Decimal
+    paid_to_principal: Decimal
+    outstanding_principal: Decimal
+    outstanding_interest: Decimal
+    lines: tuple[Line, ...] = field(default=())
+
+    @property
+    def outstanding(self) -> Decimal:
+        return self.outstanding_principal + self.outstanding_interest
+
+
+@dataclass(frozen=True)
+class _Ledger:
+    """The running position between events: principal per head, interest unpaid, totals."""
+
+    principal: tuple[Decimal, ...]
+    unpaid_interest: Decimal = ZERO
+    accrued: Decimal = ZERO
+    to_interest: Decimal = ZERO
+    to_principal: Decimal = ZERO
+
+    @property
+    def outstanding(self) -> Decimal:
+        return sum(self.principal, ZERO) + self.unpaid_interest
+
+
+def interest_for(principal: Decimal, rate: Decimal, start: date, end: date) -> Decimal:
+    """Simple interest on `principal` at `rate` percent a year over the days from start to end."""
+    days = max((end - start).days, 0)
+    return principal * rate / Decimal(100) * Decimal(days) / DAYS_IN_YEAR
+
+
+def _accrue(
+    heads: tuple[Head, ...], ledger: _Ledger, rate: Decimal, start: date, end: date
+) -> Decimal:
+    """Interest, to the cent, on each head's principal for the days of [start, end) it bears it."""
+    total = Decimal(0)
+    for head, principal in zip(heads, ledger.principal, strict=True):
+        if head.interest_from is not None:
+            total += interest_for(principal, rate, max(start, head.interest_from), end)
+    return cents(total)
+
+
+def _apply(ledger: _Ledger, amount: Decimal, allocation: Allocation) -> _Ledger:
+    to_interest = min(amount, ledger.unpaid_interest)
+    if allocation is Allocation.PRINCIPAL_FIRST:
+        to_interest = max(ZERO, amount - sum(ledger.principal, ZERO))
+    left = amount - to_interest
+    principal = []
+    for balance in ledger.principal:
+        taken = min(balance, left)
+        principal.append(balance - taken)
+        left -= taken
+    return replace(
+        ledger,
+        principal=tuple(principal),
+        unpaid_interest=ledger.unpaid_interest - to_interest,
+        to_interest=ledger.to_interest + to_interest,
+        to_principal=ledger.to_principal + amount - to_interest,
+    )
+
+
+def statement(
+    heads: tuple[Head, ...],
+    rate: Decimal,
+    payments: tuple[Payment, ...],
+    as_of: date,
+    allocation: Allocation = Allocation.INTEREST_FIRST,
+) -> Statement:
+    """The award's position on `as_of`; payments after that date are not yet counted."""
+    ledger = _Ledger(principal=tuple(cents(head.amount) for head in heads))
+    starts = [head.interest_from for head in heads if head.interest_from is not None]
+    since = min(starts, default=as_of)
+    lines: list[Line] = []
+    for payment in sorted((p for p in payments if p.on <= as_of), key=lambda p: p.on):
+        ledger, since = _accrue_to(heads, ledger, rate, since, payment.on, lines)
+        if payment.amount > ledger.outstanding:
+            raise InvalidInput(
+                f"a payment of {kes(payment.amount)} on {payment.on.isoformat()} exceeds the "
+                f"{kes(ledger.outstanding)} owed that day",
+                field="amount",
+            )
+        ledger = _apply(ledger, payment.amount, allocation)
+        text = f"payment received {payment.reference}".rstrip()
+        lines.append(Line(payment.on, text, paid=payment.amount, outstanding=ledger.outstanding))
+    ledger, _ = _accrue_to(heads, ledger, rate, since, as_of, lines)
+    return Statement(
+        as_of=as_of,
+        principal=sum((cents(head.amount) for head in heads), ZERO),
+        interest=ledger.accrued,
+        paid=ledger.to_interest + ledger.to_principal,
+        paid_to_interest=ledger.to_interest,
+        paid_to_principal=ledger.to_principal,
+        outstanding_principal=sum(ledger.principal, ZERO),
+        outstanding_interest=ledger.unpaid_interest,
+        lines=tuple(lines),
+    )
+
+
+def _accrue_to(
+    heads: tuple[Head, ...],
+    ledger: _Ledger,
+    rate: Decimal,
+    since: date,
+    until: date,
+    lines: list[Line],
+) -> tuple[_Ledger, date]:
+    if until <= since:
+        return ledger, since
+    interest = _accrue(heads, ledger, rate, since, until)
+    ledger = replace(
+        ledger, unpaid_interest=ledger.unpaid_interest + interest, accrued=ledger.accrued + interest
+    )
+    text = f"interest {since.isoformat()} to {until.isoformat()} at {rate}% a year"
+    lines.append(Line(until, text, interest=interest, outstanding=ledger.outstanding))
+    return ledger, until
