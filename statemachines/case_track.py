@@ -1,11 +1,9 @@
 """The court track of a case, declared as data: read this table to know every legal route."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from domain.cases import Case
 from domain.stages import Stage as S
 from statemachines import guards as g
+from statemachines import machine
 from statemachines.effects import record_court_number, record_judgment, record_stay
 from statemachines.facts import Facts
 
@@ -13,14 +11,7 @@ OPEN = (S.INTAKE, S.FILED, S.PLEADINGS, S.HEARING, S.JUDGMENT_RESERVED, S.JUDGME
 ENDED = (S.DISMISSED, S.SETTLED, S.WITHDRAWN)
 
 
-@dataclass(frozen=True)
-class Route:
-    trigger: str
-    sources: tuple[S, ...]
-    dest: S
-    guards: tuple[g.Guard, ...] = ()
-    effect: Callable[[Case, Facts], None] | None = None
-
+Route = machine.Route[Case, Facts]
 
 ROUTES = (
     # trigger               from                          to                    guards, effect
@@ -39,8 +30,4 @@ ROUTES = (
     Route("close",                (S.COMPENSATION, *ENDED), S.CLOSED),
 )  # fmt: skip
 
-TRIGGERS = frozenset(route.trigger for route in ROUTES)
-
-
-def routes_from(stage: S) -> list[Route]:
-    return [route for route in ROUTES if stage in route.sources]
+CASE_TRACK = machine.TrackMachine(S, ROUTES, Facts())

@@ -1,52 +1,43 @@
 """Guards of the court track: each checks a fact, never a clerk, and says what is missing."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from domain.cases import Case
 from domain.stages import JudgmentOutcome
 from statemachines.facts import Facts
+from statemachines.machine import Guard
 
 FAVOURABLE = {JudgmentOutcome.ALLOWED, JudgmentOutcome.PARTLY_ALLOWED}
 
 
-@dataclass(frozen=True)
-class Guard:
-    name: str
-    refusal: str
-    check: Callable[[Case, Facts], bool]
-    about_case_only: bool = False
-    """True when the guard reads only the case, so a listing of allowed triggers can apply it."""
+CaseGuard = Guard[Case, Facts]
 
-
-COURT_NUMBER_KNOWN = Guard(
+COURT_NUMBER_KNOWN = CaseGuard(
     "court_number_known",
     "the registry's court number is needed (give court_number, e.g. 'Petition No. E123 of 2021')",
     lambda case, facts: bool(case.court_number or facts.court_number),
 )
-JUDGMENT_DATE_GIVEN = Guard(
+JUDGMENT_DATE_GIVEN = CaseGuard(
     "judgment_date_given",
     "the date the judgment was delivered is needed (give occurred_on)",
     lambda case, facts: facts.occurred_on is not None,
 )
-OUTCOME_GIVEN = Guard(
+OUTCOME_GIVEN = CaseGuard(
     "outcome_given",
     "the outcome is needed (give outcome: allowed, partly_allowed or dismissed)",
     lambda case, facts: facts.outcome is not None,
 )
-JUDGMENT_FAVOURS_CLAIMANTS = Guard(
+JUDGMENT_FAVOURS_CLAIMANTS = CaseGuard(
     "judgment_favours_claimants",
     "the judgment on record did not allow the claim, so there is nothing awarded",
     lambda case, facts: case.judgment_outcome in FAVOURABLE,
-    about_case_only=True,
+    about_row_only=True,
 )
-JUDGMENT_DISMISSED_CLAIM = Guard(
+JUDGMENT_DISMISSED_CLAIM = CaseGuard(
     "judgment_dismissed_claim",
     "the judgment on record allowed the claim (at least in part), so it was not dismissed",
     lambda case, facts: case.judgment_outcome == JudgmentOutcome.DISMISSED,
-    about_case_only=True,
+    about_row_only=True,
 )
-STAY_STATED = Guard(
+STAY_STATED = CaseGuard(
     "stay_stated",
     "say whether execution is stayed pending the appeal (give stay_of_execution: true or false)",
     lambda case, facts: facts.stay_of_execution is not None,

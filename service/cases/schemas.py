@@ -139,8 +139,8 @@ class StepOption(Struct):
     def of(cls, route: Route) -> "StepOption":
         return cls(
             trigger=route.trigger,
-            to=route.dest,
-            requires=[guard.refusal for guard in route.guards if not guard.about_case_only],
+            to=Stage(route.dest),
+            requires=[guard.refusal for guard in route.guards if not guard.about_row_only],
         )
 
 

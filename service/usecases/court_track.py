@@ -23,8 +23,7 @@ from domain.stages import JudgmentOutcome, Stage
 from service.usecases.audit import audit
 from service.usecases.cases import get_case
 from service.usecases.paging import page
-from statemachines.binding import allowed_routes, fire
-from statemachines.case_track import Route
+from statemachines.case_track import CASE_TRACK, Route
 from statemachines.facts import Facts
 
 
@@ -87,7 +86,7 @@ async def record_step(
                 raise StaleVersion(step.version, case.version)
             occurred_on = facts.occurred_on or nairobi_today(now)
             since = case.stage_since
-            from_stage = await fire(case, step.trigger, facts)
+            from_stage = Stage(await CASE_TRACK.fire(case, step.trigger, facts))
             _in_order(from_stage, since, occurred_on)
             case.stage_since = occurred_on
             event = CaseEvent(
@@ -123,7 +122,7 @@ def _details(facts: Facts) -> dict[str, object]:
 
 async def allowed_steps(session: AsyncSession, case_id: uuid.UUID) -> tuple[Case, list[Route]]:
     case = await get_case(session, case_id)
-    return case, allowed_routes(case)
+    return case, CASE_TRACK.allowed(case)
 
 
 async def history(

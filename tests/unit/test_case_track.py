@@ -9,9 +9,7 @@ from domain.cases import Case
 from domain.court_numbers import parse_court_number, parse_neutral_citation
 from domain.errors import GuardFailed, TransitionNotAllowed, UnknownTrigger
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
-from statemachines import binding
-from statemachines.binding import allowed_routes, fire
-from statemachines.case_track import OPEN, ROUTES
+from statemachines.case_track import CASE_TRACK, OPEN, ROUTES
 from statemachines.facts import Facts
 
 JUDGMENT_FACTS = Facts(occurred_on=date(2024, 5, 2), outcome=JudgmentOutcome.ALLOWED)
@@ -51,7 +49,7 @@ async def test_every_route_moves_from_each_source_to_its_destination(
 ) -> None:
     outcome = JudgmentOutcome.DISMISSED if trigger == "dismiss" else JudgmentOutcome.ALLOWED
     case = a_case(source, judgment_outcome=outcome)
-    left = await fire(case, trigger, satisfying(trigger))
+    left = await CASE_TRACK.fire(case, trigger, satisfying(trigger))
     assert (left, case.stage) == (source, dest)
 
 
@@ -68,7 +66,7 @@ async def test_the_whole_journey_to_closed() -> None:
         ("close", Facts()),
     ]
     for trigger, facts in steps:
-        await fire(case, trigger, facts)
+        await CASE_TRACK.fire(case, trigger, facts)
     assert case.stage == Stage.CLOSED
     assert case.court_number == "Petition E123 of 2021"
     assert (case.judgment_on, case.judgment_outcome) == (date(2024, 5, 2), JudgmentOutcome.ALLOWED)
@@ -77,7 +75,7 @@ async def test_the_whole_journey_to_closed() -> None:
 async def test_a_trigger_not_allowed_names_the_stage_and_what_is_allowed() -> None:
     case = a_case(Stage.FILED)
     with pytest.raises(TransitionNotAllowed) as refused:
-        await fire(case, "deliver_judgment", JUDGMENT_FACTS)
+        await CASE_TRACK.fire(case, "deliver_judgment", JUDGMENT_FACTS)
     assert refused.value.current_stage == "filed"
     assert refused.value.allowed == ["exchange_pleadings", "settle", "withdraw"]
     assert "'deliver_judgment' is not allowed while the case is at stage 'filed'" in str(
@@ -88,12 +86,12 @@ async def test_a_trigger_not_allowed_names_the_stage_and_what_is_allowed() -> No
 
 async def test_closed_case_allows_nothing() -> None:
     with pytest.raises(TransitionNotAllowed, match=r"allowed now: none \(the case is closed\)"):
-        await fire(a_case(Stage.CLOSED), "settle", Facts())
+        await CASE_TRACK.fire(a_case(Stage.CLOSED), "settle", Facts())
 
 
 async def test_an_unknown_trigger_lists_the_known_ones() -> None:
     with pytest.raises(UnknownTrigger, match=r"unknown trigger 'win'.*deliver_judgment"):
-        await fire(a_case(), "win", Facts())
+        await CASE_TRACK.fire(a_case(), "win", Facts())
 
 
 @pytest.mark.parametrize(
@@ -136,21 +134,21 @@ async def test_guards_refuse_with_the_missing_fact_and_change_nothing(
 ) -> None:
     case = a_case(stage, **fields)
     with pytest.raises(GuardFailed, match=reason):
-        await fire(case, trigger, facts)
+        await CASE_TRACK.fire(case, trigger, facts)
     assert case.stage == stage
     assert case.judgment_on is None or "judgment_on" in fields
 
 
 async def test_filing_keeps_an_existing_court_number() -> None:
     case = a_case(court_number="Petition 572 of 2013")
-    await fire(case, "file", Facts())
+    await CASE_TRACK.fire(case, "file", Facts())
     assert (case.stage, case.court_number) == (Stage.FILED, "Petition 572 of 2013")
 
 
 async def test_judgment_records_date_outcome_and_citation() -> None:
     case = a_case(Stage.JUDGMENT_RESERVED)
     citation = parse_neutral_citation("[2022] KEHC 11609 (KLR)")
-    await fire(
+    await CASE_TRACK.fire(
         case,
         "deliver_judgment",
         Facts(date(2022, 6, 1), JudgmentOutcome.PARTLY_ALLOWED, neutral_citation=citation),
@@ -161,20 +159,25 @@ async def test_judgment_records_date_outcome_and_citation() -> None:
 
 async def test_appeal_records_whether_execution_is_stayed() -> None:
     case = a_case(Stage.AWARDED, judgment_outcome=JudgmentOutcome.ALLOWED)
-    await fire(case, "appeal", Facts(stay_of_execution=True))
+    await CASE_TRACK.fire(case, "appeal", Facts(stay_of_execution=True))
     assert (case.stage, case.stay_of_execution) == (Stage.APPEALED, True)
 
 
 def test_allowed_routes_apply_the_facts_on_record() -> None:
     dismissed = a_case(Stage.JUDGMENT, judgment_outcome=JudgmentOutcome.DISMISSED)
     allowed = a_case(Stage.JUDGMENT, judgment_outcome=JudgmentOutcome.ALLOWED)
-    assert [r.trigger for r in allowed_routes(dismissed)] == [
+    assert [r.trigger for r in CASE_TRACK.allowed(dismissed)] == [
         "dismiss",
         "appeal",
         "settle",
         "withdraw",
     ]
-    assert [r.trigger for r in allowed_routes(allowed)] == ["award", "appeal", "settle", "withdraw"]
+    assert [r.trigger for r in CASE_TRACK.allowed(allowed)] == [
+        "award",
+        "appeal",
+        "settle",
+        "withdraw",
+    ]
 
 
 def test_settle_and_withdraw_are_open_from_every_open_stage_only() -> None:
@@ -185,19 +188,19 @@ def test_settle_and_withdraw_are_open_from_every_open_stage_only() -> None:
 
 async def test_wrappers_are_reused_and_never_shared_between_concurrent_steps() -> None:
     cases = [a_case(Stage.HEARING) for _ in range(5)]
-    await asyncio.gather(*(fire(case, "reserve_judgment", Facts()) for case in cases))
+    await asyncio.gather(*(CASE_TRACK.fire(case, "reserve_judgment", Facts()) for case in cases))
     assert all(case.stage == Stage.JUDGMENT_RESERVED for case in cases)
-    registered = len(binding._MACHINE.models)
+    registered = len(CASE_TRACK._machine.models)
     with pytest.raises(GuardFailed):
-        await fire(a_case(), "file", Facts())
-    await fire(a_case(), "file", satisfying("file"))
-    assert len(binding._MACHINE.models) == registered == len(binding._IDLE)
+        await CASE_TRACK.fire(a_case(), "file", Facts())
+    await CASE_TRACK.fire(a_case(), "file", satisfying("file"))
+    assert len(CASE_TRACK._machine.models) == registered == len(CASE_TRACK._idle)
 
 
 async def test_a_reused_wrapper_follows_its_new_row() -> None:
     first, second = a_case(Stage.HEARING), a_case(Stage.FILED)
-    await fire(first, "reserve_judgment", Facts())
+    await CASE_TRACK.fire(first, "reserve_judgment", Facts())
     with pytest.raises(TransitionNotAllowed, match="stage 'filed'"):
-        await fire(second, "reserve_judgment", Facts())
-    await fire(second, "exchange_pleadings", Facts())
+        await CASE_TRACK.fire(second, "reserve_judgment", Facts())
+    await CASE_TRACK.fire(second, "exchange_pleadings", Facts())
     assert (first.stage, second.stage) == (Stage.JUDGMENT_RESERVED, Stage.PLEADINGS)

@@ -97,8 +97,8 @@ def stage_writes(path: Path, root: Path = ROOT) -> list[str]:
 
 def test_only_the_state_machine_writes_a_stage() -> None:
     writers = [w for path in sources(*PACKAGES) for w in stage_writes(path)]
-    assert len(writers) == 1 and writers[0].startswith("statemachines/binding.py:"), (
-        "the stage is written only by CaseTrack.stage in statemachines/binding.py: "
+    assert len(writers) == 1 and writers[0].startswith("statemachines/machine.py:"), (
+        "a stage is written only by Track.stage in statemachines/machine.py: "
         f"fire a trigger instead; found {writers}"
     )
 

@@ -1,0 +1,138 @@
+"""What a court ordered one claimant to be paid, and the money that has moved since."""
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import declared_attr
+from sqlmodel import Field, SQLModel
+
+from domain.base import utcnow
+from domain.cases import value_enum
+
+MONEY = sa.Numeric(14, 2)
+
+
+class AwardStage(StrEnum):
+    AWARDED = "awarded"
+    DECREE_EXTRACTED = "decree_extracted"
+    CERTIFICATE_ISSUED = "certificate_issued"
+    SERVED_ON_AG = "served_on_ag"
+    PARTIALLY_PAID = "partially_paid"
+    PAID_IN_FULL = "paid_in_full"
+    DISBURSED = "disbursed"
+    STAYED = "stayed"
+    ENFORCEMENT = "enforcement"
+    SET_ASIDE = "set_aside"
+    WRITTEN_OFF = "written_off"
+
+
+SETTLED = {AwardStage.DISBURSED, AwardStage.SET_ASIDE, AwardStage.WRITTEN_OFF}
+
+
+class HeadKind(StrEnum):
+    GENERAL = "general"
+    EXEMPLARY = "exemplary"
+    SPECIAL = "special"
+    COSTS = "costs"
+
+
+class DisbursementMethod(StrEnum):
+    MPESA = "mpesa"
+    BANK = "bank"
+    CHEQUE = "cheque"
+
+
+class Award(SQLModel, table=True):
+    """`stage` is written only by the award machine; `version` guards concurrent changes."""
+
+    __tablename__ = "awards"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="cases.id", index=True)
+    survivor_id: uuid.UUID = Field(foreign_key="survivors.id", index=True)
+    respondent: str = Field(max_length=120)
+    judgment_on: date
+    rate_percent: Decimal = Field(sa_type=sa.Numeric(5, 2))
+    rate_as_ordered: str = Field(max_length=120)
+    stage: AwardStage = Field(
+        default=AwardStage.AWARDED, sa_type=value_enum(AwardStage, "award_stage"), index=True
+    )
+    stage_since: date
+    stayed_from: AwardStage | None = Field(
+        default=None, sa_type=value_enum(AwardStage, "stayed_from")
+    )
+    certificate_on: date | None = None
+    served_on: date | None = None
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class AwardHead(SQLModel, table=True):
+    __tablename__ = "award_heads"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
+    award_id: uuid.UUID = Field(foreign_key="awards.id", index=True)
+    kind: HeadKind = Field(sa_type=value_enum(HeadKind, "head_kind"))
+    amount: Decimal = Field(sa_type=MONEY)
+    interest_from: date | None = None
+
+
+class PaymentReceived(SQLModel, table=True):
+    """Append-only, like every ledger row: a mistake is put right by a reversing entry."""
+
+    __tablename__ = "payments_received"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
+    award_id: uuid.UUID = Field(foreign_key="awards.id", index=True)
+    received_on: date
+    amount: Decimal = Field(sa_type=MONEY)
+    payer: str = Field(max_length=120)
+    reference: str = Field(max_length=120)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+
+
+class Disbursement(SQLModel, table=True):
+    __tablename__ = "disbursements"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
+    award_id: uuid.UUID = Field(foreign_key="awards.id", index=True)
+    paid_on: date
+    amount: Decimal = Field(sa_type=MONEY)
+    method: DisbursementMethod = Field(sa_type=value_enum(DisbursementMethod, "method"))
+    beneficiary: str = Field(max_length=120)
+    reference: str = Field(max_length=120)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+
+
+class AwardEvent(SQLModel, table=True):
+    """The award's history, append-only like the case's."""
+
+    __tablename__ = "award_events"
+    __table_args__ = (sa.Index("ix_award_events_award_id_id", "award_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
+    award_id: uuid.UUID = Field(foreign_key="awards.id")
+    trigger: str = Field(max_length=40)
+    from_stage: AwardStage | None = Field(
+        default=None, sa_type=value_enum(AwardStage, "from_stage")
+    )
+    to_stage: AwardStage = Field(sa_type=value_enum(AwardStage, "to_stage"))
+    occurred_on: date
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    note: str | None = None
+    evidence_ref: str | None = Field(default=None, max_length=200)
+    details: dict[str, Any] = Field(
+        default_factory=dict, sa_column=sa.Column(JSONB, nullable=False, server_default="{}")
+    )

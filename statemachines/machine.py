@@ -1,0 +1,167 @@
+"""What both tracks share: routes and guards declared as data, bound to a row by `transitions`.
+
+`transitions` cannot bind to a SQLModel row (it sets attributes the ORM rejects), so a small
+`Track` wrapper carries the stage; its setter is the only code that writes a row's stage. The
+machine changes the row in memory only: the use case persists it in its own transaction.
+"""
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from transitions.core import EventData
+from transitions.extensions.asyncio import AsyncMachine
+
+from domain.errors import GuardFailed, TransitionNotAllowed, UnknownTrigger
+
+# transitions logs four INFO lines per step; the histories are the record we keep. Profiling
+# bench/transitions.py, that chatter and its logging thread took about a fifth of the server.
+logging.getLogger("transitions").setLevel(logging.WARNING)
+
+Row = TypeVar("Row")
+Facts = TypeVar("Facts")
+
+
+@dataclass(frozen=True)
+class Guard(Generic[Row, Facts]):
+    name: str
+    refusal: str
+    check: Callable[[Row, Facts], bool]
+    about_row_only: bool = False
+    """Reads only the row, so a listing of the triggers allowed now can apply it."""
+    selects_route: bool = False
+    """Failing means "another route of this trigger applies", not "refused"."""
+
+
+@dataclass(frozen=True)
+class Route(Generic[Row, Facts]):
+    trigger: str
+    sources: tuple[StrEnum, ...]
+    dest: StrEnum
+    guards: tuple[Guard[Row, Facts], ...] = ()
+    effect: Callable[[Row, Facts, StrEnum], None] | None = None
+    """Records on the row the facts the step was taken with; gets the stage it left."""
+
+
+class Track:
+    def __init__(self, row: Any, stages: type[StrEnum]) -> None:
+        self.row = row
+        self.stages = stages
+
+    @property
+    def stage(self) -> str:
+        return str(self.row.stage.value)
+
+    @stage.setter
+    def stage(self, value: str) -> None:
+        self.row.stage = self.stages(value)
+
+
+class TrackMachine(Generic[Row, Facts]):
+    """One shared AsyncMachine per track; rows are lent registered wrappers while they move."""
+
+    def __init__(
+        self, stages: type[StrEnum], routes: tuple[Route[Row, Facts], ...], no_facts: Facts
+    ) -> None:
+        self.stages = stages
+        self.routes = routes
+        self.triggers = frozenset(route.trigger for route in routes)
+        self._no_facts = no_facts
+        self._idle: list[Track] = []
+        self._machine = AsyncMachine(
+            model=None,
+            states=[stage.value for stage in stages],
+            transitions=[
+                {
+                    "trigger": route.trigger,
+                    "source": [stage.value for stage in route.sources],
+                    "dest": route.dest.value,
+                    "conditions": [self._guarded(route)],
+                    "after": [self._effect(route)],
+                }
+                for route in routes
+            ],
+            model_attribute="stage",
+            auto_transitions=False,
+            send_event=True,
+        )
+
+    def routes_from(self, stage: StrEnum) -> list[Route[Row, Facts]]:
+        return [route for route in self.routes if stage in route.sources]
+
+    def allowed(self, row: Any) -> list[Route[Row, Facts]]:
+        """Routes open from the row's stage whose facts about the row itself already hold."""
+        return [
+            route
+            for route in self.routes_from(row.stage)
+            if all(g.check(row, self._no_facts) for g in route.guards if g.about_row_only)
+        ]
+
+    async def fire(self, row: Any, trigger: str, facts: Facts) -> StrEnum:
+        """Moves `row` along `trigger` in memory and returns the stage it left, or says why not."""
+        if trigger not in self.triggers:
+            known = ", ".join(sorted(self.triggers))
+            raise UnknownTrigger(
+                f"unknown trigger '{trigger}'; this track knows: {known}", "trigger"
+            )
+        from_stage = row.stage
+        candidates = [route for route in self.routes_from(from_stage) if route.trigger == trigger]
+        if not candidates:
+            allowed = list(dict.fromkeys(route.trigger for route in self.allowed(row)))
+            raise TransitionNotAllowed(trigger, from_stage.value, allowed)
+        with self._tracking(row) as track:
+            moved = await track.trigger(trigger, facts=facts)  # type: ignore[attr-defined]
+        if not moved:
+            reasons = {g.refusal for route in candidates for g in route.guards if g.selects_route}
+            raise GuardFailed(trigger, "; ".join(sorted(reasons)))
+        return from_stage  # type: ignore[no-any-return]
+
+    @contextmanager
+    def _tracking(self, row: Any) -> Iterator[Track]:
+        """Lends a wrapper already added to the machine, pointed at `row`.
+
+        `add_model` binds every trigger and state method afresh: done per step it took a tenth
+        of the server's time in a profile of bench/transitions.py. The machine reads the stage
+        through the wrapper's property, so pointing a registered wrapper at another row is all
+        a step needs.
+        """
+        if self._idle:
+            track = self._idle.pop()
+            track.row = row
+        else:
+            track = Track(row, self.stages)
+            self._machine.add_model(track, initial=row.stage.value)
+        try:
+            yield track
+        finally:
+            self._idle.append(track)
+
+    @staticmethod
+    def _guarded(route: Route[Row, Facts]) -> Callable[[EventData], bool]:
+        def check(event: EventData) -> bool:
+            row, facts = _row(event), event.kwargs["facts"]
+            for guard in route.guards:
+                if not guard.check(row, facts):
+                    if guard.selects_route:
+                        return False
+                    raise GuardFailed(route.trigger, guard.refusal)
+            return True
+
+        return check
+
+    def _effect(self, route: Route[Row, Facts]) -> Callable[[EventData], None]:
+        def apply(event: EventData) -> None:
+            if route.effect is not None and event.transition is not None:
+                source = self.stages(event.transition.source)
+                route.effect(_row(event), event.kwargs["facts"], source)
+
+        return apply
+
+
+def _row(event: EventData) -> Any:
+    track = event.model
+    assert isinstance(track, Track)
+    return track.row
