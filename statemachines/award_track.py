@@ -1,0 +1,45 @@
+"""The compensation track of an award, declared as data: read this table for every route.
+
+A money judgment against the Government is not executed: after the decree, the court issues
+a certificate of the order, it is served on the Attorney General, and the accounting officer
+must pay. When the State does not, the award goes to enforcement (judicial review, mandamus).
+"""
+
+from domain.awards import Award
+from domain.awards import AwardStage as A
+from statemachines import award_rules as r
+from statemachines import machine
+from statemachines.award_rules import AwardFacts
+
+Route = machine.Route[Award, AwardFacts]
+
+PAYABLE = (
+    A.AWARDED,
+    A.DECREE_EXTRACTED,
+    A.CERTIFICATE_ISSUED,
+    A.SERVED_ON_AG,
+    A.PARTIALLY_PAID,
+    A.ENFORCEMENT,
+)
+STAYABLE = (A.AWARDED, A.DECREE_EXTRACTED, A.CERTIFICATE_ISSUED, A.SERVED_ON_AG, A.PARTIALLY_PAID)
+UNSETTLED = (*PAYABLE, A.STAYED)
+
+ROUTES = (
+    # trigger                  from                       to                    guards, effect
+    Route("extract_decree",        (A.AWARDED,),          A.DECREE_EXTRACTED),
+    Route("issue_certificate",     (A.DECREE_EXTRACTED,), A.CERTIFICATE_ISSUED, (r.WAITING_PERIOD_OVER,), r.record_certificate),
+    Route("serve_on_ag",           (A.CERTIFICATE_ISSUED,), A.SERVED_ON_AG,     (r.CERTIFICATE_ON_RECORD,), r.record_service),
+    Route("receive_part_payment",  PAYABLE,               A.PARTIALLY_PAID,     (r.WITHIN_WHAT_IS_OWED, r.LEAVES_A_BALANCE)),
+    Route("receive_final_payment", PAYABLE,               A.PAID_IN_FULL,       (r.WITHIN_WHAT_IS_OWED, r.SETTLES_THE_AWARD)),
+    Route("complete_disbursement", (A.PAID_IN_FULL,),     A.DISBURSED,          (r.ALL_RECEIVED_DISBURSED,)),
+    Route("stay",                  STAYABLE,              A.STAYED,             (), r.remember_stay),
+    *(
+    Route("lift_stay",             (A.STAYED,),           stage,                (r.stayed_from(stage),), r.forget_stay)
+        for stage in STAYABLE
+    ),
+    Route("enforce",               (A.SERVED_ON_AG, A.PARTIALLY_PAID), A.ENFORCEMENT),
+    Route("set_aside",             UNSETTLED,             A.SET_ASIDE),
+    Route("write_off",             UNSETTLED,             A.WRITTEN_OFF),
+)  # fmt: skip
+
+AWARD_TRACK = machine.TrackMachine(A, ROUTES, AwardFacts())

@@ -1,0 +1,114 @@
+"""The compensation track without a database: the legal order of steps and its guards."""
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from domain.awards import Award, AwardStage
+from domain.errors import GuardFailed, TransitionNotAllowed
+from statemachines.award_rules import AwardFacts
+from statemachines.award_track import AWARD_TRACK
+
+JUDGMENT = date(2024, 3, 1)
+
+
+def an_award(stage: AwardStage = AwardStage.AWARDED, **fields: object) -> Award:
+    award = Award(
+        case_id=uuid.uuid4(),
+        survivor_id=uuid.uuid4(),
+        respondent="Attorney General",
+        judgment_on=JUDGMENT,
+        rate_percent=Decimal("12"),
+        rate_as_ordered="12% p.a.",
+        stage_since=JUDGMENT,
+        **fields,
+    )
+    award.stage = stage
+    return award
+
+
+async def test_from_award_to_disbursement() -> None:
+    award = an_award()
+    owed = Decimal("1000000.00")
+    steps = [
+        ("extract_decree", AwardFacts(occurred_on=date(2024, 3, 10))),
+        ("issue_certificate", AwardFacts(occurred_on=date(2024, 3, 22))),
+        ("serve_on_ag", AwardFacts(occurred_on=date(2024, 4, 2))),
+        ("receive_part_payment", AwardFacts(payment=Decimal("400000"), owed=owed)),
+        ("receive_final_payment", AwardFacts(payment=Decimal("650000"), owed=Decimal("650000"))),
+        (
+            "complete_disbursement",
+            AwardFacts(received=Decimal("1050000"), disbursed=Decimal("1050000")),
+        ),
+    ]
+    for trigger, facts in steps:
+        await AWARD_TRACK.fire(award, trigger, facts)
+    assert award.stage == AwardStage.DISBURSED
+    assert (award.certificate_on, award.served_on) == (date(2024, 3, 22), date(2024, 4, 2))
+
+
+@pytest.mark.parametrize(
+    ("day", "allowed"), [(date(2024, 3, 21), False), (date(2024, 3, 22), True)]
+)
+async def test_no_certificate_before_21_days_after_judgment(day: date, allowed: bool) -> None:
+    award = an_award(AwardStage.DECREE_EXTRACTED)
+    facts = AwardFacts(occurred_on=day)
+    if allowed:
+        await AWARD_TRACK.fire(award, "issue_certificate", facts)
+        assert award.stage == AwardStage.CERTIFICATE_ISSUED
+    else:
+        with pytest.raises(GuardFailed, match="until the waiting period after judgment"):
+            await AWARD_TRACK.fire(award, "issue_certificate", facts)
+        assert award.stage == AwardStage.DECREE_EXTRACTED and award.certificate_on is None
+
+
+async def test_no_service_on_the_attorney_general_without_a_certificate() -> None:
+    with pytest.raises(TransitionNotAllowed, match="stage 'decree_extracted'"):
+        await AWARD_TRACK.fire(an_award(AwardStage.DECREE_EXTRACTED), "serve_on_ag", AwardFacts())
+    imported = an_award(AwardStage.CERTIFICATE_ISSUED)  # a stage entered without its date
+    with pytest.raises(GuardFailed, match="certificate of order must be on record"):
+        await AWARD_TRACK.fire(imported, "serve_on_ag", AwardFacts(occurred_on=date(2024, 5, 1)))
+
+
+@pytest.mark.parametrize("trigger", ["receive_part_payment", "receive_final_payment"])
+async def test_no_payment_beyond_what_is_owed(trigger: str) -> None:
+    award = an_award(AwardStage.SERVED_ON_AG)
+    facts = AwardFacts(payment=Decimal("100.01"), owed=Decimal("100.00"))
+    with pytest.raises(GuardFailed, match="may not exceed what is owed"):
+        await AWARD_TRACK.fire(award, trigger, facts)
+    assert award.stage == AwardStage.SERVED_ON_AG
+
+
+async def test_a_settling_payment_is_the_final_one() -> None:
+    facts = AwardFacts(payment=Decimal("100.00"), owed=Decimal("100.00"))
+    with pytest.raises(GuardFailed, match="record it as the final payment"):
+        await AWARD_TRACK.fire(an_award(AwardStage.SERVED_ON_AG), "receive_part_payment", facts)
+
+
+async def test_not_disbursed_until_everything_received_is_paid_out() -> None:
+    award = an_award(AwardStage.PAID_IN_FULL)
+    facts = AwardFacts(received=Decimal("500"), disbursed=Decimal("499.99"))
+    with pytest.raises(GuardFailed, match="not all the money received"):
+        await AWARD_TRACK.fire(award, "complete_disbursement", facts)
+
+
+async def test_a_stay_is_lifted_back_to_where_the_award_was() -> None:
+    award = an_award(AwardStage.SERVED_ON_AG)
+    await AWARD_TRACK.fire(award, "stay", AwardFacts())
+    assert (award.stage, award.stayed_from) == (AwardStage.STAYED, AwardStage.SERVED_ON_AG)
+    assert [r.dest for r in AWARD_TRACK.allowed(award) if r.trigger == "lift_stay"] == [
+        AwardStage.SERVED_ON_AG
+    ]
+    await AWARD_TRACK.fire(award, "lift_stay", AwardFacts())
+    assert (award.stage, award.stayed_from) == (AwardStage.SERVED_ON_AG, None)
+
+
+async def test_a_stayed_award_cannot_be_paid_but_can_be_set_aside() -> None:
+    award = an_award(AwardStage.STAYED, stayed_from=AwardStage.AWARDED)
+    with pytest.raises(TransitionNotAllowed, match="stage 'stayed'"):
+        await AWARD_TRACK.fire(award, "receive_part_payment", AwardFacts())
+    await AWARD_TRACK.fire(award, "set_aside", AwardFacts())
+    assert award.stage == AwardStage.SET_ASIDE
+    assert AWARD_TRACK.allowed(award) == []
