@@ -29,3 +29,18 @@ def amount_of(value: Decimal | int | str, field: str = "amount") -> Decimal:
 def kes(amount: Decimal) -> str:
     """Plain figure for statements and errors (people-facing text uses Babel's en_KE/sw_KE)."""
     return f"KES {cents(amount):,.2f}"
+
+
+def figure(amount: Decimal) -> str:
+    """Shillings for JSON: a decimal string to the cent, so no client reads it as a float."""
+    return f"{cents(amount):.2f}"
+
+
+def rate_of(value: Decimal, field: str = "rate_percent") -> Decimal:
+    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
+        raise InvalidInput(
+            f"{field} must be between 0 and 100 (percent a year), not {value}", field
+        )
+    if value != value.quantize(CENT):
+        raise InvalidInput(f"{field} {value} has more than two decimal places", field)
+    return value

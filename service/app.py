@@ -12,6 +12,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, route_key
+from service.awards.controller import AwardController, CaseAwardController
 from service.cases.controller import CaseController
 from service.cases.schemas import CaseIn, StepIn
 from service.cases.team_controller import TeamController
@@ -53,6 +54,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     SurvivorController,
                     UserController,
                     AuditController,
+                    CaseAwardController,
+                    AwardController,
                     live,
                     ready,
                 ],

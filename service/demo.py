@@ -3,6 +3,7 @@
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from sqlalchemy import func
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -10,6 +11,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
+from domain.awards import HeadKind
 from domain.calendar import NAIROBI
 from domain.cases import Case
 from domain.stages import CaseKind as K
@@ -17,7 +19,9 @@ from domain.stages import CourtLevel as L
 from domain.stages import JudgmentOutcome as O
 from domain.users import Role
 from service.usecases.accounts import add_user
+from service.usecases.awards import CompensationRules, HeadIn, record_award
 from service.usecases.cases import open_case
+from service.usecases.compensation import AwardStep, receive_payment, record_award_step
 from service.usecases.court_track import Step, record_step
 from service.usecases.survivors import register_survivor
 
@@ -42,6 +46,10 @@ class DemoCase:
     respondents: tuple[str, ...]
     opened_years_ago: float
     steps: tuple[DemoStep, ...] = field(default=())
+    damages: int = 0
+    """general damages per claimant, in shillings, when the judgment awarded any"""
+    chased: bool = False
+    """the awards went to decree, certificate and service on the AG, and one was part paid"""
 
 
 FILE: DemoStep = ("file", {})
@@ -55,10 +63,10 @@ def judgment(outcome: O, citation: str | None = None) -> DemoStep:
 
 
 CASES = (
-    DemoCase("HAKI/LIT/2014/003", "J.K.M. & 3 others v Attorney General & 2 others", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Nairobi (Milimani)", "Petition 572 of 2013", "Achieng Odhiambo", ("Juma Kiprono Mwangi", "Halima Abdi Noor", "Otieno Were", "Nasimiyu Wafula"), (AG, IG, NPS), 12, (FILE, PLEAD, HEAR, RESERVE, judgment(O.ALLOWED, "[2019] KEHC 4417 (KLR)"), ("award", {}), ("pursue_compensation", {}))),
-    DemoCase("HAKI/LIT/2015/011", "Estate of P.N.K. v Attorney General", K.CIVIL_CLAIM, L.HIGH_COURT, "Nairobi (Milimani)", "HCCC No. 45 of 2015", "Achieng Odhiambo", ("Peter Njoroge Kariuki",), (AG, NPS), 11, (FILE, PLEAD, HEAR, RESERVE, judgment(O.PARTLY_ALLOWED, "[2021] KEHC 9932 (KLR)"), ("award", {}))),
+    DemoCase("HAKI/LIT/2014/003", "J.K.M. & 3 others v Attorney General & 2 others", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Nairobi (Milimani)", "Petition 572 of 2013", "Achieng Odhiambo", ("Juma Kiprono Mwangi", "Halima Abdi Noor", "Otieno Were", "Nasimiyu Wafula"), (AG, IG, NPS), 12, (FILE, PLEAD, HEAR, RESERVE, judgment(O.ALLOWED, "[2019] KEHC 4417 (KLR)")), damages=2_000_000, chased=True),
+    DemoCase("HAKI/LIT/2015/011", "Estate of P.N.K. v Attorney General", K.CIVIL_CLAIM, L.HIGH_COURT, "Nairobi (Milimani)", "HCCC No. 45 of 2015", "Achieng Odhiambo", ("Peter Njoroge Kariuki",), (AG, NPS), 11, (FILE, PLEAD, HEAR, RESERVE, judgment(O.PARTLY_ALLOWED, "[2021] KEHC 9932 (KLR)")), damages=850_000),
     DemoCase("HAKI/LIT/2016/021", "A.O.O. v Attorney General & another", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Kisumu", "Petition No. 18 of 2016", "Kiprotich Langat", ("Akinyi Ouma Owino",), (AG, IG), 10, (FILE, PLEAD, HEAR, RESERVE, judgment(O.DISMISSED, "[2020] KEHC 2210 (KLR)"), ("appeal", {"stay_of_execution": False}))),
-    DemoCase("HAKI/LIT/2018/007", "M.W. v Attorney General & 2 others", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Mombasa", "Petition 77 of 2018", "Fatuma Said", ("Mwanajuma Wekesa",), (AG, IG, NPS), 8, (FILE, PLEAD, HEAR, RESERVE, judgment(O.ALLOWED), ("award", {}))),
+    DemoCase("HAKI/LIT/2018/007", "M.W. v Attorney General & 2 others", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Mombasa", "Petition 77 of 2018", "Fatuma Said", ("Mwanajuma Wekesa",), (AG, IG, NPS), 8, (FILE, PLEAD, HEAR, RESERVE, judgment(O.ALLOWED)), damages=1_200_000),
     DemoCase("HAKI/LIT/2019/002", "Estate of B.K. v Inspector General & another", K.CONSTITUTIONAL_PETITION, L.HIGH_COURT, "Nakuru", "Petition 9 of 2019", "Kiprotich Langat", ("Brian Kipchumba",), (IG, AG), 7, (FILE, PLEAD, HEAR, RESERVE)),
     DemoCase("HAKI/LIT/2019/014", "Inquest into the death of S.O.", K.INQUEST, L.MAGISTRATES_COURT, "Kibera", "Inquest No. 3 of 2019", "Fatuma Said", ("Samuel Otieno",), (NPS,), 7, (FILE, PLEAD, HEAR)),
     DemoCase("HAKI/LIT/2020/005", "R v Cpl. J.N. & another (watching brief)", K.CRIMINAL_PROSECUTION, L.HIGH_COURT, "Machakos", "Criminal Case 88 of 2019", "Achieng Odhiambo", ("Mutua Kioko",), (DPP,), 6, (FILE, PLEAD)),
@@ -79,6 +87,7 @@ DEMO_USERS = (
     ("viewer", "Mercy Chebet (viewer)", Role.VIEWER),
 )
 DEMO_ACTOR = Actor("demo-data", "local")
+DEMO_RULES = CompensationRules()
 
 
 def demo_password(username: str) -> str:
@@ -145,3 +154,53 @@ async def _load(
                 case.id,
                 Step(trigger=trigger, version=index, occurred_on=opened + gap * index, **extra),
             )
+    if demo.damages:
+        await _award(sessions, demo, case.id, codes, judged_on=opened + gap * len(demo.steps))
+
+
+async def _award(
+    sessions: async_sessionmaker[AsyncSession],
+    demo: DemoCase,
+    case_id: uuid.UUID,
+    codes: list[str],
+    judged_on: date,
+) -> None:
+    heads = [
+        HeadIn(HeadKind.GENERAL, Decimal(demo.damages), "judgment"),
+        HeadIn(HeadKind.COSTS, Decimal(150_000), None),
+    ]
+    awards = []
+    for code in codes:
+        async with sessions() as session:
+            awards.append(
+                await record_award(
+                    session,
+                    DEMO_ACTOR,
+                    case_id,
+                    claimant=code,
+                    respondent=demo.respondents[0],
+                    heads=heads,
+                    rate_as_ordered="12% p.a. from the date of judgment",
+                    rate_percent=Decimal(12),
+                    rules=DEMO_RULES,
+                )
+            )
+    if not demo.chased:
+        return
+    chase = (("extract_decree", 14), ("issue_certificate", 30), ("serve_on_ag", 60))
+    for award in awards:
+        for version, (trigger, days) in enumerate(chase, start=1):
+            async with sessions() as session:
+                step = AwardStep(trigger, version, judged_on + timedelta(days=days))
+                await record_award_step(session, DEMO_ACTOR, award.id, step, DEMO_RULES)
+    async with sessions() as session:
+        await receive_payment(
+            session,
+            DEMO_ACTOR,
+            awards[0].id,
+            received_on=judged_on + timedelta(days=400),
+            amount=Decimal(500_000),
+            payer="National Treasury",
+            reference="GPA/PAY/0142",
+            rules=DEMO_RULES,
+        )

@@ -2,9 +2,12 @@
 
 import os
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from platformdirs import user_data_dir
+
+from domain.interest import Allocation
 
 
 def _data_dir() -> Path:
@@ -22,5 +25,16 @@ class Settings:
     )
     session_hours: float = field(
         default_factory=lambda: float(os.environ.get("HAKI_SESSION_HOURS", "8"))
+    )
+    certificate_wait_days: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_CERTIFICATE_WAIT_DAYS", "21"))
+    )
+    court_rate: Decimal = field(
+        default_factory=lambda: Decimal(os.environ.get("HAKI_COURT_RATE", "12"))
+    )
+    payment_allocation: Allocation = field(
+        default_factory=lambda: Allocation(
+            os.environ.get("HAKI_PAYMENT_ALLOCATION", Allocation.INTEREST_FIRST)
+        )
     )
     pool_size: int = field(default_factory=lambda: int(os.environ.get("HAKI_DB_POOL", "10")))

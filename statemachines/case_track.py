@@ -20,14 +20,15 @@ ROUTES = (
     Route("set_down_for_hearing", (S.PLEADINGS,),         S.HEARING),
     Route("reserve_judgment",     (S.HEARING,),           S.JUDGMENT_RESERVED),
     Route("deliver_judgment",     (S.JUDGMENT_RESERVED,), S.JUDGMENT,           (g.JUDGMENT_DATE_GIVEN, g.OUTCOME_GIVEN), record_judgment),
-    Route("award",                (S.JUDGMENT,),          S.AWARDED,            (g.JUDGMENT_FAVOURS_CLAIMANTS,)),
+    Route("award",                (S.JUDGMENT,),          S.AWARDED,            (g.JUDGMENT_FAVOURS_CLAIMANTS, g.AN_AWARD_RECORDED)),
     Route("dismiss",              (S.JUDGMENT,),          S.DISMISSED,          (g.JUDGMENT_DISMISSED_CLAIM,)),
     Route("appeal",               (S.JUDGMENT, S.AWARDED, S.DISMISSED), S.APPEALED, (g.STAY_STATED,), record_stay),
     Route("determine_appeal",     (S.APPEALED,),          S.JUDGMENT,           (g.JUDGMENT_DATE_GIVEN, g.OUTCOME_GIVEN), record_judgment),
     Route("settle",               OPEN,                   S.SETTLED),
     Route("withdraw",             OPEN,                   S.WITHDRAWN),
     Route("pursue_compensation",  (S.AWARDED,),           S.COMPENSATION),
-    Route("close",                (S.COMPENSATION, *ENDED), S.CLOSED),
+    Route("close",                (S.COMPENSATION,),      S.CLOSED,             (g.AWARDS_SETTLED,)),
+    Route("close",                ENDED,                  S.CLOSED),
 )  # fmt: skip
 
 CASE_TRACK = machine.TrackMachine(S, ROUTES, Facts())

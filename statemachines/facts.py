@@ -16,3 +16,7 @@ class Facts:
     court_number: CourtNumber | None = None
     neutral_citation: NeutralCitation | None = None
     stay_of_execution: bool | None = None
+    awards: int = 0
+    """awards recorded on the case, counted by the use case"""
+    awards_settled: bool = False
+    """every award disbursed, set aside or written off"""

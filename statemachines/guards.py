@@ -42,3 +42,13 @@ STAY_STATED = CaseGuard(
     "say whether execution is stayed pending the appeal (give stay_of_execution: true or false)",
     lambda case, facts: facts.stay_of_execution is not None,
 )
+AN_AWARD_RECORDED = CaseGuard(
+    "an_award_recorded",
+    "record the award first (POST /cases/{id}/awards): the case is awarded when one exists",
+    lambda case, facts: facts.awards > 0,
+)
+AWARDS_SETTLED = CaseGuard(
+    "awards_settled",
+    "every award must be disbursed, set aside or written off before the case is closed",
+    lambda case, facts: facts.awards_settled,
+)

@@ -45,6 +45,11 @@ class Route(Generic[Row, Facts]):
     effect: Callable[[Row, Facts, StrEnum], None] | None = None
     """Records on the row the facts the step was taken with; gets the stage it left."""
 
+    @property
+    def asks_for(self) -> list[str]:
+        """What a person must supply to take this step: the guards the row cannot answer."""
+        return [guard.refusal for guard in self.guards if not guard.about_row_only]
+
 
 class Track:
     def __init__(self, row: Any, stages: type[StrEnum]) -> None:

@@ -2,23 +2,30 @@
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
+from domain.awards import Award, HeadKind
 from domain.cases import Case
-from domain.stages import CaseKind, CourtLevel
+from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
+from service.usecases.awards import CompensationRules, HeadIn, record_award
 from service.usecases.cases import open_case
+from service.usecases.compensation import receive_payment
+from service.usecases.court_track import Step, record_step
 from service.usecases.survivors import register_survivor
 
 TEST_ACTOR = Actor("tests", "local")
+RULES = CompensationRules()
 
 
 async def registered_case(
     sessions: async_sessionmaker[AsyncSession],
     *,
     lead: uuid.UUID | None = None,
+    reference: str = "HAKI/T/1",
     opened_on: date | None = None,
     now: datetime | None = None,
 ) -> tuple[Case, str]:
@@ -29,7 +36,7 @@ async def registered_case(
         case = await open_case(
             session,
             TEST_ACTOR,
-            reference="HAKI/T/1",
+            reference=reference,
             title="T v Attorney General",
             kind=CaseKind.CIVIL_CLAIM,
             court_level=CourtLevel.HIGH_COURT,
@@ -42,3 +49,57 @@ async def registered_case(
             now=now,
         )
     return case, survivor.code
+
+
+async def judged_case(
+    sessions: async_sessionmaker[AsyncSession], *, lead: uuid.UUID | None = None
+) -> tuple[Case, str]:
+    """A case taken through court to a judgment in the claimant's favour on 10 January 2024."""
+    case, code = await registered_case(sessions, lead=lead)
+    steps = [
+        ("file", date(2023, 1, 9), {"court_number": "Petition E9 of 2023"}),
+        ("exchange_pleadings", date(2023, 2, 1), {}),
+        ("set_down_for_hearing", date(2023, 6, 1), {}),
+        ("reserve_judgment", date(2023, 10, 2), {}),
+        ("deliver_judgment", date(2024, 1, 10), {"outcome": JudgmentOutcome.ALLOWED}),
+    ]
+    for version, (trigger, on, facts) in enumerate(steps, start=1):
+        async with sessions() as session:
+            case, _ = await record_step(
+                session,
+                TEST_ACTOR,
+                case.id,
+                Step(trigger=trigger, version=version, occurred_on=on, **facts),  # type: ignore[arg-type]
+            )
+    return case, code
+
+
+async def awarded_and_part_paid(
+    sessions: async_sessionmaker[AsyncSession], *, lead: uuid.UUID | None = None
+) -> Award:
+    """KES 100,000 general damages at 12% from judgment, with KES 1,000 received on 1 June 2024."""
+    case, code = await judged_case(sessions, lead=lead)
+    async with sessions() as session:
+        award = await record_award(
+            session,
+            TEST_ACTOR,
+            case.id,
+            claimant=code,
+            respondent="Attorney General",
+            heads=[HeadIn(HeadKind.GENERAL, Decimal("100000"), "judgment")],
+            rate_as_ordered="12% p.a. from judgment",
+            rate_percent=Decimal("12"),
+            rules=RULES,
+        )
+    async with sessions() as session:
+        award, _ = await receive_payment(
+            session,
+            TEST_ACTOR,
+            award.id,
+            received_on=date(2024, 6, 1),
+            amount=Decimal("1000"),
+            payer="National Treasury",
+            reference="TR/2024/1",
+            rules=RULES,
+        )
+    return award

@@ -30,6 +30,8 @@ class Rule(Enum):
     CASE_CHANGE = "administrators; lawyers on the case's team"
     CASE_PERSONAL = "administrators; lawyers on the case's team (personal data)"
     SURVIVOR_PERSONAL = "administrators; lawyers on a case of the survivor (personal data)"
+    AWARD_READ = "any role; a lawyer only on the team of the award's case"
+    AWARD_CHANGE = "administrators; lawyers on the team of the award's case"
 
 
 POLICY: dict[str, Rule] = {
@@ -46,6 +48,15 @@ POLICY: dict[str, Rule] = {
     "CaseController.record_step": Rule.CASE_CHANGE,
     "CaseController.parties": Rule.CASE_PERSONAL,
     "TeamController.team": Rule.CASE_READ,
+    "CaseAwardController.record": Rule.CASE_CHANGE,
+    "CaseAwardController.of_case": Rule.CASE_READ,
+    "AwardController.get_award": Rule.AWARD_READ,
+    "AwardController.allowed_steps": Rule.AWARD_READ,
+    "AwardController.history": Rule.AWARD_READ,
+    "AwardController.statement": Rule.AWARD_READ,
+    "AwardController.record_step": Rule.AWARD_CHANGE,
+    "AwardController.receive": Rule.AWARD_CHANGE,
+    "AwardController.disburse": Rule.AWARD_CHANGE,
     "TeamController.add_member": Rule.ADMIN,
     "TeamController.remove_member": Rule.ADMIN,
     "SurvivorController.register": Rule.STAFF,
@@ -65,6 +76,8 @@ ROLES = {
     Rule.CASE_CHANGE: {Role.ADMIN, Role.LAWYER},
     Rule.CASE_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.SURVIVOR_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.AWARD_READ: set(Role),
+    Rule.AWARD_CHANGE: {Role.ADMIN, Role.LAWYER},
 }
 
 Connection = ASGIConnection[Any, Any, Any, Any]
@@ -113,11 +126,19 @@ async def _represents(connection: Connection, db: AsyncConnection, principal: Pr
         raise NotFound(f"no survivor with code {code}")
 
 
+async def _award_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    award_id = connection.path_params["award_id"]
+    if p.role is Role.LAWYER and not await access.on_award_team(db, award_id, p.id):
+        raise NotFound(f"no award with id {award_id}")
+
+
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
     Rule.CASE_READ: _case_visible,
     Rule.CASE_CHANGE: _case_visible,
     Rule.CASE_PERSONAL: _case_visible,
     Rule.SURVIVOR_PERSONAL: _represents,
+    Rule.AWARD_READ: _award_visible,
+    Rule.AWARD_CHANGE: _award_visible,
 }
 
 

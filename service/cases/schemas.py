@@ -140,7 +140,7 @@ class StepOption(Struct):
         return cls(
             trigger=route.trigger,
             to=Stage(route.dest),
-            requires=[guard.refusal for guard in route.guards if not guard.about_row_only],
+            requires=route.asks_for,
         )
 
 

@@ -8,6 +8,7 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 
+from domain.awards import Award
 from domain.cases import CaseClaimant, Survivor
 from domain.users import CaseMember
 
@@ -27,5 +28,14 @@ async def represents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool
         .join(Survivor, col(Survivor.id) == CaseClaimant.survivor_id)
         .where(Survivor.code == code, CaseMember.user_id == user_id)
         .limit(1)
+    )
+    return found.first() is not None
+
+
+async def on_award_team(db: AsyncConnection, award_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    found = await db.execute(
+        select(CaseMember.case_id)
+        .join(Award, col(Award.case_id) == CaseMember.case_id)
+        .where(Award.id == award_id, CaseMember.user_id == user_id)
     )
     return found.first() is not None

@@ -1,14 +1,16 @@
 """Moving a case along its court track: one transaction writes the stage and its event."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
+from domain.awards import SETTLED, Award
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseEvent
@@ -84,30 +86,54 @@ async def record_step(
             case = await get_case(session, case_id)
             if case.version != step.version:
                 raise StaleVersion(step.version, case.version)
-            occurred_on = facts.occurred_on or nairobi_today(now)
-            since = case.stage_since
-            from_stage = Stage(await CASE_TRACK.fire(case, step.trigger, facts))
-            _in_order(from_stage, since, occurred_on)
-            case.stage_since = occurred_on
-            event = CaseEvent(
-                case_id=case.id,
-                trigger=step.trigger,
-                from_stage=from_stage,
-                to_stage=case.stage,
-                occurred_on=occurred_on,
-                recorded_at=now,
-                recorded_by=actor.user_id,
-                note=step.note,
-                evidence_ref=step.evidence_ref,
-                details=_details(facts),
+            facts = replace(facts, **await award_facts(session, case.id))
+            event = await move_case(
+                session, actor, case, step.trigger, facts, now, step.note, step.evidence_ref
             )
-            session.add(event)
-            audit(session, actor, "case.step", "case", case.id, trigger=step.trigger)
             await session.flush()
     except StaleDataError:
         current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
         raise StaleVersion(step.version, current) from None
     return case, event
+
+
+async def move_case(
+    session: AsyncSession,
+    actor: Actor,
+    case: Case,
+    trigger: str,
+    facts: Facts,
+    now: datetime,
+    note: str | None = None,
+    evidence_ref: str | None = None,
+) -> CaseEvent:
+    """Fires one case trigger inside the caller's transaction and records its event."""
+    occurred_on = facts.occurred_on or nairobi_today(now)
+    since = case.stage_since
+    from_stage = Stage(await CASE_TRACK.fire(case, trigger, facts))
+    _in_order(from_stage, since, occurred_on)
+    case.stage_since = occurred_on
+    event = CaseEvent(
+        case_id=case.id,
+        trigger=trigger,
+        from_stage=from_stage,
+        to_stage=case.stage,
+        occurred_on=occurred_on,
+        recorded_at=now,
+        recorded_by=actor.user_id,
+        note=note,
+        evidence_ref=evidence_ref,
+        details=_details(facts),
+    )
+    session.add(event)
+    audit(session, actor, "case.step", "case", case.id, trigger=trigger)
+    return event
+
+
+async def award_facts(session: AsyncSession, case_id: uuid.UUID) -> dict[str, Any]:
+    """How many awards the case has and whether all are settled: facts its guards read."""
+    stages = (await session.exec(select(Award.stage).where(Award.case_id == case_id))).all()
+    return {"awards": len(stages), "awards_settled": all(stage in SETTLED for stage in stages)}
 
 
 def _details(facts: Facts) -> dict[str, object]:

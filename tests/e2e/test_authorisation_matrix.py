@@ -16,10 +16,11 @@ from service.app import create_app
 from service.auth.policy import POLICY, route_key
 from service.database import make_sessionmaker
 from service.usecases.accounts import add_user, open_session
+from service.usecases.awards import claimant_code
 from service.usecases.team import assign
 from tests.conftest import Account, empty_tables
 from tests.e2e.helpers import Client
-from tests.factories import TEST_ACTOR, registered_case
+from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
 
 ROLES = ("anonymous", "admin", "lawyer", "advocacy", "viewer")
 OK = "2xx"
@@ -32,6 +33,9 @@ class World:
     case_id: uuid.UUID
     code: str
     teammate: uuid.UUID
+    award_id: uuid.UUID
+    fresh_case_id: uuid.UUID
+    """a second case of the same team, still at intake, for a court step that must succeed"""
     engine: AsyncEngine
 
     async def throwaway_user(self) -> uuid.UUID:
@@ -52,7 +56,14 @@ Build = Callable[[World], Awaitable[tuple[str, str, dict[str, Any] | None]]]
 
 def route(method: str, path: str, body: dict[str, Any] | None = None) -> Build:
     async def build(w: World) -> tuple[str, str, dict[str, Any] | None]:
-        return method, path.format(case=w.case_id, code=w.code, teammate=w.teammate), body
+        where = path.format(
+            case=w.case_id,
+            fresh=w.fresh_case_id,
+            code=w.code,
+            teammate=w.teammate,
+            award=w.award_id,
+        )
+        return method, where, body
 
     return build
 
@@ -74,6 +85,19 @@ async def open_a_case(w: World) -> tuple[str, str, dict[str, Any]]:
             "lead_counsel": "Counsel",
             "claimants": [w.code],
             "respondents": ["Attorney General"],
+        },
+    )
+
+
+async def record_an_award(w: World) -> tuple[str, str, dict[str, Any]]:
+    return (
+        "POST",
+        f"/cases/{w.case_id}/awards",
+        {
+            "claimant": w.code,
+            "respondent": "Attorney General",
+            "rate_as_ordered": "12% p.a.",
+            "heads": [{"kind": "costs", "amount": "5000.00", "interest_from": None}],
         },
     )
 
@@ -112,7 +136,7 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "CaseController.history": ("case_read", route("GET", "/cases/{case}/events")),
     "CaseController.record_step": (
         "case_change",
-        route("POST", "/cases/{case}/transitions", {"trigger": "withdraw", "version": 1}),
+        route("POST", "/cases/{fresh}/transitions", {"trigger": "withdraw", "version": 1}),
     ),
     "CaseController.parties": ("case_personal", route("GET", "/cases/{case}/parties")),
     "TeamController.team": ("case_read", route("GET", "/cases/{case}/team")),
@@ -121,6 +145,43 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         route("PUT", "/cases/{case}/team/{teammate}", {"lead": False}),
     ),
     "TeamController.remove_member": ("admin", route("DELETE", "/cases/{case}/team/{teammate}")),
+    "CaseAwardController.record": ("case_change", record_an_award),
+    "CaseAwardController.of_case": ("case_read", route("GET", "/cases/{case}/awards")),
+    "AwardController.get_award": ("case_read", route("GET", "/awards/{award}")),
+    "AwardController.allowed_steps": ("case_read", route("GET", "/awards/{award}/transitions")),
+    "AwardController.history": ("case_read", route("GET", "/awards/{award}/events")),
+    "AwardController.statement": ("case_read", route("GET", "/awards/{award}/statement")),
+    "AwardController.record_step": (
+        "case_change",
+        route("POST", "/awards/{award}/transitions", {"trigger": "stay", "version": 2}),
+    ),
+    "AwardController.receive": (
+        "case_change",
+        route(
+            "POST",
+            "/awards/{award}/payments",
+            {
+                "received_on": "2024-07-01",
+                "amount": "1000.00",
+                "payer": "Treasury",
+                "reference": "R",
+            },
+        ),
+    ),
+    "AwardController.disburse": (
+        "case_change",
+        route(
+            "POST",
+            "/awards/{award}/disbursements",
+            {
+                "paid_on": "2024-07-01",
+                "amount": "500.00",
+                "method": "mpesa",
+                "beneficiary": "The survivor",
+                "reference": "QX12AB34CD",
+            },
+        ),
+    ),
     "SurvivorController.register": (
         "staff",
         route("POST", "/survivors", {"full_name": "New Person"}),
@@ -173,11 +234,17 @@ async def make_world(engine: AsyncEngine, accounts: dict[str, Account], mine: bo
     await empty_tables(engine)
     lawyer, other = accounts["lawyer"].user, accounts["other_lawyer"].user
     sessions = make_sessionmaker(engine)
-    case, code = await registered_case(sessions, lead=lawyer.id if mine else other.id)
+    award = await awarded_and_part_paid(sessions, lead=lawyer.id if mine else other.id)
+    case_id = award.case_id
     if mine:
         async with sessions() as session:
-            await assign(session, TEST_ACTOR, case.id, other.id, lead=False)
-    return World(case.id, code, other.id, engine)
+            await assign(session, TEST_ACTOR, case_id, other.id, lead=False)
+    async with sessions() as session:
+        code = await claimant_code(session, award)
+    fresh, _ = await registered_case(
+        sessions, lead=lawyer.id if mine else other.id, reference="HAKI/T/2"
+    )
+    return World(case_id, code, other.id, award.id, fresh.id, engine)
 
 
 async def fresh_headers(engine: AsyncEngine, account: Account | None) -> dict[str, str]:

@@ -22,11 +22,23 @@ async def test_petition_from_intake_to_award_with_its_history(client: Client) ->
                 "neutral_citation": "[2023] kehc 22871",
             },
         ),
-        ("award", {"occurred_on": "2023-09-28"}),
     ]
     for trigger, facts in journey:
         response = await step(client, case, trigger, **facts)
         assert response.status_code == 201, response.text
+    bare = await step(client, case, "award")
+    assert bare.status_code == 422 and "record the award first" in bare.json()["detail"]
+    award = await client.post(
+        f"/cases/{case['id']}/awards",
+        json={
+            "claimant": case["claimants"][0],
+            "respondent": "Attorney General",
+            "rate_as_ordered": "court rates",
+            "heads": [{"kind": "general", "amount": 1500000}],
+        },
+    )
+    assert award.status_code == 201, award.text
+    assert award.json()["rate_percent"] == "12", "court rates: the HAKI_COURT_RATE default"
 
     got = (await client.get(f"/cases/{case['id']}")).json()
     assert got["stage"] == "awarded" and got["version"] == 7

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.awards import Award, AwardStage
 from domain.cases import Case, Survivor
 from domain.stages import Stage
 from service.demo import CASES, load_demo_data
@@ -20,9 +21,15 @@ async def test_demo_data_loads_once_at_many_stages(
     async with sessions() as session:
         cases = (await session.exec(select(Case))).all()
         codes = (await session.exec(select(Survivor.code))).all()
+        award_stages = Counter((await session.exec(select(Award.stage))).all())
     stages = Counter(case.stage for case in cases)
     assert len(cases) == 12 and len(stages) >= 8
     assert {Stage.INTAKE, Stage.HEARING, Stage.AWARDED, Stage.COMPENSATION} <= set(stages)
     assert {code[:6] for code in codes} >= {"S-2014", "S-2026"}
+    assert award_stages == {
+        AwardStage.SERVED_ON_AG: 3,
+        AwardStage.PARTIALLY_PAID: 1,
+        AwardStage.AWARDED: 2,
+    }
     filed = [case for case in cases if case.stage != Stage.INTAKE]
     assert all(case.court_number for case in filed)

@@ -37,6 +37,8 @@ def satisfying(route_trigger: str) -> Facts:
         outcome=JudgmentOutcome.ALLOWED,
         court_number=parse_court_number("Petition E1 of 2024"),
         stay_of_execution=False,
+        awards=1,
+        awards_settled=True,
     )
 
 
@@ -61,9 +63,9 @@ async def test_the_whole_journey_to_closed() -> None:
         ("set_down_for_hearing", Facts()),
         ("reserve_judgment", Facts()),
         ("deliver_judgment", JUDGMENT_FACTS),
-        ("award", Facts()),
-        ("pursue_compensation", Facts()),
-        ("close", Facts()),
+        ("award", Facts(awards=1)),
+        ("pursue_compensation", Facts(awards=1)),
+        ("close", Facts(awards=1, awards_settled=True)),
     ]
     for trigger, facts in steps:
         await CASE_TRACK.fire(case, trigger, facts)
@@ -127,6 +129,20 @@ async def test_an_unknown_trigger_lists_the_known_ones() -> None:
             "so it was not dismissed",
         ),
         (Stage.JUDGMENT, "appeal", Facts(), {}, "execution is stayed"),
+        (
+            Stage.JUDGMENT,
+            "award",
+            Facts(),
+            {"judgment_outcome": JudgmentOutcome.ALLOWED},
+            "record the award first",
+        ),
+        (
+            Stage.COMPENSATION,
+            "close",
+            Facts(awards=2, awards_settled=False),
+            {},
+            "every award must be disbursed, set aside or written off",
+        ),
     ],
 )
 async def test_guards_refuse_with_the_missing_fact_and_change_nothing(

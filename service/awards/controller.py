@@ -1,0 +1,180 @@
+"""HTTP routes of the compensation track: awards, their steps, the ledger and statements."""
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from litestar import Controller, get, post
+from litestar.params import FromPath, JSONBody, QueryParameter
+
+from domain.awards import Award
+from domain.money import figure
+from service.auth.identity import SignedIn, actor_of
+from service.awards.schemas import (
+    AwardEventOut,
+    AwardIn,
+    AwardOut,
+    AwardStepIn,
+    AwardStepOptions,
+    AwardStepOut,
+    DisbursementIn,
+    LedgerOut,
+    PaymentIn,
+    StatementOut,
+)
+from service.dependencies import Db
+from service.openapi import responses
+from service.usecases import awards, compensation
+from service.usecases.awards import CompensationRules, HeadIn
+from statemachines.award_track import AWARD_TRACK
+
+AsOf = Annotated[date | None, QueryParameter(description="default: today in Nairobi")]
+
+
+def rules_of(request: SignedIn) -> CompensationRules:
+    settings = request.app.state.settings
+    return CompensationRules(
+        settings.certificate_wait_days, settings.court_rate, settings.payment_allocation
+    )
+
+
+async def _out(db: Db, award: Award) -> AwardOut:
+    heads = await awards.heads_of(db, [award.id])
+    return AwardOut.of(award, await awards.claimant_code(db, award), heads)
+
+
+class CaseAwardController(Controller):
+    path = "/cases/{case_id:uuid}/awards"
+    tags = ("awards",)
+
+    @post(responses=responses(400, 401, 403, 404, 413, 422), summary="Record an award")
+    async def record(
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[AwardIn]
+    ) -> AwardOut:
+        award = await awards.record_award(
+            db,
+            actor_of(request),
+            case_id,
+            claimant=data.claimant,
+            respondent=data.respondent,
+            heads=[HeadIn(h.kind, h.amount, h.interest_from) for h in data.heads],
+            rate_as_ordered=data.rate_as_ordered,
+            rate_percent=data.rate_percent,
+            rules=rules_of(request),
+        )
+        return await _out(db, award)
+
+    @get(responses=responses(401, 404), summary="The case's awards")
+    async def of_case(self, db: Db, case_id: FromPath[uuid.UUID]) -> list[AwardOut]:
+        return [await _out(db, award) for award in await awards.awards_of_case(db, case_id)]
+
+
+class AwardController(Controller):
+    path = "/awards/{award_id:uuid}"
+    tags = ("awards",)
+
+    @get(responses=responses(401, 404), summary="One award")
+    async def get_award(self, db: Db, award_id: FromPath[uuid.UUID]) -> AwardOut:
+        return await _out(db, await awards.get_award(db, award_id))
+
+    @get("/transitions", responses=responses(401, 404), summary="Steps allowed now")
+    async def allowed_steps(self, db: Db, award_id: FromPath[uuid.UUID]) -> AwardStepOptions:
+        award = await awards.get_award(db, award_id)
+        return AwardStepOptions.of(award, AWARD_TRACK.allowed(award))
+
+    @post(
+        "/transitions",
+        responses=responses(400, 401, 403, 404, 409, 413, 422),
+        summary="Record a step: decree, certificate, service on the AG, stay, enforcement …",
+    )
+    async def record_step(
+        self,
+        db: Db,
+        request: SignedIn,
+        award_id: FromPath[uuid.UUID],
+        data: JSONBody[AwardStepIn],
+    ) -> AwardStepOut:
+        step = compensation.AwardStep(
+            data.trigger, data.version, data.occurred_on, data.note, data.evidence_ref
+        )
+        award, event = await compensation.record_award_step(
+            db, actor_of(request), award_id, step, rules_of(request)
+        )
+        return AwardStepOut(award.id, award.stage, award.version, AwardEventOut.of(event))
+
+    @post(
+        "/payments",
+        responses=responses(400, 401, 403, 404, 413, 422),
+        summary="Record a payment received from the State",
+    )
+    async def receive(
+        self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID], data: JSONBody[PaymentIn]
+    ) -> LedgerOut:
+        award, payment = await compensation.receive_payment(
+            db,
+            actor_of(request),
+            award_id,
+            received_on=data.received_on,
+            amount=data.amount,
+            payer=data.payer,
+            reference=data.reference,
+            rules=rules_of(request),
+        )
+        return LedgerOut(
+            award.id,
+            figure(payment.amount),
+            payment.received_on,
+            payment.reference,
+            award.stage,
+            award.version,
+        )
+
+    @post(
+        "/disbursements",
+        responses=responses(400, 401, 403, 404, 413, 422),
+        summary="Record money passed on to the survivor or beneficiaries",
+    )
+    async def disburse(
+        self,
+        db: Db,
+        request: SignedIn,
+        award_id: FromPath[uuid.UUID],
+        data: JSONBody[DisbursementIn],
+    ) -> LedgerOut:
+        award, paid = await compensation.disburse(
+            db,
+            actor_of(request),
+            award_id,
+            paid_on=data.paid_on,
+            amount=data.amount,
+            method=data.method,
+            beneficiary=data.beneficiary,
+            reference=data.reference,
+        )
+        return LedgerOut(
+            award.id,
+            figure(paid.amount),
+            paid.paid_on,
+            paid.reference,
+            award.stage,
+            award.version,
+        )
+
+    @get(
+        "/statement",
+        responses=responses(400, 401, 404),
+        summary="Principal, interest, payments and what is outstanding on a date, line by line",
+    )
+    async def statement(
+        self,
+        db: Db,
+        request: SignedIn,
+        award_id: FromPath[uuid.UUID],
+        as_of: AsOf = None,
+    ) -> StatementOut:
+        award, result = await awards.award_statement(db, award_id, as_of, rules_of(request))
+        return StatementOut.of(award, result)
+
+    @get("/events", responses=responses(401, 404), summary="The award's history")
+    async def history(self, db: Db, award_id: FromPath[uuid.UUID]) -> list[AwardEventOut]:
+        return [AwardEventOut.of(e) for e in await awards.award_history(db, award_id)]

@@ -1,0 +1,223 @@
+"""What the award API accepts and answers. Shillings leave as decimal strings, never floats."""
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from msgspec import Meta, Struct
+
+from domain.awards import Award, AwardEvent, AwardHead, AwardStage, DisbursementMethod, HeadKind
+from domain.interest import Statement
+from domain.money import figure
+from service.cases.schemas import SurvivorCode
+from service.text import LINE, EvidenceRef, Name, Note, Trigger
+from statemachines.award_track import Route as AwardRoute
+
+Shillings = Annotated[
+    str, Meta(pattern=r"^-?\d+\.\d{2}$", examples=["1000000.00"], description="Kenya shillings")
+]
+Amount = Annotated[Decimal, Meta(examples=["250000.00"], description="shillings, to the cent")]
+Reference = Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
+InterestFrom = Annotated[
+    str,
+    Meta(
+        pattern=r"^(judgment|filing|\d{4}-\d{2}-\d{2})$",
+        description="'judgment', 'filing', or the date the court named",
+    ),
+]
+
+
+class HeadIn(Struct, forbid_unknown_fields=True):
+    kind: HeadKind
+    amount: Amount
+    interest_from: InterestFrom | None = "judgment"
+
+
+class AwardIn(Struct, forbid_unknown_fields=True):
+    """`rate_percent` omitted means the court-rate setting; `rate_as_ordered` keeps the words."""
+
+    claimant: SurvivorCode
+    respondent: Name
+    heads: Annotated[list[HeadIn], Meta(min_length=1, max_length=10)]
+    rate_as_ordered: Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
+    rate_percent: Annotated[Decimal, Meta(examples=["12"])] | None = None
+
+
+class HeadOut(Struct):
+    kind: HeadKind
+    amount: Shillings
+    interest_from: date | None
+
+
+class AwardOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    claimant: str
+    respondent: str
+    judgment_on: date
+    rate_percent: str
+    rate_as_ordered: str
+    heads: list[HeadOut]
+    stage: AwardStage
+    stage_since: date
+    stayed_from: AwardStage | None
+    certificate_on: date | None
+    served_on: date | None
+    version: int
+
+    @classmethod
+    def of(cls, award: Award, claimant: str, heads: list[AwardHead]) -> "AwardOut":
+        return cls(
+            id=award.id,
+            case_id=award.case_id,
+            claimant=claimant,
+            respondent=award.respondent,
+            judgment_on=award.judgment_on,
+            rate_percent=str(award.rate_percent),
+            rate_as_ordered=award.rate_as_ordered,
+            heads=[HeadOut(h.kind, figure(h.amount), h.interest_from) for h in heads],
+            stage=award.stage,
+            stage_since=award.stage_since,
+            stayed_from=award.stayed_from,
+            certificate_on=award.certificate_on,
+            served_on=award.served_on,
+            version=award.version,
+        )
+
+
+class AwardStepIn(Struct, forbid_unknown_fields=True):
+    trigger: Trigger
+    version: Annotated[int, Meta(ge=1)]
+    occurred_on: date | None = None
+    note: Note | None = None
+    evidence_ref: EvidenceRef | None = None
+
+
+class AwardEventOut(Struct):
+    id: int
+    trigger: str
+    from_stage: AwardStage | None
+    to_stage: AwardStage
+    occurred_on: date
+    recorded_at: datetime
+    note: str | None
+    evidence_ref: str | None
+    details: dict[str, Any]
+
+    @classmethod
+    def of(cls, event: AwardEvent) -> "AwardEventOut":
+        assert event.id is not None  # flushed before it is answered
+        return cls(
+            id=event.id,
+            trigger=event.trigger,
+            from_stage=event.from_stage,
+            to_stage=event.to_stage,
+            occurred_on=event.occurred_on,
+            recorded_at=event.recorded_at,
+            note=event.note,
+            evidence_ref=event.evidence_ref,
+            details=event.details,
+        )
+
+
+class AwardStepOut(Struct):
+    award_id: uuid.UUID
+    stage: AwardStage
+    version: int
+    event: AwardEventOut
+
+
+class PaymentIn(Struct, forbid_unknown_fields=True):
+    received_on: date
+    amount: Amount
+    payer: Name
+    reference: Reference
+
+
+class DisbursementIn(Struct, forbid_unknown_fields=True):
+    paid_on: date
+    amount: Amount
+    method: DisbursementMethod
+    beneficiary: Name
+    reference: Reference
+
+
+class LedgerOut(Struct):
+    """The entry recorded and where the award stands after it."""
+
+    award_id: uuid.UUID
+    amount: Shillings
+    on: date
+    reference: str
+    stage: AwardStage
+    version: int
+
+
+class LineOut(Struct):
+    on: date
+    text: str
+    interest: Shillings
+    paid: Shillings
+    outstanding: Shillings
+
+
+class StatementOut(Struct):
+    award_id: uuid.UUID
+    as_of: date
+    rate_percent: str
+    principal: Shillings
+    interest: Shillings
+    paid: Shillings
+    paid_to_interest: Shillings
+    paid_to_principal: Shillings
+    outstanding_principal: Shillings
+    outstanding_interest: Shillings
+    outstanding: Shillings
+    lines: list[LineOut]
+
+    @classmethod
+    def of(cls, award: Award, s: Statement) -> "StatementOut":
+        return cls(
+            award_id=award.id,
+            as_of=s.as_of,
+            rate_percent=str(award.rate_percent),
+            principal=figure(s.principal),
+            interest=figure(s.interest),
+            paid=figure(s.paid),
+            paid_to_interest=figure(s.paid_to_interest),
+            paid_to_principal=figure(s.paid_to_principal),
+            outstanding_principal=figure(s.outstanding_principal),
+            outstanding_interest=figure(s.outstanding_interest),
+            outstanding=figure(s.outstanding),
+            lines=[
+                LineOut(
+                    line.on,
+                    line.text,
+                    figure(line.interest),
+                    figure(line.paid),
+                    figure(line.outstanding),
+                )
+                for line in s.lines
+            ],
+        )
+
+
+class AwardStepOption(Struct):
+    trigger: str
+    to: AwardStage
+    requires: list[str]
+
+
+class AwardStepOptions(Struct):
+    stage: AwardStage
+    version: int
+    allowed: list[AwardStepOption]
+
+    @classmethod
+    def of(cls, award: Award, routes: list[AwardRoute]) -> "AwardStepOptions":
+        return cls(
+            award.stage,
+            award.version,
+            [AwardStepOption(r.trigger, AwardStage(r.dest), r.asks_for) for r in routes],
+        )

@@ -1,0 +1,205 @@
+"""Recording what the court awarded each claimant, and what an award is worth on any date."""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.awards import Award, AwardEvent, AwardHead, HeadKind, PaymentReceived
+from domain.base import utcnow
+from domain.calendar import nairobi_today, not_in_future
+from domain.cases import CaseClaimant, CaseEvent, Survivor
+from domain.errors import InvalidInput, NotFound
+from domain.interest import Allocation, Head, Payment, Statement, statement
+from domain.money import amount_of, rate_of
+from domain.stages import JudgmentOutcome, Stage
+from service.usecases.audit import audit
+from service.usecases.cases import get_case
+from service.usecases.court_track import award_facts, move_case
+from statemachines.facts import Facts
+
+AWARDABLE = {Stage.JUDGMENT, Stage.AWARDED, Stage.COMPENSATION}
+
+
+@dataclass(frozen=True)
+class CompensationRules:
+    """Settings a decree may leave open: see README (HAKI_CERTIFICATE_WAIT_DAYS and others)."""
+
+    certificate_wait_days: int = 21
+    court_rate: Decimal = Decimal("12")
+    allocation: Allocation = Allocation.INTEREST_FIRST
+
+
+@dataclass(frozen=True)
+class HeadIn:
+    kind: HeadKind
+    amount: Decimal
+    interest_from: str | None
+    """'judgment', 'filing', a date the court named (YYYY-MM-DD), or None for no interest"""
+
+
+async def record_award(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: uuid.UUID,
+    *,
+    claimant: str,
+    respondent: str,
+    heads: Sequence[HeadIn],
+    rate_as_ordered: str,
+    rules: CompensationRules,
+    rate_percent: Decimal | None = None,
+    now: datetime | None = None,
+) -> Award:
+    """Records an award; the first on a case at judgment moves the case to `awarded`."""
+    now = now or utcnow()
+    async with session.begin():
+        case = await get_case(session, case_id)
+        if case.stage not in AWARDABLE or case.judgment_on is None:
+            raise InvalidInput(
+                "awards are recorded once judgment is delivered in the claimants' favour; "
+                f"the case is at '{case.stage}'"
+            )
+        if case.judgment_outcome == JudgmentOutcome.DISMISSED:
+            raise InvalidInput("the judgment on record dismissed the claim: nothing was awarded")
+        survivor = await _claimant(session, case_id, claimant)
+        filed_on = await _filed_on(session, case_id)
+        award = Award(
+            case_id=case_id,
+            survivor_id=survivor.id,
+            respondent=respondent.strip(),
+            judgment_on=case.judgment_on,
+            rate_percent=rules.court_rate if rate_percent is None else rate_of(rate_percent),
+            rate_as_ordered=rate_as_ordered.strip(),
+            stage_since=case.judgment_on,
+        )
+        session.add(award)
+        session.add_all(
+            AwardHead(
+                award_id=award.id,
+                kind=head.kind,
+                amount=amount_of(head.amount, "amount"),
+                interest_from=_interest_start(head.interest_from, case.judgment_on, filed_on, now),
+            )
+            for head in heads
+        )
+        audit(session, actor, "award.record", "award", award.id, case=str(case_id))
+        if case.stage == Stage.JUDGMENT:
+            facts = Facts(occurred_on=case.judgment_on, **await award_facts(session, case_id))
+            await move_case(session, actor, case, "award", _with_one_more(facts), now)
+    return award
+
+
+def _with_one_more(facts: Facts) -> Facts:
+    """The award being added is not flushed yet when the case's guard counts awards."""
+    return Facts(occurred_on=facts.occurred_on, awards=facts.awards + 1)
+
+
+async def _claimant(session: AsyncSession, case_id: uuid.UUID, code: str) -> Survivor:
+    found = await session.exec(
+        select(Survivor)
+        .join(CaseClaimant, col(CaseClaimant.survivor_id) == Survivor.id)
+        .where(CaseClaimant.case_id == case_id, Survivor.code == code)
+    )
+    survivor = found.first()
+    if survivor is None:
+        raise InvalidInput(f"{code} is not a claimant in this case", "claimant")
+    return survivor
+
+
+async def _filed_on(session: AsyncSession, case_id: uuid.UUID) -> date | None:
+    found = await session.exec(
+        select(col(CaseEvent.occurred_on)).where(
+            CaseEvent.case_id == case_id, CaseEvent.trigger == "file"
+        )
+    )
+    return found.first()
+
+
+def _interest_start(
+    given: str | None, judgment_on: date, filed_on: date | None, now: datetime
+) -> date | None:
+    if given is None:
+        return None
+    if given == "judgment":
+        return judgment_on
+    if given == "filing":
+        if filed_on is None:
+            raise InvalidInput("the case has no filing date on record", "interest_from")
+        return filed_on
+    try:
+        named = date.fromisoformat(given)
+    except ValueError as error:
+        raise InvalidInput(
+            f"interest_from '{given}' must be 'judgment', 'filing' or a date (YYYY-MM-DD)",
+            "interest_from",
+        ) from error
+    return not_in_future(named, now, "interest_from")
+
+
+async def get_award(session: AsyncSession, award_id: uuid.UUID) -> Award:
+    award = await session.get(Award, award_id)
+    if award is None:
+        raise NotFound(f"no award with id {award_id}")
+    return award
+
+
+async def heads_of(session: AsyncSession, award_ids: Sequence[uuid.UUID]) -> list[AwardHead]:
+    rows = await session.exec(
+        select(AwardHead).where(col(AwardHead.award_id).in_(award_ids)).order_by(col(AwardHead.id))
+    )
+    return list(rows.all())
+
+
+async def awards_of_case(session: AsyncSession, case_id: uuid.UUID) -> list[Award]:
+    await get_case(session, case_id)
+    rows = await session.exec(
+        select(Award).where(Award.case_id == case_id).order_by(col(Award.created_at))
+    )
+    return list(rows.all())
+
+
+async def claimant_code(session: AsyncSession, award: Award) -> str:
+    survivor = await session.get(Survivor, award.survivor_id)
+    assert survivor is not None  # a foreign key guarantees it
+    return survivor.code
+
+
+async def position(
+    session: AsyncSession, award: Award, as_of: date, rules: CompensationRules
+) -> Statement:
+    """The award's statement on `as_of`, from its heads and the payments in its ledger."""
+    heads = await heads_of(session, [award.id])
+    received = await session.exec(
+        select(PaymentReceived)
+        .where(PaymentReceived.award_id == award.id)
+        .order_by(col(PaymentReceived.id))
+    )
+    return statement(
+        tuple(Head(h.kind, h.amount, h.interest_from) for h in heads),
+        award.rate_percent,
+        tuple(Payment(p.received_on, p.amount, p.reference) for p in received.all()),
+        as_of,
+        rules.allocation,
+    )
+
+
+async def award_statement(
+    session: AsyncSession, award_id: uuid.UUID, as_of: date | None, rules: CompensationRules
+) -> tuple[Award, Statement]:
+    award = await get_award(session, award_id)
+    day = as_of or nairobi_today(utcnow())
+    return award, await position(session, award, day, rules)
+
+
+async def award_history(session: AsyncSession, award_id: uuid.UUID) -> list[AwardEvent]:
+    await get_award(session, award_id)
+    rows = await session.exec(
+        select(AwardEvent).where(AwardEvent.award_id == award_id).order_by(col(AwardEvent.id))
+    )
+    return list(rows.all())

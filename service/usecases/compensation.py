@@ -1,0 +1,248 @@
+"""Moving an award along its track: steps, payments received, disbursements; the case follows.
+
+Ledger writes lock the award row, so payments recorded at the same moment are taken one after
+the other and can never overpay together. Entries are kept in date order.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.awards import (
+    Award,
+    AwardEvent,
+    AwardStage,
+    Disbursement,
+    DisbursementMethod,
+    PaymentReceived,
+)
+from domain.base import utcnow
+from domain.calendar import nairobi_today, not_in_future
+from domain.errors import InvalidInput, NotFound, StaleVersion
+from domain.money import amount_of, kes
+from domain.stages import Stage
+from service.usecases.audit import audit
+from service.usecases.awards import CompensationRules, position
+from service.usecases.cases import get_case
+from service.usecases.court_track import award_facts, move_case
+from statemachines.award_rules import AwardFacts
+from statemachines.award_track import AWARD_TRACK
+from statemachines.facts import Facts
+
+LEDGER_TRIGGERS = {"receive_part_payment", "receive_final_payment", "complete_disbursement"}
+
+
+@dataclass(frozen=True)
+class AwardStep:
+    trigger: str
+    version: int
+    occurred_on: date | None = None
+    note: str | None = None
+    evidence_ref: str | None = None
+
+
+async def _locked(session: AsyncSession, award_id: uuid.UUID) -> Award:
+    award = await session.get(Award, award_id, with_for_update=True)
+    if award is None:
+        raise NotFound(f"no award with id {award_id}")
+    return award
+
+
+async def _move(
+    session: AsyncSession,
+    actor: Actor,
+    award: Award,
+    trigger: str,
+    facts: AwardFacts,
+    now: datetime,
+    note: str | None = None,
+    evidence_ref: str | None = None,
+    **details: Any,
+) -> AwardEvent:
+    occurred_on = facts.occurred_on or nairobi_today(now)
+    since = award.stage_since
+    from_stage = AwardStage(await AWARD_TRACK.fire(award, trigger, facts))
+    if occurred_on < since:
+        raise InvalidInput(
+            f"{occurred_on.isoformat()} is before the award reached '{from_stage}' on "
+            f"{since.isoformat()}; entries are kept in date order",
+            field="occurred_on",
+        )
+    award.stage_since = occurred_on
+    event = AwardEvent(
+        award_id=award.id,
+        trigger=trigger,
+        from_stage=from_stage,
+        to_stage=award.stage,
+        occurred_on=occurred_on,
+        recorded_at=now,
+        recorded_by=actor.user_id,
+        note=note,
+        evidence_ref=evidence_ref,
+        details=details,
+    )
+    session.add(event)
+    audit(session, actor, "award.step", "award", award.id, trigger=trigger)
+    await _case_follows(session, actor, award, occurred_on, now)
+    return event
+
+
+async def _case_follows(
+    session: AsyncSession, actor: Actor, award: Award, on: date, now: datetime
+) -> None:
+    """The chase begins: the case moves to compensation; all settled: the case closes."""
+    case = await get_case(session, award.case_id)
+    await session.flush()
+    facts = Facts(occurred_on=on, **await award_facts(session, case.id))
+    if case.stage == Stage.AWARDED and award.stage != AwardStage.AWARDED:
+        await move_case(session, actor, case, "pursue_compensation", facts, now)
+    if case.stage == Stage.COMPENSATION and facts.awards_settled:
+        await move_case(session, actor, case, "close", facts, now)
+
+
+async def record_award_step(
+    session: AsyncSession,
+    actor: Actor,
+    award_id: uuid.UUID,
+    step: AwardStep,
+    rules: CompensationRules,
+    now: datetime | None = None,
+) -> tuple[Award, AwardEvent]:
+    if step.trigger in LEDGER_TRIGGERS:
+        raise InvalidInput(
+            f"'{step.trigger}' follows from the ledger: record payments with "
+            "POST /awards/{id}/payments and disbursements with POST /awards/{id}/disbursements",
+            field="trigger",
+        )
+    now = now or utcnow()
+    occurred_on = step.occurred_on and not_in_future(step.occurred_on, now, "occurred_on")
+    facts = AwardFacts(
+        occurred_on=occurred_on or nairobi_today(now),
+        waiting_days=rules.certificate_wait_days,
+    )
+    try:
+        async with session.begin():
+            award = await _locked(session, award_id)
+            if award.version != step.version:
+                raise StaleVersion(step.version, award.version)
+            event = await _move(
+                session, actor, award, step.trigger, facts, now, step.note, step.evidence_ref
+            )
+            await session.flush()
+    except StaleDataError:
+        current = (await session.exec(select(Award.version).where(Award.id == award_id))).one()
+        raise StaleVersion(step.version, current) from None
+    return award, event
+
+
+async def receive_payment(
+    session: AsyncSession,
+    actor: Actor,
+    award_id: uuid.UUID,
+    *,
+    received_on: date,
+    amount: Decimal,
+    payer: str,
+    reference: str,
+    rules: CompensationRules,
+    now: datetime | None = None,
+) -> tuple[Award, PaymentReceived]:
+    """Records money the State paid; it settles the award when it pays what is owed that day."""
+    now = now or utcnow()
+    amount = amount_of(amount)
+    not_in_future(received_on, now, "received_on")
+    async with session.begin():
+        award = await _locked(session, award_id)
+        if received_on < award.judgment_on:
+            raise InvalidInput(
+                f"a payment cannot be dated before the judgment of {award.judgment_on}",
+                "received_on",
+            )
+        owed = (await position(session, award, received_on, rules)).outstanding
+        trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
+        facts = AwardFacts(occurred_on=received_on, payment=amount, owed=owed)
+        await _move(
+            session, actor, award, trigger, facts, now, amount=str(amount), reference=reference
+        )
+        payment = PaymentReceived(
+            award_id=award.id,
+            received_on=received_on,
+            amount=amount,
+            payer=payer.strip(),
+            reference=reference.strip(),
+            recorded_at=now,
+            recorded_by=actor.user_id,
+        )
+        session.add(payment)
+    return award, payment
+
+
+async def _received(session: AsyncSession, award_id: uuid.UUID, by: date = date.max) -> Decimal:
+    found = await session.exec(
+        select(func.coalesce(func.sum(PaymentReceived.amount), 0)).where(
+            PaymentReceived.award_id == award_id, col(PaymentReceived.received_on) <= by
+        )
+    )
+    return Decimal(found.one())
+
+
+async def _disbursed(session: AsyncSession, award_id: uuid.UUID) -> Decimal:
+    found = await session.exec(
+        select(func.coalesce(func.sum(Disbursement.amount), 0)).where(
+            Disbursement.award_id == award_id
+        )
+    )
+    return Decimal(found.one())
+
+
+async def disburse(
+    session: AsyncSession,
+    actor: Actor,
+    award_id: uuid.UUID,
+    *,
+    paid_on: date,
+    amount: Decimal,
+    method: DisbursementMethod,
+    beneficiary: str,
+    reference: str,
+    now: datetime | None = None,
+) -> tuple[Award, Disbursement]:
+    """Records money passed on to the survivor; never more than has been received by then."""
+    now = now or utcnow()
+    amount = amount_of(amount)
+    not_in_future(paid_on, now, "paid_on")
+    async with session.begin():
+        award = await _locked(session, award_id)
+        received = await _received(session, award.id, by=paid_on)
+        disbursed = await _disbursed(session, award.id)
+        if disbursed + amount > received:
+            raise InvalidInput(
+                f"{kes(amount)} would exceed what was received by {paid_on.isoformat()}: "
+                f"{kes(received)} received, {kes(disbursed)} already disbursed",
+                field="amount",
+            )
+        disbursement = Disbursement(
+            award_id=award.id,
+            paid_on=paid_on,
+            amount=amount,
+            method=method,
+            beneficiary=beneficiary.strip(),
+            reference=reference.strip(),
+            recorded_at=now,
+            recorded_by=actor.user_id,
+        )
+        session.add(disbursement)
+        audit(session, actor, "award.disburse", "award", award.id, amount=str(amount))
+        everything = await _received(session, award.id)
+        if award.stage == AwardStage.PAID_IN_FULL and disbursed + amount == everything:
+            facts = AwardFacts(occurred_on=paid_on, received=everything, disbursed=everything)
+            await _move(session, actor, award, "complete_disbursement", facts, now)
+    return award, disbursement
