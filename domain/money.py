@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from domain.errors import InvalidInput
 
 CENT = Decimal("0.01")
+LARGEST = Decimal("999999999999.99")  # NUMERIC(14,2): what the ledger can hold
 ZERO = Decimal("0.00")
 
 
@@ -21,6 +22,8 @@ def amount_of(value: Decimal | int | str, field: str = "amount") -> Decimal:
         raise InvalidInput(f"{field} {value!r} is not an amount of shillings", field) from error
     if not amount.is_finite() or amount <= 0:
         raise InvalidInput(f"{field} must be more than zero shillings, not {value}", field)
+    if amount > LARGEST:
+        raise InvalidInput(f"{field} {value} is more than Haki records ({kes(LARGEST)})", field)
     if amount != amount.quantize(CENT):
         raise InvalidInput(f"{field} {value} has more than two decimal places", field)
     return cents(amount)

@@ -110,6 +110,8 @@ def test_a_payment_larger_than_what_is_owed_is_refused() -> None:
         ("abc", "not an amount"),
         ("NaN", "more than zero"),
         ("Infinity", "more than zero"),
+        ("1e30", "more than Haki records"),
+        ("1000000000000", "more than Haki records"),
     ],
 )
 def test_bad_amounts_are_refused(value: str, reason: str) -> None:
