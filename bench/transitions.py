@@ -40,14 +40,15 @@ from service.migrate import upgrade  # noqa: E402
 from service.usecases.accounts import add_user, open_session  # noqa: E402
 
 TODAY = nairobi_today(datetime.now(UTC))  # steps without a date are dated this day
+# a petition heard and dismissed: every step a plain court-track transition (an award would
+# add its own writes, which bench/statements.py is to measure)
 CYCLE = [
     ("file", {}),
     ("exchange_pleadings", {}),
     ("set_down_for_hearing", {}),
     ("reserve_judgment", {}),
-    ("deliver_judgment", {"occurred_on": TODAY.isoformat(), "outcome": "allowed"}),
-    ("award", {}),
-    ("pursue_compensation", {}),
+    ("deliver_judgment", {"occurred_on": TODAY.isoformat(), "outcome": "dismissed"}),
+    ("dismiss", {}),
     ("close", {}),
 ]
 STAGES = [
@@ -57,8 +58,7 @@ STAGES = [
     "hearing",
     "judgment_reserved",
     "judgment",
-    "awarded",
-    "compensation",
+    "dismissed",
     "closed",
 ]
 
