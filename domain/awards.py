@@ -136,3 +136,26 @@ class AwardEvent(SQLModel, table=True):
     details: dict[str, Any] = Field(
         default_factory=dict, sa_column=sa.Column(JSONB, nullable=False, server_default="{}")
     )
+
+
+class FollowUpKind(StrEnum):
+    LETTER = "letter"
+    CALL = "call"
+    VISIT = "visit"
+    EMAIL = "email"
+
+
+class FollowUp(SQLModel, table=True):
+    """One chase of the Attorney General, and the answer if one came. Append-only."""
+
+    __tablename__ = "follow_ups"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
+    award_id: uuid.UUID = Field(foreign_key="awards.id", index=True)
+    on: date
+    kind: FollowUpKind = Field(sa_type=value_enum(FollowUpKind, "follow_up_kind"))
+    reference: str = Field(max_length=120)
+    answered_on: date | None = None
+    answer: str | None = None
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")

@@ -13,6 +13,7 @@ from service.audit.controller import AuditController
 from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, route_key
 from service.awards.controller import AwardController, CaseAwardController
+from service.awards.follow_ups import award_follow_ups, follow_ups_due, log_follow_up
 from service.cases.controller import CaseController
 from service.cases.schemas import CaseIn, StepIn
 from service.cases.team_controller import TeamController
@@ -56,6 +57,9 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     AuditController,
                     CaseAwardController,
                     AwardController,
+                    log_follow_up,
+                    award_follow_ups,
+                    follow_ups_due,
                     live,
                     ready,
                 ],

@@ -37,4 +37,10 @@ class Settings:
             os.environ.get("HAKI_PAYMENT_ALLOCATION", Allocation.INTEREST_FIRST)
         )
     )
+    follow_up_days: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_FOLLOW_UP_DAYS", "30"))
+    )
+    escalate_after_days: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_ESCALATE_AFTER_DAYS", "90"))
+    )
     pool_size: int = field(default_factory=lambda: int(os.environ.get("HAKI_DB_POOL", "10")))

@@ -13,7 +13,7 @@ from domain.cases import Case
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
 from service.usecases.awards import CompensationRules, HeadIn, record_award
 from service.usecases.cases import open_case
-from service.usecases.compensation import receive_payment
+from service.usecases.compensation import AwardStep, receive_payment, record_award_step
 from service.usecases.court_track import Step, record_step
 from service.usecases.survivors import register_survivor
 
@@ -77,7 +77,8 @@ async def judged_case(
 async def awarded_and_part_paid(
     sessions: async_sessionmaker[AsyncSession], *, lead: uuid.UUID | None = None
 ) -> Award:
-    """KES 100,000 general damages at 12% from judgment, with KES 1,000 received on 1 June 2024."""
+    """KES 100,000 at 12% from judgment (10 January 2024), served on the Attorney General on
+    5 February 2024, with KES 1,000 received on 1 June 2024: partially paid, version 5."""
     case, code = await judged_case(sessions, lead=lead)
     async with sessions() as session:
         award = await record_award(
@@ -91,6 +92,16 @@ async def awarded_and_part_paid(
             rate_percent=Decimal("12"),
             rules=RULES,
         )
+    chase = [
+        ("extract_decree", date(2024, 1, 20)),
+        ("issue_certificate", date(2024, 2, 1)),
+        ("serve_on_ag", date(2024, 2, 5)),
+    ]
+    for version, (trigger, on) in enumerate(chase, start=1):
+        async with sessions() as session:
+            award, _ = await record_award_step(
+                session, TEST_ACTOR, award.id, AwardStep(trigger, version, on), RULES
+            )
     async with sessions() as session:
         award, _ = await receive_payment(
             session,

@@ -51,3 +51,60 @@ async def step(client: Client, case: dict[str, Any], trigger: str, **facts: Any)
         case["version"] = response.json()["version"]
         case["stage"] = response.json()["stage"]
     return response
+
+
+async def judged(client: Client, on: str = "2021-03-01") -> dict[str, Any]:
+    case = await open_case(client, court_number="Petition E31 of 2020")
+    for trigger, day in (
+        ("file", "2020-02-03"),
+        ("exchange_pleadings", "2020-03-02"),
+        ("set_down_for_hearing", "2020-06-01"),
+        ("reserve_judgment", "2020-11-02"),
+    ):
+        assert (await step(client, case, trigger, occurred_on=day)).status_code == 201
+    done = await step(client, case, "deliver_judgment", occurred_on=on, outcome="allowed")
+    assert done.status_code == 201, done.text
+    return case
+
+
+async def award_on(client: Client, case: dict[str, Any], **overrides: Any) -> dict[str, Any]:
+    body = {
+        "claimant": case["claimants"][0],
+        "respondent": "Attorney General",
+        "rate_as_ordered": "12% p.a. from judgment",
+        "rate_percent": "12",
+        "heads": [{"kind": "general", "amount": "1000000.00", "interest_from": "judgment"}],
+    } | overrides
+    response = await client.post(f"/cases/{case['id']}/awards", json=body)
+    assert response.status_code == 201, response.text
+    award: dict[str, Any] = response.json()
+    return award
+
+
+async def chase(client: Client, award: dict[str, Any], *steps: tuple[str, str]) -> None:
+    for trigger, day in steps:
+        response = await client.post(
+            f"/awards/{award['id']}/transitions",
+            json={"trigger": trigger, "version": award["version"], "occurred_on": day},
+        )
+        assert response.status_code == 201, response.text
+        award["version"], award["stage"] = response.json()["version"], response.json()["stage"]
+
+
+async def pay(client: Client, award: dict[str, Any], on: str, amount: str) -> Any:
+    return await client.post(
+        f"/awards/{award['id']}/payments",
+        json={
+            "received_on": on,
+            "amount": amount,
+            "payer": "National Treasury",
+            "reference": f"TR/{on}",
+        },
+    )
+
+
+SERVED = (
+    ("extract_decree", "2021-03-08"),
+    ("issue_certificate", "2021-03-22"),
+    ("serve_on_ag", "2021-04-01"),
+)

@@ -153,7 +153,7 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "AwardController.statement": ("case_read", route("GET", "/awards/{award}/statement")),
     "AwardController.record_step": (
         "case_change",
-        route("POST", "/awards/{award}/transitions", {"trigger": "stay", "version": 2}),
+        route("POST", "/awards/{award}/transitions", {"trigger": "stay", "version": 5}),
     ),
     "AwardController.receive": (
         "case_change",
@@ -182,6 +182,16 @@ EXPECTED: dict[str, tuple[str, Build]] = {
             },
         ),
     ),
+    "log_follow_up": (
+        "case_change",
+        route(
+            "POST",
+            "/awards/{award}/follow-ups",
+            {"on": "2024-07-01", "kind": "letter", "reference": "AG/FU/1"},
+        ),
+    ),
+    "award_follow_ups": ("case_read", route("GET", "/awards/{award}/follow-ups")),
+    "follow_ups_due": ("signed_in", route("GET", "/follow-ups/due")),
     "SurvivorController.register": (
         "staff",
         route("POST", "/survivors", {"full_name": "New Person"}),

@@ -1,0 +1,129 @@
+"""HTTP routes for chasing the Attorney General: the follow-up log and what is due."""
+
+import uuid
+from datetime import date, timedelta
+from typing import Annotated
+
+from litestar import get, post
+from litestar.params import FromPath, JSONBody, QueryParameter
+from msgspec import Meta, Struct
+
+from domain.awards import AwardStage, FollowUp, FollowUpKind
+from domain.base import utcnow
+from domain.calendar import nairobi_today
+from domain.chase import ChaseRules
+from service.auth.identity import SignedIn, actor_of
+from service.auth.policy import case_scope
+from service.dependencies import Db
+from service.openapi import responses
+from service.text import LINE, Note
+from service.usecases import chase
+
+
+class FollowUpIn(Struct, forbid_unknown_fields=True):
+    on: date
+    kind: FollowUpKind
+    reference: Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
+    answered_on: date | None = None
+    answer: Note | None = None
+
+
+class FollowUpOut(Struct):
+    id: int
+    on: date
+    kind: FollowUpKind
+    reference: str
+    answered_on: date | None
+    answer: str | None
+
+    @classmethod
+    def of(cls, row: FollowUp) -> "FollowUpOut":
+        assert row.id is not None  # read back from the table
+        return cls(row.id, row.on, row.kind, row.reference, row.answered_on, row.answer)
+
+
+class DueOut(Struct):
+    award_id: uuid.UUID
+    case_reference: str
+    claimant: str
+    respondent: str
+    stage: AwardStage
+    served_on: date
+    last_follow_up: date | None
+    next_due: date
+    silent_days: int
+    escalate: bool
+    """silent past the escalation setting: flag for enforcement (mandamus)"""
+
+
+def chase_rules(request: SignedIn) -> ChaseRules:
+    settings = request.app.state.settings
+    return ChaseRules(settings.follow_up_days, settings.escalate_after_days)
+
+
+@post(
+    "/awards/{award_id:uuid}/follow-ups",
+    tags=["awards"],
+    responses=responses(400, 401, 403, 404, 413, 422),
+    summary="Log a follow-up with the Attorney General (and the answer, if any)",
+)
+async def log_follow_up(
+    db: Db, request: SignedIn, award_id: FromPath[uuid.UUID], data: JSONBody[FollowUpIn]
+) -> FollowUpOut:
+    row = await chase.log_follow_up(
+        db,
+        actor_of(request),
+        award_id,
+        on=data.on,
+        kind=data.kind,
+        reference=data.reference,
+        answered_on=data.answered_on,
+        answer=data.answer,
+    )
+    return FollowUpOut.of(row)
+
+
+@get(
+    "/awards/{award_id:uuid}/follow-ups",
+    tags=["awards"],
+    responses=responses(401, 404),
+    summary="The award's follow-ups",
+)
+async def award_follow_ups(db: Db, award_id: FromPath[uuid.UUID]) -> list[FollowUpOut]:
+    return [FollowUpOut.of(row) for row in await chase.follow_ups_of(db, award_id)]
+
+
+@get(
+    "/follow-ups/due",
+    tags=["awards"],
+    responses=responses(400, 401),
+    summary="Awards whose next follow-up with the Attorney General is due, soonest first",
+)
+async def follow_ups_due(
+    db: Db,
+    request: SignedIn,
+    within: Annotated[int, QueryParameter(ge=0, le=366, description="days from today")] = 7,
+) -> list[DueOut]:
+    today = nairobi_today(utcnow())
+    due = await chase.due_by(
+        db,
+        today + timedelta(days=within),
+        today,
+        chase_rules(request),
+        member=case_scope(request.user),
+    )
+    return [
+        DueOut(
+            award_id=d.award.id,
+            case_reference=d.case_reference,
+            claimant=d.claimant,
+            respondent=d.award.respondent,
+            stage=d.award.stage,
+            served_on=d.award.served_on or today,
+            last_follow_up=d.last_follow_up,
+            next_due=d.state.next_due,
+            silent_days=d.state.silent_days,
+            escalate=d.state.escalate,
+        )
+        for d in due
+    ]
