@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench diagrams
+.PHONY: run test lint typecheck pytest bench bench-statements diagrams
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haki needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -33,6 +33,9 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/transitions.py
+
+bench-statements: $(STAMP)
+	$(BIN)/python bench/statements.py
 
 diagrams: $(STAMP)
 	$(BIN)/haki diagrams
