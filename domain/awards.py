@@ -68,6 +68,8 @@ class Award(SQLModel, table=True):
     )
     certificate_on: date | None = None
     served_on: date | None = None
+    enforcement_case_id: uuid.UUID | None = Field(default=None, foreign_key="cases.id")
+    """the judicial review (mandamus) opened to compel payment, once the award is enforced"""
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
 

@@ -64,6 +64,7 @@ class AwardOut(Struct):
     stayed_from: AwardStage | None
     certificate_on: date | None
     served_on: date | None
+    enforcement_case_id: uuid.UUID | None
     version: int
 
     @classmethod
@@ -82,6 +83,7 @@ class AwardOut(Struct):
             stayed_from=award.stayed_from,
             certificate_on=award.certificate_on,
             served_on=award.served_on,
+            enforcement_case_id=award.enforcement_case_id,
             version=award.version,
         )
 

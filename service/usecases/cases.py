@@ -65,36 +65,50 @@ async def open_case(
     now = now or utcnow()
     opened_on = not_in_future(opened_on, now, "opened_on") if opened_on else nairobi_today(now)
     number = normalised_court_number(court_number) if court_number else None
+    case = Case(
+        reference=reference.strip(),
+        title=title.strip(),
+        kind=kind,
+        court_level=court_level,
+        court_station=court_station.strip(),
+        court_number=number,
+        respondents=[name.strip() for name in respondents],
+        lead_counsel=lead_counsel.strip(),
+        stage_since=opened_on,
+    )
     async with session.begin():
-        survivors = await _survivors_by_code(session, claimants)
-        case = Case(
-            reference=reference.strip(),
-            title=title.strip(),
-            kind=kind,
-            court_level=court_level,
-            court_station=court_station.strip(),
-            court_number=number,
-            respondents=[name.strip() for name in respondents],
-            lead_counsel=lead_counsel.strip(),
-            stage_since=opened_on,
+        return await add_case(
+            session, actor, case, claimants, note, now, team=[(lead, True)] if lead else []
         )
-        session.add(case)
-        await _flush_unique(session, case)
-        session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in survivors)
-        session.add(
-            CaseEvent(
-                case_id=case.id,
-                trigger="open",
-                to_stage=case.stage,
-                occurred_on=opened_on,
-                note=note,
-                recorded_at=now,
-                recorded_by=actor.user_id,
-            )
+
+
+async def add_case(
+    session: AsyncSession,
+    actor: Actor,
+    case: Case,
+    claimants: Sequence[str],
+    note: str | None,
+    now: datetime,
+    team: Sequence[tuple[uuid.UUID, bool]] = (),
+) -> Case:
+    """Adds a case at intake inside the caller's transaction: claimants, first event, team."""
+    survivors = await _survivors_by_code(session, claimants)
+    session.add(case)
+    await _flush_unique(session, case)
+    session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in survivors)
+    session.add(
+        CaseEvent(
+            case_id=case.id,
+            trigger="open",
+            to_stage=case.stage,
+            occurred_on=case.stage_since,
+            note=note,
+            recorded_at=now,
+            recorded_by=actor.user_id,
         )
-        if lead is not None:
-            session.add(CaseMember(case_id=case.id, user_id=lead, lead=True))
-        audit(session, actor, "case.open", "case", case.id, reference=case.reference)
+    )
+    session.add_all(CaseMember(case_id=case.id, user_id=user, lead=lead) for user, lead in team)
+    audit(session, actor, "case.open", "case", case.id, reference=case.reference)
     return case
 
 

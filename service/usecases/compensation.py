@@ -33,11 +33,15 @@ from service.usecases.audit import audit
 from service.usecases.awards import CompensationRules, position
 from service.usecases.cases import get_case
 from service.usecases.court_track import award_facts, move_case
+from service.usecases.enforcement import open_mandamus
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.facts import Facts
 
 LEDGER_TRIGGERS = {"receive_part_payment", "receive_final_payment", "complete_disbursement"}
+
+# what a step writes besides the award's own row and history, in the same transaction
+CONSEQUENCES = {"enforce": open_mandamus}
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,9 @@ async def record_award_step(
             event = await _move(
                 session, actor, award, step.trigger, facts, now, step.note, step.evidence_ref
             )
+            consequence = CONSEQUENCES.get(step.trigger)
+            if consequence is not None:
+                await consequence(session, actor, award, event.occurred_on, now)
             await session.flush()
     except StaleDataError:
         current = (await session.exec(select(Award.version).where(Award.id == award_id))).one()

@@ -231,3 +231,27 @@ async def ledger(engine: AsyncEngine) -> tuple[Any, ...]:
             )
         )
         return tuple(row.one())
+
+
+async def test_enforcement_opens_a_mandamus_case_for_the_same_team(
+    client: Client, accounts: dict[str, Any]
+) -> None:
+    case = await judged(client)
+    award = await award_on(client, case)
+    await chase(client, award, *SERVED, ("enforce", "2021-09-01"))
+    got = (await client.get(f"/awards/{award['id']}")).json()
+    assert got["stage"] == "enforcement" and got["enforcement_case_id"]
+    mandamus = (await client.get(f"/cases/{got['enforcement_case_id']}")).json()
+    assert mandamus["kind"] == "judicial_review" and mandamus["stage"] == "intake"
+    assert (
+        mandamus["title"]
+        == f"Republic v Accounting Officer, Attorney General ex parte {case['claimants'][0]}"
+    )
+    assert mandamus["claimants"] == case["claimants"]
+    assert mandamus["stage_since"] == "2021-09-01"
+    team = (await client.get(f"/cases/{mandamus['id']}/team")).json()
+    assert [(m["username"], m["lead"]) for m in team] == [("test.lawyer", True)]
+    opened = (await client.get(f"/cases/{mandamus['id']}/events")).json()["items"][0]
+    assert "by an order of mandamus" in opened["note"]
+    hidden = await client.get(f"/cases/{mandamus['id']}", headers=accounts["other_lawyer"].headers)
+    assert hidden.status_code == 404
