@@ -57,6 +57,7 @@ POLICY: dict[str, Rule] = {
     "AwardController.record_step": Rule.AWARD_CHANGE,
     "AwardController.receive": Rule.AWARD_CHANGE,
     "AwardController.disburse": Rule.AWARD_CHANGE,
+    "AwardController.tax_costs": Rule.AWARD_CHANGE,
     "log_follow_up": Rule.AWARD_CHANGE,
     "award_follow_ups": Rule.AWARD_READ,
     "follow_ups_due": Rule.CASE_LIST,  # narrowed by case_scope in the listing

@@ -21,6 +21,7 @@ from service.awards.schemas import (
     LedgerOut,
     PaymentIn,
     StatementOut,
+    TaxedCostsIn,
 )
 from service.dependencies import Db
 from service.openapi import responses
@@ -159,6 +160,28 @@ class AwardController(Controller):
             award.stage,
             award.version,
         )
+
+    @post(
+        "/costs",
+        responses=responses(400, 401, 403, 404, 413, 422),
+        summary="Add costs as taxed (certificate of costs); interest runs from taxation",
+    )
+    async def tax_costs(
+        self,
+        db: Db,
+        request: SignedIn,
+        award_id: FromPath[uuid.UUID],
+        data: JSONBody[TaxedCostsIn],
+    ) -> AwardOut:
+        await compensation.add_taxed_costs(
+            db,
+            actor_of(request),
+            award_id,
+            amount=data.amount,
+            taxed_on=data.taxed_on,
+            certificate_ref=data.certificate_ref,
+        )
+        return await _out(db, await awards.get_award(db, award_id))
 
     @get(
         "/statement",

@@ -223,3 +223,9 @@ class AwardStepOptions(Struct):
             award.version,
             [AwardStepOption(r.trigger, AwardStage(r.dest), r.asks_for) for r in routes],
         )
+
+
+class TaxedCostsIn(Struct, forbid_unknown_fields=True):
+    amount: Amount
+    taxed_on: date
+    certificate_ref: Reference

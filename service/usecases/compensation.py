@@ -19,9 +19,11 @@ from domain.audit import Actor
 from domain.awards import (
     Award,
     AwardEvent,
+    AwardHead,
     AwardStage,
     Disbursement,
     DisbursementMethod,
+    HeadKind,
     PaymentReceived,
 )
 from domain.base import utcnow
@@ -35,7 +37,7 @@ from service.usecases.cases import get_case
 from service.usecases.court_track import award_facts, move_case
 from service.usecases.enforcement import open_mandamus
 from statemachines.award_rules import AwardFacts
-from statemachines.award_track import AWARD_TRACK
+from statemachines.award_track import AWARD_TRACK, UNSETTLED
 from statemachines.facts import Facts
 
 LEDGER_TRIGGERS = {"receive_part_payment", "receive_final_payment", "complete_disbursement"}
@@ -253,3 +255,44 @@ async def disburse(
             facts = AwardFacts(occurred_on=paid_on, received=everything, disbursed=everything)
             await _move(session, actor, award, "complete_disbursement", facts, now)
     return award, disbursement
+
+
+async def add_taxed_costs(
+    session: AsyncSession,
+    actor: Actor,
+    award_id: uuid.UUID,
+    *,
+    amount: Decimal,
+    taxed_on: date,
+    certificate_ref: str,
+    now: datetime | None = None,
+) -> AwardHead:
+    """Costs taxed after judgment join the award as a head bearing interest from taxation."""
+    now = now or utcnow()
+    amount = amount_of(amount)
+    not_in_future(taxed_on, now, "taxed_on")
+    async with session.begin():
+        award = await _locked(session, award_id)
+        if award.stage not in UNSETTLED:
+            raise InvalidInput(f"costs cannot be added to an award that is {award.stage}")
+        if taxed_on < award.judgment_on:
+            raise InvalidInput("costs are taxed after the judgment, not before", "taxed_on")
+        head = AwardHead(
+            award_id=award.id, kind=HeadKind.COSTS, amount=amount, interest_from=taxed_on
+        )
+        session.add(head)
+        session.add(
+            AwardEvent(
+                award_id=award.id,
+                trigger="tax_costs",
+                from_stage=award.stage,
+                to_stage=award.stage,
+                occurred_on=taxed_on,
+                recorded_at=now,
+                recorded_by=actor.user_id,
+                evidence_ref=certificate_ref,
+                details={"amount": str(amount)},
+            )
+        )
+        audit(session, actor, "award.costs_taxed", "award", award.id, amount=str(amount))
+    return head

@@ -182,6 +182,14 @@ EXPECTED: dict[str, tuple[str, Build]] = {
             },
         ),
     ),
+    "AwardController.tax_costs": (
+        "case_change",
+        route(
+            "POST",
+            "/awards/{award}/costs",
+            {"amount": "75000.00", "taxed_on": "2024-07-01", "certificate_ref": "CoC 12/2024"},
+        ),
+    ),
     "log_follow_up": (
         "case_change",
         route(

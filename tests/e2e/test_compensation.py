@@ -255,3 +255,28 @@ async def test_enforcement_opens_a_mandamus_case_for_the_same_team(
     assert "by an order of mandamus" in opened["note"]
     hidden = await client.get(f"/cases/{mandamus['id']}", headers=accounts["other_lawyer"].headers)
     assert hidden.status_code == 404
+
+
+async def test_costs_taxed_later_bear_interest_from_taxation(client: Client) -> None:
+    award = await award_on(client, await judged(client))
+    await chase(client, award, *SERVED)
+    taxed = await client.post(
+        f"/awards/{award['id']}/costs",
+        json={"amount": "150000.00", "taxed_on": "2021-09-01", "certificate_ref": "CoC 88 of 2021"},
+    )
+    assert taxed.status_code == 201, taxed.text
+    assert [h["kind"] for h in taxed.json()["heads"]] == ["general", "costs"]
+    # to 1 Mar 2022: general 1,000,000 x 12% x 365/365 = 120,000.00;
+    # costs 150,000 x 12% x 181/365 (1 Sep 2021 to 1 Mar 2022) = 18,000 x 181/365 = 8,926.03;
+    # total 128,926.03
+    got = (
+        await client.get(f"/awards/{award['id']}/statement", params={"as_of": "2022-03-01"})
+    ).json()
+    assert (got["principal"], got["interest"]) == ("1150000.00", "128926.03")
+    events = (await client.get(f"/awards/{award['id']}/events")).json()
+    assert events[-1]["trigger"] == "tax_costs" and events[-1]["evidence_ref"] == "CoC 88 of 2021"
+    early = await client.post(
+        f"/awards/{award['id']}/costs",
+        json={"amount": "1", "taxed_on": "2021-02-01", "certificate_ref": "x"},
+    )
+    assert early.status_code == 422 and "taxed after the judgment" in early.json()["detail"]
