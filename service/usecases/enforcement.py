@@ -21,6 +21,8 @@ from service.usecases.cases import add_case, get_case
 async def open_mandamus(
     session: AsyncSession, actor: Actor, award: Award, on: date, now: datetime
 ) -> Case:
+    if award.enforcement_case_id is not None:  # enforced again after a part payment
+        return await get_case(session, award.enforcement_case_id)
     parent = await get_case(session, award.case_id)
     code = await claimant_code(session, award)
     team = await session.exec(select(CaseMember).where(CaseMember.case_id == parent.id))

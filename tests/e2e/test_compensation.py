@@ -255,6 +255,11 @@ async def test_enforcement_opens_a_mandamus_case_for_the_same_team(
     assert "by an order of mandamus" in opened["note"]
     hidden = await client.get(f"/cases/{mandamus['id']}", headers=accounts["other_lawyer"].headers)
     assert hidden.status_code == 404
+    assert (await pay(client, award, "2021-10-01", "1000")).json()["stage"] == "partially_paid"
+    award["version"] = (await client.get(f"/awards/{award['id']}")).json()["version"]
+    await chase(client, award, ("enforce", "2022-01-10"))
+    again = (await client.get(f"/awards/{award['id']}")).json()
+    assert again["enforcement_case_id"] == mandamus["id"], "the same judicial review continues"
 
 
 async def test_costs_taxed_later_bear_interest_from_taxation(client: Client) -> None:
