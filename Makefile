@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bench-statements diagrams
+.PHONY: run test lint typecheck pytest bench bench-statements bench-reminders diagrams catalogs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haki needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -37,5 +37,23 @@ bench: $(STAMP)
 bench-statements: $(STAMP)
 	$(BIN)/python bench/statements.py
 
+bench-reminders: $(STAMP)
+	$(BIN)/python bench/reminders.py
+
 diagrams: $(STAMP)
 	$(BIN)/haki diagrams
+
+# Messages: extract from the code, merge into the en and sw catalogs (new ones empty, changed
+# ones fuzzy until a translator reviews them), then check both compile. Haki compiles them in
+# memory at start, so no .mo file is written here or committed.
+CATALOGS := notifications/catalogs
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -c TRANSLATORS: --add-location=file -w 100 \
+	  --project=Haki --version=0.1.0 --copyright-holder=Haki \
+	  --header-comment="# Haki's messages. Regenerate with \`make catalogs\`." \
+	  -o $(CATALOGS)/messages.pot .
+	$(BIN)/pybabel update -i $(CATALOGS)/messages.pot -d $(CATALOGS) -D haki -w 100 --ignore-obsolete
+	for lang in en sw; do \
+	  $(BIN)/pybabel compile --statistics -l $$lang -o /dev/null \
+	    -i $(CATALOGS)/$$lang/LC_MESSAGES/haki.po || exit 1; \
+	done

@@ -68,8 +68,13 @@ class Award(SQLModel, table=True):
     )
     certificate_on: date | None = None
     served_on: date | None = None
-    enforcement_case_id: uuid.UUID | None = Field(default=None, foreign_key="cases.id")
+    enforcement_case_id: uuid.UUID | None = Field(default=None, foreign_key="cases.id", index=True)
     """the judicial review (mandamus) opened to compel payment, once the award is enforced"""
+    unpaid_stage: AwardStage | None = Field(
+        default=None, sa_type=value_enum(AwardStage, "unpaid_stage")
+    )
+    """the stage the award left when money first came in: where it returns if every payment
+    is reversed (the history says the same, but the machine's guards read only the row)"""
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
 
@@ -88,10 +93,24 @@ class AwardHead(SQLModel, table=True):
     interest_from: date | None = None
 
 
+REVERSAL_RULE = (
+    "(reverses_id IS NULL AND amount > 0 AND reason IS NULL)"
+    " OR (reverses_id IS NOT NULL AND amount < 0 AND reason IS NOT NULL)"
+)
+"""An entry is money moved (positive) or the reversal of one entry (negative, with a reason)."""
+
+
 class PaymentReceived(SQLModel, table=True):
-    """Append-only, like every ledger row: a mistake is put right by a reversing entry."""
+    """Append-only, like every ledger row: a mistake is put right by a reversing entry.
+
+    A reversal is a contra entry, as a bookkeeper writes one: a row of its own, dated the day of
+    the reversal (`received_on`), for the same sum with the opposite sign, naming the row it
+    reverses. The original is never touched, any SUM of the column is the true net, and a row
+    can be reversed once only (`reverses_id` is unique).
+    """
 
     __tablename__ = "payments_received"
+    __table_args__ = (sa.CheckConstraint(REVERSAL_RULE, name="reversal"),)
 
     id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
     award_id: uuid.UUID = Field(foreign_key="awards.id", index=True)
@@ -101,10 +120,18 @@ class PaymentReceived(SQLModel, table=True):
     reference: str = Field(max_length=120)
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
     recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    reverses_id: int | None = Field(
+        default=None, foreign_key="payments_received.id", unique=True, sa_type=sa.BigInteger
+    )
+    reason: str | None = Field(default=None, max_length=500)
+    """why the entry it reverses was wrong; only on a reversal"""
 
 
 class Disbursement(SQLModel, table=True):
+    """Append-only; reversed by a contra entry exactly as a payment received is."""
+
     __tablename__ = "disbursements"
+    __table_args__ = (sa.CheckConstraint(REVERSAL_RULE, name="reversal"),)
 
     id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
     award_id: uuid.UUID = Field(foreign_key="awards.id", index=True)
@@ -115,6 +142,10 @@ class Disbursement(SQLModel, table=True):
     reference: str = Field(max_length=120)
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
     recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    reverses_id: int | None = Field(
+        default=None, foreign_key="disbursements.id", unique=True, sa_type=sa.BigInteger
+    )
+    reason: str | None = Field(default=None, max_length=500)
 
 
 class AwardEvent(SQLModel, table=True):

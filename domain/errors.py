@@ -47,9 +47,9 @@ class GuardFailed(DomainError):
 class StaleVersion(DomainError):
     """Someone else changed the record since the client read it."""
 
-    def __init__(self, sent: int, current: int) -> None:
+    def __init__(self, sent: int, current: int, record: str = "case") -> None:
         super().__init__(
-            f"the case has changed since you read it (you sent version {sent}, it is now "
+            f"the {record} has changed since you read it (you sent version {sent}, it is now "
             f"version {current}); reload it and try again"
         )
         self.sent = sent
@@ -58,6 +58,10 @@ class StaleVersion(DomainError):
 
 class Conflict(DomainError):
     """A uniqueness rule: the same reference or court number is already registered."""
+
+
+class NotNow(DomainError):
+    """The record's present state rules the request out (adjourning a vacated hearing)."""
 
 
 class SignInRefused(DomainError):

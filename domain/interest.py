@@ -6,7 +6,11 @@ Conventions (documented for lawyers, and fixed by tests):
   (judgment, filing, a date the court named, or the taxing of costs);
 - interest is settled to the cent at each event: a payment, or the statement date;
 - a payment goes to accrued interest first, then to principal in the order the heads are
-  listed (PRINCIPAL_FIRST reverses that, where a decree or settlement says so).
+  listed (PRINCIPAL_FIRST reverses that, where a decree or settlement says so);
+- a payment reversed (a cheque returned unpaid, money that was meant for another award) is
+  treated as never received: it settled nothing, so it is left out of the arithmetic from
+  the start and interest runs as if it had never come. The reversal is a line of its own on
+  the day it was made, paying nothing and showing what was owed that day.
 """
 
 from dataclasses import dataclass, field, replace
@@ -39,6 +43,8 @@ class Payment:
     on: date
     amount: Decimal
     reference: str = ""
+    reversed_on: date | None = None
+    reversal_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,11 @@ def statement(
     starts = [head.interest_from for head in heads if head.interest_from is not None]
     since = min(starts, default=as_of)
     lines: list[Line] = []
-    for payment in sorted((p for p in payments if p.on <= as_of), key=lambda p: p.on):
+    for payment in _events(payments, as_of):
+        if payment.reversed_on is not None:
+            owed = ledger.outstanding + _accrue(heads, ledger, rate, since, payment.reversed_on)
+            lines.append(Line(payment.reversed_on, _reversal_text(payment), outstanding=owed))
+            continue
         ledger, since = _accrue_to(heads, ledger, rate, since, payment.on, lines)
         if payment.amount > ledger.outstanding:
             raise InvalidInput(
@@ -152,6 +162,24 @@ def statement(
         outstanding_principal=sum(ledger.principal, ZERO),
         outstanding_interest=ledger.unpaid_interest,
         lines=tuple(lines),
+    )
+
+
+def _events(payments: tuple[Payment, ...], as_of: date) -> list[Payment]:
+    """Payments standing by `as_of` and reversals made by then, in date order (a reversal after
+    the payments of its day); a reversed payment is an event only on the day of its reversal."""
+    dated = [(p.on, 0, p) for p in payments if p.reversed_on is None and p.on <= as_of] + [
+        (p.reversed_on, 1, p)
+        for p in payments
+        if p.reversed_on is not None and p.reversed_on <= as_of
+    ]
+    return [payment for *_, payment in sorted(dated, key=lambda event: event[:2])]
+
+
+def _reversal_text(payment: Payment) -> str:
+    return (
+        f"reversal of payment {payment.reference} ({kes(payment.amount)} received "
+        f"{payment.on.isoformat()}): {payment.reversal_reason}; treated as never received"
     )
 
 

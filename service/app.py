@@ -9,18 +9,29 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
+from notifications.i18n import load_catalogs
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, route_key
 from service.awards.controller import AwardController, CaseAwardController
+from service.awards.corrections import reverse_disbursement, reverse_payment
+from service.awards.demand_letter import demand_letter_to_the_ag
 from service.awards.follow_ups import award_follow_ups, follow_ups_due, log_follow_up
+from service.calendar.controller import CalendarController
 from service.cases.controller import CaseController
 from service.cases.schemas import CaseIn, StepIn
 from service.cases.team_controller import TeamController
+from service.clock import start_clock
 from service.database import async_url, make_engine, make_sessionmaker
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
 from service.health import live, ready
+from service.hearings.controller import (
+    CaseHearingController,
+    HearingController,
+    ReminderRuleController,
+)
+from service.hearings.schemas import AdjournIn, HearingIn, HeldIn, RescheduleIn, RuleIO, VacateIn
 from service.migrate import check_current
 from service.openapi import document_access, refuse_unknown_fields
 from service.settings import Settings
@@ -31,6 +42,7 @@ from service.users.controller import UserController
 def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     """`database_url` is an asyncpg URL; the app refuses to start on a database that is behind."""
     settings = settings or Settings()
+    load_catalogs()
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
@@ -38,9 +50,12 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         engine = make_engine(database_url, settings.pool_size)
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
+        clock = start_clock(engine, settings) if settings.clock else None
         try:
             yield
         finally:
+            if clock is not None:
+                clock.shutdown(wait=False)
             await engine.dispose()
 
     app = Litestar(
@@ -55,11 +70,18 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     SurvivorController,
                     UserController,
                     AuditController,
+                    CaseHearingController,
+                    HearingController,
+                    ReminderRuleController,
+                    CalendarController,
                     CaseAwardController,
                     AwardController,
                     log_follow_up,
                     award_follow_ups,
+                    demand_letter_to_the_ag,
                     follow_ups_due,
+                    reverse_payment,
+                    reverse_disbursement,
                     live,
                     ready,
                 ],
@@ -82,7 +104,10 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),
     )
-    refuse_unknown_fields(app, (CaseIn, StepIn, SurvivorIn))
+    refuse_unknown_fields(
+        app,
+        (CaseIn, StepIn, SurvivorIn, HearingIn, RescheduleIn, HeldIn, AdjournIn, VacateIn, RuleIO),
+    )
     document_access(app, POLICY, route_key)
     return app
 

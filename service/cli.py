@@ -92,6 +92,34 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         )
 
 
+@main.command()
+@click.option("--once", is_flag=True, help="hand over what is due now, then exit")
+def worker(once: bool) -> None:
+    """Run the reminder clock alone: any number of workers may share one database."""
+    from service.clock import clock_rules, run_worker, tick
+
+    settings = Settings()
+
+    async def work(url: str) -> None:
+        await check_current(url)
+        engine = make_engine(url, pool_size=2)
+        try:
+            if once:
+                done = await tick(engine, clock_rules(settings))
+                click.echo(
+                    f"handed over {done.handed_over} ({done.late} late), {done.expired} expired"
+                )
+            else:
+                await run_worker(engine, settings)
+        finally:
+            await engine.dispose()
+
+    with database(settings) as url:
+        if not once:
+            click.echo(f"Haki worker: the reminder clock looks every {settings.clock_seconds:g} s")
+        _run_checked(work(url))
+
+
 @main.group()
 def user() -> None:
     """Manage accounts (the API's /users does the same for administrators)."""

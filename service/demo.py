@@ -14,15 +14,19 @@ from domain.audit import Actor
 from domain.awards import HeadKind
 from domain.calendar import NAIROBI
 from domain.cases import Case
+from domain.hearings import HearingPurpose
 from domain.stages import CaseKind as K
 from domain.stages import CourtLevel as L
 from domain.stages import JudgmentOutcome as O
+from domain.stages import Stage
 from domain.users import Role
+from service.usecases import hearings
 from service.usecases.accounts import add_user
 from service.usecases.awards import CompensationRules, HeadIn, record_award
 from service.usecases.cases import open_case
 from service.usecases.compensation import AwardStep, receive_payment, record_award_step
 from service.usecases.court_track import Step, record_step
+from service.usecases.hearings import Sitting
 from service.usecases.survivors import register_survivor
 
 AG = "Attorney General"
@@ -148,14 +152,64 @@ async def _load(
     for index, (trigger, facts) in enumerate(demo.steps, start=1):
         extra = {"court_number": demo.number} if trigger == "file" else facts
         async with sessions() as session:
-            await record_step(
+            case, _ = await record_step(
                 session,
                 DEMO_ACTOR,
                 case.id,
                 Step(trigger=trigger, version=index, occurred_on=opened + gap * index, **extra),
             )
+    if case.stage in NEXT_SITTING:
+        await _hearings(sessions, case, CASES.index(demo), today)
     if demo.damages:
         await _award(sessions, demo, case.id, codes, judged_on=opened + gap * len(demo.steps))
+
+
+NEXT_SITTING = {
+    Stage.FILED: HearingPurpose.MENTION,
+    Stage.PLEADINGS: HearingPurpose.DIRECTIONS,
+    Stage.HEARING: HearingPurpose.HEARING,
+    Stage.JUDGMENT_RESERVED: HearingPurpose.JUDGMENT_DELIVERY,
+    Stage.APPEALED: HearingPurpose.MENTION,
+}
+JUDGES = ("Hon. Lady Justice R. Wanjiru", "Hon. Justice K. Mutai", "Hon. Justice A. Omondi")
+
+
+async def _hearings(
+    sessions: async_sessionmaker[AsyncSession], case: Case, index: int, today: date
+) -> None:
+    """A sitting three weeks ago that was adjourned, to a date in the coming fortnight."""
+    sitting = Sitting(None, f"Court {index % 5 + 1}", JUDGES[index % len(JUDGES)])
+    now = datetime.combine(today, time(8), tzinfo=NAIROBI)
+    past = datetime.combine(today - timedelta(days=21 + index), time(9), tzinfo=NAIROBI)
+    async with sessions() as session:
+        first = await hearings.schedule(
+            session,
+            DEMO_ACTOR,
+            case.id,
+            starts_at=past,
+            purpose=NEXT_SITTING[case.stage],
+            sitting=sitting,
+            recorded_after_the_fact=True,
+            now=now,
+        )
+    coming = datetime.combine(today + timedelta(days=1 + index), time(9 + index % 3), NAIROBI)
+    async with sessions() as session:
+        await hearings.adjourn(
+            session,
+            DEMO_ACTOR,
+            first.id,
+            version=first.version,
+            reason=ADJOURNMENT_REASONS[index % len(ADJOURNMENT_REASONS)],
+            next_starts_at=coming,
+            now=now,
+        )
+
+
+ADJOURNMENT_REASONS = (
+    "the State counsel sought time to file a replying affidavit",
+    "the court file was not placed before the judge",
+    "the trial judge was away on official duty",
+)
 
 
 async def _award(

@@ -19,6 +19,7 @@ from domain.errors import (
     GuardFailed,
     InvalidInput,
     NotFound,
+    NotNow,
     SignInRefused,
     StaleVersion,
     TooManyAttempts,
@@ -34,8 +35,9 @@ STATUS: dict[type[DomainError], tuple[int, str, str]] = {
     InvalidInput: (422, "invalid-input", "The input was refused"),
     GuardFailed: (422, "guard-failed", "A fact the step needs is missing"),
     TransitionNotAllowed: (409, "transition-not-allowed", "Not allowed from this stage"),
-    StaleVersion: (409, "stale-version", "The case changed since you read it"),
+    StaleVersion: (409, "stale-version", "The record changed since you read it"),
     Conflict: (409, "conflict", "Already registered"),
+    NotNow: (409, "not-now", "Not possible in the record's present state"),
     SignInRefused: (401, "sign-in-refused", "Not signed in"),
     TooManyAttempts: (429, "too-many-attempts", "Too many failed sign-ins"),
 }

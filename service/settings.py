@@ -9,6 +9,8 @@ from platformdirs import user_data_dir
 
 from domain.interest import Allocation
 
+OFF = {"off", "0", "false", "no"}
+
 
 def _data_dir() -> Path:
     return Path(os.environ.get("HAKI_DATA_DIR") or user_data_dir("haki"))
@@ -43,4 +45,19 @@ class Settings:
     escalate_after_days: int = field(
         default_factory=lambda: int(os.environ.get("HAKI_ESCALATE_AFTER_DAYS", "90"))
     )
+    demand_days: int = field(default_factory=lambda: int(os.environ.get("HAKI_DEMAND_DAYS", "30")))
+    """the days a demand letter gives the Attorney General to pay before judicial review"""
+    organisation: str = field(default_factory=lambda: os.environ.get("HAKI_ORGANISATION", "Haki"))
+    """the name letters are signed for, with the case's lead counsel"""
     pool_size: int = field(default_factory=lambda: int(os.environ.get("HAKI_DB_POOL", "10")))
+    clock: bool = field(
+        default_factory=lambda: os.environ.get("HAKI_CLOCK", "on").lower() not in OFF
+    )
+    """whether `haki serve` also runs the reminder clock (a `haki worker` always does)"""
+    clock_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("HAKI_CLOCK_SECONDS", "15"))
+    )
+    clock_batch: int = field(default_factory=lambda: int(os.environ.get("HAKI_CLOCK_BATCH", "500")))
+    reminder_grace_minutes: float = field(
+        default_factory=lambda: float(os.environ.get("HAKI_REMINDER_GRACE_MINUTES", "15"))
+    )

@@ -20,6 +20,7 @@ class AwardFacts:
     owed: Decimal | None = None
     """what the award is worth on the payment's date, before it"""
     received: Decimal = ZERO
+    """money received and standing (after the reversal, when one is being made)"""
     disbursed: Decimal = ZERO
 
 
@@ -66,6 +67,31 @@ ALL_RECEIVED_DISBURSED = AwardGuard(
 )
 
 
+PAYMENTS_REMAIN = AwardGuard(
+    "payments_remain",
+    "some payment still stands once this one is reversed",
+    lambda award, facts: facts.received > ZERO,
+    selects_route=True,
+)
+NO_PAYMENT_REMAINS = AwardGuard(
+    "no_payment_remains",
+    "no payment stands once this one is reversed",
+    lambda award, facts: facts.received == ZERO,
+    selects_route=True,
+)
+
+
+def unpaid_at(stage: AwardStage) -> AwardGuard:
+    """Chooses, when every payment is reversed, the route back to where payments began."""
+    return AwardGuard(
+        f"unpaid_at_{stage}",
+        f"the award was not at '{stage}' when its payments began",
+        lambda award, facts: award.unpaid_stage == stage,
+        about_row_only=True,
+        selects_route=True,
+    )
+
+
 def stayed_from(stage: AwardStage) -> AwardGuard:
     """Chooses, when a stay is lifted, the route back to where the award was stayed."""
     return AwardGuard(
@@ -83,6 +109,15 @@ def record_certificate(award: Award, facts: AwardFacts, _left: StrEnum) -> None:
 
 def record_service(award: Award, facts: AwardFacts, _left: StrEnum) -> None:
     award.served_on = facts.occurred_on
+
+
+def remember_unpaid_stage(award: Award, facts: AwardFacts, left: StrEnum) -> None:
+    if left != AwardStage.PARTIALLY_PAID:
+        award.unpaid_stage = AwardStage(left)
+
+
+def forget_unpaid_stage(award: Award, facts: AwardFacts, _left: StrEnum) -> None:
+    award.unpaid_stage = None
 
 
 def remember_stay(award: Award, facts: AwardFacts, left: StrEnum) -> None:

@@ -29,6 +29,7 @@ ROUTES = (
     Route("pursue_compensation",  (S.AWARDED,),           S.COMPENSATION),
     Route("close",                (S.COMPENSATION,),      S.CLOSED,             (g.AWARDS_SETTLED,)),
     Route("close",                ENDED,                  S.CLOSED),
+    Route("reopen",               (S.CLOSED,),            S.COMPENSATION,       (g.JUDGMENT_FAVOURS_CLAIMANTS, g.AN_AWARD_UNSETTLED)),
 )  # fmt: skip
 
 CASE_TRACK = machine.TrackMachine(S, ROUTES, Facts())

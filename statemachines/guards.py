@@ -47,6 +47,11 @@ AN_AWARD_RECORDED = CaseGuard(
     "record the award first (POST /cases/{id}/awards): the case is awarded when one exists",
     lambda case, facts: facts.awards > 0,
 )
+AN_AWARD_UNSETTLED = CaseGuard(
+    "an_award_unsettled",
+    "an award of the case must be unsettled again (a disbursement reversed) to reopen it",
+    lambda case, facts: facts.awards > 0 and not facts.awards_settled,
+)
 AWARDS_SETTLED = CaseGuard(
     "awards_settled",
     "every award must be disbursed, set aside or written off before the case is closed",

@@ -11,17 +11,21 @@ from datetime import timedelta
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.base import metadata
+from domain.reminders import DEFAULT_RULES, ReminderRule
 from domain.users import Role, User
 from service.app import create_app
 from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server
 from service.migrate import upgrade
 from service.usecases.accounts import add_user, open_session
 from tests.factories import TEST_ACTOR
+
+# the tests drive the reminder clock themselves (service/clock.py: tick), never on a timer
+os.environ["HAKI_CLOCK"] = "off"
 
 
 @pytest.fixture(scope="session")
@@ -49,11 +53,25 @@ ACCOUNTS_KEPT = {"users", "auth_sessions"}
 
 
 async def empty_tables(engine: AsyncEngine) -> None:
-    """Replica mode skips the append-only triggers; only the test harness ever does this."""
+    """Replica mode skips the append-only triggers; only the test harness ever does this.
+    The reminder rules go back to the defaults the migration seeds."""
     names = ", ".join(t.name for t in metadata.sorted_tables if t.name not in ACCOUNTS_KEPT)
     async with engine.begin() as connection:
         await connection.execute(text("SET LOCAL session_replication_role = replica"))
         await connection.execute(text(f"TRUNCATE {names} CASCADE"))
+        await connection.execute(
+            insert(ReminderRule).values(
+                [
+                    {
+                        "purpose": r.purpose,
+                        "audience": r.audience,
+                        "days_before": r.days_before,
+                        "at": r.at,
+                    }
+                    for r in DEFAULT_RULES
+                ]
+            )
+        )
 
 
 @dataclass(frozen=True)

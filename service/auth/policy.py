@@ -32,6 +32,9 @@ class Rule(Enum):
     SURVIVOR_PERSONAL = "administrators; lawyers on a case of the survivor (personal data)"
     AWARD_READ = "any role; a lawyer only on the team of the award's case"
     AWARD_CHANGE = "administrators; lawyers on the team of the award's case"
+    AWARD_PERSONAL = "administrators; lawyers on the team of the award's case (personal data)"
+    HEARING_READ = "any role; a lawyer only on the team of the hearing's case"
+    HEARING_CHANGE = "administrators; lawyers on the team of the hearing's case"
 
 
 POLICY: dict[str, Rule] = {
@@ -60,6 +63,9 @@ POLICY: dict[str, Rule] = {
     "AwardController.tax_costs": Rule.AWARD_CHANGE,
     "log_follow_up": Rule.AWARD_CHANGE,
     "award_follow_ups": Rule.AWARD_READ,
+    "reverse_payment": Rule.AWARD_CHANGE,
+    "reverse_disbursement": Rule.AWARD_CHANGE,
+    "demand_letter_to_the_ag": Rule.AWARD_PERSONAL,  # names the decree holder
     "follow_ups_due": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "TeamController.add_member": Rule.ADMIN,
     "TeamController.remove_member": Rule.ADMIN,
@@ -69,6 +75,20 @@ POLICY: dict[str, Rule] = {
     "UserController.add": Rule.ADMIN,
     "UserController.disable": Rule.ADMIN,
     "AuditController.search": Rule.ADMIN,
+    "CaseHearingController.schedule": Rule.CASE_CHANGE,
+    "CaseHearingController.of_case": Rule.CASE_READ,
+    "HearingController.cause_list": Rule.CASE_LIST,  # narrowed by case_scope in the listing
+    "HearingController.get_hearing": Rule.HEARING_READ,
+    "HearingController.reschedule": Rule.HEARING_CHANGE,
+    "HearingController.held": Rule.HEARING_CHANGE,
+    "HearingController.adjourn": Rule.HEARING_CHANGE,
+    "HearingController.vacate": Rule.HEARING_CHANGE,
+    "ReminderRuleController.list_rules": Rule.SIGNED_IN,
+    "ReminderRuleController.replace_rules": Rule.ADMIN,
+    "CalendarController.issue": Rule.SIGNED_IN,
+    "CalendarController.revoke": Rule.SIGNED_IN,
+    # the secret token in the address is the credential: calendar apps send no header
+    "CalendarController.feed": Rule.PUBLIC,
 }
 
 ROLES = {
@@ -82,6 +102,9 @@ ROLES = {
     Rule.SURVIVOR_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.AWARD_READ: set(Role),
     Rule.AWARD_CHANGE: {Role.ADMIN, Role.LAWYER},
+    Rule.AWARD_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.HEARING_READ: set(Role),
+    Rule.HEARING_CHANGE: {Role.ADMIN, Role.LAWYER},
 }
 
 Connection = ASGIConnection[Any, Any, Any, Any]
@@ -136,6 +159,12 @@ async def _award_visible(connection: Connection, db: AsyncConnection, p: Princip
         raise NotFound(f"no award with id {award_id}")
 
 
+async def _hearing_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    hearing_id = connection.path_params["hearing_id"]
+    if p.role is Role.LAWYER and not await access.on_hearing_team(db, hearing_id, p.id):
+        raise NotFound(f"no hearing with id {hearing_id}")
+
+
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
     Rule.CASE_READ: _case_visible,
     Rule.CASE_CHANGE: _case_visible,
@@ -143,6 +172,9 @@ SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[
     Rule.SURVIVOR_PERSONAL: _represents,
     Rule.AWARD_READ: _award_visible,
     Rule.AWARD_CHANGE: _award_visible,
+    Rule.AWARD_PERSONAL: _award_visible,
+    Rule.HEARING_READ: _hearing_visible,
+    Rule.HEARING_CHANGE: _hearing_visible,
 }
 
 

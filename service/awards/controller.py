@@ -27,6 +27,7 @@ from service.dependencies import Db
 from service.openapi import responses
 from service.usecases import awards, compensation
 from service.usecases.awards import CompensationRules, HeadIn
+from service.usecases.cases import get_case
 from statemachines.award_track import AWARD_TRACK
 
 AsOf = Annotated[date | None, QueryParameter(description="default: today in Nairobi")]
@@ -41,7 +42,9 @@ def rules_of(request: SignedIn) -> CompensationRules:
 
 async def _out(db: Db, award: Award) -> AwardOut:
     heads = await awards.heads_of(db, [award.id])
-    return AwardOut.of(award, await awards.claimant_code(db, award), heads)
+    jr = award.enforcement_case_id
+    enforcement = await get_case(db, jr) if jr else None
+    return AwardOut.of(award, await awards.claimant_code(db, award), heads, enforcement)
 
 
 class CaseAwardController(Controller):
@@ -121,7 +124,9 @@ class AwardController(Controller):
             reference=data.reference,
             rules=rules_of(request),
         )
+        assert payment.id is not None  # flushed when the transaction committed
         return LedgerOut(
+            payment.id,
             award.id,
             figure(payment.amount),
             payment.received_on,
@@ -152,7 +157,9 @@ class AwardController(Controller):
             beneficiary=data.beneficiary,
             reference=data.reference,
         )
+        assert paid.id is not None  # flushed when the transaction committed
         return LedgerOut(
+            paid.id,
             award.id,
             figure(paid.amount),
             paid.paid_on,

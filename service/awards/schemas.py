@@ -8,8 +8,10 @@ from typing import Annotated, Any
 from msgspec import Meta, Struct
 
 from domain.awards import Award, AwardEvent, AwardHead, AwardStage, DisbursementMethod, HeadKind
+from domain.cases import Case
 from domain.interest import Statement
 from domain.money import figure
+from domain.stages import Stage
 from service.cases.schemas import SurvivorCode
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
 from statemachines.award_track import Route as AwardRoute
@@ -50,6 +52,19 @@ class HeadOut(Struct):
     interest_from: date | None
 
 
+class EnforcementCaseOut(Struct):
+    """The judicial review (mandamus) that enforces the award, where it stands in court."""
+
+    id: uuid.UUID
+    reference: str
+    court_number: str | None
+    stage: Stage
+
+    @classmethod
+    def of(cls, case: Case) -> "EnforcementCaseOut":
+        return cls(case.id, case.reference, case.court_number, case.stage)
+
+
 class AwardOut(Struct):
     id: uuid.UUID
     case_id: uuid.UUID
@@ -65,10 +80,13 @@ class AwardOut(Struct):
     certificate_on: date | None
     served_on: date | None
     enforcement_case_id: uuid.UUID | None
+    enforcement_case: EnforcementCaseOut | None
     version: int
 
     @classmethod
-    def of(cls, award: Award, claimant: str, heads: list[AwardHead]) -> "AwardOut":
+    def of(
+        cls, award: Award, claimant: str, heads: list[AwardHead], enforcement: Case | None
+    ) -> "AwardOut":
         return cls(
             id=award.id,
             case_id=award.case_id,
@@ -84,6 +102,7 @@ class AwardOut(Struct):
             certificate_on=award.certificate_on,
             served_on=award.served_on,
             enforcement_case_id=award.enforcement_case_id,
+            enforcement_case=EnforcementCaseOut.of(enforcement) if enforcement else None,
             version=award.version,
         )
 
@@ -146,8 +165,9 @@ class DisbursementIn(Struct, forbid_unknown_fields=True):
 
 
 class LedgerOut(Struct):
-    """The entry recorded and where the award stands after it."""
+    """The entry recorded (its `id` is what a reversal names) and where the award stands."""
 
+    id: int
     award_id: uuid.UUID
     amount: Shillings
     on: date

@@ -24,7 +24,6 @@ from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
 from service.text import LINE
 from service.usecases import cases, court_track, survivors
-from service.usecases.court_track import Step
 
 
 class CaseController(Controller):
@@ -115,17 +114,7 @@ class CaseController(Controller):
             db,
             actor_of(request),
             case_id,
-            Step(
-                trigger=data.trigger,
-                version=data.version,
-                occurred_on=data.occurred_on,
-                note=data.note,
-                evidence_ref=data.evidence_ref,
-                outcome=data.outcome,
-                court_number=data.court_number,
-                neutral_citation=data.neutral_citation,
-                stay_of_execution=data.stay_of_execution,
-            ),
+            data.step(),
         )
         return StepOut(
             case_id=case.id, stage=case.stage, version=case.version, event=EventOut.of(event)

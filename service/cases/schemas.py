@@ -19,6 +19,7 @@ from service.text import (
     Title,
     Trigger,
 )
+from service.usecases.court_track import Step
 from statemachines.case_track import Route
 
 SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]
@@ -94,6 +95,19 @@ class StepIn(Struct, forbid_unknown_fields=True):
     court_number: CourtNumberText | None = None
     neutral_citation: CitationText | None = None
     stay_of_execution: bool | None = None
+
+    def step(self) -> Step:
+        return Step(
+            trigger=self.trigger,
+            version=self.version,
+            occurred_on=self.occurred_on,
+            note=self.note,
+            evidence_ref=self.evidence_ref,
+            outcome=self.outcome,
+            court_number=self.court_number,
+            neutral_citation=self.neutral_citation,
+            stay_of_execution=self.stay_of_execution,
+        )
 
 
 class EventOut(Struct):

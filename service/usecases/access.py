@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from domain.awards import Award
 from domain.cases import CaseClaimant, Survivor
+from domain.hearings import Hearing
 from domain.users import CaseMember
 
 
@@ -37,5 +38,14 @@ async def on_award_team(db: AsyncConnection, award_id: uuid.UUID, user_id: uuid.
         select(CaseMember.case_id)
         .join(Award, col(Award.case_id) == CaseMember.case_id)
         .where(Award.id == award_id, CaseMember.user_id == user_id)
+    )
+    return found.first() is not None
+
+
+async def on_hearing_team(db: AsyncConnection, hearing_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    found = await db.execute(
+        select(CaseMember.case_id)
+        .join(Hearing, col(Hearing.case_id) == CaseMember.case_id)
+        .where(Hearing.id == hearing_id, CaseMember.user_id == user_id)
     )
     return found.first() is not None

@@ -1,15 +1,14 @@
 """Writing and reading the audit trail. A row is written in the transaction of what it records."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor, AuditEvent
-from domain.calendar import NAIROBI
-from domain.errors import InvalidInput
+from domain.calendar import nairobi_midnight
 from service.usecases.paging import equal_to, page
 
 
@@ -32,19 +31,6 @@ def audit(
             detail=detail,
         )
     )
-
-
-EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
-
-
-def _nairobi_midnight(day: date, field: str) -> datetime:
-    """Haki keeps no record from before 2000; the bounds also keep the conversion in range."""
-    if not EARLIEST <= day <= LATEST:
-        raise InvalidInput(
-            f"{field} {day.isoformat()} is outside {EARLIEST.isoformat()} to {LATEST.isoformat()}",
-            field=field,
-        )
-    return datetime.combine(day, time(0), tzinfo=NAIROBI)
 
 
 @dataclass(frozen=True)
@@ -71,9 +57,9 @@ async def search_audit(
         )
     )
     if where.since is not None:
-        conditions.append(col(AuditEvent.at) >= _nairobi_midnight(where.since, "since"))
+        conditions.append(col(AuditEvent.at) >= nairobi_midnight(where.since, "since"))
     if where.until is not None:
-        until = _nairobi_midnight(where.until, "until") + timedelta(days=1)
+        until = nairobi_midnight(where.until, "until") + timedelta(days=1)
         conditions.append(col(AuditEvent.at) < until)
     newest_first = [col(AuditEvent.id).desc()]
     return await page(session, AuditEvent, conditions, newest_first, limit=limit, offset=offset)

@@ -173,19 +173,30 @@ async def claimant_code(session: AsyncSession, award: Award) -> str:
 async def position(
     session: AsyncSession, award: Award, as_of: date, rules: CompensationRules
 ) -> Statement:
-    """The award's statement on `as_of`, from its heads and the payments in its ledger."""
+    """The award's statement on `as_of`, from its heads and the payments in its ledger; a
+    payment reversed goes in marked as such (the arithmetic leaves it out)."""
     heads = await heads_of(session, [award.id])
     received = await session.exec(
         select(PaymentReceived)
         .where(PaymentReceived.award_id == award.id)
         .order_by(col(PaymentReceived.id))
     )
+    rows = received.all()
+    reversals: dict[int | None, PaymentReceived] = {r.reverses_id: r for r in rows if r.reverses_id}
     return statement(
         tuple(Head(h.kind, h.amount, h.interest_from) for h in heads),
         award.rate_percent,
-        tuple(Payment(p.received_on, p.amount, p.reference) for p in received.all()),
+        tuple(_payment(p, reversals.get(p.id)) for p in rows if p.reverses_id is None),
         as_of,
         rules.allocation,
+    )
+
+
+def _payment(row: PaymentReceived, reversal: PaymentReceived | None) -> Payment:
+    if reversal is None:
+        return Payment(row.received_on, row.amount, row.reference)
+    return Payment(
+        row.received_on, row.amount, row.reference, reversal.received_on, reversal.reason or ""
     )
 
 

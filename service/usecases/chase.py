@@ -9,7 +9,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
-from domain.awards import Award, AwardStage, FollowUp, FollowUpKind
+from domain.awards import Award, FollowUp, FollowUpKind
 from domain.base import utcnow
 from domain.calendar import not_in_future
 from domain.cases import Case, Survivor
@@ -18,8 +18,7 @@ from domain.errors import InvalidInput
 from domain.users import CaseMember
 from service.usecases.audit import audit
 from service.usecases.awards import get_award
-
-CHASED = (AwardStage.SERVED_ON_AG, AwardStage.PARTIALLY_PAID, AwardStage.ENFORCEMENT)
+from service.usecases.chase_reminders import CHASED, cancel_follow_up
 
 
 async def log_follow_up(
@@ -60,6 +59,7 @@ async def log_follow_up(
             recorded_by=actor.user_id,
         )
         session.add(follow_up)
+        await cancel_follow_up(await session.connection(), award.id)
         audit(session, actor, "award.follow_up", "award", award.id, kind=kind)
     return follow_up
 

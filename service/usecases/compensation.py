@@ -5,14 +5,13 @@ the other and can never overpay together. Entries are kept in date order.
 """
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
@@ -36,11 +35,18 @@ from service.usecases.awards import CompensationRules, position
 from service.usecases.cases import get_case
 from service.usecases.court_track import award_facts, move_case
 from service.usecases.enforcement import open_mandamus
+from service.usecases.ledger import disbursed_total, received_total
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK, UNSETTLED
 from statemachines.facts import Facts
 
-LEDGER_TRIGGERS = {"receive_part_payment", "receive_final_payment", "complete_disbursement"}
+LEDGER_TRIGGERS = {
+    "receive_part_payment",
+    "receive_final_payment",
+    "complete_disbursement",
+    "reverse_payment",
+    "reverse_disbursement",
+}
 
 # what a step writes besides the award's own row and history, in the same transaction
 CONSEQUENCES = {"enforce": open_mandamus}
@@ -55,14 +61,14 @@ class AwardStep:
     evidence_ref: str | None = None
 
 
-async def _locked(session: AsyncSession, award_id: uuid.UUID) -> Award:
+async def locked_award(session: AsyncSession, award_id: uuid.UUID) -> Award:
     award = await session.get(Award, award_id, with_for_update=True)
     if award is None:
         raise NotFound(f"no award with id {award_id}")
     return award
 
 
-async def _move(
+async def move_award(
     session: AsyncSession,
     actor: Actor,
     award: Award,
@@ -104,7 +110,8 @@ async def _move(
 async def _case_follows(
     session: AsyncSession, actor: Actor, award: Award, on: date, now: datetime
 ) -> None:
-    """The chase begins: the case moves to compensation; all settled: the case closes."""
+    """The chase begins: the case moves to compensation; all settled: the case closes; an
+    award unsettled again (a reversal) reopens it, dated no earlier than it was closed."""
     case = await get_case(session, award.case_id)
     await session.flush()
     facts = Facts(occurred_on=on, **await award_facts(session, case.id))
@@ -112,6 +119,9 @@ async def _case_follows(
         await move_case(session, actor, case, "pursue_compensation", facts, now)
     if case.stage == Stage.COMPENSATION and facts.awards_settled:
         await move_case(session, actor, case, "close", facts, now)
+    if case.stage == Stage.CLOSED and not facts.awards_settled:
+        reopened = replace(facts, occurred_on=max(on, case.stage_since))
+        await move_case(session, actor, case, "reopen", reopened, now)
 
 
 async def record_award_step(
@@ -125,7 +135,9 @@ async def record_award_step(
     if step.trigger in LEDGER_TRIGGERS:
         raise InvalidInput(
             f"'{step.trigger}' follows from the ledger: record payments with "
-            "POST /awards/{id}/payments and disbursements with POST /awards/{id}/disbursements",
+            "POST /awards/{id}/payments and disbursements with POST /awards/{id}/disbursements, "
+            "and reverse an entry with POST /awards/{id}/payments/{entry_id}/reversal "
+            "(or …/disbursements/{entry_id}/reversal)",
             field="trigger",
         )
     now = now or utcnow()
@@ -136,10 +148,10 @@ async def record_award_step(
     )
     try:
         async with session.begin():
-            award = await _locked(session, award_id)
+            award = await locked_award(session, award_id)
             if award.version != step.version:
                 raise StaleVersion(step.version, award.version)
-            event = await _move(
+            event = await move_award(
                 session, actor, award, step.trigger, facts, now, step.note, step.evidence_ref
             )
             consequence = CONSEQUENCES.get(step.trigger)
@@ -169,7 +181,7 @@ async def receive_payment(
     amount = amount_of(amount)
     not_in_future(received_on, now, "received_on")
     async with session.begin():
-        award = await _locked(session, award_id)
+        award = await locked_award(session, award_id)
         if received_on < award.judgment_on:
             raise InvalidInput(
                 f"a payment cannot be dated before the judgment of {award.judgment_on}",
@@ -178,7 +190,7 @@ async def receive_payment(
         owed = (await position(session, award, received_on, rules)).outstanding
         trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
         facts = AwardFacts(occurred_on=received_on, payment=amount, owed=owed)
-        await _move(
+        await move_award(
             session, actor, award, trigger, facts, now, amount=str(amount), reference=reference
         )
         payment = PaymentReceived(
@@ -192,24 +204,6 @@ async def receive_payment(
         )
         session.add(payment)
     return award, payment
-
-
-async def _received(session: AsyncSession, award_id: uuid.UUID, by: date = date.max) -> Decimal:
-    found = await session.exec(
-        select(func.coalesce(func.sum(PaymentReceived.amount), 0)).where(
-            PaymentReceived.award_id == award_id, col(PaymentReceived.received_on) <= by
-        )
-    )
-    return Decimal(found.one())
-
-
-async def _disbursed(session: AsyncSession, award_id: uuid.UUID) -> Decimal:
-    found = await session.exec(
-        select(func.coalesce(func.sum(Disbursement.amount), 0)).where(
-            Disbursement.award_id == award_id
-        )
-    )
-    return Decimal(found.one())
 
 
 async def disburse(
@@ -229,9 +223,9 @@ async def disburse(
     amount = amount_of(amount)
     not_in_future(paid_on, now, "paid_on")
     async with session.begin():
-        award = await _locked(session, award_id)
-        received = await _received(session, award.id, by=paid_on)
-        disbursed = await _disbursed(session, award.id)
+        award = await locked_award(session, award_id)
+        received = await received_total(session, award.id, by=paid_on)
+        disbursed = await disbursed_total(session, award.id)
         if disbursed + amount > received:
             raise InvalidInput(
                 f"{kes(amount)} would exceed what was received by {paid_on.isoformat()}: "
@@ -250,10 +244,10 @@ async def disburse(
         )
         session.add(disbursement)
         audit(session, actor, "award.disburse", "award", award.id, amount=str(amount))
-        everything = await _received(session, award.id)
+        everything = await received_total(session, award.id)
         if award.stage == AwardStage.PAID_IN_FULL and disbursed + amount == everything:
             facts = AwardFacts(occurred_on=paid_on, received=everything, disbursed=everything)
-            await _move(session, actor, award, "complete_disbursement", facts, now)
+            await move_award(session, actor, award, "complete_disbursement", facts, now)
     return award, disbursement
 
 
@@ -272,7 +266,7 @@ async def add_taxed_costs(
     amount = amount_of(amount)
     not_in_future(taxed_on, now, "taxed_on")
     async with session.begin():
-        award = await _locked(session, award_id)
+        award = await locked_award(session, award_id)
         if award.stage not in UNSETTLED:
             raise InvalidInput(f"costs cannot be added to an award that is {award.stage}")
         if taxed_on < award.judgment_on:

@@ -1,6 +1,7 @@
 """Moving a case along its court track: one transaction writes the stage and its event."""
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -24,9 +25,16 @@ from domain.errors import InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
 from service.usecases.audit import audit
 from service.usecases.cases import get_case
+from service.usecases.mandamus import log_mandamus_outcome
 from service.usecases.paging import page
 from statemachines.case_track import CASE_TRACK, Route
 from statemachines.facts import Facts
+
+Consequence = Callable[[AsyncSession, Actor, Case, CaseEvent, datetime], Awaitable[None]]
+
+# what a step writes on other records besides the case's own row and history, in the same
+# transaction, whichever way the step was taken (a route, a hearing held, the award track)
+CONSEQUENCES: dict[str, Consequence] = {"deliver_judgment": log_mandamus_outcome}
 
 
 @dataclass(frozen=True)
@@ -80,21 +88,27 @@ async def record_step(
     Checks run in the order a person needs them: version, stage, guards, then chronology.
     """
     now = now or utcnow()
-    facts = _facts(step, now)
     try:
         async with session.begin():
             case = await get_case(session, case_id)
-            if case.version != step.version:
-                raise StaleVersion(step.version, case.version)
-            facts = replace(facts, **await award_facts(session, case.id))
-            event = await move_case(
-                session, actor, case, step.trigger, facts, now, step.note, step.evidence_ref
-            )
+            event = await take_step(session, actor, case, step, now)
             await session.flush()
     except StaleDataError:
         current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
         raise StaleVersion(step.version, current) from None
     return case, event
+
+
+async def take_step(
+    session: AsyncSession, actor: Actor, case: Case, step: Step, now: datetime
+) -> CaseEvent:
+    """A step inside the caller's transaction, e.g. judgment delivered at a hearing."""
+    if case.version != step.version:
+        raise StaleVersion(step.version, case.version)
+    facts = replace(_facts(step, now), **await award_facts(session, case.id))
+    return await move_case(
+        session, actor, case, step.trigger, facts, now, step.note, step.evidence_ref
+    )
 
 
 async def move_case(
@@ -127,6 +141,9 @@ async def move_case(
     )
     session.add(event)
     audit(session, actor, "case.step", "case", case.id, trigger=trigger)
+    consequence = CONSEQUENCES.get(trigger)
+    if consequence is not None:
+        await consequence(session, actor, case, event, now)
     return event
 
 

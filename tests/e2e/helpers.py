@@ -53,8 +53,9 @@ async def step(client: Client, case: dict[str, Any], trigger: str, **facts: Any)
     return response
 
 
-async def judged(client: Client, on: str = "2021-03-01") -> dict[str, Any]:
-    case = await open_case(client, court_number="Petition E31 of 2020")
+async def judged(client: Client, on: str = "2021-03-01", **overrides: Any) -> dict[str, Any]:
+    """`overrides` go to open_case: the survivor's name or fields of the case."""
+    case = await open_case(client, **({"court_number": "Petition E31 of 2020"} | overrides))
     for trigger, day in (
         ("file", "2020-02-03"),
         ("exchange_pleadings", "2020-03-02"),

@@ -5,23 +5,31 @@ route fails here until it is given an expectation (and a rule in service/auth/po
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import select
 
+from domain.awards import DisbursementMethod, PaymentReceived
+from domain.hearings import HearingPurpose
 from domain.users import Role
 from service.app import create_app
 from service.auth.policy import POLICY, route_key
 from service.database import make_sessionmaker
 from service.usecases.accounts import add_user, open_session
 from service.usecases.awards import claimant_code
+from service.usecases.calendar_feeds import issue_feed
+from service.usecases.compensation import disburse
+from service.usecases.hearings import schedule
 from service.usecases.team import assign
 from tests.conftest import Account, empty_tables
 from tests.e2e.helpers import Client
 from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
 
+MENTION = HearingPurpose.MENTION
 ROLES = ("anonymous", "admin", "lawyer", "advocacy", "viewer")
 OK = "2xx"
 
@@ -37,6 +45,10 @@ class World:
     fresh_case_id: uuid.UUID
     """a second case of the same team, still at intake, for a court step that must succeed"""
     engine: AsyncEngine
+    hearing_id: uuid.UUID
+    """a hearing next week on the case"""
+    past_hearing_id: uuid.UUID
+    """a hearing of yesterday on the case, its outcome not yet recorded"""
 
     async def throwaway_user(self) -> uuid.UUID:
         async with make_sessionmaker(self.engine)() as session:
@@ -62,6 +74,8 @@ def route(method: str, path: str, body: dict[str, Any] | None = None) -> Build:
             code=w.code,
             teammate=w.teammate,
             award=w.award_id,
+            hearing=w.hearing_id,
+            past=w.past_hearing_id,
         )
         return method, where, body
 
@@ -70,6 +84,13 @@ def route(method: str, path: str, body: dict[str, Any] | None = None) -> Build:
 
 async def disable_someone(w: World) -> tuple[str, str, None]:
     return "POST", f"/users/{await w.throwaway_user()}/disable", None
+
+
+async def read_a_feed(w: World) -> tuple[str, str, None]:
+    """The feed's address is its credential: a live one, issued for the teammate."""
+    async with make_sessionmaker(w.engine)() as session:
+        token = await issue_feed(session, TEST_ACTOR, w.teammate)
+    return "GET", f"/calendar/{token}.ics", None
 
 
 async def open_a_case(w: World) -> tuple[str, str, dict[str, Any]]:
@@ -114,6 +135,36 @@ async def add_account(w: World) -> tuple[str, str, dict[str, Any]]:
         },
     )
 
+
+async def reverse_the_payment(w: World) -> tuple[str, str, dict[str, Any]]:
+    """The KES 1,000 the award received on 1 June 2024, reversed a month later."""
+    async with make_sessionmaker(w.engine)() as session:
+        found = await session.exec(
+            select(PaymentReceived.id).where(PaymentReceived.award_id == w.award_id)
+        )
+        paid = found.one()
+    body = {"reversed_on": "2024-07-01", "reason": "cheque returned unpaid"}
+    return "POST", f"/awards/{w.award_id}/payments/{paid}/reversal", body
+
+
+async def reverse_a_disbursement(w: World) -> tuple[str, str, dict[str, Any]]:
+    """KES 500 of that payment passed on to the survivor, then reversed."""
+    async with make_sessionmaker(w.engine)() as session:
+        _, sent = await disburse(
+            session,
+            TEST_ACTOR,
+            w.award_id,
+            paid_on=date(2024, 6, 10),
+            amount=Decimal("500"),
+            method=DisbursementMethod.MPESA,
+            beneficiary="The survivor",
+            reference="QX12AB34CD",
+        )
+    body = {"reversed_on": "2024-07-01", "reason": "sent to a wrong number"}
+    return "POST", f"/awards/{w.award_id}/disbursements/{sent.id}/reversal", body
+
+
+NEXT_MONTH = (datetime.now(UTC) + timedelta(days=30)).isoformat()
 
 # route key -> (what the access rules promise, how to make a request that would succeed)
 EXPECTED: dict[str, tuple[str, Build]] = {
@@ -199,6 +250,12 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         ),
     ),
     "award_follow_ups": ("case_read", route("GET", "/awards/{award}/follow-ups")),
+    "reverse_payment": ("case_change", reverse_the_payment),
+    "reverse_disbursement": ("case_change", reverse_a_disbursement),
+    "demand_letter_to_the_ag": (
+        "case_personal",
+        route("GET", "/awards/{award}/demand-letter?lang=sw"),
+    ),
     "follow_ups_due": ("signed_in", route("GET", "/follow-ups/due")),
     "SurvivorController.register": (
         "staff",
@@ -209,6 +266,45 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "UserController.add": ("admin", add_account),
     "UserController.disable": ("admin", disable_someone),
     "AuditController.search": ("admin", route("GET", "/audit")),
+    "CaseHearingController.schedule": (
+        "case_change",
+        route("POST", "/cases/{case}/hearings", {"starts_at": NEXT_MONTH, "purpose": "mention"}),
+    ),
+    "CaseHearingController.of_case": ("case_read", route("GET", "/cases/{case}/hearings")),
+    "HearingController.cause_list": ("signed_in", route("GET", "/hearings")),
+    "HearingController.get_hearing": ("case_read", route("GET", "/hearings/{hearing}")),
+    "HearingController.reschedule": (
+        "case_change",
+        route(
+            "POST",
+            "/hearings/{hearing}/reschedule",
+            {"version": 1, "starts_at": NEXT_MONTH, "reason": "the judge is on leave"},
+        ),
+    ),
+    "HearingController.held": (
+        "case_change",
+        route("POST", "/hearings/{past}/held", {"version": 1, "outcome": "directions given"}),
+    ),
+    "HearingController.adjourn": (
+        "case_change",
+        route(
+            "POST",
+            "/hearings/{past}/adjourn",
+            {"version": 1, "reason": "the file was missing", "next_starts_at": NEXT_MONTH},
+        ),
+    ),
+    "HearingController.vacate": (
+        "case_change",
+        route("POST", "/hearings/{hearing}/vacate", {"version": 1, "reason": "settled"}),
+    ),
+    "ReminderRuleController.list_rules": ("signed_in", route("GET", "/reminder-rules")),
+    "ReminderRuleController.replace_rules": (
+        "admin",
+        route("PUT", "/reminder-rules", [{"audience": "team", "days_before": 2}]),
+    ),
+    "CalendarController.issue": ("signed_in", route("POST", "/calendar/feed")),
+    "CalendarController.revoke": ("signed_in", route("DELETE", "/calendar/feed")),
+    "CalendarController.feed": ("public", read_a_feed),
 }
 
 
@@ -262,7 +358,21 @@ async def make_world(engine: AsyncEngine, accounts: dict[str, Account], mine: bo
     fresh, _ = await registered_case(
         sessions, lead=lawyer.id if mine else other.id, reference="HAKI/T/2"
     )
-    return World(case_id, code, other.id, award.id, fresh.id, engine)
+    now = datetime.now(UTC)
+    async with sessions() as session:
+        coming = await schedule(
+            session, TEST_ACTOR, case_id, starts_at=now + timedelta(days=7), purpose=MENTION
+        )
+    async with sessions() as session:
+        past = await schedule(
+            session,
+            TEST_ACTOR,
+            case_id,
+            starts_at=now - timedelta(days=1),
+            purpose=MENTION,
+            recorded_after_the_fact=True,
+        )
+    return World(case_id, code, other.id, award.id, fresh.id, engine, coming.id, past.id)
 
 
 async def fresh_headers(engine: AsyncEngine, account: Account | None) -> dict[str, str]:

@@ -1,14 +1,16 @@
 """The demo register loads through the real use cases, once, at a spread of stages."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardStage
+from domain.calendar import NAIROBI
 from domain.cases import Case, Survivor
+from domain.hearings import Hearing, HearingStatus
 from domain.stages import Stage
 from service.demo import CASES, load_demo_data
 
@@ -33,3 +35,13 @@ async def test_demo_data_loads_once_at_many_stages(
     }
     filed = [case for case in cases if case.stage != Stage.INTAKE]
     assert all(case.court_number for case in filed)
+    async with sessions() as session:
+        dates = (await session.exec(select(Hearing.status, Hearing.starts_at))).all()
+    coming = sorted(at for status, at in dates if status == HearingStatus.SCHEDULED)
+    assert Counter(status for status, _ in dates) == {
+        HearingStatus.ADJOURNED: len(coming),
+        HearingStatus.SCHEDULED: len(coming),
+    }
+    assert len(coming) >= 5, "the cause list has something on it"
+    assert datetime(2026, 11, 25, tzinfo=NAIROBI) <= coming[0]
+    assert coming[-1] < datetime(2026, 12, 9, tzinfo=NAIROBI)

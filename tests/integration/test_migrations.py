@@ -9,8 +9,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from domain.base import metadata
-from service.database import scratch_database
+from domain.reminders import DEFAULT_RULES
+from service.database import make_sessionmaker, scratch_database
 from service.migrate import DatabaseBehind, check_current, downgrade, upgrade
+from service.usecases.reminders import current_rules
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +39,15 @@ async def test_upgrade_downgrade_upgrade_and_no_drift(scratch_url: str) -> None:
     await asyncio.to_thread(upgrade, scratch_url)
     assert await differences(scratch_url) == []
     await check_current(scratch_url)
+
+
+async def test_the_migration_seeds_the_default_reminder_rules(scratch_url: str) -> None:
+    engine = create_async_engine(scratch_url)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            assert set(await current_rules(session)) == set(DEFAULT_RULES)
+    finally:
+        await engine.dispose()
 
 
 async def test_a_database_behind_is_refused_with_the_command_to_run(scratch_url: str) -> None:

@@ -112,3 +112,60 @@ async def test_a_stayed_award_cannot_be_paid_but_can_be_set_aside() -> None:
     await AWARD_TRACK.fire(award, "set_aside", AwardFacts())
     assert award.stage == AwardStage.SET_ASIDE
     assert AWARD_TRACK.allowed(award) == []
+
+
+PP, PIF = AwardStage.PARTIALLY_PAID, AwardStage.PAID_IN_FULL
+SERVED, ENFORCEMENT = AwardStage.SERVED_ON_AG, AwardStage.ENFORCEMENT
+
+
+async def test_the_first_payment_remembers_where_the_award_was_unpaid() -> None:
+    award = an_award(SERVED)
+    for owed in (Decimal("1000"), Decimal("900")):
+        facts = AwardFacts(payment=Decimal("100"), owed=owed)
+        await AWARD_TRACK.fire(award, "receive_part_payment", facts)
+    assert (award.stage, award.unpaid_stage) == (PP, SERVED)
+
+
+@pytest.mark.parametrize(
+    ("stage", "unpaid", "received", "dest", "unpaid_after"),
+    [
+        (PP, SERVED, Decimal("100"), PP, SERVED),
+        (PIF, SERVED, Decimal("100"), PP, SERVED),
+        (PP, SERVED, Decimal("0"), SERVED, None),
+        (PIF, AwardStage.AWARDED, Decimal("0"), AwardStage.AWARDED, None),
+        (PIF, ENFORCEMENT, Decimal("0"), ENFORCEMENT, None),
+        (ENFORCEMENT, SERVED, Decimal("0"), ENFORCEMENT, SERVED),
+    ],
+)
+async def test_a_reversed_payment_leaves_the_award_where_the_payments_left_standing_put_it(
+    stage: AwardStage,
+    unpaid: AwardStage,
+    received: Decimal,
+    dest: AwardStage,
+    unpaid_after: AwardStage | None,
+) -> None:
+    award = an_award(stage, unpaid_stage=unpaid)
+    await AWARD_TRACK.fire(award, "reverse_payment", AwardFacts(received=received))
+    assert (award.stage, award.unpaid_stage) == (dest, unpaid_after)
+
+
+async def test_the_steps_allowed_offer_one_way_back_for_a_reversal() -> None:
+    award = an_award(PP, unpaid_stage=SERVED)
+    back = [r.dest for r in AWARD_TRACK.allowed(award) if r.trigger == "reverse_payment"]
+    assert back == [PP, SERVED]
+
+
+@pytest.mark.parametrize("stage", [AwardStage.DISBURSED, AwardStage.STAYED, AwardStage.SET_ASIDE])
+async def test_no_payment_is_reversed_from_a_stage_that_is_not_being_paid(
+    stage: AwardStage,
+) -> None:
+    with pytest.raises(TransitionNotAllowed, match=f"stage '{stage}'"):
+        await AWARD_TRACK.fire(an_award(stage), "reverse_payment", AwardFacts())
+
+
+async def test_a_reversed_disbursement_makes_a_disbursed_award_paid_in_full_again() -> None:
+    award = an_award(AwardStage.DISBURSED)
+    await AWARD_TRACK.fire(award, "reverse_disbursement", AwardFacts())
+    assert award.stage == PIF
+    with pytest.raises(TransitionNotAllowed, match="stage 'paid_in_full'"):
+        await AWARD_TRACK.fire(award, "reverse_disbursement", AwardFacts())

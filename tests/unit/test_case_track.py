@@ -38,7 +38,7 @@ def satisfying(route_trigger: str) -> Facts:
         court_number=parse_court_number("Petition E1 of 2024"),
         stay_of_execution=False,
         awards=1,
-        awards_settled=True,
+        awards_settled=route_trigger != "reopen",
     )
 
 
@@ -142,6 +142,13 @@ async def test_an_unknown_trigger_lists_the_known_ones() -> None:
             Facts(awards=2, awards_settled=False),
             {},
             "every award must be disbursed, set aside or written off",
+        ),
+        (
+            Stage.CLOSED,
+            "reopen",
+            Facts(awards=1, awards_settled=True),
+            {"judgment_outcome": JudgmentOutcome.ALLOWED},
+            "unsettled again",
         ),
     ],
 )

@@ -1,5 +1,6 @@
 """Award arithmetic: worked examples computed by hand, and properties checked by hypothesis."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -8,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.errors import InvalidInput
-from domain.interest import Allocation, Head, Payment, statement
+from domain.interest import Allocation, Head, Line, Payment, statement
 from domain.money import amount_of
 
 D = Decimal
@@ -89,6 +90,49 @@ def test_principal_first_where_the_decree_says_so() -> None:
         allocation=Allocation.PRINCIPAL_FIRST,
     )
     assert (result.outstanding_principal, result.outstanding_interest) == (D("50000"), D("2000"))
+
+
+def test_a_reversed_payment_counts_as_never_received() -> None:
+    """The award of the first example; the 300,000 of 30 Jun 2022 is reversed on 1 Aug 2022.
+
+    Without it: to 31 Dec 2021 as before, principal 900,273.97 after the 200,000;
+    to 15 Jan 2023, 380 days: 900,273.97 x 12% x 380/365 = 112,472.58 -> owed 1,012,746.55;
+    interest in all 100,273.97 + 112,472.58 = 212,746.55.
+    The reversal is a line on 1 Aug 2022 that pays nothing and shows what was owed that day:
+    213 days from 31 Dec 2021, 900,273.97 x 12% x 213/365 = 63,043.84 -> 963,317.81.
+    """
+    heads = (Head("general", D("1000000"), date(2021, 3, 1)),)
+    kept = Payment(date(2021, 12, 31), D("200000"), "TR/1")
+    bounced = Payment(
+        date(2022, 6, 30), D("300000"), "TR/2", date(2022, 8, 1), "cheque returned unpaid"
+    )
+    reversed_ = statement(heads, D("12"), (kept, bounced), as_of=date(2023, 1, 15))
+    without = statement(heads, D("12"), (kept,), as_of=date(2023, 1, 15))
+    assert (reversed_.interest, reversed_.paid, reversed_.outstanding) == (
+        D("212746.55"),
+        D("200000"),
+        D("1012746.55"),
+    )
+    reversal = Line(
+        date(2022, 8, 1),
+        "reversal of payment TR/2 (KES 300,000.00 received 2022-06-30): cheque returned unpaid;"
+        " treated as never received",
+        outstanding=D("963317.81"),
+    )
+    assert reversed_.lines == (*without.lines[:2], reversal, *without.lines[2:])
+    assert replace(reversed_, lines=()) == replace(without, lines=())
+
+
+def test_a_reversed_payment_never_counted_even_before_its_reversal() -> None:
+    """As of 31 Jul 2022, before the reversal was made: no reversal line yet, and still no
+    payment of 300,000, since it never settled anything."""
+    heads = (Head("general", D("1000000"), date(2021, 3, 1)),)
+    kept = Payment(date(2021, 12, 31), D("200000"))
+    bounced = Payment(date(2022, 6, 30), D("300000"), "TR/2", date(2022, 8, 1), "returned")
+    day = date(2022, 7, 31)
+    assert statement(heads, D("12"), (kept, bounced), day) == statement(
+        heads, D("12"), (kept,), day
+    )
 
 
 def test_a_payment_larger_than_what_is_owed_is_refused() -> None:
@@ -197,3 +241,21 @@ def test_without_payments_the_debt_only_grows(
         statement(heads, rate, (), START + timedelta(days=early)).outstanding
         <= statement(heads, rate, (), START + timedelta(days=late)).outstanding
     )
+
+
+@given(principal=money, rate=rates, gap=days, until=days, after=days, share=money)
+def test_a_reversal_is_the_payment_removed_plus_a_line_that_pays_nothing(
+    principal: Decimal, rate: Decimal, gap: int, until: int, after: int, share: Decimal
+) -> None:
+    heads = (Head("general", principal, START),)
+    on = START + timedelta(days=gap)
+    amount = min(share, statement(heads, rate, (), on).outstanding)
+    reversed_on = on + timedelta(days=until)
+    bounced = Payment(on, amount, "R", reversed_on, "returned")
+    as_of = reversed_on + timedelta(days=after)
+    with_reversal = statement(heads, rate, (bounced,), as_of)
+    without = statement(heads, rate, (), as_of)
+    assert replace(with_reversal, lines=()) == replace(without, lines=())
+    memo = [line for line in with_reversal.lines if line.text.startswith("reversal of payment")]
+    assert [line for line in with_reversal.lines if line not in memo] == list(without.lines)
+    assert [(line.on, line.paid, line.interest) for line in memo] == [(reversed_on, 0, 0)]

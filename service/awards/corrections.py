@@ -1,0 +1,115 @@
+"""HTTP routes that correct the ledger: reversing a payment received or a disbursement."""
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from litestar import post
+from litestar.params import FromPath, JSONBody
+from msgspec import Meta, Struct
+
+from domain.awards import Award, AwardStage, Disbursement, PaymentReceived
+from domain.money import figure
+from service.auth.identity import SignedIn, actor_of
+from service.awards.schemas import Shillings
+from service.dependencies import Db
+from service.openapi import responses
+from service.text import NOT_BLANK_LINE
+from service.usecases import corrections
+
+
+class ReversalIn(Struct, forbid_unknown_fields=True):
+    """`version`, optional, is the award's as you saw it: if sent, a changed award is a 409."""
+
+    reversed_on: date
+    reason: Annotated[
+        str,
+        Meta(
+            min_length=1,
+            max_length=500,
+            pattern=NOT_BLANK_LINE,
+            examples=["cheque returned unpaid by the bank"],
+        ),
+    ]
+    version: Annotated[int, Meta(ge=1)] | None = None
+
+
+class ReversalOut(Struct):
+    """The reversing entry (negative: a contra entry) and where the award stands after it."""
+
+    id: int
+    reverses_id: int
+    award_id: uuid.UUID
+    amount: Shillings
+    on: date
+    reference: str
+    reason: str
+    stage: AwardStage
+    version: int
+
+    @classmethod
+    def of(cls, award: Award, entry: PaymentReceived | Disbursement) -> "ReversalOut":
+        assert entry.id is not None and entry.reverses_id is not None  # a committed reversal
+        return cls(
+            id=entry.id,
+            reverses_id=entry.reverses_id,
+            award_id=award.id,
+            amount=figure(entry.amount),
+            on=corrections.entry_date(entry),
+            reference=entry.reference,
+            reason=entry.reason or "",
+            stage=award.stage,
+            version=award.version,
+        )
+
+
+def _reversal(data: ReversalIn) -> corrections.Reversal:
+    return corrections.Reversal(data.reversed_on, data.reason.strip(), data.version)
+
+
+@post(
+    "/awards/{award_id:uuid}/payments/{payment_id:int}/reversal",
+    tags=["awards"],
+    responses=responses(400, 401, 403, 404, 409, 413, 422),
+    summary="Reverse a payment received in error: it then counts as never received",
+    description=(
+        "409 if the payment was already reversed or is itself a reversal; 422 if the reversal "
+        "is dated in the future or before the payment, or if the money already disbursed "
+        "would exceed what remains received."
+    ),
+)
+async def reverse_payment(
+    db: Db,
+    request: SignedIn,
+    award_id: FromPath[uuid.UUID],
+    payment_id: FromPath[int],
+    data: JSONBody[ReversalIn],
+) -> ReversalOut:
+    award, entry = await corrections.reverse_payment(
+        db, actor_of(request), award_id, payment_id, _reversal(data)
+    )
+    return ReversalOut.of(award, entry)
+
+
+@post(
+    "/awards/{award_id:uuid}/disbursements/{disbursement_id:int}/reversal",
+    tags=["awards"],
+    responses=responses(400, 401, 403, 404, 409, 413, 422),
+    summary="Reverse a disbursement that did not reach the survivor or beneficiary",
+    description=(
+        "A disbursed award goes back to paid in full, and a closed case reopens. 409 if the "
+        "disbursement was already reversed or is itself a reversal; 422 if the reversal is "
+        "dated in the future or before the disbursement."
+    ),
+)
+async def reverse_disbursement(
+    db: Db,
+    request: SignedIn,
+    award_id: FromPath[uuid.UUID],
+    disbursement_id: FromPath[int],
+    data: JSONBody[ReversalIn],
+) -> ReversalOut:
+    award, entry = await corrections.reverse_disbursement(
+        db, actor_of(request), award_id, disbursement_id, _reversal(data)
+    )
+    return ReversalOut.of(award, entry)

@@ -1,0 +1,199 @@
+"""The clock: hands due reminders to the outbox, from any number of processes at once.
+
+Each pass claims a batch with `FOR UPDATE SKIP LOCKED`, queues one message per reminder and
+marks the batch handed over in the same transaction. A second worker skips rows the first has
+locked; a worker that dies mid-batch releases its locks with its transaction, so the rows are
+claimed again and nothing is lost or sent twice. APScheduler only decides when to look.
+"""
+
+import asyncio
+import logging
+import signal
+import uuid
+from dataclasses import astuple, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlmodel import col
+
+from domain.base import utcnow
+from domain.chase import ChaseRules
+from domain.hearings import Hearing
+from domain.reminders import Reminder, ReminderStatus
+from notifications.outbox import Message, enqueue
+from service.settings import Settings
+from service.usecases.chase_reminders import follow_up_messages, plan_follow_ups
+
+log = logging.getLogger("haki.clock")
+
+
+@dataclass(frozen=True)
+class ClockRules:
+    batch: int = 500
+    grace: timedelta = timedelta(minutes=15)
+    """handed over later than this after it fell due, a reminder is marked late"""
+    chase: ChaseRules = field(default_factory=ChaseRules)
+
+
+@dataclass(frozen=True)
+class Pass:
+    handed_over: int = 0
+    late: int = 0
+    expired: int = 0
+    cancelled: int = 0
+    """follow-ups of awards no longer chased when they fell due"""
+
+    def __add__(self, other: "Pass") -> "Pass":
+        return Pass(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    @property
+    def claimed(self) -> int:
+        return self.handed_over + self.expired + self.cancelled
+
+
+def _due(now: datetime, batch: int) -> Any:
+    return (
+        select(
+            col(Reminder.id),
+            col(Reminder.audience),
+            col(Reminder.rule),
+            col(Reminder.due_at),
+            col(Reminder.award_id),
+            col(Hearing.id).label("hearing_id"),
+            col(Hearing.case_id),
+            col(Hearing.starts_at),
+            col(Hearing.purpose),
+            col(Hearing.station),
+            col(Hearing.court_room),
+        )
+        .outerjoin(Hearing, col(Hearing.id) == Reminder.hearing_id)
+        .where(col(Reminder.status) == ReminderStatus.PENDING, col(Reminder.due_at) <= now)
+        .order_by(col(Reminder.due_at))
+        .limit(batch)
+        .with_for_update(of=Reminder, skip_locked=True)
+    )
+
+
+def _hearing_message(row: Any, late: bool) -> Message:
+    payload = {
+        "rule": row.rule,
+        "due_at": row.due_at.isoformat(),
+        "late": late,
+        "hearing_id": str(row.hearing_id),
+        "starts_at": row.starts_at.isoformat(),
+        "purpose": row.purpose,
+        "station": row.station,
+        "court_room": row.court_room,
+    }
+    return Message(f"reminder:{row.id}", "hearing_reminder", row.audience, row.case_id, payload)
+
+
+async def _mark(
+    connection: AsyncConnection, ids: list[int], status: ReminderStatus, **values: Any
+) -> None:
+    if ids:
+        await connection.execute(
+            update(Reminder).where(col(Reminder.id).in_(ids)).values(status=status, **values)
+        )
+
+
+async def hand_over_batch(
+    engine: AsyncEngine, rules: ClockRules = ClockRules(), now: datetime | None = None
+) -> Pass:
+    """One transaction: claim up to a batch of due reminders and hand each over, or expire it
+    when its hearing has already begun."""
+    now = now or utcnow()
+    async with engine.begin() as connection:
+        rows = (await connection.execute(_due(now, rules.batch))).all()
+        late = {r.id for r in rows if now - r.due_at > rules.grace}
+        hearings = [r for r in rows if r.hearing_id is not None]
+        expired = [r.id for r in hearings if r.starts_at <= now]
+        messages = [_hearing_message(r, r.id in late) for r in hearings if r.starts_at > now]
+        chases = [(r.id, r.award_id, r.id in late) for r in rows if r.award_id is not None]
+        chase_messages, stale = await follow_up_messages(connection, chases, rules.chase, now)
+        await enqueue(connection, messages + chase_messages, now)
+        sent = [r.id for r in rows if r.id not in {*expired, *stale}]
+        on_time = [i for i in sent if i not in late]
+        await _mark(connection, on_time, ReminderStatus.HANDED_OVER, handed_over_at=now)
+        await _mark(
+            connection, [i for i in sent if i in late], ReminderStatus.HANDED_OVER,
+            handed_over_at=now, late=True,
+        )  # fmt: skip
+        await _mark(connection, expired, ReminderStatus.EXPIRED)
+        await _mark(connection, stale, ReminderStatus.CANCELLED)
+    return Pass(len(sent), len(late & set(sent)), len(expired), len(stale))
+
+
+async def tick(
+    engine: AsyncEngine, rules: ClockRules = ClockRules(), now: datetime | None = None
+) -> Pass:
+    """Batches until none is full, so a backlog (a worker back after a night down) drains in
+    one tick instead of one batch per interval. Follow-ups come due as rows planned first."""
+    async with engine.begin() as connection:
+        await plan_follow_ups(connection, rules.chase, now or utcnow())
+    done = Pass()
+    while True:
+        batch = await hand_over_batch(engine, rules, now)
+        done += batch
+        if batch.claimed < rules.batch:
+            break
+    if done.claimed:
+        log.info(
+            "handed over %d reminders (%d late); %d expired and %d cancelled unsent",
+            done.handed_over,
+            done.late,
+            done.expired,
+            done.cancelled,
+        )
+    return done
+
+
+async def _tick_quietly(engine: AsyncEngine, rules: ClockRules) -> None:
+    """A database that cannot be reached is a warning, not a traceback a minute: the rows wait,
+    and the next tick finds them (late, and marked so)."""
+    try:
+        await tick(engine, rules)
+    except (OSError, DBAPIError) as error:
+        log.warning("reminder clock: database unreachable, will look again: %s", error)
+
+
+def clock_rules(settings: Settings) -> ClockRules:
+    return ClockRules(
+        settings.clock_batch,
+        timedelta(minutes=settings.reminder_grace_minutes),
+        ChaseRules(settings.follow_up_days, settings.escalate_after_days),
+    )
+
+
+def start_clock(engine: AsyncEngine, settings: Settings) -> AsyncIOScheduler:
+    """Runs `tick` every HAKI_CLOCK_SECONDS from now on, never two at once in this process."""
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    scheduler.add_job(
+        _tick_quietly,
+        "interval",
+        seconds=settings.clock_seconds,
+        args=[engine, clock_rules(settings)],
+        id=f"reminders-{uuid.uuid4().hex[:8]}",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=utcnow(),
+    )
+    scheduler.start()
+    return scheduler
+
+
+async def run_worker(engine: AsyncEngine, settings: Settings) -> None:
+    """The clock in a process of its own, until SIGTERM or Ctrl-C."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    scheduler = start_clock(engine, settings)
+    try:
+        await stop.wait()
+    finally:
+        scheduler.shutdown(wait=False)

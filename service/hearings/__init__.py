@@ -1,0 +1,1 @@
+"""Court dates over HTTP: scheduling, outcomes, the cause list and reminder rules."""

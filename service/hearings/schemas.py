@@ -1,0 +1,185 @@
+"""What the hearing API accepts and answers; every instant leaves in Nairobi time."""
+
+import uuid
+from datetime import datetime, time
+from typing import Annotated
+
+from msgspec import Meta, Struct
+
+from domain.calendar import NAIROBI
+from domain.hearings import HearingPurpose, HearingStatus
+from domain.reminders import Audience, Reminder, ReminderStatus, Rule
+from domain.stages import Stage
+from service.cases.schemas import EventOut, StepIn
+from service.text import NOT_BLANK_LINE, PARAGRAPH, Name, Station
+from service.usecases.cause_list import Listed
+
+Room = Annotated[str, Meta(min_length=1, max_length=60, pattern=NOT_BLANK_LINE)]
+Reason = Annotated[str, Meta(min_length=1, max_length=4000, pattern=PARAGRAPH)]
+Version = Annotated[int, Meta(ge=1)]
+When = Annotated[
+    datetime,
+    Meta(
+        description="ISO 8601; without an offset it is Nairobi time",
+        examples=["2026-12-03T09:00:00+03:00"],
+    ),
+]
+
+
+def nairobi(moment: datetime | None) -> datetime | None:
+    return moment and moment.astimezone(NAIROBI)
+
+
+class HearingIn(Struct, forbid_unknown_fields=True):
+    starts_at: When
+    purpose: HearingPurpose
+    ends_at: When | None = None
+    station: Station | None = None
+    """default: the case's station"""
+    court_room: Room | None = None
+    judicial_officer: Name | None = None
+    recorded_after_the_fact: bool = False
+    """required for a hearing that has already taken place"""
+
+
+class RescheduleIn(Struct, forbid_unknown_fields=True):
+    version: Version
+    starts_at: When
+    reason: Reason
+    ends_at: When | None = None
+    station: Station | None = None
+    court_room: Room | None = None
+    judicial_officer: Name | None = None
+
+
+class HeldIn(Struct, forbid_unknown_fields=True):
+    version: Version
+    outcome: Reason
+    case_step: StepIn | None = None
+    """a court-track step taken at this hearing (e.g. deliver_judgment), with the case's
+    version; dated the hearing's day unless occurred_on says otherwise"""
+
+
+class AdjournIn(Struct, forbid_unknown_fields=True):
+    version: Version
+    reason: Reason
+    next_starts_at: When
+    next_ends_at: When | None = None
+    next_purpose: HearingPurpose | None = None
+    """default: the same purpose"""
+    station: Station | None = None
+    court_room: Room | None = None
+    judicial_officer: Name | None = None
+    recorded_after_the_fact: bool = False
+    """for an adjournment entered late whose next date has passed too"""
+
+
+class VacateIn(Struct, forbid_unknown_fields=True):
+    version: Version
+    reason: Reason
+
+
+class HearingOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    case_reference: str
+    court_number: str | None
+    lead_counsel: str
+    starts_at: datetime
+    ends_at: datetime | None
+    station: str
+    court_room: str | None
+    judicial_officer: str | None
+    purpose: HearingPurpose
+    status: HearingStatus
+    outcome: str | None
+    adjourned_from: uuid.UUID | None
+    adjourned_to: uuid.UUID | None
+    adjournments_before: int
+    recorded_after_the_fact: bool
+    sequence: int
+    version: int
+
+    @classmethod
+    def of(cls, listed: Listed) -> "HearingOut":
+        h = listed.hearing
+        return cls(
+            id=h.id,
+            case_id=h.case_id,
+            case_reference=listed.case_reference,
+            court_number=listed.court_number,
+            lead_counsel=listed.lead_counsel,
+            starts_at=h.starts_at.astimezone(NAIROBI),
+            ends_at=nairobi(h.ends_at),
+            station=h.station,
+            court_room=h.court_room,
+            judicial_officer=h.judicial_officer,
+            purpose=h.purpose,
+            status=h.status,
+            outcome=h.outcome,
+            adjourned_from=h.adjourned_from_id,
+            adjourned_to=listed.adjourned_to,
+            adjournments_before=listed.adjournments_before,
+            recorded_after_the_fact=h.recorded_after_the_fact,
+            sequence=h.sequence,
+            version=h.version,
+        )
+
+
+class ReminderOut(Struct):
+    audience: Audience
+    rule: str
+    due_at: datetime
+    status: ReminderStatus
+    late: bool
+    handed_over_at: datetime | None
+
+    @classmethod
+    def of(cls, reminder: Reminder) -> "ReminderOut":
+        return cls(
+            audience=reminder.audience,
+            rule=reminder.rule,
+            due_at=reminder.due_at.astimezone(NAIROBI),
+            status=reminder.status,
+            late=reminder.late,
+            handed_over_at=nairobi(reminder.handed_over_at),
+        )
+
+
+class HearingDetail(Struct):
+    hearing: HearingOut
+    reminders: list[ReminderOut]
+
+
+class HeldOut(Struct):
+    hearing: HearingOut
+    case_stage: Stage
+    case_version: int
+    case_event: EventOut | None
+
+
+class AdjournedOut(Struct):
+    adjourned: HearingOut
+    next: HearingOut
+
+
+ClockTime = Annotated[str, Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["07:00"])]
+"""HH:MM as text: Litestar documents a `time` field as a duration, which it is not"""
+
+
+class RuleIO(Struct, forbid_unknown_fields=True):
+    audience: Audience
+    days_before: Annotated[int, Meta(ge=0, le=60)]
+    at: ClockTime | None = None
+    """Nairobi clock time; empty: the hearing's own time of day"""
+    purpose: HearingPurpose | None = None
+    """empty: every purpose"""
+
+    def rule(self) -> Rule:
+        at = time.fromisoformat(self.at) if self.at else None
+        return Rule(self.audience, self.days_before, at, self.purpose)
+
+    @classmethod
+    def of(cls, rule: Rule) -> "RuleIO":
+        at = f"{rule.at:%H:%M}" if rule.at else None
+        return cls(rule.audience, rule.days_before, at, rule.purpose)

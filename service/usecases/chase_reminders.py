@@ -1,0 +1,156 @@
+"""The chase on the clock: the next follow-up with the Attorney General as a reminder row, and
+escalation when the State has stayed silent too long.
+
+The clock plans one pending reminder per chased award (a unique index keeps it one, however
+many workers plan at once). Logging a follow-up cancels it, so the next plan counts from the
+new letter; an award paid, set aside or written off has its reminder cancelled when it falls
+due instead of being sent.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlmodel import col
+
+from domain.awards import Award, AwardStage, FollowUp
+from domain.calendar import NAIROBI, nairobi_today
+from domain.chase import ChaseRules, ChaseState, chase_state
+from domain.reminders import Audience, Reminder, ReminderStatus
+from notifications.outbox import Message
+
+CHASED = (AwardStage.SERVED_ON_AG, AwardStage.PARTIALLY_PAID, AwardStage.ENFORCEMENT)
+MORNING = time(8, 0)
+RULE = "follow-up with the Attorney General"
+
+
+@dataclass(frozen=True)
+class Chased:
+    award_id: uuid.UUID
+    case_id: uuid.UUID
+    state: ChaseState
+    silent_from: date
+
+
+async def _chased(
+    connection: AsyncConnection, today: date, rules: ChaseRules, award_ids: list[uuid.UUID] | None
+) -> dict[uuid.UUID, Chased]:
+    """Chased awards (all, or those given) with where the chase stands today."""
+    last = (
+        select(
+            col(FollowUp.award_id),
+            func.max(FollowUp.on).label("last_on"),
+            func.max(FollowUp.answered_on).label("last_answer"),
+        )
+        .group_by(col(FollowUp.award_id))
+        .subquery()
+    )
+    query = (
+        select(
+            col(Award.id),
+            col(Award.case_id),
+            col(Award.served_on),
+            last.c.last_on,
+            last.c.last_answer,
+        )
+        .outerjoin(last, last.c.award_id == Award.id)
+        .where(col(Award.stage).in_(CHASED), col(Award.served_on).is_not(None))
+    )
+    if award_ids is not None:
+        query = query.where(col(Award.id).in_(award_ids))
+    chased = {}
+    for row in (await connection.execute(query)).all():
+        state = chase_state(row.served_on, row.last_on, row.last_answer, today, rules)
+        silent_from = max(row.served_on, row.last_answer or row.served_on)
+        chased[row.id] = Chased(row.id, row.case_id, state, silent_from)
+    return chased
+
+
+async def plan_follow_ups(connection: AsyncConnection, rules: ChaseRules, now: datetime) -> int:
+    """Gives each chased award without one a pending reminder at 08:00 on its next due day,
+    or, when that day has already been reminded of, one cadence later."""
+    pending = select(col(Reminder.award_id)).where(
+        col(Reminder.award_id).is_not(None), col(Reminder.status) == ReminderStatus.PENDING
+    )
+    reminded = dict(
+        (
+            await connection.execute(
+                select(col(Reminder.award_id), func.max(Reminder.due_at))
+                .where(col(Reminder.status) == ReminderStatus.HANDED_OVER)
+                .where(col(Reminder.award_id).is_not(None))
+                .group_by(col(Reminder.award_id))
+            )
+        ).all()
+    )
+    waiting = set((await connection.execute(pending)).scalars().all())
+    rows = []
+    for award in (await _chased(connection, nairobi_today(now), rules, None)).values():
+        if award.award_id in waiting:
+            continue
+        due = datetime.combine(award.state.next_due, MORNING, tzinfo=NAIROBI)
+        last = reminded.get(award.award_id)
+        if last is not None and last >= due:
+            due = last + timedelta(days=rules.cadence_days)
+        rows.append(_row(award.award_id, due, now))
+    if not rows:
+        return 0
+    added = await connection.execute(
+        insert(Reminder).values(rows).on_conflict_do_nothing().returning(col(Reminder.id))
+    )
+    return len(added.all())
+
+
+def _row(award_id: uuid.UUID, due: datetime, now: datetime) -> dict[str, Any]:
+    return {
+        "award_id": award_id,
+        "audience": Audience.TEAM,
+        "rule": RULE,
+        "due_at": due,
+        "status": ReminderStatus.PENDING,
+        "late": False,
+        "created_at": now,
+    }
+
+
+async def follow_up_messages(
+    connection: AsyncConnection,
+    due: list[tuple[int, uuid.UUID, bool]],
+    rules: ChaseRules,
+    now: datetime,
+) -> tuple[list[Message], list[int]]:
+    """Messages for due follow-up reminders (id, award, late), and the ids of those whose
+    award is no longer chased. Past the silence limit, counsel and advocacy officers are told
+    once per silence: the key names the day the silence began."""
+    chased = await _chased(connection, nairobi_today(now), rules, [a for _, a, _ in due])
+    messages, stale = [], []
+    for reminder_id, award_id, late in due:
+        award = chased.get(award_id)
+        if award is None:
+            stale.append(reminder_id)
+            continue
+        payload = {
+            "award_id": str(award_id),
+            "next_due": award.state.next_due.isoformat(),
+            "silent_days": award.state.silent_days,
+            "escalate": award.state.escalate,
+            "late": late,
+        }
+        key = f"reminder:{reminder_id}"
+        messages.append(Message(key, "follow_up_due", Audience.TEAM, award.case_id, payload))
+        if award.state.escalate:
+            for audience in ("team", "advocacy"):
+                key = f"escalation:{award_id}:{award.silent_from.isoformat()}:{audience}"
+                messages.append(Message(key, "escalation", audience, award.case_id, payload))
+    return messages, stale
+
+
+async def cancel_follow_up(connection: AsyncConnection, award_id: uuid.UUID) -> None:
+    await connection.execute(
+        update(Reminder)
+        .where(col(Reminder.award_id) == award_id, col(Reminder.status) == ReminderStatus.PENDING)
+        .values(status=ReminderStatus.CANCELLED)
+    )
