@@ -37,6 +37,9 @@ class User(SQLModel, table=True):
     full_name: str = Field(max_length=120)
     role: Role = Field(sa_type=value_enum(Role, "role"))
     password_hash: str = Field(max_length=200)
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=20)
+    """E.164 mobile number, for reminders by SMS"""
     disabled_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
 

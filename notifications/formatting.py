@@ -1,11 +1,18 @@
-"""Shillings, dates and rates as Babel writes them for en_KE and sw_KE."""
+"""Shillings, dates, times and rates as Babel writes them for en_KE and sw_KE."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from babel.dates import format_date
+from babel.dates import (
+    format_date,
+    format_skeleton,
+    format_time,
+    get_period_id,
+    get_period_names,
+)
 from babel.numbers import format_currency, format_percent
 
+from domain.calendar import NAIROBI
 from domain.money import cents
 from notifications.i18n import Language
 
@@ -23,3 +30,33 @@ def long_date(day: date, language: Language) -> str:
 def yearly_rate(percent: Decimal, language: Language) -> str:
     """A decree's rate as written, `12%` or `12.5%`: never rounded to a whole percent."""
     return format_percent(percent / 100, locale=language.locale, decimal_quantization=False)
+
+
+def weekday_date(day: date, language: Language) -> str:
+    """`Thursday, 10 December 2026` in en_KE, `Alhamisi, 10 Desemba 2026` in sw_KE."""
+    return format_date(day, "full", locale=language.locale)
+
+
+def short_weekday_date(day: date, language: Language) -> str:
+    """`Thu, 10 Dec 2026` in en_KE, `Alhamisi, 10 Des 2026` in sw_KE: for an SMS."""
+    return format_skeleton("yMMMEd", day, locale=language.locale)
+
+
+def clock_time(instant: datetime, language: Language) -> str:
+    """The time of day in Nairobi as a reader of the language tells it, written after "at"/"saa".
+
+    English: Babel's 24-hour clock, `09:30`. Swahili: Swahili time, the hours counted from
+    06:00 and 18:00 as people say them, with Babel's (CLDR's) part of the day: `3:30 asubuhi`
+    for 09:30, `8:00 mchana` for 14:00. Babel's own sw_KE `9:30 asubuhi` counts from midnight,
+    and to a reader who tells Swahili time "saa 9:30" is mid-afternoon: a family could come to
+    court six hours late. The part of the day keeps Swahili time plain to a reader used to
+    the other clock too, since no court sits at 03:30. The part is CLDR's "selection" one, so
+    noon and midnight are `mchana` and `usiku` like the hours around them.
+    """
+    local = instant.astimezone(NAIROBI)
+    if language is Language.EN:
+        return format_time(local, "short", locale=language.locale)
+    hour = (local.hour - 6) % 12 or 12
+    period = get_period_id(local.time(), type="selection", locale=language.locale)
+    part_of_day = get_period_names("wide", "format", language.locale)[period]
+    return f"{hour}:{local.minute:02d} {part_of_day}"

@@ -1,7 +1,7 @@
 """Putting messages in the outbox, inside the transaction of whatever caused them.
 
-Until the channels exist (SMS, e-mail), the outbox is delivered to the log: each message is
-written here once, and a dispatcher will later take it from the table.
+Each cause is written here once; a dispatcher (service/dispatch.py) takes it from the table,
+woken at commit by PostgreSQL NOTIFY rather than waiting for its next look.
 """
 
 import logging
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
@@ -17,6 +18,10 @@ from sqlmodel import col
 from domain.outbox import Notification
 
 log = logging.getLogger("haki.outbox")
+
+CHANNEL = "haki_outbox"
+WAKE = text(f"SELECT pg_notify('{CHANNEL}', '')")
+"""Delivered to listening dispatchers when the transaction commits, and not before."""
 
 QUEUE = (
     insert(Notification)
@@ -56,4 +61,6 @@ async def enqueue(connection: AsyncConnection, messages: list[Message], now: dat
     queued = (await connection.execute(QUEUE, rows)).scalars().all()
     for key in queued:
         log.info("queued %s", key)
+    if queued:
+        await connection.execute(WAKE)
     return len(queued)

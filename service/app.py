@@ -21,8 +21,12 @@ from service.calendar.controller import CalendarController
 from service.cases.controller import CaseController
 from service.cases.schemas import CaseIn, StepIn
 from service.cases.team_controller import TeamController
-from service.clock import start_clock
+from service.contacts.controller import ContactController, SurvivorContactController
+from service.contacts.schemas import ConsentIn, ContactChangesIn, ContactIn
+from service.contacts.staff import ContactDetailsIn, my_contact_details, user_contact_details
+from service.contacts.status import IssueIn, StatusCodeController, status_router
 from service.database import async_url, make_engine, make_sessionmaker
+from service.deliveries.controller import sms_delivery_report
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
 from service.health import live, ready
@@ -37,6 +41,7 @@ from service.openapi import document_access, refuse_unknown_fields
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.users.controller import UserController
+from service.worker import background
 
 
 def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
@@ -50,12 +55,13 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         engine = make_engine(database_url, settings.pool_size)
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
-        clock = start_clock(engine, settings) if settings.clock else None
         try:
-            yield
+            if settings.clock:
+                async with background(engine, settings):
+                    yield
+            else:
+                yield
         finally:
-            if clock is not None:
-                clock.shutdown(wait=False)
             await engine.dispose()
 
     app = Litestar(
@@ -82,6 +88,13 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     follow_ups_due,
                     reverse_payment,
                     reverse_disbursement,
+                    SurvivorContactController,
+                    ContactController,
+                    StatusCodeController,
+                    status_router(settings),
+                    my_contact_details,
+                    user_contact_details,
+                    sms_delivery_report,
                     live,
                     ready,
                 ],
@@ -108,6 +121,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         app,
         (CaseIn, StepIn, SurvivorIn, HearingIn, RescheduleIn, HeldIn, AdjournIn, VacateIn, RuleIO),
     )
+    refuse_unknown_fields(app, (ContactIn, ContactChangesIn, ConsentIn, IssueIn, ContactDetailsIn))
     document_access(app, POLICY, route_key)
     return app
 

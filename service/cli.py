@@ -18,6 +18,7 @@ from service.database import database, make_engine, make_sessionmaker
 from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
 from service.settings import Settings
 from service.usecases import accounts
+from service.usecases.staff_addresses import Addresses
 
 T = TypeVar("T")
 Sessions = async_sessionmaker[AsyncSession]
@@ -93,10 +94,11 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
 
 
 @main.command()
-@click.option("--once", is_flag=True, help="hand over what is due now, then exit")
+@click.option("--once", is_flag=True, help="hand over and send what is due now, then exit")
 def worker(once: bool) -> None:
-    """Run the reminder clock alone: any number of workers may share one database."""
-    from service.clock import clock_rules, run_worker, tick
+    """Run the reminder clock and the dispatcher: any number of workers may share one database."""
+    from service.clock import clock_rules, tick
+    from service.worker import dispatch_now, run_worker
 
     settings = Settings()
 
@@ -109,6 +111,8 @@ def worker(once: bool) -> None:
                 click.echo(
                     f"handed over {done.handed_over} ({done.late} late), {done.expired} expired"
                 )
+                sent = await dispatch_now(engine, settings)
+                click.echo(f"{sent.expanded} deliveries written, {sent.sent} sent")
             else:
                 await run_worker(engine, settings)
         finally:
@@ -116,7 +120,9 @@ def worker(once: bool) -> None:
 
     with database(settings) as url:
         if not once:
-            click.echo(f"Haki worker: the reminder clock looks every {settings.clock_seconds:g} s")
+            click.echo(
+                f"Haki worker: reminders and outbox looked at every {settings.clock_seconds:g} s"
+            )
         _run_checked(work(url))
 
 
@@ -157,7 +163,16 @@ def _accounts(action: Callable[[Sessions, Actor], Awaitable[str]]) -> None:
 @click.option("--name", "full_name", required=True, help="the person's full name")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
-def user_add(username: str, full_name: str, role: str, password_stdin: bool) -> None:
+@click.option("--email", default=None, help="where e-mail reminders go")
+@click.option("--phone", default=None, help="a Kenyan mobile number for SMS reminders")
+def user_add(
+    username: str,
+    full_name: str,
+    role: str,
+    password_stdin: bool,
+    email: str | None,
+    phone: str | None,
+) -> None:
     """Add an account."""
     password = _password(password_stdin)
 
@@ -170,6 +185,7 @@ def user_add(username: str, full_name: str, role: str, password_stdin: bool) -> 
                 full_name=full_name,
                 role=Role(role),
                 password=password,
+                addresses=Addresses(email, phone),
             )
         return f"added {added.username} ({added.role})"
 

@@ -6,9 +6,7 @@ locked; a worker that dies mid-batch releases its locks with its transaction, so
 claimed again and nothing is lost or sent twice. APScheduler only decides when to look.
 """
 
-import asyncio
 import logging
-import signal
 import uuid
 from dataclasses import astuple, dataclass, field
 from datetime import datetime, timedelta
@@ -21,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
 
 from domain.base import utcnow
+from domain.cases import Case
 from domain.chase import ChaseRules
 from domain.hearings import Hearing
 from domain.reminders import Reminder, ReminderStatus
@@ -69,8 +68,11 @@ def _due(now: datetime, batch: int) -> Any:
             col(Hearing.purpose),
             col(Hearing.station),
             col(Hearing.court_room),
+            col(Case.reference),
+            col(Case.court_number),
         )
         .outerjoin(Hearing, col(Hearing.id) == Reminder.hearing_id)
+        .outerjoin(Case, col(Case.id) == Hearing.case_id)
         .where(col(Reminder.status) == ReminderStatus.PENDING, col(Reminder.due_at) <= now)
         .order_by(col(Reminder.due_at))
         .limit(batch)
@@ -88,6 +90,8 @@ def _hearing_message(row: Any, late: bool) -> Message:
         "purpose": row.purpose,
         "station": row.station,
         "court_room": row.court_room,
+        "case_reference": row.reference,
+        "court_number": row.court_number,
     }
     return Message(f"reminder:{row.id}", "hearing_reminder", row.audience, row.case_id, payload)
 
@@ -184,16 +188,3 @@ def start_clock(engine: AsyncEngine, settings: Settings) -> AsyncIOScheduler:
     )
     scheduler.start()
     return scheduler
-
-
-async def run_worker(engine: AsyncEngine, settings: Settings) -> None:
-    """The clock in a process of its own, until SIGTERM or Ctrl-C."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
-    scheduler = start_clock(engine, settings)
-    try:
-        await stop.wait()
-    finally:
-        scheduler.shutdown(wait=False)

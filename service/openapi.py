@@ -16,7 +16,7 @@ DESCRIPTIONS = {
     409: "Conflicts with the record's present state or version; reload and retry",
     413: "Request body too large",
     422: "Well-formed but refused: the detail says which fact is wrong",
-    429: "Too many failed sign-ins: wait the seconds in Retry-After",
+    429: "Too many tries (failed sign-ins, status questions): wait the seconds in Retry-After",
     503: "Not ready: the database cannot be reached",
 }
 

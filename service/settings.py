@@ -8,12 +8,18 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from domain.interest import Allocation
+from notifications.channels.email import SmtpSecurity
 
 OFF = {"off", "0", "false", "no"}
 
 
 def _data_dir() -> Path:
     return Path(os.environ.get("HAKI_DATA_DIR") or user_data_dir("haki"))
+
+
+def _smtp_security() -> SmtpSecurity:
+    value = os.environ.get("HAKI_SMTP_STARTTLS", "on").lower()
+    return SmtpSecurity.OFF if value in OFF else SmtpSecurity(value)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,10 @@ class Settings:
     """the days a demand letter gives the Attorney General to pay before judicial review"""
     organisation: str = field(default_factory=lambda: os.environ.get("HAKI_ORGANISATION", "Haki"))
     """the name letters are signed for, with the case's lead counsel"""
+    status_lookups_per_minute: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_STATUS_PER_MINUTE", "10"))
+    )
+    """GET /status/{code} answers per client address a minute, in each API process"""
     pool_size: int = field(default_factory=lambda: int(os.environ.get("HAKI_DB_POOL", "10")))
     clock: bool = field(
         default_factory=lambda: os.environ.get("HAKI_CLOCK", "on").lower() not in OFF
@@ -58,6 +68,41 @@ class Settings:
         default_factory=lambda: float(os.environ.get("HAKI_CLOCK_SECONDS", "15"))
     )
     clock_batch: int = field(default_factory=lambda: int(os.environ.get("HAKI_CLOCK_BATCH", "500")))
+    dispatch_batch: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_DISPATCH_BATCH", "100"))
+    )
+    delivery_attempts: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_DELIVERY_ATTEMPTS", "6"))
+    )
+    toll_free: str = field(default_factory=lambda: os.environ.get("HAKI_TOLL_FREE", "0800 720 720"))
+    """the office's toll-free number, in every message to a family"""
     reminder_grace_minutes: float = field(
         default_factory=lambda: float(os.environ.get("HAKI_REMINDER_GRACE_MINUTES", "15"))
     )
+    sms_url: str | None = field(default_factory=lambda: os.environ.get("HAKI_SMS_URL") or None)
+    """the SMS gateway (Africa's Talking's shape); unset: SMS messages go to the log"""
+    sms_username: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_SMS_USERNAME") or None
+    )
+    sms_api_key: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_SMS_API_KEY") or None, repr=False
+    )
+    sms_sender_id: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_SMS_SENDER_ID") or None
+    )
+    sms_report_secret: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_SMS_REPORT_SECRET") or None, repr=False
+    )
+    """the last part of the delivery-report address the gateway calls; unset: no reports"""
+    smtp_host: str | None = field(default_factory=lambda: os.environ.get("HAKI_SMTP_HOST") or None)
+    """the mail server; unset: e-mail messages go to the log"""
+    smtp_port: int = field(default_factory=lambda: int(os.environ.get("HAKI_SMTP_PORT", "587")))
+    smtp_username: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_SMTP_USERNAME") or None
+    )
+    smtp_password: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_SMTP_PASSWORD") or None, repr=False
+    )
+    smtp_security: SmtpSecurity = field(default_factory=_smtp_security)
+    """HAKI_SMTP_STARTTLS: on (STARTTLS, required), tls (TLS from the start) or off"""
+    mail_from: str | None = field(default_factory=lambda: os.environ.get("HAKI_MAIL_FROM") or None)

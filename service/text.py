@@ -25,3 +25,10 @@ CitationText = Annotated[
 ]
 EvidenceRef = Annotated[str, Meta(max_length=200, pattern=LINE)]
 Note = Annotated[str, Meta(max_length=4000, pattern=PARAGRAPH)]
+PhoneText = Annotated[
+    str, Meta(min_length=1, max_length=40, pattern=NOT_BLANK_LINE, examples=["0712 345 678"])
+]
+"""as typed; normalised to E.164 (+254712345678) or refused with a 422 that says why"""
+EmailText = Annotated[
+    str, Meta(min_length=3, max_length=254, pattern=NOT_BLANK_LINE, examples=["amina@example.org"])
+]

@@ -21,11 +21,15 @@ from domain.users import Role, User
 from service.app import create_app
 from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server
 from service.migrate import upgrade
+from service.settings import Settings
 from service.usecases.accounts import add_user, open_session
 from tests.factories import TEST_ACTOR
 
 # the tests drive the reminder clock themselves (service/clock.py: tick), never on a timer
 os.environ["HAKI_CLOCK"] = "off"
+# the shared app answers GET /status/{code} many times from one address (the authorisation
+# matrix, the fuzzer); tests/e2e/test_status_codes.py makes an app of its own to test the limit
+os.environ["HAKI_STATUS_PER_MINUTE"] = "100000"
 
 
 @pytest.fixture(scope="session")
@@ -122,9 +126,13 @@ async def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return make_sessionmaker(engine)
 
 
+REPORT_SECRET = "sms-report-secret-for-tests"
+"""the last part of the shared app's delivery-report address"""
+
+
 @pytest.fixture(scope="session")
 async def app(database_url: str) -> Litestar:
-    return create_app(database_url)
+    return create_app(database_url, Settings(sms_report_secret=REPORT_SECRET))
 
 
 @pytest.fixture(scope="session")

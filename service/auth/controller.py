@@ -7,12 +7,12 @@ from litestar import Controller, get, post
 from litestar.params import JSONBody
 from msgspec import Meta, Struct
 
-from domain.users import Role
+from domain.users import Role, User
 from service.auth.identity import SignedIn, actor_of, address_of
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import NOT_BLANK_LINE
-from service.usecases import accounts, signin
+from service.usecases import accounts, signin, staff_addresses
 
 
 class LoginIn(Struct, forbid_unknown_fields=True):
@@ -24,6 +24,13 @@ class UserOut(Struct):
     username: str
     full_name: str
     role: Role
+    email: str | None
+    phone: str | None
+    """where reminders reach this person: PUT /auth/me/contact-details"""
+
+    @classmethod
+    def of(cls, user: User) -> "UserOut":
+        return cls(user.username, user.full_name, user.role, user.email, user.phone)
 
 
 class TokenOut(Struct):
@@ -59,7 +66,7 @@ class AuthController(Controller):
             token=signed.token,
             token_type="Bearer",
             expires_at=signed.expires_at,
-            user=UserOut(user.username, user.full_name, user.role),
+            user=UserOut.of(user),
         )
 
     @post("/logout", status_code=204, responses=responses(401), summary="End this session now")
@@ -67,5 +74,5 @@ class AuthController(Controller):
         await accounts.end_session(db, actor_of(request), request.auth)
 
     @get("/me", responses=responses(401), summary="Who this token belongs to")
-    async def me(self, request: SignedIn) -> UserOut:
-        return UserOut(request.user.username, request.user.full_name, request.user.role)
+    async def me(self, db: Db, request: SignedIn) -> UserOut:
+        return UserOut.of(await staff_addresses.get_user(db, request.user.id))

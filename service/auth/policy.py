@@ -30,6 +30,7 @@ class Rule(Enum):
     CASE_CHANGE = "administrators; lawyers on the case's team"
     CASE_PERSONAL = "administrators; lawyers on the case's team (personal data)"
     SURVIVOR_PERSONAL = "administrators; lawyers on a case of the survivor (personal data)"
+    CONTACT_PERSONAL = "administrators; lawyers on a case of the contact's survivor (personal data)"
     AWARD_READ = "any role; a lawyer only on the team of the award's case"
     AWARD_CHANGE = "administrators; lawyers on the team of the award's case"
     AWARD_PERSONAL = "administrators; lawyers on the team of the award's case (personal data)"
@@ -89,6 +90,20 @@ POLICY: dict[str, Rule] = {
     "CalendarController.revoke": Rule.SIGNED_IN,
     # the secret token in the address is the credential: calendar apps send no header
     "CalendarController.feed": Rule.PUBLIC,
+    # the secret in the address is the credential: the SMS gateway sends no Authorization header
+    "sms_delivery_report": Rule.PUBLIC,
+    "SurvivorContactController.add": Rule.SURVIVOR_PERSONAL,
+    "SurvivorContactController.of_survivor": Rule.SURVIVOR_PERSONAL,
+    "ContactController.get_contact": Rule.CONTACT_PERSONAL,
+    "ContactController.update": Rule.CONTACT_PERSONAL,
+    "ContactController.record_consent": Rule.CONTACT_PERSONAL,
+    "ContactController.withdraw_consent": Rule.CONTACT_PERSONAL,
+    "StatusCodeController.issue": Rule.CASE_PERSONAL,
+    "StatusCodeController.revoke": Rule.CASE_PERSONAL,
+    # the status code in the address is the credential: a family has no account
+    "family_status": Rule.PUBLIC,
+    "my_contact_details": Rule.SIGNED_IN,
+    "user_contact_details": Rule.ADMIN,
 }
 
 ROLES = {
@@ -100,6 +115,7 @@ ROLES = {
     Rule.CASE_CHANGE: {Role.ADMIN, Role.LAWYER},
     Rule.CASE_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.SURVIVOR_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.CONTACT_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.AWARD_READ: set(Role),
     Rule.AWARD_CHANGE: {Role.ADMIN, Role.LAWYER},
     Rule.AWARD_PERSONAL: {Role.ADMIN, Role.LAWYER},
@@ -153,6 +169,12 @@ async def _represents(connection: Connection, db: AsyncConnection, principal: Pr
         raise NotFound(f"no survivor with code {code}")
 
 
+async def _contact_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    contact_id = connection.path_params["contact_id"]
+    if p.role is Role.LAWYER and not await access.represents_contact(db, contact_id, p.id):
+        raise NotFound(f"no contact with id {contact_id}")
+
+
 async def _award_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     award_id = connection.path_params["award_id"]
     if p.role is Role.LAWYER and not await access.on_award_team(db, award_id, p.id):
@@ -170,6 +192,7 @@ SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[
     Rule.CASE_CHANGE: _case_visible,
     Rule.CASE_PERSONAL: _case_visible,
     Rule.SURVIVOR_PERSONAL: _represents,
+    Rule.CONTACT_PERSONAL: _contact_visible,
     Rule.AWARD_READ: _award_visible,
     Rule.AWARD_CHANGE: _award_visible,
     Rule.AWARD_PERSONAL: _award_visible,

@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from domain.awards import Award
 from domain.cases import CaseClaimant, Survivor
+from domain.contacts import Contact
 from domain.hearings import Hearing
 from domain.users import CaseMember
 
@@ -28,6 +29,20 @@ async def represents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool
         .join(CaseClaimant, col(CaseClaimant.case_id) == CaseMember.case_id)
         .join(Survivor, col(Survivor.id) == CaseClaimant.survivor_id)
         .where(Survivor.code == code, CaseMember.user_id == user_id)
+        .limit(1)
+    )
+    return found.first() is not None
+
+
+async def represents_contact(
+    db: AsyncConnection, contact_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
+    """True when the contact speaks for a survivor who is a claimant in one of the user's cases."""
+    found = await db.execute(
+        select(CaseMember.case_id)
+        .join(CaseClaimant, col(CaseClaimant.case_id) == CaseMember.case_id)
+        .join(Contact, col(Contact.survivor_id) == CaseClaimant.survivor_id)
+        .where(Contact.id == contact_id, CaseMember.user_id == user_id)
         .limit(1)
     )
     return found.first() is not None

@@ -19,6 +19,7 @@ from domain.base import utcnow
 from domain.errors import Conflict, InvalidInput, NotFound
 from domain.users import AuthSession, Principal, Role, User
 from service.usecases.audit import audit
+from service.usecases.staff_addresses import Addresses
 
 HASHER = PasswordHasher()
 MIN_PASSWORD = 10
@@ -42,12 +43,16 @@ async def add_user(
     full_name: str,
     role: Role,
     password: str,
+    addresses: Addresses | None = None,
 ) -> User:
+    checked = addresses.checked() if addresses else Addresses()
     user = User(
         username=username.strip().lower(),
         full_name=full_name.strip(),
         role=role,
         password_hash=_checked_password(password),
+        email=checked.email,
+        phone=checked.phone,
     )
     try:
         async with session.begin():

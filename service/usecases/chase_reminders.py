@@ -19,6 +19,7 @@ from sqlmodel import col
 
 from domain.awards import Award, AwardStage, FollowUp
 from domain.calendar import NAIROBI, nairobi_today
+from domain.cases import Case
 from domain.chase import ChaseRules, ChaseState, chase_state
 from domain.reminders import Audience, Reminder, ReminderStatus
 from notifications.outbox import Message
@@ -32,6 +33,8 @@ RULE = "follow-up with the Attorney General"
 class Chased:
     award_id: uuid.UUID
     case_id: uuid.UUID
+    case_reference: str
+    respondent: str
     state: ChaseState
     silent_from: date
 
@@ -53,10 +56,13 @@ async def _chased(
         select(
             col(Award.id),
             col(Award.case_id),
+            col(Case.reference),
+            col(Award.respondent),
             col(Award.served_on),
             last.c.last_on,
             last.c.last_answer,
         )
+        .join(Case, col(Case.id) == Award.case_id)
         .outerjoin(last, last.c.award_id == Award.id)
         .where(col(Award.stage).in_(CHASED), col(Award.served_on).is_not(None))
     )
@@ -66,7 +72,9 @@ async def _chased(
     for row in (await connection.execute(query)).all():
         state = chase_state(row.served_on, row.last_on, row.last_answer, today, rules)
         silent_from = max(row.served_on, row.last_answer or row.served_on)
-        chased[row.id] = Chased(row.id, row.case_id, state, silent_from)
+        chased[row.id] = Chased(
+            row.id, row.case_id, row.reference, row.respondent, state, silent_from
+        )
     return chased
 
 
@@ -134,6 +142,8 @@ async def follow_up_messages(
             continue
         payload = {
             "award_id": str(award_id),
+            "case_reference": award.case_reference,
+            "respondent": award.respondent,
             "next_due": award.state.next_due.isoformat(),
             "silent_days": award.state.silent_days,
             "escalate": award.state.escalate,

@@ -35,6 +35,7 @@ from service.usecases.awards import CompensationRules, position
 from service.usecases.cases import get_case
 from service.usecases.court_track import award_facts, move_case
 from service.usecases.enforcement import open_mandamus
+from service.usecases.family_news import payment_received
 from service.usecases.ledger import disbursed_total, received_total
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK, UNSETTLED
@@ -203,6 +204,7 @@ async def receive_payment(
             recorded_by=actor.user_id,
         )
         session.add(payment)
+        await payment_received(session, award, payment, now)
     return award, payment
 
 

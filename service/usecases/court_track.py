@@ -25,6 +25,7 @@ from domain.errors import InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
 from service.usecases.audit import audit
 from service.usecases.cases import get_case
+from service.usecases.family_news import judgment_delivered
 from service.usecases.mandamus import log_mandamus_outcome
 from service.usecases.paging import page
 from statemachines.case_track import CASE_TRACK, Route
@@ -34,7 +35,10 @@ Consequence = Callable[[AsyncSession, Actor, Case, CaseEvent, datetime], Awaitab
 
 # what a step writes on other records besides the case's own row and history, in the same
 # transaction, whichever way the step was taken (a route, a hearing held, the award track)
-CONSEQUENCES: dict[str, Consequence] = {"deliver_judgment": log_mandamus_outcome}
+CONSEQUENCES: dict[str, tuple[Consequence, ...]] = {
+    "deliver_judgment": (log_mandamus_outcome, judgment_delivered),
+    "determine_appeal": (judgment_delivered,),
+}
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,7 @@ async def move_case(
     )
     session.add(event)
     audit(session, actor, "case.step", "case", case.id, trigger=trigger)
-    consequence = CONSEQUENCES.get(trigger)
-    if consequence is not None:
+    for consequence in CONSEQUENCES.get(trigger, ()):
         await consequence(session, actor, case, event, now)
     return event
 

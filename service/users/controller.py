@@ -12,8 +12,9 @@ from domain.users import Role, User
 from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
-from service.text import FullName
+from service.text import EmailText, FullName, PhoneText
 from service.usecases import accounts
+from service.usecases.staff_addresses import Addresses
 
 
 class UserIn(Struct, forbid_unknown_fields=True):
@@ -21,6 +22,9 @@ class UserIn(Struct, forbid_unknown_fields=True):
     full_name: FullName
     role: Role
     password: Annotated[str, Meta(min_length=accounts.MIN_PASSWORD, max_length=200)]
+    email: EmailText | None = None
+    phone: PhoneText | None = None
+    """a Kenyan mobile number, for reminders by SMS"""
 
 
 class AccountOut(Struct):
@@ -29,10 +33,20 @@ class AccountOut(Struct):
     full_name: str
     role: Role
     disabled_at: datetime | None
+    email: str | None
+    phone: str | None
 
     @classmethod
     def of(cls, user: User) -> "AccountOut":
-        return cls(user.id, user.username, user.full_name, user.role, user.disabled_at)
+        return cls(
+            user.id,
+            user.username,
+            user.full_name,
+            user.role,
+            user.disabled_at,
+            user.email,
+            user.phone,
+        )
 
 
 class UserController(Controller):
@@ -52,6 +66,7 @@ class UserController(Controller):
             full_name=data.full_name,
             role=data.role,
             password=data.password,
+            addresses=Addresses(data.email, data.phone),
         )
         return AccountOut.of(user)
 

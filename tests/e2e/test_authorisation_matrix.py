@@ -14,8 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
 from domain.awards import DisbursementMethod, PaymentReceived
+from domain.contacts import Channel
 from domain.hearings import HearingPurpose
 from domain.users import Role
+from notifications.i18n import Language
 from service.app import create_app
 from service.auth.policy import POLICY, route_key
 from service.database import make_sessionmaker
@@ -23,9 +25,13 @@ from service.usecases.accounts import add_user, open_session
 from service.usecases.awards import claimant_code
 from service.usecases.calendar_feeds import issue_feed
 from service.usecases.compensation import disburse
+from service.usecases.consent import record_consent
+from service.usecases.contacts import NewContact, add_contact
 from service.usecases.hearings import schedule
+from service.usecases.status_codes import issue_code
 from service.usecases.team import assign
-from tests.conftest import Account, empty_tables
+from tests.conftest import REPORT_SECRET, Account, empty_tables
+from tests.deliveries import sms_delivery
 from tests.e2e.helpers import Client
 from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
 
@@ -49,6 +55,8 @@ class World:
     """a hearing next week on the case"""
     past_hearing_id: uuid.UUID
     """a hearing of yesterday on the case, its outcome not yet recorded"""
+    contact_id: uuid.UUID
+    """a consenting contact of the case's claimant (version 2: added, then consent recorded)"""
 
     async def throwaway_user(self) -> uuid.UUID:
         async with make_sessionmaker(self.engine)() as session:
@@ -76,6 +84,7 @@ def route(method: str, path: str, body: dict[str, Any] | None = None) -> Build:
             award=w.award_id,
             hearing=w.hearing_id,
             past=w.past_hearing_id,
+            contact=w.contact_id,
         )
         return method, where, body
 
@@ -91,6 +100,41 @@ async def read_a_feed(w: World) -> tuple[str, str, None]:
     async with make_sessionmaker(w.engine)() as session:
         token = await issue_feed(session, TEST_ACTOR, w.teammate)
     return "GET", f"/calendar/{token}.ics", None
+
+
+class Form(dict[str, str]):
+    """A body the route takes form-encoded, as the SMS gateway posts it."""
+
+
+async def report_a_delivery(w: World) -> tuple[str, str, Form]:
+    """The secret in the address is the credential; the report is of a text the gateway took."""
+    sent = await sms_delivery(w.engine)
+    form = Form(id=str(sent.provider_id), status="Success", phoneNumber=sent.address)
+    return "POST", f"/notifications/sms-reports/{REPORT_SECRET}", form
+
+
+async def issue_a_status_code(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "POST", f"/cases/{w.case_id}/status-codes", {"contact_id": str(w.contact_id)}
+
+
+async def issued_code(w: World) -> str:
+    async with make_sessionmaker(w.engine)() as session:
+        return await issue_code(session, TEST_ACTOR, w.case_id, w.contact_id)
+
+
+async def revoke_the_status_code(w: World) -> tuple[str, str, None]:
+    await issued_code(w)
+    return "DELETE", f"/cases/{w.case_id}/status-codes/{w.contact_id}", None
+
+
+async def ask_where_the_case_is(w: World) -> tuple[str, str, None]:
+    """The status code in the address is the credential: a family has no account."""
+    return "GET", f"/status/{await issued_code(w)}", None
+
+
+async def set_someones_addresses(w: World) -> tuple[str, str, dict[str, Any]]:
+    body = {"email": "someone@example.org", "phone": "0712 345 678"}
+    return "PUT", f"/users/{await w.throwaway_user()}/contact-details", body
 
 
 async def open_a_case(w: World) -> tuple[str, str, dict[str, Any]]:
@@ -305,6 +349,38 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "CalendarController.issue": ("signed_in", route("POST", "/calendar/feed")),
     "CalendarController.revoke": ("signed_in", route("DELETE", "/calendar/feed")),
     "CalendarController.feed": ("public", read_a_feed),
+    "SurvivorContactController.add": (
+        "survivor_personal",
+        route(
+            "POST",
+            "/survivors/{code}/contacts",
+            {"name": "Mama", "relationship": "mother", "language": "sw", "channel": "log"},
+        ),
+    ),
+    "SurvivorContactController.of_survivor": (
+        "survivor_personal",
+        route("GET", "/survivors/{code}/contacts"),
+    ),
+    "ContactController.get_contact": ("contact_personal", route("GET", "/contacts/{contact}")),
+    "ContactController.update": (
+        "contact_personal",
+        route("PATCH", "/contacts/{contact}", {"version": 2, "language": "en"}),
+    ),
+    "ContactController.record_consent": (
+        "contact_personal",
+        route("POST", "/contacts/{contact}/consent", {}),
+    ),
+    "ContactController.withdraw_consent": (
+        "contact_personal",
+        route("DELETE", "/contacts/{contact}/consent"),
+    ),
+    "StatusCodeController.issue": ("case_personal", issue_a_status_code),
+    "StatusCodeController.revoke": ("case_personal", revoke_the_status_code),
+    "family_status": ("public", ask_where_the_case_is),
+    # an empty body clears: the shared test accounts keep no address
+    "my_contact_details": ("signed_in", route("PUT", "/auth/me/contact-details", {})),
+    "user_contact_details": ("admin", set_someones_addresses),
+    "sms_delivery_report": ("public", report_a_delivery),
 }
 
 
@@ -322,7 +398,7 @@ def promised(rule: str, role: str, mine: bool) -> str | int:
         return OK if role in {"admin", "lawyer"} else 403
     if rule == "case_read":
         return 404 if role == "lawyer" and not mine else OK
-    # case_change, case_personal, survivor_personal
+    # case_change, case_personal, survivor_personal, contact_personal
     if role in {"advocacy", "viewer"}:
         return 403
     return 404 if role == "lawyer" and not mine else OK
@@ -372,7 +448,18 @@ async def make_world(engine: AsyncEngine, accounts: dict[str, Account], mine: bo
             purpose=MENTION,
             recorded_after_the_fact=True,
         )
-    return World(case_id, code, other.id, award.id, fresh.id, engine, coming.id, past.id)
+    async with sessions() as session:
+        contact = await add_contact(
+            session,
+            TEST_ACTOR,
+            code,
+            NewContact("Mama", "mother", Language.SW, Channel.SMS, phone="0712345678"),
+        )
+    async with sessions() as session:
+        await record_consent(session, TEST_ACTOR, contact.contact.id)
+    return World(
+        case_id, code, other.id, award.id, fresh.id, engine, coming.id, past.id, contact.contact.id
+    )
 
 
 async def fresh_headers(engine: AsyncEngine, account: Account | None) -> dict[str, str]:
@@ -400,7 +487,8 @@ async def test_access(
     method, path, body = await build(world)
     headers = await fresh_headers(engine, None if role == "anonymous" else accounts[role])
     app_client.headers.pop("Authorization", None)
-    response = await app_client.request(method, path, json=body, headers=headers)
+    sent_as = "data" if isinstance(body, Form) else "json"
+    response = await app_client.request(method, path, headers=headers, **{sent_as: body})
     expected = promised(rule, role, mine)
     if expected == OK:
         assert 200 <= response.status_code < 300, (method, path, response.text)

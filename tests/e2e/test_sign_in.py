@@ -28,7 +28,13 @@ async def test_sign_in_use_the_token_and_sign_out(
     response = await login(client, "Test.Viewer ", viewer.password)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["user"] == {"username": "test.viewer", "full_name": "Viewer", "role": "viewer"}
+    assert body["user"] == {
+        "username": "test.viewer",
+        "full_name": "Viewer",
+        "role": "viewer",
+        "email": None,
+        "phone": None,
+    }
     headers = {"Authorization": f"Bearer {body['token']}"}
     assert (await client.get("/auth/me", headers=headers)).json()["role"] == "viewer"
     assert (await client.post("/auth/logout", headers=headers)).status_code == 204

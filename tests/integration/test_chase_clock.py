@@ -33,9 +33,9 @@ async def follow_up_reminders(engine: AsyncEngine) -> list[tuple[str, datetime]]
 async def messages(engine: AsyncEngine) -> list[tuple[str, str, bool]]:
     async with engine.connect() as connection:
         rows = await connection.execute(
-            sa.select(Notification.kind, Notification.audience, Notification.payload).order_by(
-                Notification.id
-            )
+            sa.select(Notification.kind, Notification.audience, Notification.payload)
+            .where(Notification.kind.in_(["follow_up_due", "escalation"]))  # type: ignore[attr-defined]
+            .order_by(Notification.id)
         )
         return [(kind, audience, payload["escalate"]) for kind, audience, payload in rows.all()]
 

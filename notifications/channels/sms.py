@@ -1,0 +1,127 @@
+"""The SMS channel: Africa's Talking's bulk SMS API, or any gateway that answers in its shape."""
+
+import logging
+from typing import Any
+
+import httpx
+
+from notifications.channels.base import Outcome, Outgoing, Result
+
+log = logging.getLogger("haki.channels.sms")
+
+# A recipient's statusCode in the gateway's answer, as Africa's Talking documents them
+# (developers.africastalking.com/docs/sms/sending/bulk).
+CODES = {
+    100: "Processed",
+    101: "Sent",
+    102: "Queued",
+    401: "RiskHold",
+    402: "InvalidSenderId",
+    403: "InvalidPhoneNumber",
+    404: "UnsupportedNumberType",
+    405: "InsufficientBalance",
+    406: "UserInBlacklist",
+    407: "CouldNotRoute",
+    409: "DoNotDisturbRejection",
+    500: "InternalServerError",
+    501: "GatewayError",
+    502: "RejectedByGateway",
+}
+ACCEPTED = {100, 101, 102}
+NOT_NOW = {405, 500, 501, 502}
+"""refused for now (our balance, their fault): the gateway did not send it, so trying later is
+safe; every other refusal is for good"""
+
+TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
+
+
+class SmsGateway:
+    """One POST per message. The gateway takes no idempotency key, so any failure after the
+    request may have reached it is UNKNOWN, never RETRY: a family must not get it twice."""
+
+    name = "sms"
+
+    def __init__(
+        self,
+        base_url: str,
+        username: str,
+        api_key: str,
+        sender_id: str | None = None,
+        timeout: httpx.Timeout = TIMEOUT,
+    ) -> None:
+        if httpx.URL(base_url).scheme not in ("http", "https"):
+            raise ValueError("the SMS gateway's URL must start with https:// (or http://)")
+        self._url = base_url.rstrip("/") + "/version1/messaging"
+        self._username = username
+        self._sender_id = sender_id
+        # no kept-alive connections: a reused one the gateway has closed fails in a way that
+        # cannot be told from a send in doubt
+        self._client = httpx.AsyncClient(
+            headers={"apiKey": api_key, "Accept": "application/json"},
+            timeout=timeout,
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
+
+    async def send(self, message: Outgoing) -> Result:
+        form = {"username": self._username, "to": message.address, "message": message.body}
+        if self._sender_id:
+            form["from"] = self._sender_id
+        try:
+            response = await self._client.post(self._url, data=form)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
+            result = Result(Outcome.RETRY, error=f"gateway not reached: {type(error).__name__}")
+        except httpx.RequestError as error:  # timed out, cut off, garbled: after sending
+            result = Result(
+                Outcome.UNKNOWN,
+                error=f"no answer from the gateway after sending: {type(error).__name__}",
+            )
+        else:
+            result = _read(response, message.address)
+        log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error or "")
+        return result
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+
+def _read(response: httpx.Response, address: str) -> Result:
+    status = response.status_code
+    if status in (401, 403):
+        return Result(Outcome.DEAD, error=f"gateway credentials refused (HTTP {status})")
+    if status == 504:
+        # a proxy gave up waiting on the gateway, which may have sent it all the same
+        return Result(Outcome.UNKNOWN, error="gateway timed out behind its proxy (HTTP 504)")
+    if status >= 500 or status in (408, 429):
+        return Result(Outcome.RETRY, error=f"gateway busy or failing (HTTP {status})")
+    if status >= 300:
+        return Result(Outcome.DEAD, error=f"gateway refused the request (HTTP {status})")
+    try:
+        data = response.json()["SMSMessageData"]
+        recipients = data["Recipients"]
+    except (ValueError, KeyError, TypeError):
+        recipients = None
+    if not isinstance(recipients, list) or not all(isinstance(r, dict) for r in recipients):
+        return Result(Outcome.UNKNOWN, error=f"gateway answer not understood (HTTP {status})")
+    if not recipients:
+        said = str(data.get("Message", ""))[:100]
+        return Result(Outcome.DEAD, error=f"gateway sent to no one: {said}")
+    return _recipient(_ours(recipients, address))
+
+
+def _ours(recipients: list[dict[str, Any]], address: str) -> dict[str, Any]:
+    """The entry for our number; a gateway that rewrites numbers still answers one for one."""
+    return next((r for r in recipients if r.get("number") == address), recipients[0])
+
+
+def _recipient(entry: dict[str, Any]) -> Result:
+    try:
+        code = int(entry["statusCode"])
+    except (KeyError, TypeError, ValueError):
+        return Result(Outcome.UNKNOWN, error="gateway answer has no status code")
+    said = f"{code} {CODES.get(code) or str(entry.get('status', 'unknown status'))[:40]}"
+    if code in ACCEPTED:
+        message_id = entry.get("messageId")
+        return Result(Outcome.SENT, provider_id=str(message_id) if message_id else None)
+    if code in NOT_NOW:
+        return Result(Outcome.RETRY, error=f"gateway refused for now: {said}")
+    return Result(Outcome.DEAD, error=f"gateway refused: {said}")

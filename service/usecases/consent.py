@@ -1,0 +1,96 @@
+"""Consent to hear about the case: recorded with who took it, and withdrawn at once.
+
+Withdrawing stops everything: in its one transaction every message still queued for the
+contact is cancelled and every status code they hold is revoked, so nothing reaches them
+after the answer, except a message the dispatcher had already begun to send.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import col
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.base import utcnow
+from domain.calendar import NAIROBI
+from domain.contacts import StatusCode
+from domain.errors import InvalidInput
+from domain.outbox import Delivery, DeliveryStatus
+from service.usecases.audit import audit
+from service.usecases.contacts import ContactView, contact_view, locked_contact, reachable
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    contact: ContactView
+    cancelled_deliveries: int
+    revoked_status_codes: int
+
+
+def _given(given_at: datetime | None, now: datetime) -> datetime:
+    """Consent taken earlier (on paper, by phone) may be recorded later, never ahead."""
+    if given_at is None:
+        return now
+    aware = given_at if given_at.tzinfo else given_at.replace(tzinfo=NAIROBI)
+    if aware > now:
+        raise InvalidInput("given_at is in the future: record consent once it is given", "given_at")
+    if aware.year < 2000:
+        raise InvalidInput("given_at is before 2000: check the year", "given_at")
+    return aware
+
+
+async def record_consent(
+    session: AsyncSession,
+    actor: Actor,
+    contact_id: uuid.UUID,
+    *,
+    given_at: datetime | None = None,
+    now: datetime | None = None,
+) -> ContactView:
+    """Given again after a withdrawal, or confirmed anew: the latest is what counts, and the
+    audit trail keeps every one."""
+    now = now or utcnow()
+    given = _given(given_at, now)
+    async with session.begin():
+        contact = await locked_contact(session, contact_id)
+        reachable(contact.channel, contact.phone, contact.email)  # also rows written by hand
+        contact.consent_given_at = given
+        contact.consent_recorded_by = actor.user_id
+        contact.consent_withdrawn_at = None
+        await session.flush()
+        audit(session, actor, "contact.consent", "contact", contact_id, given_at=given.isoformat())
+        return await contact_view(session, contact_id)
+
+
+async def withdraw_consent(
+    session: AsyncSession, actor: Actor, contact_id: uuid.UUID, now: datetime | None = None
+) -> Withdrawn:
+    """Safe to repeat: a contact without consent has nothing queued and no live code left."""
+    now = now or utcnow()
+    async with session.begin():
+        contact = await locked_contact(session, contact_id)
+        if contact.consents:
+            contact.consent_withdrawn_at = now
+        cancelled = await session.exec(
+            update(Delivery)
+            .where(
+                col(Delivery.contact_id) == contact_id,
+                col(Delivery.status) == DeliveryStatus.QUEUED,
+            )
+            .values(status=DeliveryStatus.CANCELLED, settled_at=now)
+        )
+        revoked = await session.exec(
+            update(StatusCode)
+            .where(col(StatusCode.contact_id) == contact_id, col(StatusCode.revoked_at).is_(None))
+            .values(revoked_at=now)
+        )
+        await session.flush()
+        counts = {
+            "cancelled_deliveries": int(cancelled.rowcount or 0),
+            "revoked_status_codes": int(revoked.rowcount or 0),
+        }
+        audit(session, actor, "contact.consent_withdraw", "contact", contact_id, **counts)
+        return Withdrawn(await contact_view(session, contact_id), **counts)

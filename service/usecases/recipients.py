@@ -1,0 +1,101 @@
+"""Who an audience is, at the moment a notification is expanded into deliveries.
+
+Resolved late on purpose: a contact who withdrew consent after the cause, or a lawyer who
+left the team, is not written to.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.cases import CaseClaimant, Survivor
+from domain.contacts import Channel, Contact
+from domain.users import CaseMember, Role, User
+from notifications.i18n import Language
+
+
+@dataclass(frozen=True)
+class Person:
+    channel: Channel
+    address: str
+    language: Language
+    user_id: uuid.UUID | None = None
+    contact_id: uuid.UUID | None = None
+    survivor_code: str | None = None
+    amounts: bool = False
+
+
+def _staff(user: User) -> Person:
+    """Staff are written to by e-mail where they gave one, else by SMS, else in the log."""
+    if user.email:
+        return Person(Channel.EMAIL, user.email, Language.EN, user_id=user.id)
+    if user.phone:
+        return Person(Channel.SMS, user.phone, Language.EN, user_id=user.id)
+    return Person(Channel.LOG, user.username, Language.EN, user_id=user.id)
+
+
+async def team(session: AsyncSession, case_id: uuid.UUID | None) -> list[Person]:
+    if case_id is None:
+        return []
+    rows = await session.exec(
+        select(User)
+        .join(CaseMember, col(CaseMember.user_id) == User.id)
+        .where(CaseMember.case_id == case_id, col(User.disabled_at).is_(None))
+        .order_by(col(User.username))
+    )
+    return [_staff(user) for user in rows.all()]
+
+
+async def advocacy(session: AsyncSession) -> list[Person]:
+    rows = await session.exec(
+        select(User)
+        .where(User.role == Role.ADVOCACY, col(User.disabled_at).is_(None))
+        .order_by(col(User.username))
+    )
+    return [_staff(user) for user in rows.all()]
+
+
+async def family(session: AsyncSession, case_id: uuid.UUID | None) -> list[Person]:
+    """Consenting contacts of the case's claimants, each on the channel they chose."""
+    if case_id is None:
+        return []
+    rows = await session.exec(
+        select(Contact, col(Survivor.code))
+        .join(Survivor, col(Survivor.id) == Contact.survivor_id)
+        .join(CaseClaimant, col(CaseClaimant.survivor_id) == Survivor.id)
+        .where(
+            CaseClaimant.case_id == case_id,
+            col(Contact.consent_given_at).is_not(None),
+            col(Contact.consent_withdrawn_at).is_(None),
+        )
+        .order_by(col(Contact.created_at))
+    )
+    people = []
+    for contact, code in rows.all():
+        address = contact.email if contact.channel == Channel.EMAIL else contact.phone
+        if contact.channel == Channel.LOG:
+            address = str(contact.id)
+        if address:
+            people.append(
+                Person(
+                    contact.channel,
+                    address,
+                    Language(contact.language),
+                    contact_id=contact.id,
+                    survivor_code=code,
+                    amounts=contact.amounts_opt_in,
+                )
+            )
+    return people
+
+
+async def audience(session: AsyncSession, name: str, case_id: uuid.UUID | None) -> list[Person]:
+    if name == "team":
+        return await team(session, case_id)
+    if name == "advocacy":
+        return await advocacy(session)
+    if name == "family":
+        return await family(session, case_id)
+    raise ValueError(f"unknown audience {name!r}")

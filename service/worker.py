@@ -1,0 +1,86 @@
+"""Background work in one place: the reminder clock and the notifications dispatcher.
+
+`haki worker` runs it alone; `haki serve` runs it inside each API process unless HAKI_CLOCK is
+off. Instances coordinate only through row locks in PostgreSQL.
+"""
+
+import asyncio
+import logging
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
+import asyncpg
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from notifications.outbox import CHANNEL
+from service.channels import channels_from, close_channels
+from service.clock import start_clock
+from service.database import asyncpg_dsn, make_sessionmaker
+from service.dispatch import DispatchRules, Round, dispatch_once
+from service.settings import Settings
+
+log = logging.getLogger("haki.worker")
+
+
+def dispatch_rules(settings: Settings) -> DispatchRules:
+    return DispatchRules(
+        batch=settings.dispatch_batch,
+        attempts=settings.delivery_attempts,
+        toll_free=settings.toll_free,
+    )
+
+
+async def dispatch_now(engine: AsyncEngine, settings: Settings) -> Round:
+    channels = channels_from(settings)
+    try:
+        return await dispatch_once(
+            engine, make_sessionmaker(engine), channels, dispatch_rules(settings)
+        )
+    finally:
+        await close_channels(channels)
+
+
+async def dispatch_forever(engine: AsyncEngine, settings: Settings) -> None:
+    """Sends whenever the outbox is woken by NOTIFY, and at least every HAKI_CLOCK_SECONDS
+    (retries fall due with no one to wake us)."""
+    wake = asyncio.Event()
+    channels = channels_from(settings)
+    sessions = make_sessionmaker(engine)
+    rules = dispatch_rules(settings)
+    listener = await asyncpg.connect(asyncpg_dsn(engine.url.render_as_string(hide_password=False)))
+    await listener.add_listener(CHANNEL, lambda *_: wake.set())
+    try:
+        while True:
+            wake.clear()
+            try:
+                await dispatch_once(engine, sessions, channels, rules)
+            except (OSError, DBAPIError) as error:
+                log.warning("dispatcher: database unreachable, will try again: %s", error)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), timeout=settings.clock_seconds)
+    finally:
+        await listener.close()
+        await close_channels(channels)
+
+
+@asynccontextmanager
+async def background(engine: AsyncEngine, settings: Settings) -> AsyncIterator[None]:
+    scheduler = start_clock(engine, settings)
+    dispatcher = asyncio.create_task(dispatch_forever(engine, settings))
+    try:
+        yield
+    finally:
+        dispatcher.cancel()
+        scheduler.shutdown(wait=False)
+
+
+async def run_worker(engine: AsyncEngine, settings: Settings) -> None:
+    """Until SIGTERM or Ctrl-C."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    async with background(engine, settings):
+        await stop.wait()

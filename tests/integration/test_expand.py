@@ -1,0 +1,84 @@
+"""A notification becomes one delivery per person who should hear of it, in their language and
+on their channel; a family contact without consent hears nothing."""
+
+from datetime import UTC, datetime, time
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.cases import Survivor
+from domain.contacts import Channel, Contact
+from domain.outbox import Delivery
+from domain.users import Role, User
+from notifications.outbox import Message, enqueue
+from service.dispatch import DispatchRules, expand
+from service.usecases.accounts import add_user
+from service.usecases.team import assign
+from tests.factories import TEST_ACTOR, registered_case
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+async def test_each_audience_is_expanded_to_the_right_people(
+    sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    case, code = await registered_case(sessions)
+    async with sessions() as session:
+        lawyer = await add_user(
+            session, TEST_ACTOR, username="t.expand", full_name="Wakili Mmoja",
+            role=Role.LAWYER, password="a-long-test-password",
+        )  # fmt: skip
+    async with sessions() as session:
+        await assign(session, TEST_ACTOR, case.id, lawyer.id, lead=True)
+    async with sessions() as session, session.begin():
+        await session.exec(
+            sa.update(User).where(User.id == lawyer.id).values(email="wakili@haki.example")  # type: ignore[arg-type]
+        )
+        survivor = (await session.exec(select(Survivor).where(Survivor.code == code))).one()
+        for name, consented in (("Mama", True), ("Kaka", False)):
+            session.add(
+                Contact(
+                    survivor_id=survivor.id,
+                    name=name,
+                    relationship="family",
+                    phone="+254712000001" if consented else "+254712000002",
+                    language="sw",
+                    channel=Channel.SMS,
+                    consent_given_at=NOW if consented else None,
+                    quiet_from=time(21),
+                    quiet_until=time(7),
+                )
+            )
+    reminder = {
+        "rule": "1 day before", "due_at": NOW.isoformat(), "late": False, "hearing_id": "h",
+        "starts_at": "2026-12-02T06:30:00+00:00", "purpose": "mention", "station": "Nyeri",
+        "court_room": "Court 4", "case_reference": case.reference, "court_number": None,
+    }  # fmt: skip
+    async with engine.begin() as connection:
+        await enqueue(
+            connection,
+            [
+                Message("test:team", "hearing_reminder", "team", case.id, reminder),
+                Message(
+                    "test:family",
+                    "judgment_delivered",
+                    "family",
+                    case.id,
+                    {"outcome": "allowed", "occurred_on": "2026-12-01"},
+                ),
+                Message("test:nobody", "follow_up_due", "family", case.id, {}),
+            ],
+            NOW,
+        )
+    assert await expand(sessions, DispatchRules(), NOW) == 2
+    async with sessions() as session:
+        rows = (await session.exec(select(Delivery).order_by(Delivery.id))).all()  # type: ignore[arg-type]
+    assert [(r.channel, r.address, r.language) for r in rows] == [
+        ("email", "wakili@haki.example", "en"),
+        ("sms", "+254712000001", "sw"),
+    ]
+    assert rows[0].subject and case.reference in rows[0].body
+    assert code in rows[1].body and rows[1].subject is None
+    assert await expand(sessions, DispatchRules(), NOW) == 0, "each notification expands once"
