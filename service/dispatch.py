@@ -11,6 +11,7 @@ A delivery found still `sending` after its lease (the dispatcher died mid-send) 
 """
 
 import asyncio
+import logging
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from domain.outbox import Delivery, DeliveryStatus, Notification
 from notifications.channels.base import Channel, Outcome, Outgoing, Result
 from notifications.messages import Recipient, render
 from service.usecases.recipients import Person, audience
+
+log = logging.getLogger("haki.dispatch")
 
 SETTLED_BY = {
     Outcome.DELIVERED: DeliveryStatus.DELIVERED,
@@ -58,10 +61,16 @@ def retry_at(now: datetime, attempts: int, rules: DispatchRules, rng: random.Ran
     return now + ceiling * rng.uniform(0.5, 1.0)
 
 
-async def expand(sessions: Any, rules: DispatchRules, now: datetime | None = None) -> int:
-    """Expands a batch of queued notifications; returns how many deliveries were written."""
+async def expand(
+    sessions: Any, rules: DispatchRules, now: datetime | None = None
+) -> tuple[int, int]:
+    """Expands a batch of queued notifications; returns how many, and the deliveries written.
+
+    A notification its template cannot render (a parameter missing) is set aside as
+    `unrenderable` and logged, so one bad row never blocks the queue behind it.
+    """
     now = now or utcnow()
-    written = 0
+    expanded = written = 0
     async with sessions() as session, session.begin():
         claimed = await session.exec(
             select(Notification)
@@ -71,7 +80,13 @@ async def expand(sessions: Any, rules: DispatchRules, now: datetime | None = Non
             .with_for_update(skip_locked=True)
         )
         for (notification,) in claimed.all():
-            rows = await _deliveries(session, notification, rules, now)
+            expanded += 1
+            try:
+                rows = await _deliveries(session, notification, rules, now)
+            except (KeyError, ValueError, TypeError) as error:
+                log.error("notification %s cannot be rendered: %r", notification.id, error)
+                notification.status = "unrenderable"
+                continue
             if rows:
                 inserted = await session.exec(
                     insert(Delivery)
@@ -81,7 +96,7 @@ async def expand(sessions: Any, rules: DispatchRules, now: datetime | None = Non
                 )
                 written += len(inserted.all())
             notification.status = "expanded"
-    return written
+    return expanded, written
 
 
 async def _deliveries(
@@ -272,8 +287,11 @@ async def dispatch_once(
     """Expands what is queued, then claims and sends due deliveries until none are left."""
     rng = rng or random.Random()
     expanded = sent = 0
-    while written := await expand(sessions, rules):
+    while True:
+        notifications, written = await expand(sessions, rules)
         expanded += written
+        if notifications < rules.batch:
+            break
     await abandoned(engine, rules, utcnow())
     while going := await claim(engine, rules, utcnow()):
         results = await asyncio.gather(*(_send(channels[via], out) for via, out in going))

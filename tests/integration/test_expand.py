@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.cases import Survivor
 from domain.contacts import Channel, Contact
-from domain.outbox import Delivery
+from domain.outbox import Delivery, Notification
 from domain.users import Role, User
 from notifications.outbox import Message, enqueue
 from service.dispatch import DispatchRules, expand
@@ -72,7 +72,7 @@ async def test_each_audience_is_expanded_to_the_right_people(
             ],
             NOW,
         )
-    assert await expand(sessions, DispatchRules(), NOW) == 2
+    assert await expand(sessions, DispatchRules(), NOW) == (3, 2)
     async with sessions() as session:
         rows = (await session.exec(select(Delivery).order_by(Delivery.id))).all()  # type: ignore[arg-type]
     assert [(r.channel, r.address, r.language) for r in rows] == [
@@ -81,4 +81,31 @@ async def test_each_audience_is_expanded_to_the_right_people(
     ]
     assert rows[0].subject and case.reference in rows[0].body
     assert code in rows[1].body and rows[1].subject is None
-    assert await expand(sessions, DispatchRules(), NOW) == 0, "each notification expands once"
+    assert await expand(sessions, DispatchRules(), NOW) == (0, 0), "each expands once"
+
+
+async def test_a_notification_that_cannot_be_rendered_is_set_aside_not_retried_forever(
+    sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    case, _ = await registered_case(sessions)
+    async with sessions() as session:
+        lawyer = await add_user(
+            session, TEST_ACTOR, username="t.broken", full_name="Wakili Wawili",
+            role=Role.LAWYER, password="a-long-test-password",
+        )  # fmt: skip
+    async with sessions() as session:
+        await assign(session, TEST_ACTOR, case.id, lawyer.id, lead=True)
+    async with engine.begin() as connection:
+        broken = Message("test:broken", "hearing_reminder", "team", case.id, {"rule": "x"})
+        chase = {
+            "award_id": "a", "case_reference": case.reference, "respondent": "Attorney General",
+            "next_due": "2026-12-01", "silent_days": 40, "escalate": False, "late": False,
+        }  # fmt: skip
+        fine = Message("test:fine", "follow_up_due", "team", case.id, chase)
+        await enqueue(connection, [broken, fine], NOW)
+    assert (await expand(sessions, DispatchRules(), NOW))[0] == 2
+    async with sessions() as session:
+        statuses = dict(
+            (await session.exec(select(Notification.dedup_key, Notification.status))).all()
+        )
+    assert statuses == {"test:broken": "unrenderable", "test:fine": "expanded"}
