@@ -28,6 +28,8 @@ from service.settings import Settings
 from service.usecases.chase_reminders import follow_up_messages, plan_follow_ups
 
 log = logging.getLogger("haki.clock")
+# APScheduler logs every run of every job at INFO: a line every few seconds, saying nothing
+logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,21 @@ from domain.audit import Actor
 from domain.awards import HeadKind
 from domain.calendar import NAIROBI
 from domain.cases import Case
+from domain.contacts import Channel
 from domain.hearings import HearingPurpose
 from domain.stages import CaseKind as K
 from domain.stages import CourtLevel as L
 from domain.stages import JudgmentOutcome as O
 from domain.stages import Stage
 from domain.users import Role
+from notifications.i18n import Language
 from service.usecases import hearings
 from service.usecases.accounts import add_user
 from service.usecases.awards import CompensationRules, HeadIn, record_award
 from service.usecases.cases import open_case
 from service.usecases.compensation import AwardStep, receive_payment, record_award_step
+from service.usecases.consent import record_consent
+from service.usecases.contacts import NewContact, add_contact
 from service.usecases.court_track import Step, record_step
 from service.usecases.hearings import Sitting
 from service.usecases.survivors import register_survivor
@@ -114,9 +118,12 @@ async def load_demo_data(sessions: async_sessionmaker[AsyncSession], today: date
                 role=role,
                 password=demo_password(username),
             )
+    survivors: dict[str, str] = {}
     for demo in CASES:
         lead = users.get(demo.counsel)
-        await _load(sessions, demo, today, lead.id if lead else None)
+        codes = await _load(sessions, demo, today, lead.id if lead else None)
+        survivors.update(zip(demo.claimants, codes, strict=True))
+    await _contacts(sessions, survivors, users["Grace Muthoni (administrator)"].id)
     return len(CASES)
 
 
@@ -125,7 +132,8 @@ async def _load(
     demo: DemoCase,
     today: date,
     lead: uuid.UUID | None,
-) -> None:
+) -> list[str]:
+    """Returns the codes of the case's claimants."""
     opened = today - timedelta(days=round(demo.opened_years_ago * 365))
     async with sessions() as session:
         at_intake = datetime.combine(opened, time(9), tzinfo=NAIROBI)
@@ -162,6 +170,28 @@ async def _load(
         await _hearings(sessions, case, CASES.index(demo), today)
     if demo.damages:
         await _award(sessions, demo, case.id, codes, judged_on=opened + gap * len(demo.steps))
+    return codes
+
+
+# Family members who agreed to hear of the case (fictional numbers; without an SMS gateway set
+# up, their texts go to the log).
+DEMO_CONTACTS = (
+    ("Juma Kiprono Mwangi", "Mwanaisha Mwangi", "sister", "0700 123 456", Language.SW),
+    ("Brian Kipchumba", "Esther Chepkoech", "mother", "0711 654 321", Language.SW),
+    ("Mwanajuma Wekesa", "Mwanajuma Wekesa", "self", "0722 000 111", Language.EN),
+)
+
+
+async def _contacts(
+    sessions: async_sessionmaker[AsyncSession], codes: dict[str, str], admin: uuid.UUID
+) -> None:
+    actor = Actor("demo-data", "local", admin)
+    for survivor, name, relationship, phone, language in DEMO_CONTACTS:
+        new = NewContact(name, relationship, language, Channel.SMS, phone=phone)
+        async with sessions() as session:
+            contact = await add_contact(session, actor, codes[survivor], new)
+        async with sessions() as session:
+            await record_consent(session, actor, contact.contact.id)
 
 
 NEXT_SITTING = {
@@ -192,7 +222,7 @@ async def _hearings(
             recorded_after_the_fact=True,
             now=now,
         )
-    coming = datetime.combine(today + timedelta(days=1 + index), time(9 + index % 3), NAIROBI)
+    coming = datetime.combine(today + timedelta(days=1 + index % 6), time(9 + index % 3), NAIROBI)
     async with sessions() as session:
         await hearings.adjourn(
             session,

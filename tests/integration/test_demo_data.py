@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.awards import Award, AwardStage
 from domain.calendar import NAIROBI
 from domain.cases import Case, Survivor
+from domain.contacts import Contact
 from domain.hearings import Hearing, HearingStatus
 from domain.stages import Stage
 from service.demo import CASES, load_demo_data
@@ -45,3 +46,6 @@ async def test_demo_data_loads_once_at_many_stages(
     assert len(coming) >= 5, "the cause list has something on it"
     assert datetime(2026, 11, 25, tzinfo=NAIROBI) <= coming[0]
     assert coming[-1] < datetime(2026, 12, 9, tzinfo=NAIROBI)
+    async with sessions() as session:
+        contacts = (await session.exec(select(Contact))).all()
+    assert len(contacts) == 3 and all(c.consents and c.phone for c in contacts)
