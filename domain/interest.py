@@ -13,6 +13,7 @@ Conventions (documented for lawyers, and fixed by tests):
   the day it was made, paying nothing and showing what was owed that day.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -74,6 +75,24 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Position:
+    """The ledger at the end of a day payments came in (`on`; None: the award as ordered).
+
+    Interest-first allocation makes the ledger path-dependent, so a sum cannot recompute it;
+    a statement on a later day is this position plus simple interest on each head's
+    `principal` from its `accrues_from` (None: the head bears none), settled to the cent.
+    """
+
+    on: date | None
+    principal: tuple[Decimal, ...]
+    accrues_from: tuple[date | None, ...]
+    unpaid_interest: Decimal
+    accrued: Decimal
+    paid_to_interest: Decimal
+    paid_to_principal: Decimal
+
+
+@dataclass(frozen=True)
 class _Ledger:
     """The running position between events: principal per head, interest unpaid, totals."""
 
@@ -88,21 +107,18 @@ class _Ledger:
         return sum(self.principal, ZERO) + self.unpaid_interest
 
 
-def interest_for(principal: Decimal, rate: Decimal, start: date, end: date) -> Decimal:
-    """Simple interest on `principal` at `rate` percent a year over the days from start to end."""
-    days = max((end - start).days, 0)
-    return principal * rate / Decimal(100) * Decimal(days) / DAYS_IN_YEAR
-
-
 def _accrue(
     heads: tuple[Head, ...], ledger: _Ledger, rate: Decimal, start: date, end: date
 ) -> Decimal:
-    """Interest, to the cent, on each head's principal for the days of [start, end) it bears it."""
-    total = Decimal(0)
+    """Interest, to the cent, on each head's principal for the days of [start, end) it bears it.
+
+    One division of the exact sum, so PostgreSQL's `round(sum(...) / 36500, 2)` agrees to the
+    cent even on a half cent (see service/usecases/unpaid.py)."""
+    rate_days = Decimal(0)
     for head, principal in zip(heads, ledger.principal, strict=True):
         if head.interest_from is not None:
-            total += interest_for(principal, rate, max(start, head.interest_from), end)
-    return cents(total)
+            rate_days += principal * rate * max((end - max(start, head.interest_from)).days, 0)
+    return cents(rate_days / (100 * DAYS_IN_YEAR))
 
 
 def _apply(ledger: _Ledger, amount: Decimal, allocation: Allocation) -> _Ledger:
@@ -132,10 +148,63 @@ def statement(
     allocation: Allocation = Allocation.INTEREST_FIRST,
 ) -> Statement:
     """The award's position on `as_of`; payments after that date are not yet counted."""
+    lines: list[Line] = []
+    *_, (ledger, since, _) = _replay(heads, rate, payments, as_of, allocation, lines)
+    ledger, _ = _accrue_to(heads, ledger, rate, since, as_of, lines)
+    return Statement(
+        as_of=as_of,
+        principal=sum((cents(head.amount) for head in heads), ZERO),
+        interest=ledger.accrued,
+        paid=ledger.to_interest + ledger.to_principal,
+        paid_to_interest=ledger.to_interest,
+        paid_to_principal=ledger.to_principal,
+        outstanding_principal=sum(ledger.principal, ZERO),
+        outstanding_interest=ledger.unpaid_interest,
+        lines=tuple(lines),
+    )
+
+
+def positions(
+    heads: tuple[Head, ...],
+    rate: Decimal,
+    payments: tuple[Payment, ...],
+    allocation: Allocation = Allocation.INTEREST_FIRST,
+) -> tuple[Position, ...]:
+    """The award as ordered, then its ledger at the end of each day payments came in: the
+    same walk `statement` takes, kept so a report in SQL can start from the last one."""
+    found: dict[date | None, Position] = {}
+    for ledger, _, on in _replay(heads, rate, payments, date.max, allocation, []):
+        starts = tuple(
+            None if h.interest_from is None else max(h.interest_from, on or h.interest_from)
+            for h in heads
+        )
+        found[on] = Position(
+            on,
+            ledger.principal,
+            starts,
+            ledger.unpaid_interest,
+            ledger.accrued,
+            ledger.to_interest,
+            ledger.to_principal,
+        )
+    return tuple(found.values())
+
+
+def _replay(
+    heads: tuple[Head, ...],
+    rate: Decimal,
+    payments: tuple[Payment, ...],
+    as_of: date,
+    allocation: Allocation,
+    lines: list[Line],
+) -> Iterator[tuple[_Ledger, date, date | None]]:
+    """The ledger, the day its interest is settled to and the day of the payment, as ordered
+    (no day) and after each payment standing by `as_of`; each event adds its lines (a reversal
+    only a line)."""
     ledger = _Ledger(principal=tuple(cents(head.amount) for head in heads))
     starts = [head.interest_from for head in heads if head.interest_from is not None]
     since = min(starts, default=as_of)
-    lines: list[Line] = []
+    yield ledger, since, None
     for payment in _events(payments, as_of):
         if payment.reversed_on is not None:
             owed = ledger.outstanding + _accrue(heads, ledger, rate, since, payment.reversed_on)
@@ -151,18 +220,7 @@ def statement(
         ledger = _apply(ledger, payment.amount, allocation)
         text = f"payment received {payment.reference}".rstrip()
         lines.append(Line(payment.on, text, paid=payment.amount, outstanding=ledger.outstanding))
-    ledger, _ = _accrue_to(heads, ledger, rate, since, as_of, lines)
-    return Statement(
-        as_of=as_of,
-        principal=sum((cents(head.amount) for head in heads), ZERO),
-        interest=ledger.accrued,
-        paid=ledger.to_interest + ledger.to_principal,
-        paid_to_interest=ledger.to_interest,
-        paid_to_principal=ledger.to_principal,
-        outstanding_principal=sum(ledger.principal, ZERO),
-        outstanding_interest=ledger.unpaid_interest,
-        lines=tuple(lines),
-    )
+        yield ledger, since, payment.on
 
 
 def _events(payments: tuple[Payment, ...], as_of: date) -> list[Payment]:

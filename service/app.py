@@ -38,6 +38,9 @@ from service.hearings.controller import (
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn, RescheduleIn, RuleIO, VacateIn
 from service.migrate import check_current
 from service.openapi import document_access, refuse_unknown_fields
+from service.reports.controller import ReportController
+from service.reports.formats import document_formats
+from service.reports.unpaid import unpaid_report
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.users.controller import UserController
@@ -95,6 +98,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     my_contact_details,
                     user_contact_details,
                     sms_delivery_report,
+                    ReportController,
+                    unpaid_report,
                     live,
                     ready,
                 ],
@@ -123,6 +128,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     )
     refuse_unknown_fields(app, (ContactIn, ContactChangesIn, ConsentIn, IssueIn, ContactDetailsIn))
     document_access(app, POLICY, route_key)
+    document_formats(app)
     return app
 
 

@@ -122,7 +122,8 @@ async def hand_over_batch(
         chases = [(r.id, r.award_id, r.id in late) for r in rows if r.award_id is not None]
         chase_messages, stale = await follow_up_messages(connection, chases, rules.chase, now)
         await enqueue(connection, messages + chase_messages, now)
-        sent = [r.id for r in rows if r.id not in {*expired, *stale}]
+        unsent = {*expired, *stale}
+        sent = [r.id for r in rows if r.id not in unsent]
         on_time = [i for i in sent if i not in late]
         await _mark(connection, on_time, ReminderStatus.HANDED_OVER, handed_over_at=now)
         await _mark(

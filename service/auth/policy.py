@@ -104,6 +104,14 @@ POLICY: dict[str, Rule] = {
     "family_status": Rule.PUBLIC,
     "my_contact_details": Rule.SIGNED_IN,
     "user_contact_details": Rule.ADMIN,
+    # pseudonymous aggregates (counts, days, shillings; survivor codes at most, never names or
+    # contacts): every role may read them, as advocacy officers publish them
+    "ReportController.time_to_payment": Rule.SIGNED_IN,
+    "ReportController.pipeline": Rule.SIGNED_IN,
+    "ReportController.unpaid_chart": Rule.SIGNED_IN,
+    "ReportController.outstanding_chart": Rule.SIGNED_IN,
+    # organisation-wide, not narrowed to a lawyer's cases: shillings and counts only
+    "unpaid_report": Rule.SIGNED_IN,
 }
 
 ROLES = {

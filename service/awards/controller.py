@@ -187,6 +187,7 @@ class AwardController(Controller):
             amount=data.amount,
             taxed_on=data.taxed_on,
             certificate_ref=data.certificate_ref,
+            rules=rules_of(request),
         )
         return await _out(db, await awards.get_award(db, award_id))
 

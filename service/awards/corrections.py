@@ -11,6 +11,7 @@ from msgspec import Meta, Struct
 from domain.awards import Award, AwardStage, Disbursement, PaymentReceived
 from domain.money import figure
 from service.auth.identity import SignedIn, actor_of
+from service.awards.controller import rules_of
 from service.awards.schemas import Shillings
 from service.dependencies import Db
 from service.openapi import responses
@@ -86,7 +87,7 @@ async def reverse_payment(
     data: JSONBody[ReversalIn],
 ) -> ReversalOut:
     award, entry = await corrections.reverse_payment(
-        db, actor_of(request), award_id, payment_id, _reversal(data)
+        db, actor_of(request), award_id, payment_id, _reversal(data), rules_of(request)
     )
     return ReversalOut.of(award, entry)
 

@@ -10,17 +10,19 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
-from domain.awards import Award, AwardEvent, AwardHead, HeadKind, PaymentReceived
+from domain.awards import Award, AwardEvent, AwardHead, HeadKind
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import CaseClaimant, CaseEvent, Survivor
 from domain.errors import InvalidInput, NotFound
-from domain.interest import Allocation, Head, Payment, Statement, statement
+from domain.interest import Allocation, Statement, statement
 from domain.money import amount_of, rate_of
 from domain.stages import JudgmentOutcome, Stage
 from service.usecases.audit import audit
 from service.usecases.cases import get_case
 from service.usecases.court_track import award_facts, move_case
+from service.usecases.ledger import ledger_of
+from service.usecases.positions import refresh_positions
 from statemachines.facts import Facts
 
 AWARDABLE = {Stage.JUDGMENT, Stage.AWARDED, Stage.COMPENSATION}
@@ -89,6 +91,7 @@ async def record_award(
             for head in heads
         )
         audit(session, actor, "award.record", "award", award.id, case=str(case_id))
+        await refresh_positions(session, award, rules.allocation)
         if case.stage == Stage.JUDGMENT:
             facts = Facts(occurred_on=case.judgment_on, **await award_facts(session, case_id))
             await move_case(session, actor, case, "award", _with_one_more(facts), now)
@@ -173,31 +176,9 @@ async def claimant_code(session: AsyncSession, award: Award) -> str:
 async def position(
     session: AsyncSession, award: Award, as_of: date, rules: CompensationRules
 ) -> Statement:
-    """The award's statement on `as_of`, from its heads and the payments in its ledger; a
-    payment reversed goes in marked as such (the arithmetic leaves it out)."""
-    heads = await heads_of(session, [award.id])
-    received = await session.exec(
-        select(PaymentReceived)
-        .where(PaymentReceived.award_id == award.id)
-        .order_by(col(PaymentReceived.id))
-    )
-    rows = received.all()
-    reversals: dict[int | None, PaymentReceived] = {r.reverses_id: r for r in rows if r.reverses_id}
-    return statement(
-        tuple(Head(h.kind, h.amount, h.interest_from) for h in heads),
-        award.rate_percent,
-        tuple(_payment(p, reversals.get(p.id)) for p in rows if p.reverses_id is None),
-        as_of,
-        rules.allocation,
-    )
-
-
-def _payment(row: PaymentReceived, reversal: PaymentReceived | None) -> Payment:
-    if reversal is None:
-        return Payment(row.received_on, row.amount, row.reference)
-    return Payment(
-        row.received_on, row.amount, row.reference, reversal.received_on, reversal.reason or ""
-    )
+    """The award's statement on `as_of`, from its heads and the payments in its ledger."""
+    heads, payments = await ledger_of(session, award)
+    return statement(heads, award.rate_percent, payments, as_of, rules.allocation)
 
 
 async def award_statement(

@@ -37,6 +37,7 @@ from service.usecases.court_track import award_facts, move_case
 from service.usecases.enforcement import open_mandamus
 from service.usecases.family_news import payment_received
 from service.usecases.ledger import disbursed_total, received_total
+from service.usecases.positions import refresh_positions
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK, UNSETTLED
 from statemachines.facts import Facts
@@ -205,6 +206,7 @@ async def receive_payment(
         )
         session.add(payment)
         await payment_received(session, award, payment, now)
+        await refresh_positions(session, award, rules.allocation)
     return award, payment
 
 
@@ -261,6 +263,7 @@ async def add_taxed_costs(
     amount: Decimal,
     taxed_on: date,
     certificate_ref: str,
+    rules: CompensationRules,
     now: datetime | None = None,
 ) -> AwardHead:
     """Costs taxed after judgment join the award as a head bearing interest from taxation."""
@@ -291,4 +294,5 @@ async def add_taxed_costs(
             )
         )
         audit(session, actor, "award.costs_taxed", "award", award.id, amount=str(amount))
+        await refresh_positions(session, award, rules.allocation)
     return head

@@ -22,8 +22,10 @@ from domain.calendar import not_in_future
 from domain.errors import Conflict, InvalidInput, NotFound, StaleVersion
 from domain.money import kes
 from service.usecases.audit import audit
+from service.usecases.awards import CompensationRules
 from service.usecases.compensation import locked_award, move_award
 from service.usecases.ledger import disbursed_total, received_total
+from service.usecases.positions import refresh_positions
 from statemachines.award_rules import AwardFacts
 
 Entry = TypeVar("Entry", PaymentReceived, Disbursement)
@@ -82,6 +84,7 @@ async def reverse_payment(
     award_id: uuid.UUID,
     payment_id: int,
     reversal: Reversal,
+    rules: CompensationRules,
     now: datetime | None = None,
 ) -> tuple[Award, PaymentReceived]:
     """Refused if the money already passed on would then exceed what was received."""
@@ -125,6 +128,7 @@ async def reverse_payment(
         )
         session.add(row)
         audit(session, actor, "award.reverse_payment", "award", award.id, payment_id=payment_id)
+        await refresh_positions(session, award, rules.allocation)
     return award, row
 
 

@@ -13,7 +13,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.awards import Disbursement, PaymentReceived
+from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
+from domain.interest import Head, Payment
 
 
 async def received_total(
@@ -39,3 +40,32 @@ async def disbursed_total(session: AsyncSession, award_id: uuid.UUID) -> Decimal
         )
     )
     return Decimal(found.one())
+
+
+async def ledger_of(
+    session: AsyncSession, award: Award
+) -> tuple[tuple[Head, ...], tuple[Payment, ...]]:
+    """The award's heads and payments for the arithmetic of domain.interest; a payment
+    reversed goes in marked as such (the arithmetic leaves it out)."""
+    heads = await session.exec(
+        select(AwardHead).where(AwardHead.award_id == award.id).order_by(col(AwardHead.id))
+    )
+    received = await session.exec(
+        select(PaymentReceived)
+        .where(PaymentReceived.award_id == award.id)
+        .order_by(col(PaymentReceived.id))
+    )
+    rows = received.all()
+    reversals: dict[int | None, PaymentReceived] = {r.reverses_id: r for r in rows if r.reverses_id}
+    return (
+        tuple(Head(h.kind, h.amount, h.interest_from) for h in heads),
+        tuple(_payment(p, reversals.get(p.id)) for p in rows if p.reverses_id is None),
+    )
+
+
+def _payment(row: PaymentReceived, reversal: PaymentReceived | None) -> Payment:
+    if reversal is None:
+        return Payment(row.received_on, row.amount, row.reference)
+    return Payment(
+        row.received_on, row.amount, row.reference, reversal.received_on, reversal.reason or ""
+    )

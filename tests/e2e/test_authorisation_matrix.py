@@ -381,6 +381,14 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "my_contact_details": ("signed_in", route("PUT", "/auth/me/contact-details", {})),
     "user_contact_details": ("admin", set_someones_addresses),
     "sms_delivery_report": ("public", report_a_delivery),
+    "ReportController.time_to_payment": ("signed_in", route("GET", "/reports/time-to-payment")),
+    "ReportController.pipeline": ("signed_in", route("GET", "/reports/pipeline")),
+    "ReportController.unpaid_chart": ("signed_in", route("GET", "/reports/unpaid/chart.svg")),
+    "ReportController.outstanding_chart": (
+        "signed_in",
+        route("GET", "/reports/outstanding-over-time/chart.svg"),
+    ),
+    "unpaid_report": ("signed_in", route("GET", "/reports/unpaid")),
 }
 
 

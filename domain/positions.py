@@ -1,0 +1,86 @@
+"""Each award's ledger between payments, kept so reports in SQL never replay the ledger."""
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlmodel import Field, SQLModel
+
+from domain.awards import MONEY
+from domain.interest import Allocation, Head, Payment, positions
+from domain.money import ZERO, cents
+
+
+class AwardPosition(SQLModel, table=True):
+    """The award's position (domain.interest.Position) from `valid_from` until the day before
+    `valid_to` (None: until a later payment). Derived data, not history: rewritten whole from
+    the ledger, in the transaction of every ledger write, by service/usecases/positions.py.
+
+    Interest on a later date is simple interest on each `bearing` principal from its
+    `bearing_from` day, summed and settled to the cent: `awarded` and the paid columns are
+    kept here too, so a report reads no other money table.
+    """
+
+    __tablename__ = "award_positions"
+    __table_args__ = (sa.UniqueConstraint("award_id", "valid_from"),)
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
+    award_id: uuid.UUID = Field(foreign_key="awards.id")
+    valid_from: date
+    valid_to: date | None = None
+    awarded: Decimal = Field(sa_type=MONEY)
+    principal: Decimal = Field(sa_type=MONEY)
+    """outstanding principal, every head together"""
+    unpaid_interest: Decimal = Field(sa_type=MONEY)
+    accrued: Decimal = Field(sa_type=MONEY)
+    """interest settled up to `valid_from`, paid or not"""
+    paid_to_interest: Decimal = Field(sa_type=MONEY)
+    paid_to_principal: Decimal = Field(sa_type=MONEY)
+    bearing: list[Decimal] = Field(sa_column=sa.Column(ARRAY(MONEY), nullable=False))
+    """outstanding principal of each head that bears interest and has some left"""
+    bearing_from: list[date] = Field(sa_column=sa.Column(ARRAY(sa.Date()), nullable=False))
+
+
+def position_rows(
+    award_id: uuid.UUID,
+    judgment_on: date,
+    heads: tuple[Head, ...],
+    rate: Decimal,
+    payments: tuple[Payment, ...],
+    allocation: Allocation,
+) -> list[dict[str, Any]]:
+    """The award's rows of `award_positions`, for an INSERT. The award as ordered holds from
+    judgment, or from an earlier day interest runs from (filing), so its interest is counted
+    from the first day; a payment on the day of judgment replaces it."""
+    found = positions(heads, rate, payments, allocation)
+    opening = min([judgment_on, *(h.interest_from for h in heads if h.interest_from)])
+    by_day = {position.on or opening: position for position in found}
+    days = sorted(by_day)
+    awarded = sum((cents(h.amount) for h in heads), ZERO)
+    rows = []
+    for day, until in zip(days, [*days[1:], None], strict=True):
+        position = by_day[day]
+        bearing = [
+            (principal, start)
+            for principal, start in zip(position.principal, position.accrues_from, strict=True)
+            if start is not None and principal > 0
+        ]
+        rows.append(
+            {
+                "award_id": award_id,
+                "valid_from": day,
+                "valid_to": until,
+                "awarded": awarded,
+                "principal": sum(position.principal, ZERO),
+                "unpaid_interest": position.unpaid_interest,
+                "accrued": position.accrued,
+                "paid_to_interest": position.paid_to_interest,
+                "paid_to_principal": position.paid_to_principal,
+                "bearing": [principal for principal, _ in bearing],
+                "bearing_from": [start for _, start in bearing],
+            }
+        )
+    return rows

@@ -1,0 +1,171 @@
+"""HTTP routes of the advocacy reports: pseudonymous figures as JSON or CSV, and charts."""
+
+from datetime import date
+from functools import partial
+from typing import Annotated
+
+import anyio
+from litestar import Controller, Response, get
+from litestar.exceptions import ClientException
+from litestar.params import QueryParameter
+
+from domain.base import utcnow
+from domain.calendar import nairobi_today
+from service.auth.identity import SignedIn
+from service.dependencies import Db
+from service.openapi import responses
+from service.reports import charts
+from service.reports.figures import (
+    COLUMNS,
+    TIME_TO_PAYMENT_COLUMNS,
+    PipelineOut,
+    PipelineTable,
+    TimeToPaymentOut,
+    outstanding_series,
+    pipeline_tables,
+    time_to_payment_rows,
+)
+from service.reports.formats import (
+    FORMAT_DOC,
+    SUPPRESS_DOC,
+    ReportFormat,
+    csv_response,
+    merging_small,
+    negotiate,
+)
+from service.usecases.outstanding_history import outstanding_by_month
+from service.usecases.pipeline import pipeline
+from service.usecases.time_to_payment import time_to_payment
+from service.usecases.unpaid import Breakdown, report_day, unpaid_awards
+
+Format = Annotated[str | None, QueryParameter(name="format", description=FORMAT_DOC)]
+SuppressSmall = Annotated[bool | None, QueryParameter(description=SUPPRESS_DOC)]
+ChartSmall = Annotated[
+    bool, QueryParameter(description="merge small cells as in CSV: charts are for publishing")
+]
+TABLES = ", ".join(t.value for t in PipelineTable)
+
+
+def _svg(body: bytes, filename: str) -> Response[bytes]:
+    headers = {"Content-Disposition": f'inline; filename="{filename}"'}
+    return Response(body, media_type=charts.SVG, headers=headers)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _table(asked: str | None) -> PipelineTable | None:
+    if asked is None:
+        return None
+    try:
+        return PipelineTable(asked)
+    except ValueError:
+        raise ClientException(
+            f"table '{asked}' is not one of the pipeline's: {TABLES}",
+            extra={"tables": [t.value for t in PipelineTable]},
+        ) from None
+
+
+class ReportController(Controller):
+    path = "/reports"
+    tags = ("reports",)
+
+    @get(
+        "/time-to-payment",
+        responses=responses(400, 401, 422),
+        summary="Days from judgment to first payment and to payment in full; awards never paid",
+    )
+    async def time_to_payment(
+        self,
+        db: Db,
+        request: SignedIn,
+        as_of: Annotated[
+            date | None, QueryParameter(description="count what had happened by this day")
+        ] = None,
+        format_: Format = None,
+    ) -> TimeToPaymentOut | Response[str]:
+        wanted = negotiate(request, format_)
+        today = nairobi_today(utcnow())
+        figures = await time_to_payment(db, as_of or today, today)
+        if wanted is ReportFormat.CSV:
+            rows = time_to_payment_rows(figures)
+            return csv_response("time-to-payment.csv", TIME_TO_PAYMENT_COLUMNS, rows)
+        return TimeToPaymentOut.of(figures)
+
+    @get(
+        "/pipeline",
+        responses=responses(400, 401, 422),
+        summary="Cases per stage and kind, hearings per month, adjournments per case",
+    )
+    async def pipeline(
+        self,
+        db: Db,
+        request: SignedIn,
+        from_: Annotated[
+            date | None, QueryParameter(name="from", description="first day of hearings counted")
+        ] = None,
+        to: Annotated[
+            date | None, QueryParameter(description="last day of hearings counted")
+        ] = None,
+        table: Annotated[
+            str | None, QueryParameter(description=f"the table a CSV holds: {TABLES}")
+        ] = None,
+        format_: Format = None,
+        suppress_small: SuppressSmall = None,
+    ) -> PipelineOut | Response[str]:
+        wanted, chosen = negotiate(request, format_), _table(table)
+        if wanted is ReportFormat.CSV and chosen is None:
+            raise ClientException(
+                f"a CSV holds one table: add ?table= one of {TABLES}",
+                extra={"tables": [t.value for t in PipelineTable]},
+            )
+        figures = await pipeline(db, from_, to)
+        merge = merging_small(wanted, suppress_small)
+        if wanted is ReportFormat.CSV and chosen is not None:
+            rows = pipeline_tables(figures, merge)[chosen]
+            return csv_response(f"pipeline-{chosen.value}.csv", COLUMNS[chosen], rows)
+        return PipelineOut.of(figures, merge)
+
+    @get(
+        "/unpaid/chart.svg",
+        responses=responses(400, 401, 422),
+        summary="Chart: unpaid awards outstanding by agency and by time since judgment (SVG)",
+        media_type=charts.SVG,
+    )
+    async def unpaid_chart(
+        self,
+        db: Db,
+        as_of: Annotated[date | None, QueryParameter(description="default: today")] = None,
+        suppress_small: ChartSmall = True,
+    ) -> Response[bytes]:
+        day = report_day(as_of, utcnow())
+        report = await unpaid_awards(
+            db, day, (Breakdown.RESPONDENT, Breakdown.AGEING_SINCE_JUDGMENT), survivor_ids=True
+        )
+        by_agency, by_age = (
+            outstanding_series(report.breakdowns[b], b.value, suppress_small)
+            for b in (Breakdown.RESPONDENT, Breakdown.AGEING_SINCE_JUDGMENT)
+        )
+        title = f"Court awards the State has not paid, as of {_day(day)}"
+        draw = partial(charts.unpaid_chart, title, by_agency, by_age)
+        return _svg(await anyio.to_thread.run_sync(draw), "unpaid.svg")
+
+    @get(
+        "/outstanding-over-time/chart.svg",
+        responses=responses(400, 401),
+        summary="Chart: total outstanding on court awards at the end of each month (SVG)",
+        media_type=charts.SVG,
+    )
+    async def outstanding_chart(
+        self,
+        db: Db,
+        months: Annotated[int, QueryParameter(ge=2, le=120, description="how many")] = 24,
+    ) -> Response[bytes]:
+        today = nairobi_today(utcnow())
+        points = await outstanding_by_month(db, today, months)
+        title = f"What the State owed on court awards at each month end, to {_day(today)}"
+        draw = partial(
+            charts.outstanding_chart, title, "principal and interest outstanding", points
+        )
+        return _svg(await anyio.to_thread.run_sync(draw), "outstanding-over-time.svg")
