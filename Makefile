@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bench-statements bench-reminders diagrams catalogs
+.PHONY: run test lint typecheck pytest bench bench-statements bench-reminders bench-outbox diagrams catalogs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haki needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -39,6 +39,9 @@ bench-statements: $(STAMP)
 
 bench-reminders: $(STAMP)
 	$(BIN)/python bench/reminders.py
+
+bench-outbox: $(STAMP)
+	$(BIN)/python bench/outbox.py
 
 diagrams: $(STAMP)
 	$(BIN)/haki diagrams

@@ -1,0 +1,426 @@
+"""Whether the dispatcher keeps up: 50,000 texts queued at once to a local gateway, then 100/s."""
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from multiprocessing.queues import Queue
+from pathlib import Path
+
+import aiohttp
+import asyncpg
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from domain.audit import Actor  # noqa: E402
+from domain.cases import Case  # noqa: E402
+from domain.stages import CaseKind, CourtLevel  # noqa: E402
+from domain.users import Role  # noqa: E402
+from notifications.outbox import Message, enqueue  # noqa: E402
+from service.database import (  # noqa: E402
+    asyncpg_dsn,
+    make_engine,
+    make_sessionmaker,
+    scratch_database,
+    scratch_server,
+)
+from service.migrate import upgrade  # noqa: E402
+from service.usecases.accounts import add_user  # noqa: E402
+from service.usecases.cases import open_case  # noqa: E402
+from service.usecases.staff_addresses import Addresses  # noqa: E402
+from service.usecases.survivors import register_survivor  # noqa: E402
+from service.usecases.team import assign  # noqa: E402
+
+PHONE = "+254712345678"  # the one lawyer on the team, with no e-mail: every message is an SMS
+PURPOSES = ["mention", "directions", "hearing", "submissions", "judgment_delivery"]
+# hearings one minute apart from here, so that every text differs and a duplicate shows at the
+# gateway as a text seen twice
+FIRST_HEARING = (datetime.now(UTC) + timedelta(days=7)).replace(second=0, microsecond=0)
+CHUNK = 1_000  # notifications per `enqueue` transaction while loading
+RATE = 100  # notifications queued per second in the steady part
+GAP = (0.1, 0.2)  # seconds between the steady part's transactions: random, as in reminders.py
+WAIT = 150.0  # seconds to wait for the backlog to be sent before giving up
+STEADY_WAIT = 30.0  # the same, after the steady part's last notification
+UNSETTLED = """
+SELECT (SELECT count(*) FROM notifications WHERE status = 'queued') AS notifications,
+       (SELECT count(*) FROM deliveries WHERE status IN ('queued', 'sending')) AS deliveries
+"""
+AT_THE_GATEWAY = """
+SELECT count(*) AS requests, count(DISTINCT a.text) AS texts,
+       min(a.at) AS first, max(a.at) AS last,
+       percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY lag) AS quantiles,
+       max(lag) AS worst
+FROM (SELECT a.text, a.at, extract(epoch FROM a.at - n.created_at)::float8 AS lag
+      FROM arrivals a
+      JOIN deliveries d ON d.body = a.text
+      JOIN notifications n ON n.id = d.notification_id
+      WHERE n.id BETWEEN $1 AND $2) AS a
+"""
+STRANGERS = """
+SELECT count(*) FROM arrivals a WHERE NOT EXISTS (SELECT FROM deliveries d WHERE d.body = a.text)
+"""
+IN_THE_DATABASE = """
+SELECT count(DISTINCT n.id) AS notifications, count(d.id) AS deliveries,
+       count(DISTINCT d.notification_id) AS expanded, count(DISTINCT d.body) AS bodies,
+       count(DISTINCT d.provider_id) AS provider_ids,
+       count(*) FILTER (WHERE d.attempts > 1) AS retried
+FROM notifications n LEFT JOIN deliveries d ON d.notification_id = n.id
+WHERE n.id BETWEEN $1 AND $2
+"""
+STATUSES = """
+SELECT 'deliveries ' || d.status AS status, count(*) FROM deliveries d
+WHERE d.notification_id BETWEEN $1 AND $2 GROUP BY 1
+UNION ALL
+SELECT 'notifications ' || status, count(*) FROM notifications
+WHERE id BETWEEN $1 AND $2 GROUP BY 1
+ORDER BY 1
+"""
+
+
+class Gateway:
+    """Africa's Talking's answer to every text, each with a messageId of its own; keeps each
+    text and the wall-clock instant it arrived, comparable with the database's timestamps."""
+
+    def __init__(self) -> None:
+        self.arrivals: list[tuple[str, float]] = []
+
+    async def messaging(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        self.arrivals.append((str(form["message"]), time.time()))
+        entry = {
+            "statusCode": 101,
+            "number": str(form["to"]),
+            "status": "Success",
+            "cost": "KES 0.8000",
+            "messageId": f"ATXid_bench_{len(self.arrivals)}",
+        }
+        return web.json_response(
+            {
+                "SMSMessageData": {
+                    "Message": "Sent to 1/1 Total Cost: KES 0.8000",
+                    "Recipients": [entry],
+                }
+            }
+        )
+
+    async def report(self, request: web.Request) -> web.Response:
+        return web.json_response({"arrivals": self.arrivals, "cpu": time.process_time()})
+
+
+async def serve_gateway(ports: "Queue[int]") -> None:
+    gateway = Gateway()
+    app = web.Application()
+    app.router.add_post("/version1/messaging", gateway.messaging)
+    app.router.add_get("/arrivals", gateway.report)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    # above aiohttp's 128: the channel keeps no connection alive, and each worker opens up to
+    # a batch of them at once; a full backlog would drop SYNs and time a second's retransmit
+    site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)
+    await site.start()
+    ports.put(runner.addresses[0][1])
+    await asyncio.Event().wait()
+
+
+def run_gateway(ports: "Queue[int]") -> None:
+    asyncio.run(serve_gateway(ports))
+
+
+@contextmanager
+def gateway() -> Iterator[str]:
+    """The gateway in a process of its own, so it shares no event loop with what is measured."""
+    context = multiprocessing.get_context("spawn")
+    ports: Queue[int] = context.Queue()
+    process = context.Process(target=run_gateway, args=(ports,), daemon=True)
+    process.start()
+    try:
+        yield f"http://127.0.0.1:{ports.get(timeout=30)}"
+    finally:
+        process.terminate()
+        process.join(10)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def reminders(case: Case, first: int, count: int) -> list[Message]:
+    """Team reminders of hearings `first`… minutes after FIRST_HEARING, as the clock queues them."""
+    return [
+        Message(
+            f"bench:{n}",
+            "hearing_reminder",
+            "team",
+            case.id,
+            {
+                "starts_at": (FIRST_HEARING + timedelta(minutes=n)).isoformat(),
+                "purpose": PURPOSES[n % len(PURPOSES)],
+                "station": case.court_station,
+                "court_room": f"Court {n % 9 + 1}",
+                "case_reference": case.reference,
+                "court_number": case.court_number,
+                "late": False,
+            },
+        )
+        for n in range(first, first + count)
+    ]
+
+
+async def load(url: str, count: int) -> Case:
+    """A case with one lawyer on its team, made by the use cases, then `count` reminders queued
+    in chunks (each chunk's `created_at` the instant it was queued)."""
+    engine = make_engine(url)
+    actor = Actor("bench", "local")
+    try:
+        async with make_sessionmaker(engine)() as session:
+            lawyer = await add_user(
+                session,
+                actor,
+                username="bench-counsel",
+                full_name="Bench Counsel",
+                role=Role.LAWYER,
+                password="benchmark-password",
+                addresses=Addresses(phone=PHONE),
+            )
+            survivor = await register_survivor(session, actor, full_name="Bench Survivor")
+            case = await open_case(
+                session,
+                actor,
+                reference="HAKI/BENCH/2026/001",
+                title="B.S. v Attorney General & another",
+                kind=CaseKind.CONSTITUTIONAL_PETITION,
+                court_level=CourtLevel.HIGH_COURT,
+                court_station="Nairobi (Milimani)",
+                lead_counsel="Bench Counsel",
+                claimants=[survivor.code],
+                respondents=["Attorney General", "Inspector General"],
+                court_number="Petition No. E123 of 2025",
+            )
+            assert case.id is not None and lawyer.id is not None
+            await assign(session, actor, case.id, lawyer.id, lead=True)
+        for start in range(0, count, CHUNK):
+            async with engine.begin() as connection:
+                batch = reminders(case, start, min(CHUNK, count - start))
+                await enqueue(connection, batch, datetime.now(UTC))
+    finally:
+        await engine.dispose()
+    return case
+
+
+async def last_id(dsn: str) -> int:
+    """The last notification queued so far; ANALYZE too, so the workers' plans see the rows."""
+    db = await asyncpg.connect(dsn)
+    try:
+        await db.execute("ANALYZE notifications")
+        return int(await db.fetchval("SELECT max(id) FROM notifications"))
+    finally:
+        await db.close()
+
+
+@contextmanager
+def workers(
+    url: str, count: int, interval: float, batch: int, sms: str
+) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """`haki worker` processes sending SMS to `sms`, stopped with SIGTERM however we leave."""
+    env = os.environ | {
+        "DATABASE_URL": url,
+        "HAKI_CLOCK_SECONDS": str(interval),
+        "HAKI_DISPATCH_BATCH": str(batch),
+        "HAKI_SMS_URL": sms,
+        "HAKI_SMS_USERNAME": "bench",
+        "HAKI_SMS_API_KEY": "bench-key",
+    }
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-m", "service.cli", "worker"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(count)
+    ]
+    try:
+        yield started
+    finally:
+        for worker in started:
+            worker.terminate()
+        for worker in started:
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+
+
+def still_running(processes: list[subprocess.Popen[bytes]]) -> None:
+    if any(worker.poll() is not None for worker in processes):
+        raise SystemExit("a worker exited early: run `haki worker` by hand to see why")
+
+
+async def until_settled(
+    dsn: str, processes: list[subprocess.Popen[bytes]], wait: float
+) -> asyncpg.Record:
+    """Until no notification is left to expand and no delivery queued or sending, or `wait`
+    seconds; returns what was left (zeros when all went)."""
+    db = await asyncpg.connect(dsn)
+    try:
+        deadline = time.perf_counter() + wait
+        while any(left := await db.fetchrow(UNSETTLED)) and time.perf_counter() < deadline:
+            still_running(processes)
+            await asyncio.sleep(0.2)
+        return left
+    finally:
+        await db.close()
+
+
+async def steady(
+    url: str, case: Case, processes: list[subprocess.Popen[bytes]], first: int, seconds: float
+) -> asyncpg.Record:
+    """RATE reminders queued per second through `enqueue`, each transaction waking the workers
+    by NOTIFY as the clock's would; then waits for them to be sent."""
+    engine = make_engine(url, pool_size=1)
+    try:
+        rng, total = random.Random(7), round(RATE * seconds)
+        sent, started = 0, time.perf_counter()
+        while sent < total:
+            await asyncio.sleep(rng.uniform(*GAP))
+            due = min(round(RATE * (time.perf_counter() - started)), total)
+            async with engine.begin() as connection:
+                await enqueue(
+                    connection, reminders(case, first + sent, due - sent), datetime.now(UTC)
+                )
+            sent = due
+            still_running(processes)
+    finally:
+        await engine.dispose()
+    return await until_settled(asyncpg_dsn(url), processes, STEADY_WAIT)
+
+
+async def vacuum(dsn: str) -> None:
+    """What autovacuum would do soon after the backlog, so the steady part starts clean."""
+    db = await asyncpg.connect(dsn)
+    try:
+        await db.execute("VACUUM ANALYZE notifications, deliveries")
+    finally:
+        await db.close()
+
+
+async def figures(
+    sms: str, dsn: str, ids: tuple[int, int]
+) -> tuple[asyncpg.Record, asyncpg.Record, list[asyncpg.Record], int, float]:
+    """For the notifications with ids in `ids`: their texts at the gateway and their lag, the
+    database's count of deliveries, statuses; and the gateway's texts no delivery has, its CPU."""
+    async with aiohttp.ClientSession() as http, http.get(f"{sms}/arrivals") as response:
+        got = await response.json()
+    db = await asyncpg.connect(dsn)
+    try:
+        await db.execute("CREATE TEMPORARY TABLE arrivals (text text NOT NULL, at timestamptz)")
+        await db.copy_records_to_table(
+            "arrivals",
+            records=[(text, datetime.fromtimestamp(at, UTC)) for text, at in got["arrivals"]],
+        )
+        await db.execute("ANALYZE arrivals")
+        return (
+            await db.fetchrow(AT_THE_GATEWAY, *ids),
+            await db.fetchrow(IN_THE_DATABASE, *ids),
+            await db.fetch(STATUSES, *ids),
+            await db.fetchval(STRANGERS),
+            got["cpu"],
+        )
+    finally:
+        await db.close()
+
+
+def report(
+    sms: str, dsn: str, ids: tuple[int, int], left: asyncpg.Record, began: datetime | None
+) -> None:
+    """Prints one part: texts per second from `began` (the backlog), the lag, duplicates by
+    text at the gateway and by delivery in the database, statuses and anything left unsent."""
+    gate, db, statuses, strangers, cpu = asyncio.run(figures(sms, dsn, ids))
+    if began is not None and gate["requests"]:
+        for label, seconds in [
+            ("  from the workers' start to the last text", gate["last"] - began),
+            ("  first to last text at the gateway", gate["last"] - gate["first"]),
+        ]:
+            rate = gate["requests"] / seconds.total_seconds()
+            print(f"{label:<50}{seconds.total_seconds():8.1f}{rate:10,.0f}")
+    unit, scale, places = ("s", 1, 1) if began is not None else ("ms", 1000, 0)
+    if gate["requests"]:
+        lags = "".join(f"{s * scale:8.{places}f}" for s in [*gate["quantiles"], gate["worst"]])
+        title = f"  lag, queued -> at the gateway ({unit})"
+        print(f"{title:<50}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}\n{'':<50}{lags}")
+    twice = gate["requests"] - gate["texts"]
+    extra = db["deliveries"] - db["expanded"]
+    print(
+        f"  duplicates at the gateway: {twice} ({gate['requests']:,} texts, {gate['texts']:,}"
+        f" distinct, {strangers} matching no delivery)"
+    )
+    print(
+        f"  duplicates in the database: {extra} ({db['notifications']:,} notifications,"
+        f" {db['deliveries']:,} deliveries, {db['bodies']:,} distinct texts,"
+        f" {db['provider_ids']:,} distinct messageIds, {db['retried']} claimed twice or more)"
+    )
+    counts = ", ".join(f"{row['status']} {row['count']:,}" for row in statuses)
+    print(f"  statuses: {counts}")
+    if any(left):
+        print(
+            f"  NOT DONE when the wait ended: {left['notifications']:,} notifications not"
+            f" expanded, {left['deliveries']:,} deliveries queued or sending"
+        )
+    print(f"  (the gateway has used {cpu:.1f} CPU-seconds so far)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notifications", type=int, default=50_000, help="queued at once")
+    parser.add_argument("--seconds", type=float, default=20, help="length of the steady stream")
+    parser.add_argument("--workers", type=int, default=2, help="`haki worker` processes")
+    parser.add_argument("--interval", type=float, default=0.5, help="HAKI_CLOCK_SECONDS")
+    parser.add_argument("--batch", type=int, default=200, help="HAKI_DISPATCH_BATCH")
+    args = parser.parse_args()
+
+    with scratch_server() as admin, gateway() as sms:
+        url = scratch_database(admin, "haki_bench_outbox")
+        upgrade(url)
+        dsn = asyncpg_dsn(url)
+        started = time.perf_counter()
+        case = asyncio.run(load(url, args.notifications))
+        backlog = (1, asyncio.run(last_id(dsn)))
+        print(
+            f"queued {args.notifications:,} hearing reminders to a case's team (one lawyer, by SMS)"
+            f" in {time.perf_counter() - started:.1f} s"
+        )
+        print(
+            f"`haki worker` processes: {args.workers}, looking every {args.interval:g} s,"
+            f" dispatch batch {args.batch}, on {os.cpu_count()} cores; the gateway on loopback"
+            " in a process of its own"
+        )
+        began = datetime.now(UTC)
+        with workers(url, args.workers, args.interval, args.batch, sms) as processes:
+            left = asyncio.run(until_settled(dsn, processes, WAIT))
+            print(f"{f'{args.notifications:,} queued at once':<50}{'seconds':>8}{'texts/s':>10}")
+            report(sms, dsn, backlog, left, began)
+            if any(left):
+                raise SystemExit("the steady part needs the backlog sent first: not run")
+
+            asyncio.run(vacuum(dsn))
+            left = asyncio.run(steady(url, case, processes, args.notifications, args.seconds))
+            stream = (backlog[1] + 1, asyncio.run(last_id(dsn)))
+            print(
+                f"{RATE} queued per second for {args.seconds:g} s"
+                f" ({stream[1] - stream[0] + 1:,} notifications)"
+            )
+            report(sms, dsn, stream, left, None)
+
+
+if __name__ == "__main__":
+    main()
