@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.base import utcnow
 from domain.contacts import Channel as Via
@@ -61,48 +60,62 @@ def retry_at(now: datetime, attempts: int, rules: DispatchRules, rng: random.Ran
     return now + ceiling * rng.uniform(0.5, 1.0)
 
 
+ADD_DELIVERIES = insert(Delivery).on_conflict_do_nothing().returning(col(Delivery.id))
+"""One statement for every batch, the rows passed apart, so it is compiled once."""
+
+
 async def expand(
     sessions: Any, rules: DispatchRules, now: datetime | None = None
 ) -> tuple[int, int]:
     """Expands a batch of queued notifications; returns how many, and the deliveries written.
 
+    People are looked up once per audience and case in the batch, not once per notification.
     A notification its template cannot render (a parameter missing) is set aside as
     `unrenderable` and logged, so one bad row never blocks the queue behind it.
     """
     now = now or utcnow()
-    expanded = written = 0
     async with sessions() as session, session.begin():
-        claimed = await session.exec(
-            select(Notification)
-            .where(col(Notification.status) == "queued")
-            .order_by(col(Notification.id))
-            .limit(rules.batch)
-            .with_for_update(skip_locked=True)
-        )
-        for (notification,) in claimed.all():
-            expanded += 1
+        claimed = (
+            await session.exec(
+                select(Notification)
+                .where(col(Notification.status) == "queued")
+                .order_by(col(Notification.id))
+                .limit(rules.batch)
+                .with_for_update(skip_locked=True)
+            )
+        ).all()
+        people: dict[tuple[str, Any], list[Person]] = {}
+        rows: list[dict[str, Any]] = []
+        unrenderable = []
+        for (notification,) in claimed:
+            key = (notification.audience, notification.case_id)
+            if key not in people:
+                people[key] = await audience(session, *key)
             try:
-                rows = await _deliveries(session, notification, rules, now)
+                rows += _deliveries(notification, people[key], rules, now)
             except (KeyError, ValueError, TypeError) as error:
                 log.error("notification %s cannot be rendered: %r", notification.id, error)
-                notification.status = "unrenderable"
-                continue
-            if rows:
-                inserted = await session.exec(
-                    insert(Delivery)
-                    .values(rows)
-                    .on_conflict_do_nothing()
-                    .returning(col(Delivery.id))
+                unrenderable.append(notification.id)
+        connection = await session.connection()
+        written = len((await connection.execute(ADD_DELIVERIES, rows)).all()) if rows else 0
+        ids = [notification.id for (notification,) in claimed]
+        for status, which in (
+            ("expanded", set(ids) - set(unrenderable)),
+            ("unrenderable", unrenderable),
+        ):
+            if which:
+                await session.exec(
+                    update(Notification)
+                    .where(col(Notification.id).in_(which))
+                    .values(status=status)
+                    .execution_options(synchronize_session=False)
                 )
-                written += len(inserted.all())
-            notification.status = "expanded"
-    return expanded, written
+    return len(claimed), written
 
 
-async def _deliveries(
-    session: AsyncSession, notification: Notification, rules: DispatchRules, now: datetime
+def _deliveries(
+    notification: Notification, people: list[Person], rules: DispatchRules, now: datetime
 ) -> list[dict[str, Any]]:
-    people = await audience(session, notification.audience, notification.case_id)
     rows = []
     for person in people:
         message = render(
@@ -140,9 +153,15 @@ def _recipient(person: Person, notification: Notification, rules: DispatchRules)
     )
 
 
-async def claim(
-    engine: AsyncEngine, rules: DispatchRules, now: datetime
-) -> list[tuple[str, Outgoing]]:
+@dataclass(frozen=True)
+class Claimed:
+    channel: str
+    message: Outgoing
+    attempts: int
+    """counting this one"""
+
+
+async def claim(engine: AsyncEngine, rules: DispatchRules, now: datetime) -> list[Claimed]:
     """Marks due deliveries `sending` and commits; an SMS to a family in its quiet hours is
     put off to the morning instead, and one to a contact who has since withdrawn consent (in a
     race with the expansion that wrote it) is cancelled."""
@@ -155,6 +174,7 @@ async def claim(
                     col(Delivery.address),
                     col(Delivery.subject),
                     col(Delivery.body),
+                    col(Delivery.attempts),
                     col(Delivery.contact_id),
                     col(Contact.consent_given_at),
                     col(Contact.consent_withdrawn_at),
@@ -185,7 +205,8 @@ async def claim(
                     .values(next_attempt_at=morning)
                 )
             else:
-                going.append((row.channel, Outgoing(row.id, row.address, row.body, row.subject)))
+                message = Outgoing(row.id, row.address, row.body, row.subject)
+                going.append(Claimed(row.channel, message, row.attempts + 1))
         if withdrawn:
             await connection.execute(
                 update(Delivery)
@@ -195,7 +216,7 @@ async def claim(
         if going:
             await connection.execute(
                 update(Delivery)
-                .where(col(Delivery.id).in_([out.delivery_id for _, out in going]))
+                .where(col(Delivery.id).in_([out.message.delivery_id for out in going]))
                 .values(
                     status=DeliveryStatus.SENDING,
                     attempts=col(Delivery.attempts) + 1,
@@ -205,43 +226,55 @@ async def claim(
     return going
 
 
+SETTLE = (
+    update(Delivery)
+    .where(col(Delivery.id) == bindparam("delivery"))
+    .where(col(Delivery.status) == DeliveryStatus.SENDING)
+    .values(
+        status=bindparam("to"),
+        provider_id=bindparam("provider"),
+        last_error=bindparam("error"),
+        next_attempt_at=func.coalesce(bindparam("retry_at"), Delivery.next_attempt_at),
+        settled_at=bindparam("settled"),
+    )
+)
+"""Every answer of a round in one statement, executed for each; guarded by `sending`, so a
+delivery report that settled a row first is never overwritten."""
+
+
+def _settled(
+    out: Claimed, result: Result, rules: DispatchRules, now: datetime, rng: random.Random
+) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "delivery": out.message.delivery_id,
+        "provider": result.provider_id,
+        "error": result.error,
+        "retry_at": None,
+        "settled": None,
+    }
+    if result.outcome is Outcome.RETRY and out.attempts < rules.attempts:
+        return row | {
+            "to": DeliveryStatus.QUEUED,
+            "retry_at": retry_at(now, out.attempts, rules, rng),
+        }
+    if result.outcome is Outcome.RETRY:
+        error = f"gave up after {out.attempts} attempts: {result.error}"
+        return row | {"to": DeliveryStatus.DEAD, "settled": now, "error": error}
+    settled = now if result.outcome in (Outcome.DELIVERED, Outcome.DEAD) else None
+    return row | {"to": SETTLED_BY[result.outcome], "settled": settled}
+
+
 async def settle(
     engine: AsyncEngine,
-    results: list[tuple[Outgoing, Result]],
+    results: list[tuple[Claimed, Result]],
     rules: DispatchRules,
     now: datetime,
     rng: random.Random,
 ) -> None:
-    async with engine.begin() as connection:
-        attempts = dict(
-            (
-                await connection.execute(
-                    select(col(Delivery.id), col(Delivery.attempts)).where(
-                        col(Delivery.id).in_([out.delivery_id for out, _ in results])
-                    )
-                )
-            ).all()
-        )
-        for out, result in results:
-            values: dict[str, Any] = {"provider_id": result.provider_id, "last_error": result.error}
-            tries = attempts[out.delivery_id]
-            if result.outcome is Outcome.RETRY and tries < rules.attempts:
-                values |= {
-                    "status": DeliveryStatus.QUEUED,
-                    "next_attempt_at": retry_at(now, tries, rules, rng),
-                }
-            elif result.outcome is Outcome.RETRY:
-                values |= {"status": DeliveryStatus.DEAD, "settled_at": now}
-                values["last_error"] = f"gave up after {tries} attempts: {result.error}"
-            else:
-                values["status"] = SETTLED_BY[result.outcome]
-                if result.outcome in (Outcome.DELIVERED, Outcome.DEAD):
-                    values["settled_at"] = now
+    if results:
+        async with engine.begin() as connection:
             await connection.execute(
-                update(Delivery)
-                .where(col(Delivery.id) == out.delivery_id)
-                .where(col(Delivery.status) == DeliveryStatus.SENDING)
-                .values(**values)
+                SETTLE, [_settled(out, result, rules, now, rng) for out, result in results]
             )
 
 
@@ -284,19 +317,19 @@ async def dispatch_once(
     rules: DispatchRules = DispatchRules(),
     rng: random.Random | None = None,
 ) -> Round:
-    """Expands what is queued, then claims and sends due deliveries until none are left."""
+    """Rounds of expand-a-batch, send-what-is-due until both are done: the first messages of
+    a long queue leave at once instead of after the whole queue is expanded."""
     rng = rng or random.Random()
     expanded = sent = 0
+    await abandoned(engine, rules, utcnow())
     while True:
         notifications, written = await expand(sessions, rules)
         expanded += written
-        if notifications < rules.batch:
-            break
-    await abandoned(engine, rules, utcnow())
-    while going := await claim(engine, rules, utcnow()):
-        results = await asyncio.gather(*(_send(channels[via], out) for via, out in going))
-        await settle(
-            engine, list(zip((out for _, out in going), results, strict=True)), rules, utcnow(), rng
+        going = await claim(engine, rules, utcnow())
+        results = await asyncio.gather(
+            *(_send(channels[out.channel], out.message) for out in going)
         )
+        await settle(engine, list(zip(going, results, strict=True)), rules, utcnow(), rng)
         sent += len(going)
-    return Round(expanded, sent)
+        if notifications < rules.batch and len(going) < rules.batch:
+            return Round(expanded, sent)

@@ -42,6 +42,20 @@ async def dispatch_now(engine: AsyncEngine, settings: Settings) -> Round:
         await close_channels(channels)
 
 
+async def _listening(engine: AsyncEngine, wake: asyncio.Event) -> asyncpg.Connection | None:
+    """A connection that sets `wake` on each NOTIFY, or None while the database is away: the
+    dispatcher then polls, and listens again once it can."""
+    try:
+        listener = await asyncpg.connect(
+            asyncpg_dsn(engine.url.render_as_string(hide_password=False)), timeout=5
+        )
+    except (OSError, asyncpg.PostgresError, TimeoutError) as error:
+        log.warning("dispatcher: cannot listen for the outbox, polling instead: %s", error)
+        return None
+    await listener.add_listener(CHANNEL, lambda *_: wake.set())
+    return listener
+
+
 async def dispatch_forever(engine: AsyncEngine, settings: Settings) -> None:
     """Sends whenever the outbox is woken by NOTIFY, and at least every HAKI_CLOCK_SECONDS
     (retries fall due with no one to wake us)."""
@@ -49,10 +63,11 @@ async def dispatch_forever(engine: AsyncEngine, settings: Settings) -> None:
     channels = channels_from(settings)
     sessions = make_sessionmaker(engine)
     rules = dispatch_rules(settings)
-    listener = await asyncpg.connect(asyncpg_dsn(engine.url.render_as_string(hide_password=False)))
-    await listener.add_listener(CHANNEL, lambda *_: wake.set())
+    listener = None
     try:
         while True:
+            if listener is None or listener.is_closed():
+                listener = await _listening(engine, wake)
             wake.clear()
             try:
                 await dispatch_once(engine, sessions, channels, rules)
@@ -61,7 +76,8 @@ async def dispatch_forever(engine: AsyncEngine, settings: Settings) -> None:
             with suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), timeout=settings.clock_seconds)
     finally:
-        await listener.close()
+        if listener is not None:
+            await listener.close()
         await close_channels(channels)
 
 

@@ -111,12 +111,9 @@ async def test_out_of_attempts_it_is_dead_with_the_last_error_kept(
     rules = DispatchRules(attempts=3)
     gateway = Scripted(Outcome.RETRY, Outcome.RETRY, Outcome.RETRY, Outcome.DELIVERED)
     for _ in range(3):
-        for out in [
-            o for _, o in await claim(engine, rules, datetime.now(UTC) + timedelta(days=1))
-        ]:
-            await settle(
-                engine, [(out, await gateway.send(out))], rules, datetime.now(UTC), random.Random()
-            )
+        for out in await claim(engine, rules, datetime.now(UTC) + timedelta(days=1)):
+            answer = await gateway.send(out.message)
+            await settle(engine, [(out, answer)], rules, datetime.now(UTC), random.Random())
     status, attempts, error = (await rows(engine))[delivery]
     assert (status, attempts) == ("dead", 3)
     assert error == "gave up after 3 attempts: gateway: retry"
@@ -158,7 +155,7 @@ async def test_no_sms_to_a_family_in_their_quiet_hours(
     [email] = await queued(sessions, contact=contact, channel="email")
     ten_at_night = datetime(2026, 12, 3, 19, 0, tzinfo=UTC)  # 22:00 in Nairobi
     going = await claim(engine, DispatchRules(), ten_at_night)
-    assert [out.delivery_id for _, out in going] == [email]
+    assert [out.message.delivery_id for out in going] == [email]
     async with engine.connect() as connection:
         morning = (
             await connection.execute(sa.select(Delivery.next_attempt_at).where(Delivery.id == sms))  # type: ignore[arg-type]
