@@ -80,14 +80,15 @@ async def _chased(
 
 async def plan_follow_ups(connection: AsyncConnection, rules: ChaseRules, now: datetime) -> int:
     """Gives each chased award without one a pending reminder at 08:00 on its next due day,
-    or, when that day has already been reminded of, one cadence later."""
+    or, when counsel were reminded on or after that day, at 08:00 one cadence after that
+    reminder went out: an overdue chase is repeated every cadence, not at every tick."""
     pending = select(col(Reminder.award_id)).where(
         col(Reminder.award_id).is_not(None), col(Reminder.status) == ReminderStatus.PENDING
     )
     reminded = dict(
         (
             await connection.execute(
-                select(col(Reminder.award_id), func.max(Reminder.due_at))
+                select(col(Reminder.award_id), func.max(Reminder.handed_over_at))
                 .where(col(Reminder.status) == ReminderStatus.HANDED_OVER)
                 .where(col(Reminder.award_id).is_not(None))
                 .group_by(col(Reminder.award_id))
@@ -102,7 +103,8 @@ async def plan_follow_ups(connection: AsyncConnection, rules: ChaseRules, now: d
         due = datetime.combine(award.state.next_due, MORNING, tzinfo=NAIROBI)
         last = reminded.get(award.award_id)
         if last is not None and last >= due:
-            due = last + timedelta(days=rules.cadence_days)
+            again = last.astimezone(NAIROBI).date() + timedelta(days=rules.cadence_days)
+            due = datetime.combine(again, MORNING, tzinfo=NAIROBI)
         rows.append(_row(award.award_id, due, now))
     if not rows:
         return 0

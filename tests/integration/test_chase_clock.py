@@ -1,7 +1,7 @@
 """Follow-ups with the Attorney General on the clock: due every 30 days after service or the
 last letter, escalated once after 90 days of silence, dropped when the award is settled."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -102,3 +102,17 @@ async def test_a_settled_award_is_not_chased(
     assert (done.handed_over, done.cancelled) == (0, 1)
     assert await follow_up_reminders(engine) == [(ReminderStatus.CANCELLED, FIRST_DUE)]
     assert await messages(engine) == []
+
+
+async def test_an_award_overdue_for_years_is_chased_once_a_cadence_not_at_every_tick(
+    sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """Served in 2024 and never chased: the first reminder goes out (late) at once, the next
+    30 days later, however often the clock ticks in between."""
+    await awarded_and_part_paid(sessions)
+    start = utc("2026-11-26", 9)
+    for minutes in range(0, 24 * 60, 15):
+        await tick(engine, ClockRules(), start + timedelta(minutes=minutes))
+    assert [kind for kind, _, _ in await messages(engine)].count("follow_up_due") == 1
+    [_, (status, due)] = await follow_up_reminders(engine)
+    assert (status, due) == ("pending", datetime(2026, 12, 26, 5, 0, tzinfo=UTC))
