@@ -14,7 +14,7 @@ from service.audit.controller import AuditController
 from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, route_key
 from service.awards.controller import AwardController, CaseAwardController
-from service.awards.corrections import reverse_disbursement, reverse_payment
+from service.awards.corrections import award_ledger, reverse_disbursement, reverse_payment
 from service.awards.demand_letter import demand_letter_to_the_ag
 from service.awards.follow_ups import award_follow_ups, follow_ups_due, log_follow_up
 from service.calendar.controller import CalendarController
@@ -91,6 +91,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     follow_ups_due,
                     reverse_payment,
                     reverse_disbursement,
+                    award_ledger,
                     SurvivorContactController,
                     ContactController,
                     StatusCodeController,

@@ -66,6 +66,7 @@ POLICY: dict[str, Rule] = {
     "award_follow_ups": Rule.AWARD_READ,
     "reverse_payment": Rule.AWARD_CHANGE,
     "reverse_disbursement": Rule.AWARD_CHANGE,
+    "award_ledger": Rule.AWARD_PERSONAL,  # beneficiaries and M-Pesa references
     "demand_letter_to_the_ag": Rule.AWARD_PERSONAL,  # names the decree holder
     "follow_ups_due": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "TeamController.add_member": Rule.ADMIN,

@@ -1,10 +1,11 @@
-"""HTTP routes that correct the ledger: reversing a payment received or a disbursement."""
+"""HTTP routes of the ledger's corrections: reading the entries, reversing one of them."""
 
 import uuid
-from datetime import date
+from dataclasses import asdict
+from datetime import date, datetime
 from typing import Annotated
 
-from litestar import post
+from litestar import get, post
 from litestar.params import FromPath, JSONBody
 from msgspec import Meta, Struct
 
@@ -16,7 +17,7 @@ from service.awards.schemas import Shillings
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import NOT_BLANK_LINE
-from service.usecases import corrections
+from service.usecases import corrections, ledger
 
 
 class ReversalIn(Struct, forbid_unknown_fields=True):
@@ -114,3 +115,29 @@ async def reverse_disbursement(
         db, actor_of(request), award_id, disbursement_id, _reversal(data)
     )
     return ReversalOut.of(award, entry)
+
+
+class EntryOut(Struct):
+    """A ledger row; `reversed_by` names the reversal that cancelled it, if one did."""
+
+    id: int
+    kind: str
+    on: date
+    amount: Shillings
+    reference: str
+    party: str
+    reverses: int | None
+    reversed_by: int | None
+    reason: str | None
+    recorded_at: datetime
+
+
+@get(
+    "/awards/{award_id:uuid}/ledger",
+    tags=["awards"],
+    responses=responses(401, 403, 404),
+    summary="Payments received and disbursements, in date order, with their reversals",
+)
+async def award_ledger(db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]) -> list[EntryOut]:
+    rows = await ledger.entries(db, actor_of(request), award_id)
+    return [EntryOut(**asdict(row)) for row in rows]

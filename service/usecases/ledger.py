@@ -5,7 +5,8 @@ as it stands; a reversed payment is left out on every date, since it was never r
 """
 
 import uuid
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func
@@ -13,8 +14,11 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.audit import Actor
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
+from domain.errors import NotFound
 from domain.interest import Head, Payment
+from service.usecases.audit import audit
 
 
 async def received_total(
@@ -69,3 +73,53 @@ def _payment(row: PaymentReceived, reversal: PaymentReceived | None) -> Payment:
     return Payment(
         row.received_on, row.amount, row.reference, reversal.received_on, reversal.reason or ""
     )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the ledger as a clerk reads it, with the reversal that answers it, if any."""
+
+    id: int
+    kind: str
+    """payment or disbursement"""
+    on: date
+    amount: Decimal
+    reference: str
+    party: str
+    """the payer, or the beneficiary and the method"""
+    reverses: int | None
+    reversed_by: int | None
+    reason: str | None
+    recorded_at: datetime
+
+
+async def entries(session: AsyncSession, actor: Actor, award_id: uuid.UUID) -> list[Entry]:
+    """Every payment and disbursement in date order: the ids a reversal names. Beneficiaries
+    and M-Pesa references are personal data, so the read is audited."""
+    async with session.begin():
+        if await session.get(Award, award_id) is None:
+            raise NotFound(f"no award with id {award_id}")
+        paid = (
+            await session.exec(select(PaymentReceived).where(PaymentReceived.award_id == award_id))
+        ).all()
+        passed_on = (
+            await session.exec(select(Disbursement).where(Disbursement.award_id == award_id))
+        ).all()
+        audit(session, actor, "award.ledger.read", "award", award_id)
+    payment_answer: dict[int | None, int | None] = {
+        p.reverses_id: p.id for p in paid if p.reverses_id
+    }
+    disbursement_answer: dict[int | None, int | None] = {
+        d.reverses_id: d.id for d in passed_on if d.reverses_id
+    }
+    found = [
+        Entry(p.id or 0, "payment", p.received_on, p.amount, p.reference, p.payer,
+              p.reverses_id, payment_answer.get(p.id), p.reason, p.recorded_at)
+        for p in paid
+    ] + [
+        Entry(d.id or 0, "disbursement", d.paid_on, d.amount, d.reference,
+              f"{d.beneficiary} ({d.method})", d.reverses_id, disbursement_answer.get(d.id),
+              d.reason, d.recorded_at)
+        for d in passed_on
+    ]  # fmt: skip
+    return sorted(found, key=lambda e: (e.on, e.recorded_at, e.kind, e.id))

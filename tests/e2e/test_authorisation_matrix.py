@@ -296,6 +296,7 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "award_follow_ups": ("case_read", route("GET", "/awards/{award}/follow-ups")),
     "reverse_payment": ("case_change", reverse_the_payment),
     "reverse_disbursement": ("case_change", reverse_a_disbursement),
+    "award_ledger": ("case_personal", route("GET", "/awards/{award}/ledger")),
     "demand_letter_to_the_ag": (
         "case_personal",
         route("GET", "/awards/{award}/demand-letter?lang=sw"),

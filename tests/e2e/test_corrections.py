@@ -8,7 +8,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.e2e.helpers import SERVED, Client, award_on, judged, pay
+from tests.conftest import Account
+from tests.e2e.helpers import SERVED, Client, award_on, chase, judged, pay
 
 
 async def chased(client: Client) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -328,3 +329,29 @@ async def test_the_database_holds_a_reversal_to_its_shape(
                     f" '2022-01-01', -1000.00, 'x', 'y', now(), {values[1:-1]})"
                 )
             )
+
+
+async def test_the_ledger_lists_each_entry_with_the_reversal_that_answers_it(
+    client: Client, accounts: dict[str, Account]
+) -> None:
+    case = await judged(client)
+    award = await award_on(client, case)
+    await chase(client, award, *SERVED)
+    first = (await pay(client, award, "2021-06-30", "100000.00")).json()
+    second = (await pay(client, award, "2021-07-31", "50000.00")).json()
+    reversal = await client.post(
+        f"/awards/{award['id']}/payments/{second['id']}/reversal",
+        json={"reversed_on": "2021-08-15", "reason": "cheque returned unpaid"},
+    )
+    assert reversal.status_code == 201, reversal.text
+    ledger = (await client.get(f"/awards/{award['id']}/ledger")).json()
+    assert [(e["on"], e["amount"], e["reverses"], e["reversed_by"]) for e in ledger] == [
+        ("2021-06-30", "100000.00", None, None),
+        ("2021-07-31", "50000.00", None, reversal.json()["id"]),
+        ("2021-08-15", "-50000.00", second["id"], None),
+    ]
+    assert ledger[0]["id"] == first["id"] and ledger[2]["reason"] == "cheque returned unpaid"
+    advocacy = await client.get(
+        f"/awards/{award['id']}/ledger", headers=accounts["advocacy"].headers
+    )
+    assert advocacy.status_code == 403
