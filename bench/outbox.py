@@ -5,7 +5,6 @@ import asyncio
 import multiprocessing
 import os
 import random
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -20,6 +19,8 @@ from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from haki_workers import Processes, haki_workers, still_running  # noqa: E402
 
 from domain.audit import Actor  # noqa: E402
 from domain.cases import Case  # noqa: E402
@@ -226,11 +227,9 @@ async def last_id(dsn: str) -> int:
 
 
 @contextmanager
-def workers(
-    url: str, count: int, interval: float, batch: int, sms: str
-) -> Iterator[list[subprocess.Popen[bytes]]]:
+def workers(url: str, count: int, interval: float, batch: int, sms: str) -> Iterator[Processes]:
     """`haki worker` processes sending SMS to `sms`, stopped with SIGTERM however we leave."""
-    env = os.environ | {
+    settings = {
         "DATABASE_URL": url,
         "HAKI_CLOCK_SECONDS": str(interval),
         "HAKI_DISPATCH_BATCH": str(batch),
@@ -238,37 +237,11 @@ def workers(
         "HAKI_SMS_USERNAME": "bench",
         "HAKI_SMS_API_KEY": "bench-key",
     }
-    started = [
-        subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "worker"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(count)
-    ]
-    try:
+    with haki_workers(count, settings) as started:
         yield started
-    finally:
-        for worker in started:
-            worker.terminate()
-        for worker in started:
-            try:
-                worker.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
 
 
-def still_running(processes: list[subprocess.Popen[bytes]]) -> None:
-    if any(worker.poll() is not None for worker in processes):
-        raise SystemExit("a worker exited early: run `haki worker` by hand to see why")
-
-
-async def until_settled(
-    dsn: str, processes: list[subprocess.Popen[bytes]], wait: float
-) -> asyncpg.Record:
+async def until_settled(dsn: str, processes: Processes, wait: float) -> asyncpg.Record:
     """Until no notification is left to expand and no delivery queued or sending, or `wait`
     seconds; returns what was left (zeros when all went)."""
     db = await asyncpg.connect(dsn)
@@ -283,7 +256,7 @@ async def until_settled(
 
 
 async def steady(
-    url: str, case: Case, processes: list[subprocess.Popen[bytes]], first: int, seconds: float
+    url: str, case: Case, processes: Processes, first: int, seconds: float
 ) -> asyncpg.Record:
     """RATE reminders queued per second through `enqueue`, each transaction waking the workers
     by NOTIFY as the clock's would; then waits for them to be sent."""

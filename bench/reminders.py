@@ -4,7 +4,6 @@ import argparse
 import asyncio
 import os
 import random
-import subprocess
 import sys
 import time
 import uuid
@@ -17,6 +16,8 @@ import asyncpg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from haki_workers import Processes, haki_workers, still_running  # noqa: E402
 
 from domain.reminders import DEFAULT_RULES  # noqa: E402
 from service.database import asyncpg_dsn, scratch_database, scratch_server  # noqa: E402
@@ -151,40 +152,12 @@ async def load(dsn: str, reminders: int) -> None:
 
 
 @contextmanager
-def workers(url: str, count: int, interval: float) -> Iterator[list[subprocess.Popen[bytes]]]:
-    """`haki worker` processes on the scratch database, stopped with SIGTERM however we leave."""
-    env = os.environ | {"DATABASE_URL": url, "HAKI_CLOCK_SECONDS": str(interval)}
-    started = [
-        subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "worker"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(count)
-    ]
-    try:
+def workers(url: str, count: int, interval: float) -> Iterator[Processes]:
+    with haki_workers(count, {"DATABASE_URL": url, "HAKI_CLOCK_SECONDS": str(interval)}) as started:
         yield started
-    finally:
-        for worker in started:
-            worker.terminate()
-        for worker in started:
-            try:
-                worker.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
 
 
-def still_running(processes: list[subprocess.Popen[bytes]]) -> None:
-    if any(worker.poll() is not None for worker in processes):
-        raise SystemExit("a worker exited early: run `haki worker` by hand to see why")
-
-
-async def until_none_pending(
-    db: asyncpg.Connection, processes: list[subprocess.Popen[bytes]]
-) -> None:
+async def until_none_pending(db: asyncpg.Connection, processes: Processes) -> None:
     deadline = time.perf_counter() + WAIT
     while await db.fetchval(PENDING):
         still_running(processes)
@@ -193,9 +166,7 @@ async def until_none_pending(
         await asyncio.sleep(0.05)
 
 
-async def backlog(
-    dsn: str, processes: list[subprocess.Popen[bytes]], started: float
-) -> tuple[float, asyncpg.Record]:
+async def backlog(dsn: str, processes: Processes, started: float) -> tuple[float, asyncpg.Record]:
     """Seconds from the workers' start until nothing is pending, and the exactly-once check."""
     db = await asyncpg.connect(dsn)
     try:
@@ -206,9 +177,7 @@ async def backlog(
         await db.close()
 
 
-async def until_connected(
-    db: asyncpg.Connection, processes: list[subprocess.Popen[bytes]], since: datetime
-) -> None:
+async def until_connected(db: asyncpg.Connection, processes: Processes, since: datetime) -> None:
     """Until each worker has held its clock's connection for half a second, so that the stream
     does not time their start-up (the migration check connects only for a moment)."""
     deadline = time.perf_counter() + WAIT
@@ -224,9 +193,7 @@ async def until_connected(
         await asyncio.sleep(0.1)
 
 
-async def steady(
-    dsn: str, processes: list[subprocess.Popen[bytes]], since: datetime, seconds: float
-) -> asyncpg.Record:
+async def steady(dsn: str, processes: Processes, since: datetime, seconds: float) -> asyncpg.Record:
     """RATE reminders due per second, each inserted as it falls due, and their lag."""
     db = await asyncpg.connect(dsn)
     try:
