@@ -11,11 +11,14 @@ from domain.audit import Actor
 from domain.awards import Award, HeadKind
 from domain.cases import Case
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
+from domain.users import Role, User
+from service.usecases.accounts import add_user
 from service.usecases.awards import CompensationRules, HeadIn, record_award
 from service.usecases.cases import open_case
 from service.usecases.compensation import AwardStep, receive_payment, record_award_step
 from service.usecases.court_track import Step, record_step
 from service.usecases.survivors import register_survivor
+from service.usecases.team import assign
 
 TEST_ACTOR = Actor("tests", "local")
 RULES = CompensationRules()
@@ -114,3 +117,21 @@ async def awarded_and_part_paid(
             rules=RULES,
         )
     return award
+
+
+async def lawyer_on_team(
+    sessions: async_sessionmaker[AsyncSession], case_id: uuid.UUID, username: str
+) -> User:
+    """A new lawyer leading the case's team, for tests of who hears of it."""
+    async with sessions() as session:
+        lawyer = await add_user(
+            session,
+            TEST_ACTOR,
+            username=username,
+            full_name="Wakili wa Majaribio",
+            role=Role.LAWYER,
+            password="a-long-test-password",
+        )
+    async with sessions() as session:
+        await assign(session, TEST_ACTOR, case_id, lawyer.id, lead=True)
+    return lawyer

@@ -53,9 +53,8 @@ async def step(client: Client, case: dict[str, Any], trigger: str, **facts: Any)
     return response
 
 
-async def judged(client: Client, on: str = "2021-03-01", **overrides: Any) -> dict[str, Any]:
-    """`overrides` go to open_case: the survivor's name or fields of the case."""
-    case = await open_case(client, **({"court_number": "Petition E31 of 2020"} | overrides))
+async def through_court(client: Client, case: dict[str, Any]) -> None:
+    """Filed in February 2020, judgment reserved in November."""
     for trigger, day in (
         ("file", "2020-02-03"),
         ("exchange_pleadings", "2020-03-02"),
@@ -63,6 +62,17 @@ async def judged(client: Client, on: str = "2021-03-01", **overrides: Any) -> di
         ("reserve_judgment", "2020-11-02"),
     ):
         assert (await step(client, case, trigger, occurred_on=day)).status_code == 201
+
+
+async def reserved(client: Client, **overrides: Any) -> dict[str, Any]:
+    """`overrides` go to open_case: the survivor's name or fields of the case."""
+    case = await open_case(client, **({"court_number": "Petition E31 of 2020"} | overrides))
+    await through_court(client, case)
+    return case
+
+
+async def judged(client: Client, on: str = "2021-03-01", **overrides: Any) -> dict[str, Any]:
+    case = await reserved(client, **overrides)
     done = await step(client, case, "deliver_judgment", occurred_on=on, outcome="allowed")
     assert done.status_code == 201, done.text
     return case

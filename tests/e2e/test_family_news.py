@@ -7,8 +7,19 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col
 
 from domain.outbox import Notification
-from tests.e2e.helpers import SERVED, Client, award_on, chase, judged, open_case, pay, step
-from tests.e2e.test_hearings import nairobi_at, reserved, set_hearing
+from tests.e2e.helpers import (
+    SERVED,
+    Client,
+    award_on,
+    chase,
+    judged,
+    open_case,
+    pay,
+    reserved,
+    step,
+    through_court,
+)
+from tests.e2e.test_hearings import nairobi_at, set_hearing
 
 
 async def queued(engine: AsyncEngine, kind: str) -> list[Notification]:
@@ -50,13 +61,7 @@ async def test_a_refused_or_replayed_judgment_queues_nothing_more(
     case = await open_case(client, court_number="Petition E31 of 2020")
     too_early = await step(client, case, "deliver_judgment", occurred_on="2021-03-01")
     assert too_early.status_code == 409, too_early.text
-    for trigger, day in (
-        ("file", "2020-02-03"),
-        ("exchange_pleadings", "2020-03-02"),
-        ("set_down_for_hearing", "2020-06-01"),
-        ("reserve_judgment", "2020-11-02"),
-    ):
-        assert (await step(client, case, trigger, occurred_on=day)).status_code == 201
+    await through_court(client, case)
     no_outcome = await step(client, case, "deliver_judgment", occurred_on="2021-03-01")
     assert no_outcome.status_code == 422, no_outcome.text
     assert await queued(engine, "judgment_delivered") == []

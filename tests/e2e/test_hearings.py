@@ -12,7 +12,7 @@ from domain.calendar import NAIROBI
 from domain.hearings import Hearing
 from domain.reminders import Reminder
 from tests.conftest import Account
-from tests.e2e.helpers import Client, open_case, step
+from tests.e2e.helpers import Client, open_case, reserved
 
 
 def nairobi_at(days: int, hour: int = 9, minute: int = 0) -> str:
@@ -121,18 +121,6 @@ async def test_adjournments_form_a_chain_the_case_page_shows(client: Client) -> 
     assert chain[1]["adjourned_from"] == chain[0]["id"]
     assert chain[1]["adjourned_to"] == chain[2]["id"]
     assert chain[2]["purpose"] == "hearing" and chain[0]["outcome"].startswith("the State")
-
-
-async def reserved(client: Client) -> dict[str, Any]:
-    case = await open_case(client, court_number="Petition E31 of 2020")
-    for trigger, day in (
-        ("file", "2020-02-03"),
-        ("exchange_pleadings", "2020-03-02"),
-        ("set_down_for_hearing", "2020-06-01"),
-        ("reserve_judgment", "2020-11-02"),
-    ):
-        assert (await step(client, case, trigger, occurred_on=day)).status_code == 201
-    return case
 
 
 async def test_judgment_delivered_at_a_hearing_moves_the_case_in_the_same_step(

@@ -11,12 +11,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.cases import Survivor
 from domain.contacts import Channel, Contact
 from domain.outbox import Delivery, Notification
-from domain.users import Role, User
+from domain.users import User
 from notifications.outbox import Message, enqueue
 from service.dispatch import DispatchRules, expand
-from service.usecases.accounts import add_user
-from service.usecases.team import assign
-from tests.factories import TEST_ACTOR, registered_case
+from tests.factories import lawyer_on_team, registered_case
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -25,13 +23,7 @@ async def test_each_audience_is_expanded_to_the_right_people(
     sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine
 ) -> None:
     case, code = await registered_case(sessions)
-    async with sessions() as session:
-        lawyer = await add_user(
-            session, TEST_ACTOR, username="t.expand", full_name="Wakili Mmoja",
-            role=Role.LAWYER, password="a-long-test-password",
-        )  # fmt: skip
-    async with sessions() as session:
-        await assign(session, TEST_ACTOR, case.id, lawyer.id, lead=True)
+    lawyer = await lawyer_on_team(sessions, case.id, "t.expand")
     async with sessions() as session, session.begin():
         await session.exec(
             sa.update(User).where(User.id == lawyer.id).values(email="wakili@haki.example")  # type: ignore[arg-type]
@@ -88,13 +80,7 @@ async def test_a_notification_that_cannot_be_rendered_is_set_aside_not_retried_f
     sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine
 ) -> None:
     case, _ = await registered_case(sessions)
-    async with sessions() as session:
-        lawyer = await add_user(
-            session, TEST_ACTOR, username="t.broken", full_name="Wakili Wawili",
-            role=Role.LAWYER, password="a-long-test-password",
-        )  # fmt: skip
-    async with sessions() as session:
-        await assign(session, TEST_ACTOR, case.id, lawyer.id, lead=True)
+    await lawyer_on_team(sessions, case.id, "t.broken")
     async with engine.begin() as connection:
         broken = Message("test:broken", "hearing_reminder", "team", case.id, {"rule": "x"})
         chase = {

@@ -10,26 +10,17 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.base import utcnow
 from domain.outbox import Delivery
-from domain.users import Role
 from notifications.outbox import Message, enqueue
 from service.settings import Settings
-from service.usecases.accounts import add_user
-from service.usecases.team import assign
 from service.worker import dispatch_forever
-from tests.factories import TEST_ACTOR, registered_case
+from tests.factories import lawyer_on_team, registered_case
 
 
 async def test_a_queued_message_wakes_a_sleeping_dispatcher(
     sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine
 ) -> None:
     case, _ = await registered_case(sessions)
-    async with sessions() as session:
-        lawyer = await add_user(
-            session, TEST_ACTOR, username="t.wakes", full_name="Wakili",
-            role=Role.LAWYER, password="a-long-test-password",
-        )  # fmt: skip
-    async with sessions() as session:
-        await assign(session, TEST_ACTOR, case.id, lawyer.id, lead=True)
+    await lawyer_on_team(sessions, case.id, "t.wakes")
     an_hour = replace(Settings(), clock_seconds=3600, sms_url=None, smtp_host=None)
     dispatcher = asyncio.create_task(dispatch_forever(engine, an_hour))
     try:
