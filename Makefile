@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bench-statements bench-reminders bench-outbox diagrams catalogs
+.PHONY: run test lint typecheck pytest bench bench-statements bench-reminders bench-outbox bench-reports diagrams catalogs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haki needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -42,6 +42,9 @@ bench-reminders: $(STAMP)
 
 bench-outbox: $(STAMP)
 	$(BIN)/python bench/outbox.py
+
+bench-reports: $(STAMP)
+	$(BIN)/python bench/reports.py
 
 diagrams: $(STAMP)
 	$(BIN)/haki diagrams
