@@ -86,8 +86,7 @@ class ReportController(Controller):
         format_: Format = None,
     ) -> TimeToPaymentOut | Response[str]:
         wanted = negotiate(request, format_)
-        today = nairobi_today(utcnow())
-        figures = await time_to_payment(db, as_of or today, today)
+        figures = await time_to_payment(db, report_day(as_of, utcnow()))
         if wanted is ReportFormat.CSV:
             rows = time_to_payment_rows(figures)
             return csv_response("time-to-payment.csv", TIME_TO_PAYMENT_COLUMNS, rows)

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.base import utcnow
-from domain.calendar import NAIROBI
+from domain.calendar import EARLIEST, NAIROBI
 from domain.contacts import StatusCode
 from domain.errors import InvalidInput
 from domain.outbox import Delivery, DeliveryStatus
@@ -37,8 +37,8 @@ def _given(given_at: datetime | None, now: datetime) -> datetime:
     aware = given_at if given_at.tzinfo else given_at.replace(tzinfo=NAIROBI)
     if aware > now:
         raise InvalidInput("given_at is in the future: record consent once it is given", "given_at")
-    if aware.year < 2000:
-        raise InvalidInput("given_at is before 2000: check the year", "given_at")
+    if aware.year < EARLIEST.year:
+        raise InvalidInput(f"given_at is before {EARLIEST.year}: check the year", "given_at")
     return aware
 
 

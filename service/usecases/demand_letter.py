@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.awards import Award, AwardStage
 from domain.base import utcnow
-from domain.calendar import nairobi_today
+from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Survivor
 from domain.errors import InvalidInput
 from notifications.demand_letter import DemandLetter, compose
@@ -65,14 +65,8 @@ async def demand_letter(
 ) -> str:
     """The letter dated `as_of` (today in Nairobi by default). It names the decree holder, so
     the read is written to the audit trail, in the same transaction as the facts are read."""
-    today = nairobi_today(now or utcnow())
-    day = as_of or today
-    if day > today:
-        raise InvalidInput(
-            f"as_of {day.isoformat()} is in the future (today in Nairobi is "
-            f"{today.isoformat()}): a letter is dated today or earlier",
-            "as_of",
-        )
+    now = now or utcnow()
+    day = not_in_future(as_of, now, "as_of") if as_of else nairobi_today(now)
     async with session.begin():
         award = await get_award(session, award_id)
         _check_demandable(award, day)

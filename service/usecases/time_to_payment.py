@@ -84,14 +84,9 @@ QUERY = text(
 )
 
 
-async def time_to_payment(session: AsyncSession, as_of: date, today: date) -> TimeToPayment:
-    """The figures as the ledger stands, counting only what had happened by `as_of`."""
-    if as_of > today:
-        raise InvalidInput(
-            f"as_of {as_of.isoformat()} is in the future (today in Nairobi is "
-            f"{today.isoformat()}); nothing has been paid yet on that day",
-            "as_of",
-        )
+async def time_to_payment(session: AsyncSession, as_of: date) -> TimeToPayment:
+    """The figures as the ledger stands, counting only what had happened by `as_of` (a day
+    checked by `report_day`)."""
     connection = await session.connection()
     first = (await connection.execute(text("SELECT min(judgment_on) FROM awards"))).scalar()
     if first is not None and as_of < first:
