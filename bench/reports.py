@@ -119,11 +119,15 @@ COLUMNS = {
         "paid_to_principal",
         "bearing",
         "bearing_from",
+        "bearing_sum",
+        "bearing_day_sum",
+        "bearing_latest",
     ],
 }
 POSITION = """
 SELECT valid_from, valid_to, awarded, principal, unpaid_interest, accrued, paid_to_interest,
-       paid_to_principal, bearing, bearing_from
+       paid_to_principal, bearing, bearing_from, bearing_sum, bearing_day_sum, bearing_latest,
+       survivor_id, respondent, judgment_on, served_on, closed_on, rate_percent, court_station
 FROM award_positions WHERE award_id = :award ORDER BY valid_from
 """
 Tables = dict[str, list[tuple[Any, ...]]]

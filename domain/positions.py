@@ -1,17 +1,20 @@
 """Each award's ledger between payments, kept so reports in SQL never replay the ledger."""
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
 from domain.awards import MONEY
 from domain.interest import Allocation, Head, Payment, positions
 from domain.money import ZERO, cents
+
+EPOCH = date(2000, 1, 1)
+"""the day `bearing_day_sum` counts from; any fixed day would do"""
 
 
 class AwardPosition(SQLModel, table=True):
@@ -42,6 +45,33 @@ class AwardPosition(SQLModel, table=True):
     bearing: list[Decimal] = Field(sa_column=sa.Column(ARRAY(MONEY), nullable=False))
     """outstanding principal of each head that bears interest and has some left"""
     bearing_from: list[date] = Field(sa_column=sa.Column(ARRAY(sa.Date()), nullable=False))
+    bearing_sum: Decimal = Field(sa_type=MONEY)
+    """Σ bearing: with `bearing_day_sum`, interest to any day from `bearing_latest` on is
+    arithmetic, rate x (bearing_sum x days since EPOCH - bearing_day_sum) / 36,500"""
+    bearing_day_sum: Decimal = Field(sa_type=sa.Numeric(24, 2))
+    """Σ bearing x days from EPOCH to its bearing_from"""
+    bearing_latest: date | None = None
+    """the last bearing_from (None: nothing bears interest)"""
+
+    # The award's facts a report groups and filters by, copied from the award and its case by
+    # the database (triggers of migration 0010) on every insert here and every change there, so
+    # a report on a million awards reads this table alone; whatever is written here is replaced.
+    survivor_id: uuid.UUID | None = Field(
+        default=None, sa_column=sa.Column(sa.Uuid(), nullable=False)
+    )
+    respondent: str | None = Field(
+        default=None, sa_column=sa.Column(sa.String(120), nullable=False)
+    )
+    judgment_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date(), nullable=False))
+    served_on: date | None = None
+    closed_on: date | None = None
+    """the day the award was set aside or written off (None: neither)"""
+    rate_percent: Decimal | None = Field(
+        default=None, sa_column=sa.Column(sa.Numeric(5, 2), nullable=False)
+    )
+    court_station: str | None = Field(
+        default=None, sa_column=sa.Column(sa.String(80), nullable=False)
+    )
 
 
 def position_rows(
@@ -81,6 +111,35 @@ def position_rows(
                 "paid_to_principal": position.paid_to_principal,
                 "bearing": [principal for principal, _ in bearing],
                 "bearing_from": [start for _, start in bearing],
+                "bearing_sum": sum((principal for principal, _ in bearing), ZERO),
+                "bearing_day_sum": sum(
+                    (principal * (start - EPOCH).days for principal, start in bearing), ZERO
+                ),
+                "bearing_latest": max((start for _, start in bearing), default=None),
             }
         )
     return rows
+
+
+class ReportVersion(SQLModel, table=True):
+    """How many times `award_positions` has changed: one row (none after the tests empty the
+    tables, which reads as 0). A trigger (migration 0010) adds one at the commit of every
+    transaction that changed a position; service/usecases/unpaid_stored.py says why."""
+
+    __tablename__ = "award_positions_version"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(sa_type=sa.BigInteger)
+
+
+class StoredReport(SQLModel, table=True):
+    """The unpaid-awards report as computed at a `version` of the positions: current while
+    that is still the count. `key`: the day and the breakdowns; `figures`: the rows as JSON,
+    shillings as decimal strings."""
+
+    __tablename__ = "unpaid_reports_stored"
+
+    key: str = Field(primary_key=True, max_length=200)
+    version: int = Field(sa_type=sa.BigInteger)
+    figures: list[dict[str, Any]] = Field(sa_column=sa.Column(JSONB, nullable=False))
+    computed_at: datetime = Field(sa_type=sa.DateTime(timezone=True))

@@ -76,7 +76,8 @@ def _fill() -> None:
             award.id, award.judgment_on, tuple(heads[award.id]), award.rate_percent,
             tuple(payments[award.id]), allocation,
         )
-        op.bulk_insert(POSITIONS, rows)
+        # only this revision's columns: later ones add their own
+        op.bulk_insert(POSITIONS, [{c.name: row[c.name] for c in POSITIONS.columns} for row in rows])
 
 
 def downgrade() -> None:

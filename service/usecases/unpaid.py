@@ -18,10 +18,13 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import nairobi_midnight, nairobi_today, not_in_future
 from domain.errors import InvalidInput
+from domain.positions import EPOCH
+from service.usecases.unpaid_stored import UNCHANGED_HERE, VERSION, store_rows, stored_rows
 
 
 class Breakdown(StrEnum):
@@ -45,6 +48,8 @@ FIGURES = (
     "outstanding",
 )
 """The stable names of a row's figures, after its breakdown's own column."""
+SUMS = ("awarded", "accrued", "later", "paid", "outstanding_principal", "unpaid_interest")
+"""UNPAID's sums of shillings"""
 
 
 def _age(days: str) -> str:
@@ -55,40 +60,43 @@ def _age(days: str) -> str:
     )
 
 
+INTEREST = f"""
+CASE WHEN p.bearing_latest IS NULL OR p.bearing_latest <= :as_of
+     THEN round(p.rate_percent * (p.bearing_sum * (:as_of - DATE '{EPOCH.isoformat()}')
+                                  - p.bearing_day_sum) / 36500.000000000000, 2)
+     ELSE (SELECT round(p.rate_percent * sum(b.principal * greatest(:as_of - b.since, 0))
+                        / 36500.000000000000, 2)
+           FROM unnest(p.bearing, p.bearing_from) AS b(principal, since)) END
+"""
+"""Interest from the position to `as_of`: once every bearing head has started, the sum over
+heads of principal x days is Σprincipal x day - Σ(principal x start day), exactly; before
+that (a head from a later day), head by head."""
+
 UNPAID = f"""
-WITH unpaid AS (
-    SELECT a.survivor_id, p.awarded, p.accrued + later.interest AS interest_accrued,
-           p.paid_to_interest + p.paid_to_principal AS paid, p.principal,
-           p.unpaid_interest + later.interest AS unpaid_interest,
-           a.respondent, extract(year FROM a.judgment_on)::int::text AS judgment_year,
-           c.court_station,
-           {_age("(:as_of - a.judgment_on)")} AS ageing_since_judgment,
-           CASE WHEN a.served_on IS NULL OR a.served_on > :as_of THEN '{NOT_SERVED}'
-                ELSE {_age("(:as_of - a.served_on)")} END AS ageing_since_service
-    FROM award_positions p
-    JOIN awards a ON a.id = p.award_id
-    JOIN cases c ON c.id = a.case_id
-    CROSS JOIN LATERAL (
-        SELECT round(a.rate_percent * coalesce(sum(b.principal * greatest(:as_of - b.since, 0)), 0)
-                     / 36500.000000000000, 2) AS interest
-        FROM unnest(p.bearing, p.bearing_from) AS b(principal, since)
-    ) later
-    WHERE p.valid_from <= :as_of AND (p.valid_to IS NULL OR p.valid_to > :as_of)
-      AND a.judgment_on <= :as_of
-      AND (p.principal > 0 OR p.unpaid_interest > 0)
-      AND NOT (a.stage IN ('set_aside', 'written_off') AND a.stage_since <= :as_of)
-)
 SELECT {{grouping}} AS breakdown, {{keys}},
-       count(*) AS awards, count(DISTINCT survivor_id) AS survivors, {{survivor_ids}},
-       coalesce(sum(awarded), 0) AS awarded,
-       coalesce(sum(interest_accrued), 0) AS interest_accrued,
-       coalesce(sum(paid), 0) AS paid,
-       coalesce(sum(principal), 0) AS outstanding_principal,
-       coalesce(sum(unpaid_interest), 0) AS outstanding_interest,
-       coalesce(sum(principal + unpaid_interest), 0) AS outstanding
-FROM unpaid
+       count(*) AS awards, count(DISTINCT p.survivor_id) AS survivors, {{survivor_ids}},
+       coalesce(sum(p.awarded), 0) AS awarded,
+       coalesce(sum(p.accrued), 0) AS accrued,
+       coalesce(sum({INTEREST}), 0) AS later,
+       coalesce(sum(p.paid_to_interest + p.paid_to_principal), 0) AS paid,
+       coalesce(sum(p.principal), 0) AS outstanding_principal,
+       coalesce(sum(p.unpaid_interest), 0) AS unpaid_interest,
+       {VERSION} AS version, {UNCHANGED_HERE} AS fresh
+FROM award_positions p
+CROSS JOIN LATERAL (
+    SELECT p.respondent, extract(year FROM p.judgment_on)::int::text AS judgment_year,
+           p.court_station, {_age("(:as_of - p.judgment_on)")} AS ageing_since_judgment,
+           CASE WHEN p.served_on IS NULL OR p.served_on > :as_of THEN '{NOT_SERVED}'
+                ELSE {_age("(:as_of - p.served_on)")} END AS ageing_since_service
+) k
+WHERE p.valid_from <= :as_of AND (p.valid_to IS NULL OR p.valid_to > :as_of)
+  AND p.judgment_on <= :as_of
+  AND (p.principal > 0 OR p.unpaid_interest > 0)
+  AND (p.closed_on IS NULL OR p.closed_on > :as_of)
 GROUP BY GROUPING SETS ({{sets}})
 """
+"""One pass over the positions in force on `as_of`, which carry the award's facts (migration
+0010), so nothing is joined; interest is summed apart from what the position had settled."""
 FIRST_JUDGMENT = "SELECT min(judgment_on) FROM awards"
 
 
@@ -117,21 +125,17 @@ async def unpaid_awards(
     """`survivor_ids` adds each row's distinct survivors, for merging small cells (they are
     internal ids, never shown)."""
     names = [b.value for b in breakdowns]
-    # one bit per breakdown, set in the rows that do not group by it (GROUPING's own order)
-    query = UNPAID.format(
-        grouping=f"GROUPING({', '.join(names)})" if names else "0",
-        keys=", ".join(names) if names else "NULL AS no_breakdown",
-        sets=", ".join(["()", *(f"({name})" for name in names)]),
-        survivor_ids="array_agg(DISTINCT survivor_id) AS survivor_ids"
-        if survivor_ids
-        else "NULL AS survivor_ids",
-    )
-    db = await session.connection()
-    rows = (await db.execute(text(query), {"as_of": as_of})).mappings().all()
+    key = f"{as_of.isoformat()} {' '.join(names) or 'totals'}"
+    rows = None if survivor_ids else await stored_rows(session, key, SUMS)
+    if rows is None:
+        rows = await _computed(session, as_of, names, survivor_ids)
+        if not survivor_ids and rows[0]["fresh"]:
+            assert isinstance(session.bind, AsyncEngine)
+            await store_rows(session.bind, key, rows[0]["version"], rows)
     everything = (1 << len(names)) - 1
     report = UnpaidReport(as_of, _zero(), {b: [] for b in breakdowns})
     for row in rows:
-        figures = {name: row[name] for name in FIGURES}
+        figures = _figures(row)
         if survivor_ids:
             figures["survivor_ids"] = frozenset(row["survivor_ids"] or ())
         if row["breakdown"] == everything:
@@ -147,6 +151,44 @@ async def unpaid_awards(
     if report.totals["awards"] == 0:
         await _not_before_the_first_judgment(session, as_of)
     return report
+
+
+async def _computed(
+    session: AsyncSession, as_of: date, names: list[str], survivor_ids: bool
+) -> list[dict[str, Any]]:
+    """The rows of UNPAID, the empty grouping set first; each says the count of position
+    changes it was read at, and whether this transaction had changed none (so it may be kept)."""
+    # one bit per breakdown, set in the rows that do not group by it (GROUPING's own order)
+    keys = [f"k.{name}" for name in names]
+    query = UNPAID.format(
+        grouping=f"GROUPING({', '.join(keys)})" if names else "0",
+        keys=", ".join(keys) if names else "NULL AS no_breakdown",
+        sets=", ".join(["()", *(f"({key})" for key in keys)]),
+        survivor_ids="array_agg(DISTINCT p.survivor_id) AS survivor_ids"
+        if survivor_ids
+        else "NULL AS survivor_ids",
+    )
+    db = await session.connection()
+    # compiling a plan for one pass over a million rows costs more than it saves
+    await db.execute(text("SET LOCAL jit = off"))
+    rows = (await db.execute(text(query), {"as_of": as_of})).mappings().all()
+    return sorted((dict(row) for row in rows), key=lambda row: -row["breakdown"])
+
+
+def _figures(row: dict[str, Any]) -> dict[str, Any]:
+    """FIGURES from a row of UNPAID: interest to `as_of` is what the positions had settled plus
+    what accrued since (sums of sums, so exact)."""
+    unpaid_interest = row["unpaid_interest"] + row["later"]
+    return {
+        "awards": row["awards"],
+        "survivors": row["survivors"],
+        "awarded": row["awarded"],
+        "interest_accrued": row["accrued"] + row["later"],
+        "paid": row["paid"],
+        "outstanding_principal": row["outstanding_principal"],
+        "outstanding_interest": unpaid_interest,
+        "outstanding": row["outstanding_principal"] + unpaid_interest,
+    }
 
 
 def _zero() -> dict[str, Any]:
