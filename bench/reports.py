@@ -178,6 +178,7 @@ async def in_sql(dsn: str, sent: Sent, budget: Budget) -> list[float]:
     db = await asyncpg.connect(dsn)
     try:
         await db.execute("SET jit = off")
+        await db.execute("SET work_mem = '256MB'")
         took: list[float] = []
         deadline = time.perf_counter() + budget.seconds
         for n in range(budget.count + 1):
@@ -197,6 +198,7 @@ async def plan(dsn: str, sent: Sent) -> list[str]:
     db = await asyncpg.connect(dsn)
     try:
         await db.execute("SET jit = off")
+        await db.execute("SET work_mem = '256MB'")
         lines = [r[0] for r in await db.fetch(f"EXPLAIN (ANALYZE, BUFFERS) {sent[0]}", *sent[1])]
     finally:
         await db.close()

@@ -37,6 +37,7 @@ RESPONDENTS = {  # share of awards; a County Government's share is spread over C
 BUSY = ["Nairobi (Milimani)", "Mombasa", "Kisumu", "Nakuru", "Eldoret", "Nyeri"]
 NEVER_PAID = 0.55  # of awards, no payment at all
 PAID_IN_FULL = 0.15  # of the awards paid something, the last payment clears them
+AGAIN = 0.05  # of awards, to a survivor who already holds one from an earlier case
 ALLOCATION = Settings().payment_allocation
 COLUMNS = {
     "cases": [
@@ -151,11 +152,33 @@ def stage_of(
     return rng.choice(["awarded", "decree_extracted", "certificate_issued"]), judged
 
 
-def add_award(
-    tables: Tables, rng: random.Random, case: uuid.UUID, n: int, judged: date, filed: date
-) -> None:
+def survivor_of(
+    tables: Tables, rng: random.Random, case: uuid.UUID, n: int, judged: date, known: int
+) -> uuid.UUID:
+    """A new survivor, or for some awards one of the first `known` (earlier cases'), once a case."""
+    if known and rng.random() < AGAIN:
+        again: uuid.UUID = tables["survivors"][rng.randrange(known)][0]
+        if (case, again) not in tables["case_claimants"][-3:]:
+            return again
+    survivor = uuid.UUID(int=rng.getrandbits(128))
     now = datetime.now(UTC)
-    award, survivor = uuid.UUID(int=rng.getrandbits(128)), uuid.UUID(int=rng.getrandbits(128))
+    tables["survivors"].append((survivor, f"S-{judged.year}-{n:07d}", f"Survivor {n}", now))
+    return survivor
+
+
+def add_award(
+    tables: Tables,
+    rng: random.Random,
+    case: uuid.UUID,
+    n: int,
+    dates: tuple[date, date],
+    known: int,
+) -> None:
+    """Award `n` in `case` (judged and filed on `dates`), to a survivor not yet in the case."""
+    now = datetime.now(UTC)
+    judged, filed = dates
+    award = uuid.UUID(int=rng.getrandbits(128))
+    survivor = survivor_of(tables, rng, case, n, judged, known)
     rate = Decimal(rng.choice([12, 12, 12, 14]))
     heads = heads_of(rng, judged, filed)
     served = judged + timedelta(days=rng.randrange(20, 500)) if rng.random() < 0.75 else None
@@ -163,7 +186,6 @@ def add_award(
     paid = payments_of(rng, heads, rate, served or judged)
     full = bool(paid) and paid[-1].reference == "PV-final"
     stage, since = stage_of(rng, judged, served, paid, full)
-    tables["survivors"].append((survivor, f"S-{judged.year}-{n:07d}", f"Survivor {n}", now))
     tables["case_claimants"].append((case, survivor))
     tables["awards"].append(
         (
@@ -219,7 +241,8 @@ def generate(first: int, count: int) -> Tables:
                 datetime.now(UTC),
             )
         )
+        known = len(tables["survivors"])
         for _ in range(min(rng.choice([1, 1, 1, 2, 2, 3]), first + count - n)):
-            add_award(tables, rng, case, n, judged, filed)
+            add_award(tables, rng, case, n, (judged, filed), known)
             n += 1
     return tables

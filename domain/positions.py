@@ -72,6 +72,11 @@ class AwardPosition(SQLModel, table=True):
     court_station: str | None = Field(
         default=None, sa_column=sa.Column(sa.String(80), nullable=False)
     )
+    survivor_awards: int | None = Field(
+        default=None, sa_column=sa.Column(sa.Integer(), nullable=False)
+    )
+    """how many awards the survivor holds, paid or not: 1 for most, whose awards a report can
+    count as survivors without comparing ids"""
 
 
 def position_rows(

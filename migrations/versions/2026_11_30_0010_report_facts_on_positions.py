@@ -19,17 +19,33 @@ down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-FACTS = ("survivor_id", "respondent", "judgment_on", "rate_percent", "court_station")
+FACTS = (
+    "survivor_id",
+    "respondent",
+    "judgment_on",
+    "rate_percent",
+    "court_station",
+    "survivor_awards",
+)
 """the copied facts never empty; served_on and closed_on may be"""
 
 TRIGGERS = """
+-- interest head by head, for a day before some head starts (service/usecases/unpaid_sql.py);
+-- a function, unlike a subquery, lets the report's aggregation run in parallel workers
+CREATE FUNCTION haki_interest_by_head(rate numeric, bearing numeric[], bearing_from date[], as_of date)
+RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT round(rate * sum(b.principal * greatest(as_of - b.since, 0)) / 36500.000000000000, 2)
+  FROM unnest(bearing, bearing_from) AS b(principal, since)
+$$;
+
 CREATE FUNCTION haki_position_facts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     SELECT a.survivor_id, a.respondent, a.judgment_on, a.served_on, a.rate_percent,
            CASE WHEN a.stage IN ('set_aside', 'written_off') THEN a.stage_since END,
-           c.court_station
+           c.court_station,
+           (SELECT count(*) FROM awards o WHERE o.survivor_id = a.survivor_id)
       INTO NEW.survivor_id, NEW.respondent, NEW.judgment_on, NEW.served_on, NEW.rate_percent,
-           NEW.closed_on, NEW.court_station
+           NEW.closed_on, NEW.court_station, NEW.survivor_awards
       FROM awards a JOIN cases c ON c.id = a.case_id
      WHERE a.id = NEW.award_id;
     RETURN NEW;
@@ -51,6 +67,42 @@ CREATE TRIGGER awards_position_facts AFTER UPDATE ON awards FOR EACH ROW
           (NEW.survivor_id, NEW.respondent, NEW.judgment_on, NEW.served_on, NEW.rate_percent,
            NEW.case_id, CASE WHEN NEW.stage IN ('set_aside', 'written_off') THEN NEW.stage_since END))
     EXECUTE FUNCTION haki_award_facts_changed();
+
+-- a survivor's count of awards is on the positions of each of them
+CREATE FUNCTION haki_survivor_awards_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE award_positions p SET award_id = p.award_id
+      FROM awards a
+     WHERE p.award_id = a.id
+       AND a.survivor_id IN (SELECT survivor_id FROM changed_awards);
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER awards_added_survivor_awards AFTER INSERT ON awards
+    REFERENCING NEW TABLE AS changed_awards
+    FOR EACH STATEMENT EXECUTE FUNCTION haki_survivor_awards_changed();
+
+CREATE TRIGGER awards_removed_survivor_awards AFTER DELETE ON awards
+    REFERENCING OLD TABLE AS changed_awards
+    FOR EACH STATEMENT EXECUTE FUNCTION haki_survivor_awards_changed();
+
+CREATE FUNCTION haki_survivor_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE award_positions p SET award_id = p.award_id
+      FROM awards a
+     WHERE p.award_id = a.id
+       AND a.survivor_id IN (
+           SELECT b.survivor_id FROM before_awards b JOIN changed_awards n ON n.id = b.id
+            WHERE b.survivor_id <> n.survivor_id
+           UNION
+           SELECT n.survivor_id FROM before_awards b JOIN changed_awards n ON n.id = b.id
+            WHERE b.survivor_id <> n.survivor_id);
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER awards_moved_survivor_awards AFTER UPDATE ON awards
+    REFERENCING OLD TABLE AS before_awards NEW TABLE AS changed_awards
+    FOR EACH STATEMENT EXECUTE FUNCTION haki_survivor_moved();
 
 CREATE FUNCTION haki_case_facts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -141,7 +193,8 @@ def upgrade() -> None:
     op.add_column(
         "award_positions", sa.Column("court_station", sa.String(length=80), nullable=True)
     )
-    for statement in TRIGGERS.split('\n\n'):  # asyncpg takes one statement at a time
+    op.add_column("award_positions", sa.Column("survivor_awards", sa.Integer(), nullable=True))
+    for statement in TRIGGERS.split("\n\n"):  # asyncpg takes one statement at a time
         op.execute(statement)
     op.execute(FILL)  # the BEFORE UPDATE trigger copies the facts as it goes
     for name in ("bearing_sum", "bearing_day_sum", *FACTS):
@@ -152,17 +205,23 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER award_positions_changed ON award_positions")
     op.execute("DROP TRIGGER award_positions_touched ON award_positions")
     op.execute("DROP TRIGGER cases_position_facts ON cases")
+    for change in ("added", "removed", "moved"):
+        op.execute(f"DROP TRIGGER awards_{change}_survivor_awards ON awards")
     op.execute("DROP TRIGGER awards_position_facts ON awards")
     op.execute("DROP TRIGGER award_positions_facts ON award_positions")
     for function in (
         "positions_changed",
         "positions_touched",
+        "survivor_moved",
+        "survivor_awards_changed",
         "case_facts_changed",
         "award_facts_changed",
         "position_facts",
     ):
         op.execute(f"DROP FUNCTION haki_{function}()")
+    op.execute("DROP FUNCTION haki_interest_by_head(numeric, numeric[], date[], date)")
     for name in (
+        "survivor_awards",
         "court_station",
         "rate_percent",
         "closed_on",

@@ -23,8 +23,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import nairobi_midnight, nairobi_today, not_in_future
 from domain.errors import InvalidInput
-from domain.positions import EPOCH
-from service.usecases.unpaid_stored import UNCHANGED_HERE, VERSION, store_rows, stored_rows
+from service.usecases.unpaid_sql import AGES, NOT_SERVED, statement
+from service.usecases.unpaid_stored import store_rows, stored_rows
 
 
 class Breakdown(StrEnum):
@@ -35,8 +35,6 @@ class Breakdown(StrEnum):
     AGEING_SINCE_SERVICE = "ageing_since_service"
 
 
-AGES = ("0-90 days", "91-365 days", "1-3 years", "over 3 years")
-NOT_SERVED = "not served"
 FIGURES = (
     "awards",
     "survivors",
@@ -49,54 +47,9 @@ FIGURES = (
 )
 """The stable names of a row's figures, after its breakdown's own column."""
 SUMS = ("awarded", "accrued", "later", "paid", "outstanding_principal", "unpaid_interest")
-"""UNPAID's sums of shillings"""
+"""the statement's sums of shillings"""
 
 
-def _age(days: str) -> str:
-    """Buckets by days: 0-90, 91-365, 366-1095 ("1-3 years"), then over 3 years."""
-    return (
-        f"CASE WHEN {days} <= 90 THEN '{AGES[0]}' WHEN {days} <= 365 THEN '{AGES[1]}'"
-        f" WHEN {days} <= 1095 THEN '{AGES[2]}' ELSE '{AGES[3]}' END"
-    )
-
-
-INTEREST = f"""
-CASE WHEN p.bearing_latest IS NULL OR p.bearing_latest <= :as_of
-     THEN round(p.rate_percent * (p.bearing_sum * (:as_of - DATE '{EPOCH.isoformat()}')
-                                  - p.bearing_day_sum) / 36500.000000000000, 2)
-     ELSE (SELECT round(p.rate_percent * sum(b.principal * greatest(:as_of - b.since, 0))
-                        / 36500.000000000000, 2)
-           FROM unnest(p.bearing, p.bearing_from) AS b(principal, since)) END
-"""
-"""Interest from the position to `as_of`: once every bearing head has started, the sum over
-heads of principal x days is Σprincipal x day - Σ(principal x start day), exactly; before
-that (a head from a later day), head by head."""
-
-UNPAID = f"""
-SELECT {{grouping}} AS breakdown, {{keys}},
-       count(*) AS awards, count(DISTINCT p.survivor_id) AS survivors, {{survivor_ids}},
-       coalesce(sum(p.awarded), 0) AS awarded,
-       coalesce(sum(p.accrued), 0) AS accrued,
-       coalesce(sum({INTEREST}), 0) AS later,
-       coalesce(sum(p.paid_to_interest + p.paid_to_principal), 0) AS paid,
-       coalesce(sum(p.principal), 0) AS outstanding_principal,
-       coalesce(sum(p.unpaid_interest), 0) AS unpaid_interest,
-       {VERSION} AS version, {UNCHANGED_HERE} AS fresh
-FROM award_positions p
-CROSS JOIN LATERAL (
-    SELECT p.respondent, extract(year FROM p.judgment_on)::int::text AS judgment_year,
-           p.court_station, {_age("(:as_of - p.judgment_on)")} AS ageing_since_judgment,
-           CASE WHEN p.served_on IS NULL OR p.served_on > :as_of THEN '{NOT_SERVED}'
-                ELSE {_age("(:as_of - p.served_on)")} END AS ageing_since_service
-) k
-WHERE p.valid_from <= :as_of AND (p.valid_to IS NULL OR p.valid_to > :as_of)
-  AND p.judgment_on <= :as_of
-  AND (p.principal > 0 OR p.unpaid_interest > 0)
-  AND (p.closed_on IS NULL OR p.closed_on > :as_of)
-GROUP BY GROUPING SETS ({{sets}})
-"""
-"""One pass over the positions in force on `as_of`, which carry the award's facts (migration
-0010), so nothing is joined; interest is summed apart from what the position had settled."""
 FIRST_JUDGMENT = "SELECT min(judgment_on) FROM awards"
 
 
@@ -156,21 +109,14 @@ async def unpaid_awards(
 async def _computed(
     session: AsyncSession, as_of: date, names: list[str], survivor_ids: bool
 ) -> list[dict[str, Any]]:
-    """The rows of UNPAID, the empty grouping set first; each says the count of position
+    """The statement's rows, the empty grouping set first; each says the count of position
     changes it was read at, and whether this transaction had changed none (so it may be kept)."""
-    # one bit per breakdown, set in the rows that do not group by it (GROUPING's own order)
-    keys = [f"k.{name}" for name in names]
-    query = UNPAID.format(
-        grouping=f"GROUPING({', '.join(keys)})" if names else "0",
-        keys=", ".join(keys) if names else "NULL AS no_breakdown",
-        sets=", ".join(["()", *(f"({key})" for key in keys)]),
-        survivor_ids="array_agg(DISTINCT p.survivor_id) AS survivor_ids"
-        if survivor_ids
-        else "NULL AS survivor_ids",
-    )
+    query = statement(names, survivor_ids)
     db = await session.connection()
-    # compiling a plan for one pass over a million rows costs more than it saves
+    # compiling a plan for one pass over a million rows costs more than it saves; grouping
+    # by hashing (in parallel workers) needs room for a hash of the combinations, ~80 MB at 1M
     await db.execute(text("SET LOCAL jit = off"))
+    await db.execute(text("SET LOCAL work_mem = '256MB'"))
     rows = (await db.execute(text(query), {"as_of": as_of})).mappings().all()
     return sorted((dict(row) for row in rows), key=lambda row: -row["breakdown"])
 

@@ -11,26 +11,29 @@ from sqlmodel import col, select
 from domain.cases import Case
 from service.database import make_sessionmaker
 from service.usecases.unpaid import Breakdown, unpaid_awards
-from tests.e2e.helpers import Client, chase, pay
+from tests.e2e.helpers import Client, award_on, chase, judged, pay
 from tests.e2e.test_unpaid_report import MONEY, statements_total, two_awards
 
 DRIFT = """
 SELECT count(*) FROM award_positions p
 JOIN awards a ON a.id = p.award_id JOIN cases c ON c.id = a.case_id
 WHERE (p.survivor_id, p.respondent, p.judgment_on, p.served_on, p.rate_percent,
-       p.court_station, p.closed_on)
+       p.court_station, p.closed_on, p.survivor_awards)
       IS DISTINCT FROM
       (a.survivor_id, a.respondent, a.judgment_on, a.served_on, a.rate_percent,
-       c.court_station, CASE WHEN a.stage IN ('set_aside', 'written_off') THEN a.stage_since END)
+       c.court_station, CASE WHEN a.stage IN ('set_aside', 'written_off') THEN a.stage_since END,
+       (SELECT count(*) FROM awards o WHERE o.survivor_id = a.survivor_id))
 """
 FACTS = """
-SELECT DISTINCT served_on, closed_on, court_station, count(*) OVER () AS positions
+SELECT DISTINCT served_on, closed_on, court_station, survivor_awards,
+       count(*) OVER () AS positions
 FROM award_positions WHERE award_id = :award
 """
 
 
 async def facts(engine: AsyncEngine, award: dict[str, Any]) -> tuple[Any, ...]:
-    """The award's positions' (served_on, closed_on, court_station, how many), after checking
+    """The award's positions' (served_on, closed_on, court_station, survivor_awards, how many),
+    after checking
     that no position anywhere differs from its award and case."""
     async with engine.connect() as db:
         assert (await db.execute(text(DRIFT))).scalar_one() == 0
@@ -51,31 +54,41 @@ async def test_every_writer_keeps_the_facts_on_the_positions(
 ) -> None:
     a, b = await two_awards(client)  # A: served, paid once; B: never served
     milimani = "Nairobi (Milimani)"
-    assert await facts(engine, a) == (date(2021, 4, 1), None, milimani, 2)
-    assert await facts(engine, b) == (None, None, "Mombasa", 1)
+    assert await facts(engine, a) == (date(2021, 4, 1), None, milimani, 1, 2)
+    assert await facts(engine, b) == (None, None, "Mombasa", 1, 1)
     await chase(client, b, ("extract_decree", "2022-01-20"), ("issue_certificate", "2022-02-01"))
     await chase(client, b, ("serve_on_ag", "2022-02-10"))
-    assert await facts(engine, b) == (date(2022, 2, 10), None, "Mombasa", 1)
+    assert await facts(engine, b) == (date(2022, 2, 10), None, "Mombasa", 1, 1)
     paid = await pay(client, b, "2022-06-01", "1000.00")
-    assert await facts(engine, b) == (date(2022, 2, 10), None, "Mombasa", 2)
+    assert await facts(engine, b) == (date(2022, 2, 10), None, "Mombasa", 1, 2)
     reversal = await client.post(
         f"/awards/{b['id']}/payments/{paid.json()['id']}/reversal",
         json={"reversed_on": "2022-06-20", "reason": "cheque returned unpaid"},
     )
     assert reversal.status_code == 201, reversal.text
-    assert await facts(engine, b) == (date(2022, 2, 10), None, "Mombasa", 1)
+    assert await facts(engine, b) == (date(2022, 2, 10), None, "Mombasa", 1, 1)
     costs = await client.post(
         f"/awards/{a['id']}/costs",
         json={"amount": "45678.91", "taxed_on": "2022-05-05", "certificate_ref": "CoC 1/2022"},
     )
     assert costs.status_code == 201, costs.text
-    assert await facts(engine, a) == (date(2021, 4, 1), None, milimani, 2)
+    assert await facts(engine, a) == (date(2021, 4, 1), None, milimani, 1, 2)
     b["version"] = (await client.get(f"/awards/{b['id']}")).json()["version"]
     await chase(client, b, ("set_aside", "2022-09-09"))
-    assert await facts(engine, b) == (date(2022, 2, 10), date(2022, 9, 9), "Mombasa", 1)
+    assert await facts(engine, b) == (date(2022, 2, 10), date(2022, 9, 9), "Mombasa", 1, 1)
     case_id = (await client.get(f"/awards/{a['id']}")).json()["case_id"]
     await move_case(engine, case_id, "Kisumu")
-    assert await facts(engine, a) == (date(2021, 4, 1), None, "Kisumu", 2)
+    assert await facts(engine, a) == (date(2021, 4, 1), None, "Kisumu", 1, 2)
+    claimants = (await client.get(f"/cases/{case_id}")).json()["claimants"]
+    again = await judged(
+        client,
+        on="2022-06-01",
+        claimants=claimants,
+        reference="HAKI/LIT/2022/009",
+        court_number="Petition E99 of 2021",
+    )
+    await award_on(client, again)  # a second award to A's survivor, in another case
+    assert await facts(engine, a) == (date(2021, 4, 1), None, "Kisumu", 2, 2)
 
 
 async def totals_twice(client: Client, as_of: str) -> dict[str, Any]:
