@@ -243,6 +243,27 @@ def diagrams(check: bool) -> None:
     click.echo("\n".join(f"wrote {name}" for name in stale) or "diagrams are up to date")
 
 
+@main.command("rebuild-positions")
+def rebuild_positions() -> None:
+    """Rewrite every award's positions (what reports read) with HAKI_PAYMENT_ALLOCATION:
+    run it after changing that setting, with the API stopped or running."""
+    from service.usecases.positions import rebuild_positions as rebuild
+
+    allocation = Settings().payment_allocation
+
+    async def run(url: str) -> int:
+        await check_current(url)
+        engine = make_engine(url, pool_size=1)
+        try:
+            return await rebuild(make_sessionmaker(engine), allocation)
+        finally:
+            await engine.dispose()
+
+    with database(Settings()) as url:
+        rebuilt = _run_checked(run(url))
+    click.echo(f"positions of {rebuilt} awards rewritten ({allocation.value})")
+
+
 def _run_checked(coroutine: Coroutine[Any, Any, T]) -> T:
     try:
         return asyncio.run(coroutine)
