@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.users import Role
 from service.database import database, make_engine, make_sessionmaker
+from service.imports.commands import import_file
 from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
 from service.settings import Settings
 from service.usecases import accounts
@@ -269,6 +270,9 @@ def _run_checked(coroutine: Coroutine[Any, Any, T]) -> T:
         return asyncio.run(coroutine)
     except DatabaseBehind as error:
         sys.exit(str(error))
+
+
+main.add_command(import_file)
 
 
 if __name__ == "__main__":

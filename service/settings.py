@@ -106,3 +106,7 @@ class Settings:
     smtp_security: SmtpSecurity = field(default_factory=_smtp_security)
     """HAKI_SMTP_STARTTLS: on (STARTTLS, required), tls (TLS from the start) or off"""
     mail_from: str | None = field(default_factory=lambda: os.environ.get("HAKI_MAIL_FROM") or None)
+    import_max_bytes: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+    )
+    """the largest file `haki import` and POST /imports/{kind} accept"""

@@ -51,6 +51,14 @@ class Route(Generic[Row, Facts]):
         return [guard.refusal for guard in self.guards if not guard.about_row_only]
 
 
+@dataclass(frozen=True)
+class Reach(Generic[Row, Facts]):
+    path: list[Route[Row, Facts]] | None
+    """None: the stage cannot be reached with these facts"""
+    blocked: list[Guard[Row, Facts]]
+    """guards that stopped a route on the way, first met first"""
+
+
 class Track:
     def __init__(self, row: Any, stages: type[StrEnum]) -> None:
         self.row = row
@@ -123,6 +131,46 @@ class TrackMachine(Generic[Row, Facts]):
             reasons = {g.refusal for route in candidates for g in route.guards if g.selects_route}
             raise GuardFailed(trigger, "; ".join(sorted(reasons)))
         return from_stage  # type: ignore[no-any-return]
+
+    def reach(self, row: Any, stage: StrEnum, facts: Facts) -> "Reach[Row, Facts]":
+        """The shortest route from the first stage to `stage` whose guards the facts satisfy.
+
+        For records brought in from elsewhere: the import enters the stage in one event, and
+        this says whether the machine could have got there with what the record states.
+        """
+        start = next(iter(self.stages))
+        paths: dict[StrEnum, list[Route[Row, Facts]]] = {start: []}
+        frontier, stopped = [start], []
+        while frontier and stage not in paths:
+            following = []
+            for here in frontier:
+                for route in self.routes_from(here):
+                    failed = [g for g in route.guards if not g.check(row, facts)]
+                    if failed:
+                        stopped.append((route, [g for g in failed if not g.selects_route]))
+                    elif route.dest not in paths:
+                        paths[route.dest] = [*paths[here], route]
+                        following.append(route.dest)
+            frontier = following
+        # what stopped the last step into the stage, else what stopped any step towards it
+        into = [guards for route, guards in stopped if route.dest == stage]
+        towards = [guards for route, guards in stopped if stage in self._onward(route.dest)]
+        blocked = [g for guards in (into or towards) for g in guards]
+        return Reach(paths.get(stage), list(dict.fromkeys(blocked)))
+
+    def _onward(self, stage: StrEnum) -> set[StrEnum]:
+        """Every stage some sequence of routes leads to from `stage`, guards aside."""
+        seen, frontier = {stage}, [stage]
+        while frontier:
+            frontier = [r.dest for s in frontier for r in self.routes_from(s) if r.dest not in seen]
+            seen.update(frontier)
+        return seen
+
+    def enter(self, row: Any, stage: StrEnum) -> None:
+        """Puts an imported row at its stage, through the machine's own `set_state` (no
+        trigger, no guard, no effect: `reach` has said the machine could get there)."""
+        with self._tracking(row) as track:
+            self._machine.set_state(stage.value, model=track)
 
     @contextmanager
     def _tracking(self, row: Any) -> Iterator[Track]:

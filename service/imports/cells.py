@@ -1,0 +1,123 @@
+"""One row's cells read as values: dates in either usual form, shillings with thousands
+separators, names from a list. Every problem is kept with its column, so a clerk sees all
+of a row's mistakes at once."""
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import StrEnum
+from typing import TypeVar
+
+from domain.calendar import not_in_future
+from domain.errors import InvalidInput
+from domain.money import amount_of
+from service.imports.layouts import LIST_SEPARATOR
+from service.imports.reading import CellError, SheetRow
+
+E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+YES, NO = {"yes", "y", "true", "1"}, {"no", "n", "false", "0"}
+
+
+def _day(text: str) -> date:
+    found = DAY_FIRST.match(text)
+    try:
+        if found:
+            day, month, year = map(int, found.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date; write 2021-03-14 or 14/03/2021") from None
+
+
+class Cells:
+    def __init__(self, row: SheetRow, now: datetime) -> None:
+        self.row = row
+        self.now = now
+        self.errors: list[CellError] = []
+
+    def fail(self, column: str, message: str) -> None:
+        self.errors.append(CellError(self.row.number, column, message))
+
+    def read(self, column: str, parse: Callable[[str], T], required: bool) -> T | None:
+        text = self.row.cells[column]
+        if not text:
+            if required:
+                self.fail(column, "empty; this column is required")
+            return None
+        try:
+            return parse(text)
+        except InvalidInput as error:
+            self.fail(column, str(error))
+        except ValueError as error:
+            self.fail(column, str(error))
+        return None
+
+    def text(self, column: str) -> str | None:
+        return self.read(column, str, required=False)
+
+    def required(self, column: str) -> str:
+        return self.read(column, str, required=True) or ""
+
+    def day(self, column: str, required: bool = False) -> date | None:
+        """A day something happened: never after today in Nairobi."""
+        return self.read(column, lambda text: not_in_future(_day(text), self.now, column), required)
+
+    def instant(self, column: str) -> datetime | None:
+        """Day and time as a cause list writes them; the time is Nairobi's."""
+
+        def parse(text: str) -> datetime:
+            day_text, _, clock_text = text.replace("T", " ").partition(" ")
+            found = CLOCK.match(clock_text.strip())
+            if found is None:
+                raise ValueError(f"'{text}' needs a day and a time, e.g. 14/03/2021 09:30")
+            hour, minute = map(int, found.groups())
+            if hour > 23:
+                raise ValueError(f"'{text}': {hour} is not an hour")
+            return datetime.combine(_day(day_text), time(hour, minute))
+
+        return self.read(column, parse, required=True)
+
+    def amount(self, column: str, required: bool = False) -> Decimal | None:
+        def parse(text: str) -> Decimal:
+            plain = re.sub(r"^(?:ksh|kes)\.?\s*", "", text, flags=re.IGNORECASE)
+            if not re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", plain):
+                raise ValueError(f"'{text}' is not an amount of shillings, e.g. 1,250,000.00")
+            return amount_of(plain.replace(",", ""), column)
+
+        return self.read(column, parse, required)
+
+    def number(self, column: str) -> Decimal | None:
+        def parse(text: str) -> Decimal:
+            if not re.fullmatch(r"\d+(?:\.\d+)?", text.rstrip("%").strip()):
+                raise ValueError(f"'{text}' is not a number")
+            return Decimal(text.rstrip("%").strip())
+
+        return self.read(column, parse, required=False)
+
+    def choice(self, column: str, kind: type[E], required: bool = False) -> E | None:
+        def parse(text: str) -> E:
+            key = re.sub(r"[\s\-']+", "_", text.strip().lower())
+            try:
+                return kind(key)
+            except ValueError:
+                known = ", ".join(m.value for m in kind)
+                raise ValueError(f"'{text}' is not one of: {known}") from None
+
+        return self.read(column, parse, required)
+
+    def flag(self, column: str) -> bool | None:
+        def parse(text: str) -> bool:
+            if text.lower() in YES | NO:
+                return text.lower() in YES
+            raise ValueError(f"'{text}' should be yes or no")
+
+        return self.read(column, parse, required=False)
+
+    def names(self, column: str, required: bool = False) -> list[str]:
+        found = self.read(column, lambda text: text.split(LIST_SEPARATOR), required) or []
+        return [name.strip() for name in found if name.strip()]

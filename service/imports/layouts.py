@@ -1,0 +1,167 @@
+"""The column layout of each kind of import file: what a clerk fills in, and what it means.
+
+The template CSV, the README's tables and the check of a file's header all read this one
+table, so the documentation cannot drift from what the importer accepts.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from enum import StrEnum
+
+from domain.awards import AwardStage, HeadKind
+from domain.hearings import HearingPurpose, HearingStatus
+from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+
+
+class ImportKind(StrEnum):
+    CASES = "cases"
+    HEARINGS = "hearings"
+    AWARDS = "awards"
+    PAYMENTS = "payments"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool
+    meaning: str
+    example: str = ""
+
+
+LIST_SEPARATOR = "|"
+"""between the names in one cell (claimants, respondents): never the file's own delimiter"""
+
+
+def _one_of(kind: type[StrEnum]) -> str:
+    return "one of " + ", ".join(member.value for member in kind)
+
+
+DATE = "2021-03-14 or 14/03/2021"
+COURT = (
+    Column("court_number", True, "as the registry writes it", "Petition No. E123 of 2021"),
+    Column("court_station", True, "the court station, as the Judiciary names it", "Nyeri"),
+)
+
+LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
+    ImportKind.CASES: (
+        Column("reference", True, "the office's own file reference", "HAKI/LIT/2021/007"),
+        Column("title", True, "the case's title", "J.K. v Attorney General & 2 others"),
+        Column("kind", True, _one_of(CaseKind), "constitutional_petition"),
+        Column("court_level", True, _one_of(CourtLevel), "high_court"),
+        Column("court_station", True, "the court station, as the Judiciary names it", "Nyeri"),
+        Column(
+            "court_number",
+            False,
+            "as the registry writes it; needed for every stage after intake",
+            "Petition No. E123 of 2021",
+        ),
+        Column("lead_counsel", True, "the advocate leading the case", "Achieng Odhiambo"),
+        Column(
+            "claimants",
+            True,
+            f"survivor codes (S-YYYY-NNNN), separated by {LIST_SEPARATOR}",
+            "S-2021-0042",
+        ),
+        Column(
+            "claimant_names",
+            False,
+            f"their names in the same order, separated by {LIST_SEPARATOR} (personal data; "
+            "a survivor new to Haki without one is registered under the code)",
+            "Joseph Kamau",
+        ),
+        Column(
+            "respondents",
+            True,
+            f"separated by {LIST_SEPARATOR}",
+            "Attorney General | Inspector General",
+        ),
+        Column("stage", False, f"{_one_of(Stage)}; intake when empty", "judgment"),
+        Column("stage_since", False, f"the day it reached the stage: {DATE}", "14/03/2024"),
+        Column("opened_on", False, f"the day the office opened the file: {DATE}", "2021-01-05"),
+        Column("filed_on", False, f"the day the matter was filed: {DATE}", "2021-02-01"),
+        Column("judgment_on", False, f"the day judgment was delivered: {DATE}", "2024-03-14"),
+        Column("judgment_outcome", False, _one_of(JudgmentOutcome), "allowed"),
+        Column("neutral_citation", False, "the judgment's citation", "[2024] KEHC 1234 (KLR)"),
+        Column("stay_of_execution", False, "for an appealed case: yes or no", ""),
+    ),
+    ImportKind.HEARINGS: (
+        *COURT,
+        Column(
+            "starts_at",
+            True,
+            f"day and time in Nairobi: {DATE}, then HH:MM",
+            "14/03/2021 09:30",
+        ),
+        Column("purpose", True, _one_of(HearingPurpose), "mention"),
+        Column("status", False, f"{_one_of(HearingStatus)}; scheduled when empty", "held"),
+        Column("outcome", False, "what happened, or why it was adjourned or vacated", ""),
+        Column("sitting_station", False, "where it sits, when not the case's station", ""),
+        Column("court_room", False, "", "Court 3"),
+        Column("judicial_officer", False, "", "Hon. Lady Justice A. Mwangi"),
+    ),
+    ImportKind.AWARDS: (
+        *COURT,
+        Column("claimant", True, "the survivor code the award is for", "S-2021-0042"),
+        Column("respondent", True, "who must pay", "Attorney General"),
+        *(
+            column
+            for head in HeadKind
+            for column in (
+                Column(head.value, False, f"{head.value} damages, shillings", "1,250,000.00")
+                if head != HeadKind.COSTS
+                else Column(head.value, False, "costs, shillings", "150,000"),
+                Column(
+                    f"{head.value}_interest_from",
+                    False,
+                    f"judgment, filing or a day ({DATE}); no interest when empty",
+                    "judgment",
+                ),
+            )
+        ),
+        Column("rate_as_ordered", False, "the rate in the decree's words", "court rates"),
+        Column("rate_percent", False, "percent a year; the court rate when empty", "12"),
+        Column(
+            "stage",
+            False,
+            "awarded, decree_extracted, certificate_issued, served_on_ag, stayed, "
+            "enforcement, set_aside or written_off; awarded when empty (payments come from "
+            "the payments file)",
+            "served_on_ag",
+        ),
+        Column("stage_since", False, f"the day it reached the stage: {DATE}", ""),
+        Column("certificate_on", False, f"certificate of order issued: {DATE}", "2024-05-02"),
+        Column("served_on", False, f"certificate served on the AG: {DATE}", "2024-05-20"),
+    ),
+    ImportKind.PAYMENTS: (
+        *COURT,
+        Column("claimant", True, "the survivor code of the award", "S-2021-0042"),
+        Column("respondent", True, "the respondent of the award", "Attorney General"),
+        Column("entry", False, "received (from the State) or disbursed (to the survivor)", ""),
+        Column("paid_on", True, DATE, "30/06/2024"),
+        Column("amount", True, "shillings", "400,000.00"),
+        Column("payer", False, "who paid (received); the respondent when empty", "Treasury"),
+        Column("reference", True, "the payment's reference", "IFMIS 2024/8812"),
+        Column("method", False, "disbursed: mpesa, bank or cheque", ""),
+        Column("beneficiary", False, "disbursed: who received it", ""),
+    ),
+}
+AWARD_STAGES_IMPORTED = (
+    AwardStage.AWARDED,
+    AwardStage.DECREE_EXTRACTED,
+    AwardStage.CERTIFICATE_ISSUED,
+    AwardStage.SERVED_ON_AG,
+    AwardStage.STAYED,
+    AwardStage.ENFORCEMENT,
+    AwardStage.SET_ASIDE,
+    AwardStage.WRITTEN_OFF,
+)
+
+
+def template_csv(kind: ImportKind) -> str:
+    """A header and one example row, to open in a spreadsheet and fill in."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in LAYOUTS[kind]])
+    writer.writerow([c.example for c in LAYOUTS[kind]])
+    return out.getvalue()

@@ -1,0 +1,109 @@
+"""Reading an import file as spreadsheets save it: UTF-8 with or without a BOM, comma or
+semicolon, blank lines and stray spaces, into rows numbered as the spreadsheet numbers them.
+
+A problem with the file as a whole (encoding, size, header) refuses it before any row is read.
+"""
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.imports.layouts import Column
+
+DELIMITERS = (",", ";")
+
+
+@dataclass(frozen=True)
+class CellError:
+    row: int
+    """the spreadsheet's row number: the header is row 1; 0 for the file as a whole"""
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}, column {self.column}" if self.row else self.column
+        return f"{where}: {self.message}"
+
+
+class FileRefused(Exception):
+    """The file cannot be read as this kind of import at all; nothing was written."""
+
+    def __init__(self, errors: Sequence[CellError]) -> None:
+        super().__init__("; ".join(map(str, errors)))
+        self.errors = list(errors)
+
+
+def _refuse(column: str, message: str, row: int = 0) -> FileRefused:
+    return FileRefused([CellError(row, column, message)])
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    number: int
+    cells: dict[str, str]
+    """every column of the layout, trimmed; empty string for an empty or absent cell"""
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise _refuse(
+            "(file)",
+            f"not UTF-8 (byte {error.start + 1}, on line {line}); save the spreadsheet as "
+            "'CSV UTF-8' and try again",
+            line,
+        ) from None
+
+
+def _delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: counts[d])
+
+
+def _header(names: list[str], layout: Sequence[Column]) -> list[str]:
+    known = {c.name for c in layout}
+    names = [name.strip().lower() for name in names]
+    unknown = [n for n in names if n and n not in known]
+    missing = [c.name for c in layout if c.required and c.name not in names]
+    seen = [n for i, n in enumerate(names) if n and n in names[:i]]
+    errors = [
+        CellError(1, n, "unknown column; this layout has " + ", ".join(known)) for n in unknown
+    ]
+    errors += [CellError(1, n, "required column missing") for n in missing]
+    errors += [CellError(1, n, "column given twice") for n in dict.fromkeys(seen)]
+    if errors:
+        raise FileRefused(errors)
+    return names
+
+
+def read_rows(data: bytes, layout: Sequence[Column], max_bytes: int) -> list[SheetRow]:
+    if len(data) > max_bytes:
+        raise _refuse(
+            "(file)",
+            f"{len(data):,} bytes is over the limit of {max_bytes:,} (HAKI_IMPORT_MAX_BYTES); "
+            "split the file",
+        )
+    text = _text(data)
+    first = text.split("\n", 1)[0]
+    if not first.strip():
+        raise _refuse("(file)", "the first line must be the header with the column names", 1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    names = _header(next(reader), layout)
+    rows, errors, last = [], [], reader.line_num
+    for values in reader:
+        number, last = last + 1, reader.line_num
+        if not any(value.strip() for value in values):
+            continue
+        if len(values) > len(names) and any(v.strip() for v in values[len(names) :]):
+            errors.append(
+                CellError(number, "(row)", f"{len(values)} cells but {len(names)} columns")
+            )
+            continue
+        given = dict(zip(names, (value.strip() for value in values), strict=False))
+        rows.append(SheetRow(number, {c.name: given.get(c.name, "") for c in layout}))
+    if errors:
+        raise FileRefused(errors)
+    return rows

@@ -1,0 +1,308 @@
+"""Cases brought in from a register kept elsewhere, matched on court number and station.
+
+A new case is opened as any case is (claimants, first event, audit) and then enters its
+stage in one `imported` event, once the court track says the row's facts could have taken
+it there. A case already in Haki is updated, with an `imported` event naming what changed.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.calendar import nairobi_midnight, nairobi_today
+from domain.cases import Case, CaseClaimant, CaseEvent
+from domain.court_numbers import CourtNumber, NeutralCitation, parse_court_number
+from domain.court_numbers import parse_neutral_citation as citation
+from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from domain.stations import known_station
+from service.imports.cells import Cells
+from service.usecases.audit import audit
+from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
+from service.usecases.importing.lookups import (
+    case_with_reference,
+    cases_numbered,
+    claimants_of,
+    prefetch_cases,
+    remember_case,
+)
+from service.usecases.importing.running import Context, Outcome, RowRefused
+from statemachines.case_track import CASE_TRACK
+from statemachines.facts import Facts
+
+BEFORE_JUDGMENT = (
+    Stage.INTAKE,
+    Stage.FILED,
+    Stage.PLEADINGS,
+    Stage.HEARING,
+    Stage.JUDGMENT_RESERVED,
+)
+NEEDS = {
+    "court_number_known": ("court_number", "needs the court number"),
+    "judgment_date_given": ("judgment_on", "needs the day judgment was delivered"),
+    "outcome_given": ("judgment_outcome", "needs the judgment's outcome"),
+    "judgment_favours_claimants": ("judgment_outcome", "needs a judgment allowing the claim"),
+    "judgment_dismissed_claim": ("judgment_outcome", "needs a judgment dismissing the claim"),
+    "stay_stated": ("stay_of_execution", "needs yes or no for a stay of execution"),
+}
+"""what each guard of the court track asks of an import row, in the row's own columns"""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    reference: str
+    title: str
+    kind: CaseKind
+    court_level: CourtLevel
+    court_station: str
+    court_number: CourtNumber | None
+    lead_counsel: str
+    claimants: tuple[str, ...]
+    names: tuple[str, ...]
+    respondents: tuple[str, ...]
+    stage: Stage
+    stage_since: date
+    opened_on: date
+    filed_on: date | None
+    judgment_on: date | None
+    judgment_outcome: JudgmentOutcome | None
+    neutral_citation: NeutralCitation | None
+    stay_of_execution: bool | None
+
+    def fields(self) -> dict[str, Any]:
+        """The case's columns as this row gives them (stage aside: the machine writes that)."""
+        return {
+            "reference": self.reference,
+            "title": self.title,
+            "kind": self.kind,
+            "court_level": self.court_level,
+            "court_station": self.court_station,
+            "court_number": self.court_number and str(self.court_number),
+            "respondents": list(self.respondents),
+            "lead_counsel": self.lead_counsel,
+            "judgment_on": self.judgment_on,
+            "judgment_outcome": self.judgment_outcome,
+            "neutral_citation": self.neutral_citation and str(self.neutral_citation),
+            "stay_of_execution": self.stay_of_execution,
+        }
+
+
+def _in_order(cells: Cells, days: list[tuple[str, date | None]]) -> None:
+    given = [(name, day) for name, day in days if day is not None]
+    for (before, early), (after, late) in pairwise(given):
+        if late < early:
+            cells.fail(after, f"{late.isoformat()} is before {before} {early.isoformat()}")
+
+
+def _codes(text: str) -> list[str]:
+    return [checked_code(code) for code in text.split("|") if code.strip()]
+
+
+class CaseImporter:
+    key_column = "court_number"
+
+    def parse(self, cells: Cells) -> CaseRow | None:
+        station = cells.read("court_station", lambda t: known_station(t, "court_station"), True)
+        number = cells.read("court_number", parse_court_number, False)
+        claimants = cells.read("claimants", _codes, True) or []
+        names = cells.names("claimant_names")
+        if len(names) > len(claimants):
+            cells.fail("claimant_names", f"{len(names)} names for {len(claimants)} claimants")
+        stage = cells.choice("stage", Stage) or Stage.INTAKE
+        opened_on, filed_on = cells.day("opened_on"), cells.day("filed_on")
+        judgment_on, outcome = (
+            cells.day("judgment_on"),
+            cells.choice("judgment_outcome", JudgmentOutcome),
+        )
+        since = cells.day("stage_since")
+        _in_order(
+            cells, [("opened_on", opened_on), ("filed_on", filed_on), ("judgment_on", judgment_on)]
+        )
+        if stage in BEFORE_JUDGMENT and (judgment_on or outcome):
+            cells.fail("stage", f"a case at '{stage}' has no judgment, yet the row gives one")
+        dates = [d for d in (opened_on, filed_on, judgment_on) if d]
+        opened_on = opened_on or min([*dates, since] if since else dates, default=None)
+        opened_on = opened_on or nairobi_today(cells.now)
+        since = since or max(dates, default=opened_on)
+        if since < opened_on:
+            cells.fail("stage_since", f"{since.isoformat()} is before the file was opened")
+        try:
+            nairobi_midnight(opened_on, "opened_on")
+        except ValueError as error:
+            cells.fail("opened_on", str(error))
+        row = CaseRow(
+            reference=cells.required("reference"),
+            title=cells.required("title"),
+            kind=cells.choice("kind", CaseKind, required=True) or CaseKind.CIVIL_CLAIM,
+            court_level=cells.choice("court_level", CourtLevel, True) or CourtLevel.HIGH_COURT,
+            court_station=station or "",
+            court_number=number,
+            lead_counsel=cells.required("lead_counsel"),
+            claimants=tuple(dict.fromkeys(claimants)),
+            names=tuple(names),
+            respondents=tuple(cells.names("respondents", required=True)),
+            stage=stage,
+            stage_since=since,
+            opened_on=opened_on,
+            filed_on=filed_on,
+            judgment_on=judgment_on,
+            judgment_outcome=outcome,
+            neutral_citation=cells.read("neutral_citation", citation, False),
+            stay_of_execution=cells.flag("stay_of_execution"),
+        )
+        return row
+
+    def key(self, row: CaseRow) -> tuple[Any, ...]:
+        if row.court_number is None:
+            return ("reference", row.reference)
+        return (row.court_station, str(row.court_number))
+
+    def order(self, rows: list[tuple[int, CaseRow]]) -> list[tuple[int, CaseRow]]:
+        return rows
+
+    async def prefetch(self, session: AsyncSession, context: Context, rows: list[CaseRow]) -> None:
+        numbered = [(r.court_station, str(r.court_number)) for r in rows if r.court_number]
+        await prefetch_cases(session, context, numbered, [r.reference for r in rows])
+        named = {c: n for r in rows for c, n in zip(r.claimants, r.names, strict=False)}
+        codes = list(dict.fromkeys(c for r in rows for c in r.claimants))
+        await survivors_named(session, context, codes, [named.get(c, "") for c in codes])
+
+    async def apply(self, session: AsyncSession, context: Context, row: CaseRow) -> Outcome:
+        key = f"{row.court_number or row.reference} at {row.court_station}"
+        case = await _find(session, context, row)
+        if case is None:
+            await _open(session, context, row)
+            return Outcome("created", key)
+        changed = [name for name, value in row.fields().items() if getattr(case, name) != value]
+        changed += await _claimants_added(session, context, case, row)
+        moves = case.stage != row.stage or case.stage_since != row.stage_since
+        if not changed and not moves:
+            return Outcome("unchanged", key)
+        for name in changed:
+            if name != "claimants":
+                setattr(case, name, row.fields()[name])
+        if moves:
+            await _not_moved_in_haki(session, case)
+            changed.append("stage")
+        _enter(session, context, case, row, tuple(changed), case.stage)
+        audit(session, context.actor, "case.import", "case", case.id, **context.source)
+        return Outcome("updated", key, tuple(changed))
+
+    async def finish(self, session: AsyncSession, context: Context) -> None:
+        await move_counters(session)
+
+    def conflict(self, error: IntegrityError) -> tuple[str, str]:
+        named = getattr(error.orig, "constraint_name", None) or str(error.orig)
+        if "court_number" in named:
+            return "court_number", "already registered at this court for another case"
+        if "reference" in named:
+            return "reference", "another case in Haki already has this reference"
+        return "claimants", str(error.orig).splitlines()[-1]
+
+
+async def _find(session: AsyncSession, context: Context, row: CaseRow) -> Case | None:
+    if row.court_number is not None:
+        found = await cases_numbered(session, context, (row.court_station, str(row.court_number)))
+        same_level = [case for case in found if case.court_level == row.court_level]
+        if same_level or found:
+            return (same_level or found)[0]
+    case = await case_with_reference(session, context, row.reference)
+    return case if case is not None and case.court_number is None else None
+
+
+async def _open(session: AsyncSession, context: Context, row: CaseRow) -> None:
+    """A case new to Haki, written without a flush so that a batch of rows goes in together:
+    its history starts with the import, the one event that brought it to its stage."""
+    survivors = await survivors_named(session, context, row.claimants, row.names)
+    case = Case(
+        **row.fields(),
+        stage_since=row.opened_on,
+        opened_at=nairobi_midnight(row.opened_on, "opened_on"),
+    )
+    session.add(case)
+    session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in survivors)
+    audit(session, context.actor, "case.import", "case", case.id, **context.source)
+    remember_case(context, case, list(row.claimants))
+    _enter(session, context, case, row, ("opened",), None)
+
+
+async def _claimants_added(
+    session: AsyncSession, context: Context, case: Case, row: CaseRow
+) -> list[str]:
+    known = await claimants_of(session, context, case)
+    dropped = sorted(set(known) - set(row.claimants))
+    if dropped:
+        raise RowRefused(
+            [("claimants", f"{', '.join(dropped)} is a claimant in Haki but not in the row; "
+              "an import adds claimants, it never removes one")]
+        )  # fmt: skip
+    survivors = await survivors_named(session, context, row.claimants, row.names)
+    new = [s for s in survivors if s.code not in known]
+    session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in new)
+    known.extend(s.code for s in new)
+    return ["claimants"] if new else []
+
+
+async def _not_moved_in_haki(session: AsyncSession, case: Case) -> None:
+    """An older spreadsheet must not undo steps recorded in Haki since the first import."""
+    moved = await session.exec(
+        select(CaseEvent.trigger)
+        .where(CaseEvent.case_id == case.id)
+        .where(col(CaseEvent.trigger).not_in(("open", "imported")))
+        .limit(1)
+    )
+    if moved.first() is not None:
+        raise RowRefused(
+            [("stage", f"the case has moved in Haki since it was imported (it is at "
+              f"'{case.stage}'); record steps in Haki, not by import")]
+        )  # fmt: skip
+
+
+def _enter(
+    session: AsyncSession,
+    context: Context,
+    case: Case,
+    row: CaseRow,
+    changed: tuple[str, ...],
+    left: Stage | None,
+) -> None:
+    """The stage the row gives, if the court track could reach it on the row's facts."""
+    facts = Facts(
+        occurred_on=row.judgment_on,
+        outcome=row.judgment_outcome,
+        court_number=row.court_number,
+        neutral_citation=row.neutral_citation,
+        stay_of_execution=row.stay_of_execution,
+        awards=1,  # the awards file brings them: the case track asks no more of an import
+        awards_settled=True,
+    )
+    reach = CASE_TRACK.reach(case, row.stage, facts)
+    if reach.path is None:
+        problems = dict(NEEDS[g.name] for g in reach.blocked if g.name in NEEDS)
+        raise RowRefused(
+            [(column, f"stage '{row.stage}' {needs}") for column, needs in problems.items()]
+            or [("stage", f"stage '{row.stage}' cannot be reached on the court track")]
+        )
+    CASE_TRACK.enter(case, row.stage)
+    case.stage_since = row.stage_since
+    session.add(
+        CaseEvent(
+            case_id=case.id,
+            trigger="imported",
+            from_stage=left,
+            to_stage=row.stage,
+            occurred_on=row.stage_since,
+            recorded_at=context.now,
+            recorded_by=context.actor.user_id,
+            note=f"imported from {context.file_name}",
+            details={
+                **context.source,
+                "changed": list(changed),
+                **({"filed_on": row.filed_on.isoformat()} if row.filed_on else {}),
+            },
+        )
+    )

@@ -1,0 +1,66 @@
+"""Survivors named in an import by the codes the office already uses.
+
+A code new to Haki registers the survivor under it; at the end of the file each year's
+counter is moved past the codes brought in, so a survivor registered later in Haki never
+gets a code already handed out on paper.
+"""
+
+import re
+from collections.abc import Sequence
+
+from sqlalchemy import text
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.cases import Survivor
+from service.usecases.audit import audit
+from service.usecases.importing.lookups import prefetch_survivors
+from service.usecases.importing.running import Context
+
+CODE = re.compile(r"^S-\d{4}-\d{4,6}$")
+
+MOVE_COUNTERS = text(
+    r"""
+    INSERT INTO survivor_code_counters (year, last)
+    SELECT split_part(code, '-', 2)::int, max(split_part(code, '-', 3)::int)
+    FROM survivors WHERE code ~ '^S-\d{4}-\d{4,6}$' GROUP BY 1
+    ON CONFLICT (year) DO UPDATE
+    SET last = greatest(survivor_code_counters.last, excluded.last)
+    """
+)
+
+
+def checked_code(given: str) -> str:
+    code = given.strip().upper()
+    if not CODE.match(code):
+        raise ValueError(f"'{given}' is not a survivor code like S-2021-0042")
+    return code
+
+
+async def move_counters(session: AsyncSession) -> None:
+    await session.exec(MOVE_COUNTERS)  # type: ignore[call-overload]
+
+
+async def survivors_named(
+    session: AsyncSession, context: Context, codes: Sequence[str], names: Sequence[str]
+) -> list[Survivor]:
+    """The survivors with these codes, registering those Haki does not know yet with the
+    names the row gives (or under the code itself: a pseudonymous register has no names);
+    a name also fills in a survivor registered under their code."""
+    named = dict(zip(codes, names, strict=False))
+    await prefetch_survivors(session, context, codes)
+    found, registered = [], False
+    for code in codes:
+        survivor = context.cache[("survivor", code)]
+        if survivor is None:
+            survivor = Survivor(code=code, full_name=named.get(code) or code)
+            session.add(survivor)
+            context.cache[("survivor", code)] = survivor
+            audit(session, context.actor, "survivor.register", "survivor", code, **context.source)
+            registered = True
+        elif named.get(code) and survivor.full_name == code:
+            survivor.full_name = named[code]
+            audit(session, context.actor, "survivor.rename", "survivor", code, **context.source)
+        found.append(survivor)
+    if registered:
+        await session.flush()  # the unit of work would write claimant links before survivors
+    return found

@@ -1,0 +1,11 @@
+"""Which importer reads which kind of file."""
+
+from typing import Any
+
+from service.imports.layouts import ImportKind
+from service.usecases.importing.cases import CaseImporter
+from service.usecases.importing.running import Importer
+
+IMPORTERS: dict[ImportKind, Importer[Any]] = {
+    ImportKind.CASES: CaseImporter(),
+}

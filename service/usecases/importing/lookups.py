@@ -1,0 +1,93 @@
+"""Records an import row points at, looked up a batch at a time and kept for the file.
+
+A row asks for its case and its survivors; asking the database row by row cost more than
+everything else the import does. `prefetch` asks once for a whole batch, and what the
+import creates is added as it goes, so later rows of the same file find it.
+"""
+
+from collections.abc import Iterable
+
+from sqlalchemy import tuple_
+from sqlmodel import col, or_, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.cases import Case, Survivor
+from service.usecases.cases import claimant_codes
+from service.usecases.importing.running import Context
+
+CaseKey = tuple[str, str]
+"""court station and court number, as Haki stores them"""
+
+
+async def prefetch_cases(
+    session: AsyncSession, context: Context, keys: Iterable[CaseKey], references: Iterable[str] = ()
+) -> None:
+    keys, references = set(keys), set(references)
+    cache = context.cache
+    wanted = [k for k in keys if ("case", k) not in cache]
+    refs = [r for r in references if ("reference", r) not in cache]
+    if not wanted and not refs:
+        return
+    pair = tuple_(col(Case.court_station), col(Case.court_number))
+    found = await session.exec(
+        select(Case).where(or_(pair.in_(wanted), col(Case.reference).in_(refs)))
+    )
+    for key in wanted:
+        cache[("case", key)] = []
+    for reference in refs:
+        cache[("reference", reference)] = None
+    cases = list(found.all())
+    for case in cases:
+        if case.court_number is not None:
+            cache.setdefault(("case", (case.court_station, case.court_number)), []).append(case)
+        cache[("reference", case.reference)] = case
+    codes = await claimant_codes(session, [case.id for case in cases])
+    for case_id, claimants in codes.items():
+        cache[("claimants", case_id)] = claimants
+
+
+async def cases_numbered(session: AsyncSession, context: Context, key: CaseKey) -> list[Case]:
+    if ("case", key) not in context.cache:
+        await prefetch_cases(session, context, [key])
+    found: list[Case] = context.cache[("case", key)]
+    return found
+
+
+async def case_with_reference(
+    session: AsyncSession, context: Context, reference: str
+) -> Case | None:
+    if ("reference", reference) not in context.cache:
+        await prefetch_cases(session, context, [], [reference])
+    found: Case | None = context.cache[("reference", reference)]
+    return found
+
+
+async def claimants_of(session: AsyncSession, context: Context, case: Case) -> list[str]:
+    key = ("claimants", case.id)
+    if key not in context.cache:
+        context.cache[key] = (await claimant_codes(session, [case.id]))[case.id]
+    found: list[str] = context.cache[key]
+    return found
+
+
+def remember_case(context: Context, case: Case, claimants: list[str]) -> None:
+    if case.court_number is not None:
+        context.cache.setdefault(("case", (case.court_station, case.court_number)), []).append(case)
+    context.cache[("reference", case.reference)] = case
+    context.cache[("claimants", case.id)] = claimants
+
+
+async def prefetch_survivors(session: AsyncSession, context: Context, codes: Iterable[str]) -> None:
+    wanted = {code for code in codes if ("survivor", code) not in context.cache}
+    if not wanted:
+        return
+    for code in wanted:
+        context.cache[("survivor", code)] = None
+    for survivor in await session.exec(select(Survivor).where(col(Survivor.code).in_(wanted))):
+        context.cache[("survivor", survivor.code)] = survivor
+
+
+async def survivor_coded(session: AsyncSession, context: Context, code: str) -> Survivor | None:
+    await prefetch_survivors(session, context, [code])
+    found: Survivor | None = context.cache[("survivor", code)]
+    return found
