@@ -44,6 +44,8 @@ from service.reports.unpaid import unpaid_report
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.users.controller import UserController
+from service.web.router import web_router
+from service.web.session_pages import front_door
 from service.worker import background
 
 
@@ -103,6 +105,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     unpaid_report,
                     live,
                     ready,
+                    web_router,
+                    front_door,
                 ],
             )
         ],

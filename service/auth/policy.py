@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.errors import NotFound
 from domain.users import Principal, Role
+from service.auth.browser import presented_token
 from service.usecases import access
 from service.usecases.accounts import principal_for_token
 
@@ -113,6 +114,18 @@ POLICY: dict[str, Rule] = {
     "ReportController.outstanding_chart": Rule.SIGNED_IN,
     # organisation-wide, not narrowed to a lawyer's cases: shillings and counts only
     "unpaid_report": Rule.SIGNED_IN,
+    # the browser interface (service/web/): each page has the rule of the API route it shows
+    "front_door": Rule.PUBLIC,
+    "SessionPages.login_form": Rule.PUBLIC,
+    "SessionPages.login": Rule.PUBLIC,
+    "SessionPages.logout": Rule.SIGNED_IN,
+    "SessionPages.choose_language": Rule.PUBLIC,
+    "SessionPages.asset": Rule.PUBLIC,
+    "WeekPage.my_week": Rule.CASE_LIST,  # narrowed by case_scope in the listing
+    "CasePage.case_page": Rule.CASE_READ,  # names only for roles the parties rule allows
+    "CasePage.record_step": Rule.CASE_CHANGE,
+    "CasePage.schedule": Rule.CASE_CHANGE,
+    "CasePage.adjourn": Rule.HEARING_CHANGE,
 }
 
 ROLES = {
@@ -149,20 +162,22 @@ def opening_lead(principal: Principal) -> uuid.UUID | None:
     return principal.id if principal.role is Role.LAWYER else None
 
 
-async def _authenticate(connection: Connection, db: AsyncConnection) -> Principal:
-    scheme, _, token = connection.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+async def _authenticate(
+    connection: Connection, db: AsyncConnection, handler: BaseRouteHandler
+) -> Principal:
+    token = await presented_token(connection, handler)
+    if not token:
         raise NotAuthorizedException(
             "sign in first: send 'Authorization: Bearer <token>' from POST /auth/login",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    principal = await principal_for_token(db, token.strip())
+    principal = await principal_for_token(db, token)
     if principal is None:
         raise NotAuthorizedException(
             "the token is unknown, expired or revoked, or the account is disabled: sign in again",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
-    connection.scope["auth"] = token.strip()
+    connection.scope["auth"] = token
     return principal
 
 
@@ -218,7 +233,7 @@ async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
     if rule is Rule.PUBLIC:
         return
     async with connection.app.state.engine.connect() as db:
-        principal = await _authenticate(connection, db)
+        principal = await _authenticate(connection, db, handler)
         connection.scope["user"] = principal
         if principal.role not in ROLES[rule]:
             raise PermissionDeniedException(f"a {principal.role} account may not do this")

@@ -393,6 +393,58 @@ EXPECTED: dict[str, tuple[str, Build]] = {
 }
 
 
+# the browser interface (service/web/): its forms are posted form-encoded; a signed-in request
+# with a Bearer header needs no form token (only the session cookie is guarded by one)
+PAGES: dict[str, tuple[str, Build]] = {
+    "front_door": ("public", route("GET", "/")),
+    "SessionPages.login_form": ("public", route("GET", "/web/login")),
+    "SessionPages.login": (
+        "public",
+        route(
+            "POST",
+            "/web/login",
+            Form(username="test.viewer", password="viewer-password-for-tests"),
+        ),
+    ),
+    "SessionPages.logout": ("signed_in", route("POST", "/web/logout", Form())),
+    "SessionPages.choose_language": ("public", route("GET", "/web/language/sw")),
+    "SessionPages.asset": ("public", route("GET", "/web/static/haki.css")),
+    "WeekPage.my_week": ("signed_in", route("GET", "/web/")),
+    "CasePage.case_page": ("case_read", route("GET", "/web/cases/{case}")),
+    "CasePage.record_step": (
+        "case_change",
+        route("POST", "/web/cases/{fresh}/steps", Form(trigger="withdraw", version="1")),
+    ),
+    "CasePage.schedule": (
+        "case_change",
+        route("POST", "/web/cases/{case}/hearings", Form(starts_at=NEXT_MONTH, purpose="mention")),
+    ),
+    "CasePage.adjourn": (
+        "case_change",
+        route(
+            "POST",
+            "/web/hearings/{past}/adjourn",
+            Form(version="1", reason="the file was missing", next_starts_at=NEXT_MONTH),
+        ),
+    ),
+}
+EXPECTED |= PAGES
+
+
+def page_answers(response: Any, expected: str | int) -> None:
+    """A page answers in HTML: done (a page, or on to the next one), a refusal page, or, to
+    someone not signed in, the sign-in page."""
+    location = response.headers.get("location", "")
+    if expected == OK:
+        assert response.status_code in {200, 303}, response.text
+        assert not location.startswith("/web/login?next="), location
+    elif expected == 401:
+        assert response.status_code == 303 and location.startswith("/web/login?next="), location
+    else:
+        assert response.status_code == expected, response.text
+        assert response.headers["content-type"].startswith("text/html")
+
+
 def promised(rule: str, role: str, mine: bool) -> str | int:
     """The answer the access rules promise, written out independently of the policy table."""
     if rule == "public":
@@ -497,8 +549,14 @@ async def test_access(
     headers = await fresh_headers(engine, None if role == "anonymous" else accounts[role])
     app_client.headers.pop("Authorization", None)
     sent_as = "data" if isinstance(body, Form) else "json"
-    response = await app_client.request(method, path, headers=headers, **{sent_as: body})
+    response = await app_client.request(
+        method, path, headers=headers, follow_redirects=False, **{sent_as: body}
+    )
+    app_client.cookies.clear()  # a page's sign-in sets one: it must not sign in later requests
     expected = promised(rule, role, mine)
+    if key in PAGES:
+        page_answers(response, expected)
+        return
     if expected == OK:
         assert 200 <= response.status_code < 300, (method, path, response.text)
     else:

@@ -1,0 +1,1 @@
+"""The browser interface: server-rendered pages over the API's use cases and access rules."""

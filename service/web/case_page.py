@@ -1,0 +1,117 @@
+"""The case page and its forms: a step of the court track, an adjournment, a court date.
+
+Each form posts to a page route that calls the same use case as the API route beside it, with
+the same input class; a refusal comes back as the page again, the form open and filled in as
+it was sent, the API's message beside the field it is about.
+"""
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from litestar import Controller, Response, get, post
+from litestar.params import FromPath, QueryParameter
+from litestar.response import Redirect
+
+from domain.errors import DomainError
+from service.auth.browser import PAGE
+from service.auth.identity import SignedIn, actor_of
+from service.cases.schemas import StepIn
+from service.dependencies import Db
+from service.hearings.schemas import AdjournIn, HearingIn
+from service.usecases import court_track, hearings
+from service.usecases.hearings import Sitting
+from service.web.case_view import case_view, context, end_reads, refused
+from service.web.forms import Refused, read, refusal, typed
+from service.web.render import page
+from service.web.session_pages import status_of
+
+Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
+
+
+async def _submit(
+    db: Db,
+    request: SignedIn,
+    case_id: uuid.UUID,
+    form_id: str,
+    act: Callable[[dict[str, str]], Awaitable[str]],
+) -> Response[Any]:
+    """Runs the form's use case; on to the case page when done (`act` says what was done),
+    or the case page again with the form refused, as it was typed."""
+    values = typed(await request.form())
+    try:
+        done = await act(values)
+    except Refused as error:
+        why = error.refusal
+    except DomainError as error:
+        why = refusal(values, error, status_of(error))
+    else:
+        return Redirect(f"/web/cases/{case_id}?done={done}", status_code=303)
+    view = await case_view(db, request, case_id)
+    return page(request, "case.html", why.status_code, **context(view, **refused(form_id, why)))
+
+
+class CasePage(Controller):
+    path = "/web"
+    opt = {PAGE: True}  # noqa: RUF012
+
+    @get("/cases/{case_id:uuid}")
+    async def case_page(
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], done: Done = ""
+    ) -> Response[str]:
+        view = await case_view(db, request, case_id)
+        return page(request, "case.html", **context(view, done=done))
+
+    @post("/cases/{case_id:uuid}/steps")
+    async def record_step(
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        async def step(values: dict[str, str]) -> str:
+            data = read(values, StepIn)
+            await court_track.record_step(db, actor_of(request), case_id, data.step())
+            return data.trigger
+
+        trigger = (await request.form()).get("trigger", "")
+        return await _submit(db, request, case_id, f"step-{trigger}", step)
+
+    @post("/cases/{case_id:uuid}/hearings")
+    async def schedule(
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        async def set_date(values: dict[str, str]) -> str:
+            data = read(values, HearingIn)
+            await hearings.schedule(
+                db,
+                actor_of(request),
+                case_id,
+                starts_at=data.starts_at,
+                purpose=data.purpose,
+                sitting=Sitting(None, data.court_room, data.judicial_officer),
+                recorded_after_the_fact=data.recorded_after_the_fact,
+            )
+            return "scheduled"
+
+        return await _submit(db, request, case_id, "schedule", set_date)
+
+    @post("/hearings/{hearing_id:uuid}/adjourn")
+    async def adjourn(
+        self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        case_id = (await hearings.get_hearing(db, hearing_id)).case_id
+        await end_reads(db)
+
+        async def put_off(values: dict[str, str]) -> str:
+            data = read(values, AdjournIn)
+            await hearings.adjourn(
+                db,
+                actor_of(request),
+                hearing_id,
+                version=data.version,
+                reason=data.reason,
+                next_starts_at=data.next_starts_at,
+                next_purpose=data.next_purpose,
+                recorded_after_the_fact=data.recorded_after_the_fact,
+            )
+            return "adjourned"
+
+        return await _submit(db, request, case_id, f"adjourn-{hearing_id}", put_off)

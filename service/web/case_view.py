@@ -1,0 +1,168 @@
+"""What the case page shows, read through the API's use cases: the page adds no rule of its own.
+
+Whether a person sees the parties or the buttons is the access table's answer for the API
+route that does the same (service/auth/policy.py), never a second list of roles.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.awards import Award, AwardHead
+from domain.base import utcnow
+from domain.calendar import NAIROBI, nairobi_today
+from domain.cases import Case, CaseEvent, Survivor
+from domain.hearings import HearingPurpose, HearingStatus
+from domain.interest import Statement
+from domain.stages import JudgmentOutcome
+from domain.users import Principal
+from service.auth.identity import SignedIn, actor_of
+from service.auth.policy import POLICY, ROLES
+from service.awards.controller import rules_of
+from service.usecases import awards, cases, cause_list, court_track, survivors
+from service.usecases.cause_list import Listed
+from service.web.forms import Refusal
+from statemachines.case_track import Route
+
+HISTORY = 500
+"""steps shown on one page: a case moves a few dozen times in its life"""
+
+# the facts a step's guards ask for, as form fields (statemachines/guards.py names them)
+FIELDS_FOR_GUARD = {
+    "court_number_known": ("court_number",),
+    "judgment_date_given": ("occurred_on",),
+    "outcome_given": ("outcome", "neutral_citation"),
+    "stay_stated": ("stay_of_execution",),
+}
+
+
+async def end_reads(db: AsyncSession) -> None:
+    """Closes the transaction a read opened, so the use case that follows can begin its own
+    (a session begins one on its first read, and the use cases write in `session.begin()`)."""
+    if db.in_transaction():
+        await db.rollback()
+
+
+def may(principal: Principal, route: str) -> bool:
+    """Whether the principal's role may use the API route (the case itself is already
+    visible to them, or the page would have answered 404)."""
+    return principal.role in ROLES[POLICY[route]]
+
+
+@dataclass(frozen=True)
+class StepForm:
+    trigger: str
+    to: str
+    asks: tuple[str, ...]
+    """the facts beyond date, note and evidence this step needs"""
+    required: tuple[str, ...]
+
+
+def step_form(route: Route) -> StepForm:
+    asks: list[str] = []
+    for guard in route.guards:
+        asks += [f for f in FIELDS_FOR_GUARD.get(guard.name, ()) if f not in asks]
+    required = tuple(f for f in asks if f != "neutral_citation")
+    return StepForm(route.trigger, route.dest.value, tuple(asks), required)
+
+
+@dataclass(frozen=True)
+class AwardView:
+    award: Award
+    claimant: str
+    heads: list[AwardHead]
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One line of the timeline: a step of the case, or a court date."""
+
+    on: date
+    event: CaseEvent | None = None
+    hearing: Listed | None = None
+
+
+@dataclass
+class CaseView:
+    case: Case
+    claimants: list[str]
+    parties: list[Survivor] | None
+    steps: list[StepForm]
+    timeline: list[Moment]
+    hearings: list[Listed]
+    awards: list[AwardView]
+    can_change: bool
+    can_change_hearings: bool
+    today: date
+    outcomes: list[JudgmentOutcome] = field(default_factory=lambda: list(JudgmentOutcome))
+    purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
+
+    def may_record_sitting(self, listed: Listed) -> bool:
+        """The court's answer can be recorded from the morning of the hearing's day."""
+        day = listed.hearing.starts_at.astimezone(NAIROBI).date()
+        return (
+            self.can_change_hearings
+            and listed.hearing.status is HearingStatus.SCHEDULED
+            and day <= self.today
+        )
+
+
+def _timeline(events: list[CaseEvent], dates: list[Listed]) -> list[Moment]:
+    moments = [Moment(e.occurred_on, event=e) for e in events] + [
+        Moment(h.hearing.starts_at.astimezone(NAIROBI).date(), hearing=h) for h in dates
+    ]
+
+    def order(m: Moment) -> tuple[date, datetime, int]:
+        at = m.hearing.hearing.starts_at if m.hearing else m.event.recorded_at  # type: ignore[union-attr]
+        return (m.on, at, 1 if m.event else 0)
+
+    return sorted(moments, key=order, reverse=True)
+
+
+async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> CaseView:
+    principal = request.user
+    await end_reads(db)
+    parties = None
+    if may(principal, "CaseController.parties"):
+        parties = await survivors.read_parties(db, actor_of(request), case_id)
+    case, routes = await court_track.allowed_steps(db, case_id)
+    codes = await cases.claimant_codes(db, [case.id])
+    events, _ = await court_track.history(db, case_id, limit=HISTORY, offset=0)
+    dates = await cause_list.case_hearings(db, case_id)
+    today = nairobi_today(utcnow())
+    found = []
+    for award in await awards.awards_of_case(db, case_id):
+        found.append(
+            AwardView(
+                award,
+                await awards.claimant_code(db, award),
+                await awards.heads_of(db, [award.id]),
+                await awards.position(db, award, today, rules_of(request)),
+            )
+        )
+    can_change = may(principal, "CaseController.record_step")
+    return CaseView(
+        case=case,
+        claimants=codes[case.id],
+        parties=parties,
+        steps=[step_form(r) for r in routes] if can_change else [],
+        timeline=_timeline(events, dates),
+        hearings=dates,
+        awards=found,
+        can_change=can_change,
+        can_change_hearings=may(principal, "HearingController.adjourn"),
+        today=today,
+    )
+
+
+def context(view: CaseView, **extra: Any) -> dict[str, Any]:
+    """The template's names: the view, and which form (if any) comes back refused."""
+    return {"v": view, "refused": None, "refused_form": "", "done": ""} | extra
+
+
+def refused(form_id: str, refusal: Refusal) -> dict[str, Any]:
+    return {"refused": refusal, "refused_form": form_id}

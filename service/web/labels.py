@@ -1,0 +1,117 @@
+"""The words staff read for the register's codes (stages, kinds, courts, purposes), per language."""
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import TypeVar
+
+from domain.awards import AwardStage
+from domain.hearings import HearingPurpose, HearingStatus
+from domain.stages import CaseKind, JudgmentOutcome, Stage
+from domain.users import Role
+from notifications.demand_letter import COURTS
+from notifications.i18n import N_
+
+Code = TypeVar("Code", bound=StrEnum)
+
+STAGES = {
+    Stage.INTAKE: N_("Intake"),
+    Stage.FILED: N_("Filed"),
+    Stage.PLEADINGS: N_("Pleadings"),
+    Stage.HEARING: N_("Hearing"),
+    Stage.JUDGMENT_RESERVED: N_("Judgment reserved"),
+    Stage.JUDGMENT: N_("Judgment"),
+    Stage.AWARDED: N_("Awarded"),
+    Stage.DISMISSED: N_("Dismissed"),
+    Stage.APPEALED: N_("On appeal"),
+    Stage.SETTLED: N_("Settled"),
+    Stage.WITHDRAWN: N_("Withdrawn"),
+    Stage.COMPENSATION: N_("Compensation"),
+    Stage.CLOSED: N_("Closed"),
+}
+
+KINDS = {
+    CaseKind.CONSTITUTIONAL_PETITION: N_("Constitutional petition"),
+    CaseKind.CIVIL_CLAIM: N_("Civil claim for damages"),
+    CaseKind.CRIMINAL_PROSECUTION: N_("Criminal prosecution (watching brief)"),
+    CaseKind.INQUEST: N_("Inquest"),
+    CaseKind.JUDICIAL_REVIEW: N_("Judicial review"),
+}
+
+PURPOSES = {
+    HearingPurpose.MENTION: N_("Mention"),
+    HearingPurpose.DIRECTIONS: N_("Directions"),
+    HearingPurpose.HEARING: N_("Hearing"),
+    HearingPurpose.SUBMISSIONS: N_("Submissions"),
+    HearingPurpose.JUDGMENT_DELIVERY: N_("Judgment delivery"),
+    HearingPurpose.RULING_DELIVERY: N_("Ruling delivery"),
+}
+
+HEARING_STATUSES = {
+    HearingStatus.SCHEDULED: N_("Scheduled"),
+    HearingStatus.HELD: N_("Held"),
+    HearingStatus.ADJOURNED: N_("Adjourned"),
+    HearingStatus.VACATED: N_("Vacated"),
+}
+
+OUTCOMES = {
+    JudgmentOutcome.ALLOWED: N_("Allowed"),
+    JudgmentOutcome.PARTLY_ALLOWED: N_("Partly allowed"),
+    JudgmentOutcome.DISMISSED: N_("Dismissed"),
+}
+
+TRIGGERS = {
+    "open": N_("Case opened"),
+    "file": N_("Filed in court"),
+    "exchange_pleadings": N_("Pleadings exchanged"),
+    "set_down_for_hearing": N_("Set down for hearing"),
+    "reserve_judgment": N_("Judgment reserved"),
+    "deliver_judgment": N_("Judgment delivered"),
+    "award": N_("Compensation awarded"),
+    "dismiss": N_("Claim dismissed"),
+    "appeal": N_("Appeal filed"),
+    "determine_appeal": N_("Appeal determined"),
+    "settle": N_("Settled"),
+    "withdraw": N_("Withdrawn"),
+    "pursue_compensation": N_("Compensation pursued"),
+    "close": N_("Case closed"),
+    "reopen": N_("Reopened for compensation"),
+}
+
+AWARD_STAGES = {
+    AwardStage.AWARDED: N_("Awarded"),
+    AwardStage.DECREE_EXTRACTED: N_("Decree extracted"),
+    AwardStage.CERTIFICATE_ISSUED: N_("Certificate of order issued"),
+    AwardStage.SERVED_ON_AG: N_("Served on the Attorney General"),
+    AwardStage.PARTIALLY_PAID: N_("Partly paid"),
+    AwardStage.PAID_IN_FULL: N_("Paid in full"),
+    AwardStage.DISBURSED: N_("Disbursed"),
+    AwardStage.STAYED: N_("Stayed"),
+    AwardStage.ENFORCEMENT: N_("Enforcement (mandamus)"),
+    AwardStage.SET_ASIDE: N_("Set aside"),
+    AwardStage.WRITTEN_OFF: N_("Written off"),
+}
+
+ROLES = {
+    Role.ADMIN: N_("Administrator"),
+    Role.LAWYER: N_("Lawyer"),
+    Role.ADVOCACY: N_("Advocacy officer"),
+    Role.VIEWER: N_("Viewer"),
+}
+
+
+def _by_value(labels: Mapping[Code, str]) -> dict[str, str]:
+    return {code.value: text for code, text in labels.items()}
+
+
+LABELS: dict[str, dict[str, str]] = {
+    "stage": _by_value(STAGES),
+    "kind": _by_value(KINDS),
+    "court": _by_value(COURTS),
+    "purpose": _by_value(PURPOSES),
+    "hearing_status": _by_value(HEARING_STATUSES),
+    "outcome": _by_value(OUTCOMES),
+    "trigger": TRIGGERS,
+    "award_stage": _by_value(AWARD_STAGES),
+    "role": _by_value(ROLES),
+}
+"""Keyed by the code's value, for the templates' `label(kind, code)`."""

@@ -1,0 +1,102 @@
+"""Templates to HTML in the reader's language, with Babel's dates and shillings for en_KE/sw_KE."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from litestar import Request, Response
+from litestar.enums import MediaType
+
+from domain.calendar import NAIROBI
+from domain.users import Principal
+from notifications.formatting import clock_time, long_date, shillings, weekday_date
+from notifications.i18n import Language, translations
+from service.auth.browser import SESSION_COOKIE, form_token
+from service.web.labels import LABELS
+
+TEMPLATES = Path(__file__).parent / "templates"
+LANGUAGE_COOKIE = "haki_lang"
+HEADERS = {
+    # pages may hold personal data: never kept by a shared computer's cache or a proxy
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+AnyRequest = Request[Any, Any, Any]
+
+
+def language_of(request: AnyRequest) -> Language:
+    asked = request.cookies.get(LANGUAGE_COOKIE, "")
+    return Language(asked) if asked in {lang.value for lang in Language} else Language.EN
+
+
+@cache
+def environment(language: Language) -> Environment:
+    """One environment per language, its gettext bound to that language's catalog."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    catalog = translations(language)
+    env.globals.update(
+        label=lambda kind, code: catalog.gettext(LABELS[kind][code]) if code else "",
+        money=lambda amount: shillings(Decimal(amount), language),
+        day=lambda value: long_date(_local_day(value), language) if value else "",
+        weekday=lambda value: weekday_date(value, language),
+        when=lambda moment: _when(moment, language),
+        iso_day=lambda value: value.isoformat() if isinstance(value, date) else "",
+    )
+    return env
+
+
+def _local_day(value: date) -> date:
+    """A date as it is, an instant as the day it was in Nairobi."""
+    return value.astimezone(NAIROBI).date() if isinstance(value, datetime) else value
+
+
+def _when(moment: datetime | None, language: Language) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone(NAIROBI)
+    return f"{weekday_date(local.date(), language)}, {clock_time(local, language)}"
+
+
+def here(request: AnyRequest) -> str:
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def page(
+    request: AnyRequest, template: str, status_code: int = 200, **context: Any
+) -> Response[str]:
+    """The page in the reader's language; `user` and the form token come from the request."""
+    language = language_of(request)
+    principal: Principal | None = request.scope.get("user")
+    session = request.cookies.get(SESSION_COOKIE, "")
+    html = (
+        environment(language)
+        .get_template(template)
+        .render(
+            user=principal,
+            lang=language.value,
+            other_lang=Language.SW if language is Language.EN else Language.EN,
+            form_token=form_token(session) if session else "",
+            here=quote(here(request), safe="/"),
+            **context,
+        )
+    )
+    return Response(html, status_code=status_code, media_type=MediaType.HTML, headers=HEADERS)

@@ -1,0 +1,44 @@
+"""The browser interface's routes under /web, and its refusals as pages rather than JSON."""
+
+from typing import Any
+from urllib.parse import quote
+
+from litestar import Request, Response, Router
+from litestar.exceptions import HTTPException, NotAuthorizedException
+from litestar.response import Redirect
+
+from domain.errors import DomainError
+from service.web.case_page import CasePage
+from service.web.render import here, page
+from service.web.session_pages import SessionPages, status_of
+from service.web.week import WeekPage
+
+AnyRequest = Request[Any, Any, Any]
+
+
+def _sign_in_first(request: AnyRequest, _: NotAuthorizedException) -> Response[Any]:
+    """Not signed in, or the session ended: to the sign-in page, and back here after it."""
+    target = here(request) if request.method == "GET" else "/web/"
+    return Redirect(f"/web/login?next={quote(target, safe='/')}", status_code=303)
+
+
+def _refused(request: AnyRequest, error: Exception) -> Response[Any]:
+    if isinstance(error, DomainError):
+        status, detail = status_of(error), str(error)
+    elif isinstance(error, HTTPException):
+        status, detail = error.status_code, error.detail
+    else:
+        raise error
+    return page(request, "refused.html", status, status=status, detail=detail)
+
+
+web_router = Router(
+    "/",
+    route_handlers=[SessionPages, WeekPage, CasePage],
+    include_in_schema=False,
+    exception_handlers={
+        NotAuthorizedException: _sign_in_first,
+        DomainError: _refused,
+        HTTPException: _refused,
+    },
+)

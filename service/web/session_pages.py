@@ -1,0 +1,114 @@
+"""Signing in and out in the browser, the language switch, and the pages' static files."""
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import Cookie
+from litestar.enums import MediaType
+from litestar.exceptions import NotFoundException, PermissionDeniedException
+from litestar.params import FromPath, QueryParameter
+from litestar.response import Redirect
+
+from domain.errors import DomainError
+from notifications.i18n import Language
+from service.auth.browser import PAGE, SESSION_COOKIE
+from service.auth.identity import SignedIn, actor_of, address_of
+from service.dependencies import Db
+from service.errors import STATUS
+from service.usecases import accounts, signin
+from service.web.forms import Refusal, refusal, typed
+from service.web.render import LANGUAGE_COOKIE, page
+
+HOME = "/web/"
+STATIC = Path(__file__).parent / "static"
+ASSETS = {"haki.css": "text/css; charset=utf-8", "haki.js": "text/javascript; charset=utf-8"}
+Next = Annotated[
+    str, QueryParameter(name="next", max_length=500, description="where to go afterwards")
+]
+
+
+def status_of(error: DomainError) -> int:
+    """The HTTP status the API gives the same refusal (service/errors.py's one table)."""
+    return next(entry[0] for kind, entry in STATUS.items() if isinstance(error, kind))
+
+
+def local(target: str) -> str:
+    """Only a path of this site: a link from elsewhere cannot send a sign-in onwards to it."""
+    parts = urlsplit(target)
+    fine = target.startswith("/") and not target.startswith("//") and not parts.netloc
+    return target if fine and "\\" not in target else HOME
+
+
+def same_origin(request: Request[Any, Any, Any]) -> None:
+    """A browser names the page a form was sent from; a form on another site is refused."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        raise PermissionDeniedException("this form did not come from Haki")
+
+
+class SessionPages(Controller):
+    path = "/web"
+    opt = {PAGE: True}  # noqa: RUF012 (Litestar reads it as a class attribute)
+
+    @get("/login")
+    async def login_form(self, request: SignedIn, next_: Next = HOME) -> Response[str]:
+        return page(request, "login.html", form=Refusal({"next": local(next_)}))
+
+    @post("/login")
+    async def login(self, db: Db, request: SignedIn) -> Response[Any]:
+        same_origin(request)
+        form = await request.form()
+        values = typed(form) | {"password": ""}
+        settings = request.app.state.settings
+        try:
+            signed = await signin.sign_in(
+                db,
+                username=str(form.get("username", "")),
+                password=str(form.get("password", "")),
+                address=address_of(request),
+                lifetime=timedelta(hours=settings.session_hours),
+            )
+        except DomainError as error:
+            return page(request, "login.html", status_of(error), form=refusal(values, error, 0))
+        secure = request.url.scheme == "https"
+        cookie = Cookie(
+            key=SESSION_COOKIE,
+            value=signed.token,
+            max_age=int(settings.session_hours * 3600),
+            httponly=True,
+            samesite="lax",
+            secure=secure,
+            path="/",
+        )
+        return Redirect(local(str(form.get("next", HOME))), status_code=303, cookies=[cookie])
+
+    @post("/logout")
+    async def logout(self, db: Db, request: SignedIn) -> Redirect:
+        await accounts.end_session(db, actor_of(request), request.auth)
+        gone = Cookie(key=SESSION_COOKIE, value="", max_age=0, httponly=True, samesite="lax")
+        return Redirect("/web/login", status_code=303, cookies=[gone])
+
+    @get("/language/{lang:str}")
+    async def choose_language(self, lang: FromPath[str], next_: Next = HOME) -> Redirect:
+        """A link, not a form: choosing a language changes nothing but the reader's own view."""
+        if lang not in {language.value for language in Language}:
+            raise NotFoundException(f"Haki speaks {', '.join(lang.value for lang in Language)}")
+        year = 365 * 24 * 3600
+        cookie = Cookie(key=LANGUAGE_COOKIE, value=lang, max_age=year, samesite="lax")
+        return Redirect(local(next_), status_code=303, cookies=[cookie])
+
+    @get("/static/{name:str}", cache_control=None)
+    async def asset(self, name: FromPath[str]) -> Response[bytes]:
+        if name not in ASSETS:
+            raise NotFoundException(f"no file {name}")
+        headers = {"Cache-Control": "public, max-age=86400"}
+        return Response((STATIC / name).read_bytes(), media_type=ASSETS[name], headers=headers)
+
+
+@get("/", include_in_schema=False, media_type=MediaType.HTML)
+async def front_door() -> Redirect:
+    """The address `haki serve` prints opens the browser interface."""
+    return Redirect(HOME, status_code=303)
