@@ -37,6 +37,7 @@ from service.hearings.controller import (
     ReminderRuleController,
 )
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn, RescheduleIn, RuleIO, VacateIn
+from service.idempotency import Idempotency, document_idempotency
 from service.migrate import check_current
 from service.openapi import document_access, refuse_unknown_fields
 from service.reports.controller import ReportController
@@ -113,6 +114,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
         plugins=[problem_details],
+        middleware=[Idempotency()],
         exception_handlers={Exception: unexpected_problem},
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
@@ -133,6 +135,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     refuse_unknown_fields(app, (ContactIn, ContactChangesIn, ConsentIn, IssueIn, ContactDetailsIn))
     document_access(app, POLICY, route_key)
     document_formats(app)
+    document_idempotency(app)
     return app
 
 

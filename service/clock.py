@@ -25,6 +25,7 @@ from domain.chase import ChaseRules
 from domain.hearings import Hearing
 from domain.reminders import Reminder, ReminderStatus
 from notifications.outbox import Message, enqueue
+from service.idempotency import forget_old
 from service.settings import Settings
 from service.usecases.chase_reminders import follow_up_messages, plan_follow_ups
 
@@ -191,6 +192,7 @@ class Clock:
         async with self.busy:
             try:
                 await tick(self.engine, self.rules, stopping=self.stopping)
+                await forget_old(self.engine, utcnow())
             except (OSError, DBAPIError) as error:
                 log.warning("reminder clock: database unreachable, will look again: %s", error)
 
