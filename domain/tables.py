@@ -1,5 +1,6 @@
 """Imports every table module, so migrations and the test of them see the whole schema."""
 
+import domain.idempotency  # noqa: F401  (idempotency keys, kept by service/idempotency.py)
 from domain import audit, awards, cases, contacts, hearings, outbox, positions, reminders, users
 
 __all__ = [

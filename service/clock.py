@@ -6,6 +6,7 @@ locked; a worker that dies mid-batch releases its locks with its transaction, so
 claimed again and nothing is lost or sent twice. APScheduler only decides when to look.
 """
 
+import asyncio
 import logging
 import uuid
 from dataclasses import astuple, dataclass, field
@@ -24,6 +25,7 @@ from domain.chase import ChaseRules
 from domain.hearings import Hearing
 from domain.reminders import Reminder, ReminderStatus
 from notifications.outbox import Message, enqueue
+from service.idempotency import forget_old
 from service.settings import Settings
 from service.usecases.chase_reminders import follow_up_messages, plan_follow_ups
 
@@ -136,17 +138,21 @@ async def hand_over_batch(
 
 
 async def tick(
-    engine: AsyncEngine, rules: ClockRules = ClockRules(), now: datetime | None = None
+    engine: AsyncEngine,
+    rules: ClockRules = ClockRules(),
+    now: datetime | None = None,
+    stopping: asyncio.Event | None = None,
 ) -> Pass:
     """Batches until none is full, so a backlog (a worker back after a night down) drains in
-    one tick instead of one batch per interval. Follow-ups come due as rows planned first."""
+    one tick instead of one batch per interval. Follow-ups come due as rows planned first.
+    Once `stopping` is set, the batch in hand is committed and no other is claimed."""
     async with engine.begin() as connection:
         await plan_follow_ups(connection, rules.chase, now or utcnow())
     done = Pass()
     while True:
         batch = await hand_over_batch(engine, rules, now)
         done += batch
-        if batch.claimed < rules.batch:
+        if batch.claimed < rules.batch or (stopping is not None and stopping.is_set()):
             break
     if done.claimed:
         log.info(
@@ -159,15 +165,6 @@ async def tick(
     return done
 
 
-async def _tick_quietly(engine: AsyncEngine, rules: ClockRules) -> None:
-    """A database that cannot be reached is a warning, not a traceback a minute: the rows wait,
-    and the next tick finds them (late, and marked so)."""
-    try:
-        await tick(engine, rules)
-    except (OSError, DBAPIError) as error:
-        log.warning("reminder clock: database unreachable, will look again: %s", error)
-
-
 def clock_rules(settings: Settings) -> ClockRules:
     return ClockRules(
         settings.clock_batch,
@@ -176,18 +173,48 @@ def clock_rules(settings: Settings) -> ClockRules:
     )
 
 
-def start_clock(engine: AsyncEngine, settings: Settings) -> AsyncIOScheduler:
+class Clock:
+    """APScheduler decides when to look; this remembers whether a look is under way, so that
+    stopping waits for its batch instead of cancelling it (APScheduler's shutdown cancels)."""
+
+    def __init__(self, engine: AsyncEngine, settings: Settings) -> None:
+        self.engine = engine
+        self.rules = clock_rules(settings)
+        self.busy = asyncio.Lock()
+        self.stopping = asyncio.Event()
+        self.scheduler = AsyncIOScheduler(timezone="UTC")
+
+    async def look(self) -> None:
+        """A database that cannot be reached is a warning, not a traceback a minute: the rows
+        wait, and the next tick finds them (late, and marked so)."""
+        if self.stopping.is_set():
+            return
+        async with self.busy:
+            try:
+                await tick(self.engine, self.rules, stopping=self.stopping)
+                await forget_old(self.engine, utcnow())
+            except (OSError, DBAPIError) as error:
+                log.warning("reminder clock: database unreachable, will look again: %s", error)
+
+    async def stop(self) -> None:
+        """No new look starts; the one under way commits its batch; then the scheduler goes."""
+        self.stopping.set()
+        self.scheduler.pause()
+        async with self.busy:
+            self.scheduler.shutdown(wait=False)
+
+
+def start_clock(engine: AsyncEngine, settings: Settings) -> Clock:
     """Runs `tick` every HAKI_CLOCK_SECONDS from now on, never two at once in this process."""
-    scheduler = AsyncIOScheduler(timezone="UTC")
-    scheduler.add_job(
-        _tick_quietly,
+    clock = Clock(engine, settings)
+    clock.scheduler.add_job(
+        clock.look,
         "interval",
         seconds=settings.clock_seconds,
-        args=[engine, clock_rules(settings)],
         id=f"reminders-{uuid.uuid4().hex[:8]}",
         max_instances=1,
         coalesce=True,
         next_run_time=utcnow(),
     )
-    scheduler.start()
-    return scheduler
+    clock.scheduler.start()
+    return clock

@@ -76,6 +76,10 @@ class Settings:
     )
     toll_free: str = field(default_factory=lambda: os.environ.get("HAKI_TOLL_FREE", "0800 720 720"))
     """the office's toll-free number, in every message to a family"""
+    stop_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("HAKI_STOP_SECONDS", "8"))
+    )
+    """on SIGTERM, how long the work in hand may take to finish before it is cancelled"""
     reminder_grace_minutes: float = field(
         default_factory=lambda: float(os.environ.get("HAKI_REMINDER_GRACE_MINUTES", "15"))
     )

@@ -7,8 +7,9 @@ off. Instances coordinate only through row locks in PostgreSQL.
 import asyncio
 import logging
 import signal
+from asyncio import FIRST_COMPLETED
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 
 import asyncpg
 from sqlalchemy.exc import DBAPIError
@@ -56,25 +57,34 @@ async def _listening(engine: AsyncEngine, wake: asyncio.Event) -> asyncpg.Connec
     return listener
 
 
-async def dispatch_forever(engine: AsyncEngine, settings: Settings) -> None:
+async def dispatch_forever(
+    engine: AsyncEngine, settings: Settings, stopping: asyncio.Event | None = None
+) -> None:
     """Sends whenever the outbox is woken by NOTIFY, and at least every HAKI_CLOCK_SECONDS
-    (retries fall due with no one to wake us)."""
+    (retries fall due with no one to wake us), until `stopping` is set: then the round in hand
+    is sent and settled and it returns."""
+    stopping = stopping or asyncio.Event()
     wake = asyncio.Event()
     channels = channels_from(settings)
     sessions = make_sessionmaker(engine)
     rules = dispatch_rules(settings)
     listener = None
     try:
-        while True:
+        while not stopping.is_set():
             if listener is None or listener.is_closed():
                 listener = await _listening(engine, wake)
             wake.clear()
             try:
-                await dispatch_once(engine, sessions, channels, rules)
+                await dispatch_once(engine, sessions, channels, rules, stopping=stopping)
             except (OSError, DBAPIError) as error:
                 log.warning("dispatcher: database unreachable, will try again: %s", error)
-            with suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=settings.clock_seconds)
+            woken = asyncio.ensure_future(wake.wait())
+            stopped = asyncio.ensure_future(stopping.wait())
+            await asyncio.wait(
+                (woken, stopped), timeout=settings.clock_seconds, return_when=FIRST_COMPLETED
+            )
+            woken.cancel()
+            stopped.cancel()
     finally:
         if listener is not None:
             await listener.close()
@@ -83,13 +93,26 @@ async def dispatch_forever(engine: AsyncEngine, settings: Settings) -> None:
 
 @asynccontextmanager
 async def background(engine: AsyncEngine, settings: Settings) -> AsyncIterator[None]:
-    scheduler = start_clock(engine, settings)
-    dispatcher = asyncio.create_task(dispatch_forever(engine, settings))
+    """On leaving, stops gracefully: the clock commits the batch it holds, the dispatcher sends
+    and settles the round it claimed, and neither takes more. Past HAKI_STOP_SECONDS both are
+    cancelled: the clock's transaction rolls back (its rows wait for another worker) and a
+    delivery caught mid-send is left `sending`, in doubt after its lease, never re-sent."""
+    clock = start_clock(engine, settings)
+    stopping = asyncio.Event()
+    dispatcher = asyncio.create_task(dispatch_forever(engine, settings, stopping))
     try:
         yield
     finally:
-        dispatcher.cancel()
-        scheduler.shutdown(wait=False)
+        stopping.set()
+        clock_stopped = asyncio.create_task(clock.stop())
+        done, late = await asyncio.wait((dispatcher, clock_stopped), timeout=settings.stop_seconds)
+        for task in late:
+            task.cancel()
+        if late:
+            log.warning("stopped before the work in hand was done: %d task(s) cancelled", len(late))
+            clock.scheduler.shutdown(wait=False)
+        await asyncio.gather(*done, *late, return_exceptions=True)
+        log.info("background work stopped")
 
 
 async def run_worker(engine: AsyncEngine, settings: Settings) -> None:

@@ -1,9 +1,11 @@
 """Outbox rows written directly, as the dispatcher leaves them, for tests of what follows."""
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.base import utcnow
 from domain.contacts import Channel
@@ -40,3 +42,23 @@ async def sms_delivery(
         )
         session.add(row)
     return row
+
+
+async def queued_texts(sessions: async_sessionmaker[AsyncSession], count: int) -> None:
+    """`count` texts of one notification, due since 2026, none yet claimed."""
+    async with sessions() as session, session.begin():
+        cause = Notification(dedup_key=f"test:{uuid.uuid4()}", kind="test", audience="family")
+        session.add(cause)
+        await session.flush()
+        assert cause.id is not None
+        session.add_all(
+            Delivery(
+                notification_id=cause.id,
+                channel="sms",
+                address=f"+2547{i:08d}",
+                language="sw",
+                body=f"Ujumbe {i}",
+                next_attempt_at=datetime(2026, 1, 1, tzinfo=UTC),
+            )
+            for i in range(count)
+        )

@@ -48,9 +48,11 @@ async def dispatch_once(
     channels: Mapping[str, Channel],
     rules: DispatchRules | None = None,
     rng: random.Random | None = None,
+    stopping: asyncio.Event | None = None,
 ) -> Round:
     """Rounds of expand-a-batch, send-what-is-due until both are done: the first messages of
-    a long queue leave at once instead of after the whole queue is expanded."""
+    a long queue leave at once instead of after the whole queue is expanded. Once `stopping`
+    is set, the round in hand is sent and settled, and no other is claimed."""
     rules = rules or DispatchRules()
     rng = rng or random.Random()
     expanded = sent = 0
@@ -62,5 +64,6 @@ async def dispatch_once(
         results = await asyncio.gather(*(send(channels[out.channel], out.message) for out in going))
         await settle(engine, list(zip(going, results, strict=True)), rules, utcnow(), rng)
         sent += len(going)
-        if notifications < rules.batch and len(going) < rules.batch:
+        drained = notifications < rules.batch and len(going) < rules.batch
+        if drained or (stopping is not None and stopping.is_set()):
             return Round(expanded, sent)

@@ -7,50 +7,25 @@ import signal
 import sys
 from collections import Counter
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
-from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.outbox import Delivery, Notification
+from domain.outbox import Delivery
 from notifications.channels.sms import SmsGateway
 from service.dispatch import DispatchRules, dispatch_once
-
-
-class Gateway:
-    """Plays Africa's Talking: answers each message after a pause, counting what it received."""
-
-    def __init__(self) -> None:
-        self.received: Counter[str] = Counter()
-        self.forty = asyncio.Event()
-
-    async def handle(self, request: web.Request) -> web.Response:
-        form = await request.post()
-        self.received[str(form["message"])] += 1
-        if sum(self.received.values()) >= 40:
-            self.forty.set()
-        await asyncio.sleep(0.05)
-        number = str(form["to"])
-        recipient = {"statusCode": 101, "number": number, "status": "Success",
-                     "cost": "KES 0.8000", "messageId": f"ATXid_{len(self.received)}"}  # fmt: skip
-        return web.json_response({"SMSMessageData": {"Message": "Sent", "Recipients": [recipient]}})
+from tests.deliveries import queued_texts
+from tests.loopback_gateway import Gateway, serving
 
 
 @pytest.fixture
 async def gateway() -> AsyncIterator[tuple[Gateway, str]]:
-    fake = Gateway()
-    app = web.Application()
-    app.router.add_post("/version1/messaging", fake.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield fake, f"http://127.0.0.1:{port}"
-    await runner.cleanup()
+    fake = Gateway(pause=0.05, after=39)
+    async with serving(fake) as url:
+        yield fake, url
 
 
 DISPATCH = """
@@ -76,26 +51,12 @@ async def test_a_dispatcher_killed_mid_send_never_sends_twice(
     gateway: tuple[Gateway, str],
 ) -> None:
     fake, url = gateway
-    async with sessions() as session, session.begin():
-        notification = Notification(dedup_key="test:killed", kind="test", audience="family")
-        session.add(notification)
-        await session.flush()
-        session.add_all(
-            Delivery(
-                notification_id=notification.id,
-                channel="sms",
-                address=f"+2547{i:08d}",
-                language="sw",
-                body=f"Ujumbe {i}",
-                next_attempt_at=datetime(2026, 1, 1, tzinfo=UTC),
-            )
-            for i in range(200)
-        )
+    await queued_texts(sessions, 200)
     victim = await asyncio.create_subprocess_exec(
         sys.executable, "-c", DISPATCH, database_url, url, cwd=os.getcwd()
     )
     try:
-        await asyncio.wait_for(fake.forty.wait(), timeout=60)
+        await asyncio.wait_for(fake.reached.wait(), timeout=60)
     finally:
         victim.send_signal(signal.SIGKILL)
         await victim.wait()

@@ -1,0 +1,279 @@
+"""`Idempotency-Key` on POST: a retried request gets the first answer, never a second write.
+
+The same key with the same body replays the first answer (with `Idempotent-Replayed: true`);
+the same key with another body is 422; the same key while the first request is still running
+is 409. Keys are per user and kept in PostgreSQL, so a retry that reaches another replica is
+answered the same. A server error (5xx) frees the key: nothing was written, so a retry runs.
+
+The key is claimed in its own transaction before the request runs, and its answer stored after:
+a process that dies in between leaves the claim, which another request may take over after
+LEASE (the request itself either committed or not; if it did, that retry writes again — the
+one window left, as with any idempotency layer that sits outside the handlers' transactions).
+"""
+
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from litestar import Litestar
+from litestar.enums import ParamType, ScopeType
+from litestar.middleware import ASGIMiddleware
+from litestar.openapi.spec import (
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    OpenAPIType,
+    Parameter,
+    Reference,
+    Schema,
+)
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import col
+
+from domain.base import utcnow
+from domain.idempotency import IdempotentRequest
+from service.errors import PROBLEM_BASE
+from service.openapi import DESCRIPTIONS
+from service.usecases.accounts import principal_for_token
+
+HEADER = "Idempotency-Key"
+KEEP = timedelta(hours=24)
+"""a key older than this is forgotten: reusing it runs the request afresh"""
+LEASE = timedelta(seconds=60)
+"""a claim with no answer after this was left by a process that died"""
+KEY = re.compile(r"^[!-~]{1,255}$")
+"""visible ASCII, no spaces: a UUID, a ULID or any token a client makes"""
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a key already holds: an answer to replay, or None while the first still runs."""
+
+    fingerprint: str
+    status: int | None
+    content_type: str | None
+    body: bytes | None
+
+
+def fingerprint(method: str, path: str, body: bytes) -> str:
+    """JSON bodies compare by meaning: the same fields in another order or spacing match."""
+    try:
+        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
+    except ValueError:
+        canonical = body
+    return hashlib.sha256(b"%s %s\n%s" % (method.encode(), path.encode(), canonical)).hexdigest()
+
+
+async def claim(
+    engine: AsyncEngine, user: uuid.UUID, key: str, print_: str, now: datetime
+) -> Found | None:
+    """None if this request now holds the key; else what the key holds."""
+    table = IdempotentRequest.__table__  # type: ignore[attr-defined]
+    fresh = {"fingerprint": print_, "status": None, "content_type": None, "body": None}
+    statement = (
+        insert(table)
+        .values(user_id=user, key=key, created_at=now, **fresh)
+        .on_conflict_do_update(
+            index_elements=["user_id", "key"],
+            set_={**fresh, "created_at": now},
+            where=(table.c.created_at < now - KEEP)
+            | (
+                table.c.status.is_(None)
+                & (table.c.created_at < now - LEASE)
+                & (table.c.fingerprint == print_)
+            ),
+        )
+        .returning(table.c.key)
+    )
+    async with engine.begin() as connection:
+        if (await connection.execute(statement)).first() is not None:
+            return None
+        row = (
+            await connection.execute(
+                select(table.c.fingerprint, table.c.status, table.c.content_type, table.c.body)
+                .where(table.c.user_id == user, table.c.key == key)
+            )
+        ).one()  # fmt: skip
+    return Found(row.fingerprint, row.status, row.content_type, row.body)
+
+
+def _this(user: uuid.UUID, key: str) -> Any:
+    return (col(IdempotentRequest.user_id) == user) & (col(IdempotentRequest.key) == key)
+
+
+async def keep(
+    engine: AsyncEngine, user: uuid.UUID, key: str, status: int, kind: str | None, body: bytes
+) -> None:
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(IdempotentRequest)
+            .where(_this(user, key))
+            .values(status=status, content_type=kind, body=body)
+        )
+
+
+async def release(engine: AsyncEngine, user: uuid.UUID, key: str) -> None:
+    async with engine.begin() as connection:
+        await connection.execute(delete(IdempotentRequest).where(_this(user, key)))
+
+
+async def forget_old(engine: AsyncEngine, now: datetime) -> None:
+    """Run by the clock: keys past KEEP are of no use to anyone."""
+    async with engine.begin() as connection:
+        await connection.execute(
+            delete(IdempotentRequest).where(col(IdempotentRequest.created_at) < now - KEEP)
+        )
+
+
+async def _answer(send: Send, status: int, kind: str, body: bytes, replayed: bool) -> None:
+    headers = [(b"content-type", kind.encode()), (b"content-length", str(len(body)).encode())]
+    if replayed:
+        headers.append((b"idempotent-replayed", b"true"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+async def _problem(send: Send, status: int, slug: str, title: str, detail: str) -> None:
+    problem = {"type": PROBLEM_BASE + slug, "status": status, "title": title, "detail": detail}
+    await _answer(send, status, "application/problem+json", json.dumps(problem).encode(), False)
+
+
+async def _read(receive: Receive) -> tuple[bytes, Receive]:
+    """The whole body, and a `receive` that hands it to the app again."""
+    chunks: list[bytes] = []
+    while True:
+        message: Any = await receive()
+        chunks.append(message.get("body", b""))
+        if message["type"] != "http.request" or not message.get("more_body"):
+            break
+    body = b"".join(chunks)
+    given = False
+
+    async def again() -> Any:
+        nonlocal given
+        if given:
+            return await receive()
+        given = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return body, again
+
+
+async def _user(engine: AsyncEngine, scope: Scope) -> uuid.UUID | None:
+    headers = dict(scope["headers"])
+    scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    async with engine.connect() as db:
+        principal = await principal_for_token(db, token.strip())
+    return principal.id if principal else None
+
+
+class Idempotency(ASGIMiddleware):
+    scopes = (ScopeType.HTTP,)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+        key = dict(scope["headers"]).get(HEADER.lower().encode())
+        method = str(scope.get("method"))
+        if method != "POST" or key is None:
+            await next_app(scope, receive, send)
+            return
+        text = key.decode("latin-1")
+        if not KEY.fullmatch(text):
+            detail = f"{HEADER} must be 1 to 255 visible characters without spaces, e.g. a UUID"
+            await _problem(send, 400, "bad-idempotency-key", "Bad Request", detail)
+            return
+        engine: AsyncEngine = Litestar.from_scope(scope).state.engine
+        user = await _user(engine, scope)
+        if user is None:  # the guard answers 401
+            await next_app(scope, receive, send)
+            return
+        body, again = await _read(receive)
+        print_ = fingerprint(method, scope["path"], body)
+        found = await claim(engine, user, text, print_, utcnow())
+        if found is None:
+            await self._first(engine, user, text, scope, again, send, next_app)
+        elif found.fingerprint != print_:
+            detail = f"this {HEADER} was used for another request; use a new key for a new one"
+            await _problem(send, 422, "idempotency-key-reused", "Unprocessable Content", detail)
+        elif found.status is None:
+            detail = f"a request with this {HEADER} is still being processed; retry shortly"
+            await _problem(send, 409, "idempotency-key-in-use", "Conflict", detail)
+        else:
+            kind = found.content_type or "application/json"
+            await _answer(send, found.status, kind, found.body or b"", replayed=True)
+
+    @staticmethod
+    async def _first(
+        engine: AsyncEngine,
+        user: uuid.UUID,
+        key: str,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        next_app: ASGIApp,
+    ) -> None:
+        started: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def recording(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                started.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        try:
+            await next_app(scope, receive, recording)
+        except BaseException:
+            await release(engine, user, key)
+            raise
+        status = int(started.get("status", 500))
+        if status >= 500:
+            await release(engine, user, key)
+            return
+        kind = dict(started.get("headers", [])).get(b"content-type", b"").decode() or None
+        await keep(engine, user, key, status, kind, b"".join(chunks))
+
+
+def document_idempotency(app: Litestar) -> None:
+    """Every POST in the OpenAPI schema takes the header and may answer 409 and 422 for it."""
+    described = (
+        "Any unique string (a UUID): a retry with the same key and body gets the first answer "
+        "again (`Idempotent-Replayed: true`); the same key with another body is 422; while the "
+        "first is still running, 409. Kept per user for 24 hours."
+    )
+    parameter = Parameter(
+        name=HEADER,
+        param_in=ParamType.HEADER,
+        required=False,
+        description=described,
+        schema=Schema(type=OpenAPIType.STRING, pattern=KEY.pattern),
+    )
+    for item in (app.openapi_schema.paths or {}).values():
+        operation = item.post
+        if operation is None:
+            continue
+        operation.parameters = [*(operation.parameters or []), parameter]
+        operation.responses = operation.responses or {}
+        for status in ("400", "409", "422"):
+            documented = operation.responses.setdefault(status, _problem_response(int(status)))
+            if isinstance(documented, OpenAPIResponse):
+                documented.content = (documented.content or {}) | {
+                    "application/problem+json": PROBLEM
+                }
+
+
+PROBLEM = OpenAPIMediaType(schema=Reference(ref="#/components/schemas/Problem"))
+
+
+def _problem_response(status: int) -> OpenAPIResponse:
+    return OpenAPIResponse(
+        description=DESCRIPTIONS[status], content={"application/problem+json": PROBLEM}
+    )

@@ -1,0 +1,156 @@
+"""`Idempotency-Key`: a retried POST replays the first answer, a reused key with another body is
+422, and a duplicate arriving while the first still runs — on another replica — is 409."""
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+import sqlalchemy as sa
+import uvicorn
+from litestar import Litestar
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.cases import Case
+from domain.idempotency import IdempotentRequest
+from service.app import create_app
+from tests.conftest import Account
+from tests.e2e.helpers import Client, case_body, survivor
+
+
+def keyed(key: str) -> dict[str, str]:
+    return {"Idempotency-Key": key}
+
+
+async def cases_in(engine: AsyncEngine) -> int:
+    async with engine.connect() as connection:
+        return int(
+            (await connection.execute(sa.select(sa.func.count()).select_from(Case))).one()[0]
+        )
+
+
+async def test_a_retry_with_the_same_key_and_body_gets_the_first_answer(
+    client: Client, engine: AsyncEngine
+) -> None:
+    body = case_body(await survivor(client))
+    key = str(uuid.uuid4())
+    first = await client.post("/cases", json=body, headers=keyed(key))
+    assert first.status_code == 201 and "idempotent-replayed" not in first.headers
+    # the same fields in another order are the same request
+    again = await client.post("/cases", json=dict(reversed(body.items())), headers=keyed(key))
+    assert again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.headers["content-type"].startswith("application/json")
+    assert await cases_in(engine) == 1, "one case written, not two"
+
+
+async def test_the_same_key_with_another_body_is_refused(
+    client: Client, engine: AsyncEngine
+) -> None:
+    code = await survivor(client)
+    key = str(uuid.uuid4())
+    assert (
+        await client.post("/cases", json=case_body(code), headers=keyed(key))
+    ).status_code == 201
+    other = case_body(code, reference="HAKI/LIT/2021/002")
+    refused = await client.post("/cases", json=other, headers=keyed(key))
+    assert refused.status_code == 422
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert "another request" in refused.json()["detail"]
+    assert await cases_in(engine) == 1
+
+
+async def test_keys_are_per_user(client: Client, accounts: dict[str, Account]) -> None:
+    key = "shared-key-0001"
+    first = await client.post("/survivors", json={"full_name": "Amina One"}, headers=keyed(key))
+    admin = accounts["admin"].headers | keyed(key)
+    second = await client.post("/survivors", json={"full_name": "Amina Two"}, headers=admin)
+    assert first.status_code == second.status_code == 201
+    assert first.json()["code"] != second.json()["code"]
+
+
+async def test_a_refusal_is_replayed_too_but_a_bad_key_is_a_400(client: Client) -> None:
+    key = str(uuid.uuid4())
+    body = case_body("S-1999-9999")  # no such survivor
+    first = await client.post("/cases", json=body, headers=keyed(key))
+    again = await client.post("/cases", json=body, headers=keyed(key))
+    assert first.status_code == again.status_code == 422
+    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+    bad = await client.post("/cases", json=body, headers=keyed("has spaces in it"))
+    assert bad.status_code == 400 and "Idempotency-Key" in bad.json()["detail"]
+
+
+async def test_without_sign_in_the_key_changes_nothing(client: Client) -> None:
+    answer = await client.post(
+        "/survivors",
+        json={"full_name": "X"},
+        headers={"Authorization": "Bearer not-a-token"} | keyed("k1"),
+    )
+    assert answer.status_code == 401
+
+
+@pytest.fixture
+async def replicas(database_url: str) -> AsyncIterator[list[str]]:
+    """Two API servers on the same database, as behind a load balancer, in this event loop."""
+    servers = []
+    for _ in range(2):
+        config = uvicorn.Config(create_app(database_url), port=0, log_level="warning")
+        servers.append(uvicorn.Server(config))
+    running = [asyncio.create_task(server.serve()) for server in servers]
+    async with asyncio.timeout(30):
+        while True:
+            if all(server.started for server in servers):
+                break
+            await asyncio.sleep(0.05)
+    ports = [server.servers[0].sockets[0].getsockname()[1] for server in servers]
+    yield [f"http://127.0.0.1:{port}" for port in ports]
+    for server in servers:
+        server.should_exit = True
+    await asyncio.gather(*running)
+
+
+async def test_a_concurrent_duplicate_on_another_replica_is_a_409(
+    client: Client, replicas: list[str], engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    body = case_body(await survivor(client))
+    headers = accounts["lawyer"].headers | keyed(str(uuid.uuid4()))
+    one, other = (httpx.AsyncClient(base_url=url, headers=headers) for url in replicas)
+    async with one, other, engine.connect() as blocker:
+        # the first request claims its key, then waits on this lock inside its handler
+        await blocker.execute(sa.text("LOCK TABLE cases IN EXCLUSIVE MODE"))
+        first = asyncio.create_task(one.post("/cases", json=body))
+        async with asyncio.timeout(30):
+            while True:
+                if await claimed(engine, headers["Idempotency-Key"]):
+                    break
+                await asyncio.sleep(0.02)
+        duplicate = await other.post("/cases", json=body)
+        assert not first.done()
+        await blocker.rollback()
+        assert duplicate.status_code == 409
+        assert "still being processed" in duplicate.json()["detail"]
+        created = await first
+        assert created.status_code == 201
+        retried = await other.post("/cases", json=body)
+    assert retried.status_code == 201 and retried.json() == created.json()
+    assert await cases_in(engine) == 1
+
+
+async def claimed(engine: AsyncEngine, key: str) -> bool:
+    async with engine.connect() as connection:
+        found = await connection.execute(
+            sa.select(IdempotentRequest.key).where(IdempotentRequest.key == key)
+        )
+        return found.first() is not None
+
+
+def test_the_openapi_schema_documents_the_header_on_every_post(app: Litestar) -> None:
+    paths = app.openapi_schema.to_schema()["paths"]
+    posts = [item["post"] for item in paths.values() if "post" in item]
+    assert posts
+    for operation in posts:
+        names = [p["name"] for p in operation.get("parameters", [])]
+        assert "Idempotency-Key" in names
+        assert {"409", "422"} <= set(operation["responses"])
