@@ -1,4 +1,4 @@
-"""Background work in one place: the reminder clock and the notifications dispatcher.
+"""Background work in one place: the reminder clock, the notifications dispatcher, today's report.
 
 `haki worker` runs it alone; `haki serve` runs it inside each API process unless HAKI_CLOCK is
 off. Instances coordinate only through row locks in PostgreSQL.
@@ -20,6 +20,7 @@ from service.clock import start_clock
 from service.database import asyncpg_dsn, make_sessionmaker
 from service.dispatch import DispatchRules, Round, dispatch_once
 from service.settings import Settings
+from service.usecases.unpaid_refresh import refresh_forever
 
 log = logging.getLogger("haki.worker")
 
@@ -85,9 +86,11 @@ async def dispatch_forever(engine: AsyncEngine, settings: Settings) -> None:
 async def background(engine: AsyncEngine, settings: Settings) -> AsyncIterator[None]:
     scheduler = start_clock(engine, settings)
     dispatcher = asyncio.create_task(dispatch_forever(engine, settings))
+    reports = asyncio.create_task(refresh_forever(engine, settings.clock_seconds))
     try:
         yield
     finally:
+        reports.cancel()
         dispatcher.cancel()
         scheduler.shutdown(wait=False)
 
