@@ -11,6 +11,8 @@ from litestar.params import QueryParameter
 
 from domain.base import utcnow
 from domain.calendar import nairobi_today
+from notifications.chart_words import outstanding_chart_words, unpaid_chart_words
+from notifications.i18n import Language
 from service.auth.identity import SignedIn
 from service.dependencies import Db
 from service.openapi import responses
@@ -43,16 +45,15 @@ SuppressSmall = Annotated[bool | None, QueryParameter(description=SUPPRESS_DOC)]
 ChartSmall = Annotated[
     bool, QueryParameter(description="merge small cells as in CSV: charts are for publishing")
 ]
+ChartLanguage = Annotated[
+    Language, QueryParameter(description="the chart's words: en (English) or sw (Swahili)")
+]
 TABLES = ", ".join(t.value for t in PipelineTable)
 
 
 def _svg(body: bytes, filename: str) -> Response[bytes]:
     headers = {"Content-Disposition": f'inline; filename="{filename}"'}
     return Response(body, media_type=charts.SVG, headers=headers)
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _table(asked: str | None) -> PipelineTable | None:
@@ -137,6 +138,7 @@ class ReportController(Controller):
         db: Db,
         as_of: Annotated[date | None, QueryParameter(description="default: today")] = None,
         suppress_small: ChartSmall = True,
+        lang: ChartLanguage = Language.EN,
     ) -> Response[bytes]:
         day = report_day(as_of, utcnow())
         report = await unpaid_awards(
@@ -146,8 +148,8 @@ class ReportController(Controller):
             outstanding_series(report.breakdowns[b], b.value, suppress_small)
             for b in (Breakdown.RESPONDENT, Breakdown.AGEING_SINCE_JUDGMENT)
         )
-        title = f"Court awards the State has not paid, as of {_day(day)}"
-        draw = partial(charts.unpaid_chart, title, by_agency, by_age)
+        words = unpaid_chart_words(lang, day)
+        draw = partial(charts.unpaid_chart, words, by_agency, by_age)
         return _svg(await anyio.to_thread.run_sync(draw), "unpaid.svg")
 
     @get(
@@ -160,11 +162,10 @@ class ReportController(Controller):
         self,
         db: Db,
         months: Annotated[int, QueryParameter(ge=2, le=120, description="how many")] = 24,
+        lang: ChartLanguage = Language.EN,
     ) -> Response[bytes]:
         today = nairobi_today(utcnow())
         points = await outstanding_by_month(db, today, months)
-        title = f"What the State owed on court awards at each month end, to {_day(today)}"
-        draw = partial(
-            charts.outstanding_chart, title, "principal and interest outstanding", points
-        )
+        words = outstanding_chart_words(lang, today, [day for day, _ in points])
+        draw = partial(charts.outstanding_chart, words, points)
         return _svg(await anyio.to_thread.run_sync(draw), "outstanding-over-time.svg")
