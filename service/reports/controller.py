@@ -18,17 +18,22 @@ from service.dependencies import Db
 from service.openapi import responses
 from service.reports import charts
 from service.reports.figures import (
+    BY_RESPONDENT_COLUMNS,
     COLUMNS,
     TIME_TO_PAYMENT_COLUMNS,
+    ByRespondentOut,
     PipelineOut,
     PipelineTable,
     TimeToPaymentOut,
+    by_respondent_rows,
     outstanding_series,
     pipeline_tables,
     time_to_payment_rows,
 )
 from service.reports.formats import (
     FORMAT_DOC,
+    OTHER,
+    SMALL_CELL,
     SUPPRESS_DOC,
     ReportFormat,
     csv_response,
@@ -38,6 +43,7 @@ from service.reports.formats import (
 from service.usecases.outstanding_history import outstanding_by_month
 from service.usecases.pipeline import pipeline
 from service.usecases.time_to_payment import time_to_payment
+from service.usecases.time_to_payment_by import time_to_payment_by_respondent
 from service.usecases.unpaid import Breakdown, report_day, unpaid_awards
 
 Format = Annotated[str | None, QueryParameter(name="format", description=FORMAT_DOC)]
@@ -47,6 +53,9 @@ ChartSmall = Annotated[
 ]
 ChartLanguage = Annotated[
     Language, QueryParameter(description="the chart's words: en (English) or sw (Swahili)")
+]
+HappenedBy = Annotated[
+    date | None, QueryParameter(description="count what had happened by this day")
 ]
 TABLES = ", ".join(t.value for t in PipelineTable)
 
@@ -81,9 +90,7 @@ class ReportController(Controller):
         self,
         db: Db,
         request: SignedIn,
-        as_of: Annotated[
-            date | None, QueryParameter(description="count what had happened by this day")
-        ] = None,
+        as_of: HappenedBy = None,
         format_: Format = None,
     ) -> TimeToPaymentOut | Response[str]:
         wanted = negotiate(request, format_)
@@ -92,6 +99,33 @@ class ReportController(Controller):
             rows = time_to_payment_rows(figures)
             return csv_response("time-to-payment.csv", TIME_TO_PAYMENT_COLUMNS, rows)
         return TimeToPaymentOut.of(figures)
+
+    @get(
+        "/time-to-payment/by-respondent",
+        responses=responses(400, 401, 422),
+        summary="Days from judgment to payment, respondent by respondent: who pays slowest",
+        description=(
+            "The measures of /reports/time-to-payment over each respondent's awards. Small "
+            "cells (respondents of fewer than 3 survivors) are merged before the quartiles "
+            "are computed, by default in CSV only."
+        ),
+    )
+    async def time_to_payment_by_respondent(
+        self,
+        db: Db,
+        request: SignedIn,
+        as_of: HappenedBy = None,
+        format_: Format = None,
+        suppress_small: SuppressSmall = None,
+    ) -> ByRespondentOut | Response[str]:
+        wanted = negotiate(request, format_)
+        day, merge = report_day(as_of, utcnow()), merging_small(wanted, suppress_small)
+        waits = await time_to_payment_by_respondent(db, day, SMALL_CELL if merge else 0, OTHER)
+        if wanted is ReportFormat.CSV:
+            rows = by_respondent_rows(day, waits)
+            name = "time-to-payment-by-respondent.csv"
+            return csv_response(name, BY_RESPONDENT_COLUMNS, rows)
+        return ByRespondentOut.of(day, merge, waits)
 
     @get(
         "/pipeline",

@@ -19,7 +19,9 @@ def after(days: int) -> str:
     return (JUDGMENT + timedelta(days=days)).isoformat()
 
 
-async def served_award(client: Client, n: int) -> dict[str, Any]:
+async def served_award(
+    client: Client, n: int, respondent: str = "Attorney General"
+) -> dict[str, Any]:
     case = await judged(
         client,
         on=JUDGMENT.isoformat(),
@@ -27,7 +29,7 @@ async def served_award(client: Client, n: int) -> dict[str, Any]:
         reference=f"HAKI/LIT/2021/00{n}",
         court_number=f"Petition E3{n} of 2020",
     )
-    award = await award_on(client, case, heads=COSTS)
+    award = await award_on(client, case, heads=COSTS, respondent=respondent)
     await chase(client, award, *SERVED)
     return award
 
