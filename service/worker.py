@@ -1,4 +1,4 @@
-"""Background work in one place: the reminder clock and the notifications dispatcher.
+"""Background work in one place: the reminder clock, the notifications dispatcher, today's report.
 
 `haki worker` runs it alone; `haki serve` runs it inside each API process unless HAKI_CLOCK is
 off. Instances coordinate only through row locks in PostgreSQL.
@@ -21,6 +21,7 @@ from service.clock import start_clock
 from service.database import asyncpg_dsn, make_sessionmaker
 from service.dispatch import DispatchRules, Round, dispatch_once
 from service.settings import Settings
+from service.usecases.unpaid_refresh import refresh_forever
 
 log = logging.getLogger("haki.worker")
 
@@ -96,14 +97,17 @@ async def background(engine: AsyncEngine, settings: Settings) -> AsyncIterator[N
     """On leaving, stops gracefully: the clock commits the batch it holds, the dispatcher sends
     and settles the round it claimed, and neither takes more. Past HAKI_STOP_SECONDS both are
     cancelled: the clock's transaction rolls back (its rows wait for another worker) and a
-    delivery caught mid-send is left `sending`, in doubt after its lease, never re-sent."""
+    delivery caught mid-send is left `sending`, in doubt after its lease, never re-sent. Today's
+    report is only ever recomputed, so it is cancelled at once."""
     clock = start_clock(engine, settings)
     stopping = asyncio.Event()
     dispatcher = asyncio.create_task(dispatch_forever(engine, settings, stopping))
+    reports = asyncio.create_task(refresh_forever(engine, settings.clock_seconds))
     try:
         yield
     finally:
         stopping.set()
+        reports.cancel()
         clock_stopped = asyncio.create_task(clock.stop())
         done, late = await asyncio.wait((dispatcher, clock_stopped), timeout=settings.stop_seconds)
         for task in late:
@@ -111,7 +115,7 @@ async def background(engine: AsyncEngine, settings: Settings) -> AsyncIterator[N
         if late:
             log.warning("stopped before the work in hand was done: %d task(s) cancelled", len(late))
             clock.scheduler.shutdown(wait=False)
-        await asyncio.gather(*done, *late, return_exceptions=True)
+        await asyncio.gather(*done, *late, reports, return_exceptions=True)
         log.info("background work stopped")
 
 

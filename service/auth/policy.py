@@ -109,6 +109,7 @@ POLICY: dict[str, Rule] = {
     # pseudonymous aggregates (counts, days, shillings; survivor codes at most, never names or
     # contacts): every role may read them, as advocacy officers publish them
     "ReportController.time_to_payment": Rule.SIGNED_IN,
+    "ReportController.time_to_payment_by_respondent": Rule.SIGNED_IN,
     "ReportController.pipeline": Rule.SIGNED_IN,
     "ReportController.unpaid_chart": Rule.SIGNED_IN,
     "ReportController.outstanding_chart": Rule.SIGNED_IN,

@@ -1,4 +1,5 @@
-"""Charts for campaigns and press statements: matplotlib drawn to SVG, in shillings."""
+"""Charts for campaigns and press statements: matplotlib drawn to SVG, in shillings, with the
+words of notifications/chart_words.py (English or Swahili)."""
 
 import io
 import threading
@@ -10,6 +11,8 @@ import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
+
+from notifications.chart_words import OutstandingChartWords, UnpaidChartWords
 
 matplotlib.use("Agg")  # no display on a server: draw to files only
 
@@ -43,47 +46,55 @@ def _empty(ax: Axes, words: str) -> None:
 
 
 def unpaid_chart(
-    title: str,
+    words: UnpaidChartWords,
     by_agency: Sequence[tuple[str, Decimal]],
     by_age: Sequence[tuple[str, Decimal]],
 ) -> bytes:
     """Two panels: outstanding per agency (largest on top) and per time since judgment.
     Shillings become floats here for drawing only; the figures stay Decimal elsewhere."""
+    title = words.title
+    shown = words.labels.get
     with _drawing:
         figure = Figure(figsize=(11, 5.5), layout="constrained")
         figure.suptitle(title, fontsize=14, color=INK)
         agency, age = figure.subplots(1, 2, width_ratios=(3, 2))
-        _axes(agency, "Outstanding by agency")
-        _axes(age, "Outstanding by time since judgment")
+        _axes(agency, words.by_agency)
+        _axes(age, words.by_age)
         if not by_agency:
-            _empty(agency, "No unpaid awards")
-            _empty(age, "No unpaid awards")
+            _empty(agency, words.empty)
+            _empty(age, words.empty)
             return _svg(figure, title)
         ranked = sorted(by_agency, key=lambda row: row[1])
-        agency.barh([name for name, _ in ranked], [float(v) for _, v in ranked], color=BARS)
+        names = [shown(name, name) for name, _ in ranked]
+        agency.barh(names, [float(v) for _, v in ranked], color=BARS)
         agency.set_xlabel("KES")
         agency.xaxis.set_major_formatter(SHILLINGS)
         agency.tick_params(axis="x", labelrotation=30)
-        age.bar([name for name, _ in by_age], [float(v) for _, v in by_age], color=BARS)
+        age.bar(
+            [shown(name, name) for name, _ in by_age], [float(v) for _, v in by_age], color=BARS
+        )
         age.set_ylabel("KES")
         age.yaxis.set_major_formatter(SHILLINGS)
         age.tick_params(axis="x", labelrotation=20)
         return _svg(figure, title)
 
 
-def outstanding_chart(title: str, label: str, months: Sequence[tuple[date, Decimal]]) -> bytes:
+def outstanding_chart(
+    words: OutstandingChartWords, months: Sequence[tuple[date, Decimal]]
+) -> bytes:
     """One point per month end, labelled by month."""
+    title = words.title
     with _drawing:
         figure = Figure(figsize=(11, 5), layout="constrained")
         ax = figure.subplots()
         _axes(ax, title)
         ax.title.set_fontsize(14)
-        names = [day.strftime("%b %Y") for day, _ in months]
-        ax.plot(names, [float(v) for _, v in months], marker="o", color=LINE, label=label)
+        names = [words.months[day] for day, _ in months]
+        ax.plot(names, [float(v) for _, v in months], marker="o", color=LINE, label=words.series)
         ax.fill_between(names, [float(v) for _, v in months], alpha=0.1, color=LINE)
         ax.set_ylim(bottom=0)
         ax.set_ylabel("KES")
-        ax.set_xlabel("End of month (Nairobi)")
+        ax.set_xlabel(words.month_end)
         ax.yaxis.set_major_formatter(SHILLINGS)
         ax.tick_params(axis="x", labelrotation=60)
         ax.legend(loc="upper left", frameon=False)

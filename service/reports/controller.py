@@ -11,22 +11,29 @@ from litestar.params import QueryParameter
 
 from domain.base import utcnow
 from domain.calendar import nairobi_today
+from notifications.chart_words import outstanding_chart_words, unpaid_chart_words
+from notifications.i18n import Language
 from service.auth.identity import SignedIn
 from service.dependencies import Db
 from service.openapi import responses
 from service.reports import charts
 from service.reports.figures import (
+    BY_RESPONDENT_COLUMNS,
     COLUMNS,
     TIME_TO_PAYMENT_COLUMNS,
+    ByRespondentOut,
     PipelineOut,
     PipelineTable,
     TimeToPaymentOut,
+    by_respondent_rows,
     outstanding_series,
     pipeline_tables,
     time_to_payment_rows,
 )
 from service.reports.formats import (
     FORMAT_DOC,
+    OTHER,
+    SMALL_CELL,
     SUPPRESS_DOC,
     ReportFormat,
     csv_response,
@@ -36,6 +43,7 @@ from service.reports.formats import (
 from service.usecases.outstanding_history import outstanding_by_month
 from service.usecases.pipeline import pipeline
 from service.usecases.time_to_payment import time_to_payment
+from service.usecases.time_to_payment_by import time_to_payment_by_respondent
 from service.usecases.unpaid import Breakdown, report_day, unpaid_awards
 
 Format = Annotated[str | None, QueryParameter(name="format", description=FORMAT_DOC)]
@@ -43,16 +51,18 @@ SuppressSmall = Annotated[bool | None, QueryParameter(description=SUPPRESS_DOC)]
 ChartSmall = Annotated[
     bool, QueryParameter(description="merge small cells as in CSV: charts are for publishing")
 ]
+ChartLanguage = Annotated[
+    Language, QueryParameter(description="the chart's words: en (English) or sw (Swahili)")
+]
+HappenedBy = Annotated[
+    date | None, QueryParameter(description="count what had happened by this day")
+]
 TABLES = ", ".join(t.value for t in PipelineTable)
 
 
 def _svg(body: bytes, filename: str) -> Response[bytes]:
     headers = {"Content-Disposition": f'inline; filename="{filename}"'}
     return Response(body, media_type=charts.SVG, headers=headers)
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _table(asked: str | None) -> PipelineTable | None:
@@ -80,9 +90,7 @@ class ReportController(Controller):
         self,
         db: Db,
         request: SignedIn,
-        as_of: Annotated[
-            date | None, QueryParameter(description="count what had happened by this day")
-        ] = None,
+        as_of: HappenedBy = None,
         format_: Format = None,
     ) -> TimeToPaymentOut | Response[str]:
         wanted = negotiate(request, format_)
@@ -91,6 +99,33 @@ class ReportController(Controller):
             rows = time_to_payment_rows(figures)
             return csv_response("time-to-payment.csv", TIME_TO_PAYMENT_COLUMNS, rows)
         return TimeToPaymentOut.of(figures)
+
+    @get(
+        "/time-to-payment/by-respondent",
+        responses=responses(400, 401, 422),
+        summary="Days from judgment to payment, respondent by respondent: who pays slowest",
+        description=(
+            "The measures of /reports/time-to-payment over each respondent's awards. Small "
+            "cells (respondents of fewer than 3 survivors) are merged before the quartiles "
+            "are computed, by default in CSV only."
+        ),
+    )
+    async def time_to_payment_by_respondent(
+        self,
+        db: Db,
+        request: SignedIn,
+        as_of: HappenedBy = None,
+        format_: Format = None,
+        suppress_small: SuppressSmall = None,
+    ) -> ByRespondentOut | Response[str]:
+        wanted = negotiate(request, format_)
+        day, merge = report_day(as_of, utcnow()), merging_small(wanted, suppress_small)
+        waits = await time_to_payment_by_respondent(db, day, SMALL_CELL if merge else 0, OTHER)
+        if wanted is ReportFormat.CSV:
+            rows = by_respondent_rows(day, waits)
+            name = "time-to-payment-by-respondent.csv"
+            return csv_response(name, BY_RESPONDENT_COLUMNS, rows)
+        return ByRespondentOut.of(day, merge, waits)
 
     @get(
         "/pipeline",
@@ -137,6 +172,7 @@ class ReportController(Controller):
         db: Db,
         as_of: Annotated[date | None, QueryParameter(description="default: today")] = None,
         suppress_small: ChartSmall = True,
+        lang: ChartLanguage = Language.EN,
     ) -> Response[bytes]:
         day = report_day(as_of, utcnow())
         report = await unpaid_awards(
@@ -146,8 +182,8 @@ class ReportController(Controller):
             outstanding_series(report.breakdowns[b], b.value, suppress_small)
             for b in (Breakdown.RESPONDENT, Breakdown.AGEING_SINCE_JUDGMENT)
         )
-        title = f"Court awards the State has not paid, as of {_day(day)}"
-        draw = partial(charts.unpaid_chart, title, by_agency, by_age)
+        words = unpaid_chart_words(lang, day)
+        draw = partial(charts.unpaid_chart, words, by_agency, by_age)
         return _svg(await anyio.to_thread.run_sync(draw), "unpaid.svg")
 
     @get(
@@ -160,11 +196,10 @@ class ReportController(Controller):
         self,
         db: Db,
         months: Annotated[int, QueryParameter(ge=2, le=120, description="how many")] = 24,
+        lang: ChartLanguage = Language.EN,
     ) -> Response[bytes]:
         today = nairobi_today(utcnow())
         points = await outstanding_by_month(db, today, months)
-        title = f"What the State owed on court awards at each month end, to {_day(today)}"
-        draw = partial(
-            charts.outstanding_chart, title, "principal and interest outstanding", points
-        )
+        words = outstanding_chart_words(lang, today, [day for day, _ in points])
+        draw = partial(charts.outstanding_chart, words, points)
         return _svg(await anyio.to_thread.run_sync(draw), "outstanding-over-time.svg")

@@ -1,6 +1,7 @@
 """Time-to-payment and pipeline figures shaped for JSON and CSV, small cells merged on request."""
 
 from dataclasses import asdict
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -10,6 +11,7 @@ from msgspec import Struct
 from service.reports.formats import merge_small
 from service.usecases.pipeline import Pipeline, Tally
 from service.usecases.time_to_payment import Spread, TimeToPayment
+from service.usecases.time_to_payment_by import RespondentWait
 
 
 class SpreadOut(Struct):
@@ -50,11 +52,63 @@ TIME_TO_PAYMENT_COLUMNS = ["as_of", "measure", *SPREAD_COLUMNS]
 
 def time_to_payment_rows(t: TimeToPayment) -> list[dict[str, Any]]:
     """One row per measure; the never-paid count in the `awards` column of its own row."""
-    base = {"as_of": t.as_of}
+    return _measures({"as_of": t.as_of}, t.to_first_payment, t.to_payment_in_full, t.never_paid)
+
+
+def _measures(
+    base: dict[str, Any], first: Spread, full: Spread, never_paid: int
+) -> list[dict[str, Any]]:
     return [
-        base | {"measure": "judgment_to_first_payment"} | asdict(t.to_first_payment),
-        base | {"measure": "judgment_to_payment_in_full"} | asdict(t.to_payment_in_full),
-        base | {"measure": "never_paid", "awards": t.never_paid},
+        base | {"measure": "judgment_to_first_payment"} | asdict(first),
+        base | {"measure": "judgment_to_payment_in_full"} | asdict(full),
+        base | {"measure": "never_paid", "awards": never_paid},
+    ]
+
+
+class RespondentWaitOut(Struct):
+    respondent: str
+    survivors: int
+    awards: int
+    never_paid: int
+    to_first_payment: SpreadOut
+    to_payment_in_full: SpreadOut
+
+
+class ByRespondentOut(Struct):
+    as_of: str
+    small_cells_merged: bool
+    respondents: list[RespondentWaitOut]
+
+    @classmethod
+    def of(cls, as_of: date, merged: bool, waits: list[RespondentWait]) -> "ByRespondentOut":
+        rows = [
+            RespondentWaitOut(
+                w.respondent,
+                w.survivors,
+                w.awards,
+                w.never_paid,
+                SpreadOut(**asdict(w.to_first_payment)),
+                SpreadOut(**asdict(w.to_payment_in_full)),
+            )
+            for w in waits
+        ]
+        return cls(as_of.isoformat(), merged, rows)
+
+
+BY_RESPONDENT_COLUMNS = ["as_of", "respondent", "survivors", "measure", *SPREAD_COLUMNS]
+
+
+def by_respondent_rows(as_of: date, waits: list[RespondentWait]) -> list[dict[str, Any]]:
+    """Three rows a respondent, as time_to_payment_rows, each naming it and its survivors."""
+    return [
+        row
+        for w in waits
+        for row in _measures(
+            {"as_of": as_of, "respondent": w.respondent, "survivors": w.survivors},
+            w.to_first_payment,
+            w.to_payment_in_full,
+            w.never_paid,
+        )
     ]
 
 

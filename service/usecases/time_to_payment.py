@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.errors import InvalidInput
@@ -39,10 +40,9 @@ class TimeToPayment:
 # disbursed: a reversal since has undone it, and a reversed disbursement re-enters the stage
 # without a payment. ix_payments_received_award_id, the unique index on reverses_id and
 # ix_award_events_award_id_id serve the joins.
-QUERY = text(
-    """
+WAITS = """
     WITH judged AS (
-        SELECT id, judgment_on, stage FROM awards
+        SELECT id, judgment_on, stage, respondent, survivor_id FROM awards
         WHERE judgment_on <= :as_of AND stage <> 'set_aside'
     ),
     first_paid AS (
@@ -62,12 +62,16 @@ QUERY = text(
     ),
     waits AS (
         SELECT f.on_day - j.judgment_on AS first_days, i.on_day - j.judgment_on AS full_days,
-               f.award_id IS NULL AS never_paid
+               f.award_id IS NULL AS never_paid, j.respondent, j.survivor_id
         FROM judged j
         LEFT JOIN first_paid f ON f.award_id = j.id
         LEFT JOIN in_full i ON i.award_id = j.id
     )
-    SELECT count(*) AS awards,
+"""
+"""each award judged by `as_of` and not set aside: days to its first payment and to payment
+in full (NULL: not yet), whether it was never paid, its respondent and survivor"""
+SPREADS = """
+           count(*) AS awards,
            count(*) FILTER (WHERE never_paid) AS never_paid,
            count(first_days),
            round(percentile_cont(0.25) WITHIN GROUP (ORDER BY first_days)::numeric, 1),
@@ -79,22 +83,16 @@ QUERY = text(
            round(percentile_cont(0.5) WITHIN GROUP (ORDER BY full_days)::numeric, 1),
            round(percentile_cont(0.75) WITHIN GROUP (ORDER BY full_days)::numeric, 1),
            min(full_days), max(full_days)
-    FROM waits
-    """
-)
+"""
+"""the awards, the never paid, then each Spread: over the rows of `waits` in a group"""
+QUERY = text(f"{WAITS} SELECT {SPREADS} FROM waits")
 
 
 async def time_to_payment(session: AsyncSession, as_of: date) -> TimeToPayment:
     """The figures as the ledger stands, counting only what had happened by `as_of` (a day
     checked by `report_day`)."""
     connection = await session.connection()
-    first = (await connection.execute(text("SELECT min(judgment_on) FROM awards"))).scalar()
-    if first is not None and as_of < first:
-        raise InvalidInput(
-            f"as_of {as_of.isoformat()} is before the first judgment Haki records "
-            f"({first.isoformat()}); there is nothing to report on that day",
-            "as_of",
-        )
+    await after_the_first_judgment(connection, as_of)
     row = (await connection.execute(QUERY, {"as_of": as_of})).one()
     return TimeToPayment(
         as_of=as_of,
@@ -103,3 +101,13 @@ async def time_to_payment(session: AsyncSession, as_of: date) -> TimeToPayment:
         to_first_payment=Spread(*row[2:8]),
         to_payment_in_full=Spread(*row[8:14]),
     )
+
+
+async def after_the_first_judgment(connection: AsyncConnection, as_of: date) -> None:
+    first = (await connection.execute(text("SELECT min(judgment_on) FROM awards"))).scalar()
+    if first is not None and as_of < first:
+        raise InvalidInput(
+            f"as_of {as_of.isoformat()} is before the first judgment Haki records "
+            f"({first.isoformat()}); there is nothing to report on that day",
+            "as_of",
+        )

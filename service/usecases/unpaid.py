@@ -69,6 +69,11 @@ def report_day(as_of: date | None, now: datetime) -> date:
     return not_in_future(as_of, now, "as_of")
 
 
+def stored_key(as_of: date, breakdowns: Sequence[Breakdown]) -> str:
+    """What a stored report is filed under (with no survivor ids: those are never stored)."""
+    return f"{as_of.isoformat()} {' '.join(b.value for b in breakdowns) or 'totals'}"
+
+
 async def unpaid_awards(
     session: AsyncSession,
     as_of: date,
@@ -78,7 +83,7 @@ async def unpaid_awards(
     """`survivor_ids` adds each row's distinct survivors, for merging small cells (they are
     internal ids, never shown)."""
     names = [b.value for b in breakdowns]
-    key = f"{as_of.isoformat()} {' '.join(names) or 'totals'}"
+    key = stored_key(as_of, breakdowns)
     rows = None if survivor_ids else await stored_rows(session, key, SUMS)
     if rows is None:
         rows = await _computed(session, as_of, names, survivor_ids)

@@ -3,10 +3,11 @@
 Both read `award_positions` alone: the positions in force on `as_of` carry the award's facts
 (migration 0010), so nothing is joined, and interest since a position is arithmetic.
 
-The usual statement groups in two steps, each by hashing: the positions by all five breakdowns
-at once (a few thousand combinations, whatever the number of awards), then those by each
-breakdown. A distinct count cannot be added up that way, so survivors are counted in two parts:
-those holding one award, by a plain count; those holding more (few), by distinct ids.
+The usual statement groups in two steps, each by hashing: the positions by all the breakdowns
+asked at once (for all five, tens of thousands of combinations at a million awards), then
+those by each breakdown. A distinct count cannot be added up that way, so survivors are
+counted in two parts: those holding one award, by a plain count; those holding more (few),
+by distinct ids.
 The statement that also returns each row's survivor ids, for merging small cells, groups the
 positions by each breakdown directly, by sorting: slower, and never stored.
 """
@@ -16,14 +17,6 @@ from service.usecases.unpaid_stored import UNCHANGED_HERE, VERSION
 
 AGES = ("0-90 days", "91-365 days", "1-3 years", "over 3 years")
 NOT_SERVED = "not served"
-KEYS = (
-    "respondent",
-    "judgment_year",
-    "court_station",
-    "ageing_since_judgment",
-    "ageing_since_service",
-)
-"""every breakdown's own column, in the order of service.usecases.unpaid.Breakdown"""
 
 
 def _age(days: str) -> str:
@@ -76,9 +69,8 @@ coalesce(sum(unpaid_interest), 0) AS unpaid_interest
 COMBINED = f"""
 WITH unpaid AS NOT MATERIALIZED ({UNPAID}),
 combined AS (
-    SELECT {", ".join(KEYS)}, {SUMMED},
-           count(*) FILTER (WHERE survivor_awards = 1) AS lone
-    FROM unpaid GROUP BY {", ".join(KEYS)}
+    SELECT {{combined}} {SUMMED}, count(*) FILTER (WHERE survivor_awards = 1) AS lone
+    FROM unpaid {{combined_by}}
 ),
 cells AS (
     SELECT {{grouping}} AS breakdown, {{keys}}, {RESUMMED}
@@ -102,11 +94,13 @@ GROUP BY GROUPING SETS ({{sets}})
 
 
 def statement(names: list[str], survivor_ids: bool) -> str:
-    """The report's statement for these breakdowns (KEYS, in that order): one row for the
+    """The report's statement for these breakdowns (in Breakdown's order): one row for the
     totals and one per cell, `breakdown` saying which (a bit per breakdown not grouped by)."""
     return (WITH_IDS if survivor_ids else COMBINED).format(
         grouping=f"GROUPING({', '.join(names)})" if names else "0",
         keys=", ".join(names) if names else "NULL AS no_breakdown",
         sets=", ".join(["()", *(f"({name})" for name in names)]),
         same_keys="".join(f" AND s.{n} IS NOT DISTINCT FROM c.{n}" for n in names),
+        combined="".join(f"{name}, " for name in names),
+        combined_by=f"GROUP BY {', '.join(names)}" if names else "",
     )
