@@ -29,6 +29,7 @@ from service.database import async_url, make_engine, make_sessionmaker
 from service.deliveries.controller import sms_delivery_report
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
+from service.exports.controller import full_export
 from service.health import live, ready
 from service.hearings.controller import (
     CaseHearingController,
@@ -36,6 +37,7 @@ from service.hearings.controller import (
     ReminderRuleController,
 )
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn, RescheduleIn, RuleIO, VacateIn
+from service.imports.controller import imports_router
 from service.migrate import check_current
 from service.openapi import document_access, refuse_unknown_fields
 from service.reports.controller import ReportController
@@ -103,6 +105,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     unpaid_report,
                     live,
                     ready,
+                    imports_router(settings),
+                    full_export,
                 ],
             )
         ],

@@ -113,6 +113,9 @@ POLICY: dict[str, Rule] = {
     "ReportController.outstanding_chart": Rule.SIGNED_IN,
     # organisation-wide, not narrowed to a lawyer's cases: shillings and counts only
     "unpaid_report": Rule.SIGNED_IN,
+    "import_records": Rule.ADMIN,
+    "import_template": Rule.ADMIN,
+    "full_export": Rule.ADMIN,
 }
 
 ROLES = {
