@@ -211,6 +211,9 @@ async def _apply_all(
             context.cache.clear()
         else:
             report.rows += [RowReport(n, o.action, o.key, o.changed) for n, o in outcomes]
+        # written to the transaction: let the rows go, so a 100,000-row file fits in memory
+        session.expunge_all()
+        context.cache.clear()
         progress(len(batch))
 
 
