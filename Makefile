@@ -46,6 +46,10 @@ bench-outbox: $(STAMP)
 bench-reports: $(STAMP)
 	$(BIN)/python bench/reports.py
 
+.PHONY: bench-import
+bench-import: $(STAMP)
+	$(BIN)/python bench/import.py
+
 diagrams: $(STAMP)
 	$(BIN)/haki diagrams
 

@@ -30,6 +30,7 @@ from service.database import async_url, make_engine, make_sessionmaker
 from service.deliveries.controller import sms_delivery_report
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
+from service.exports.controller import full_export
 from service.health import live, ready
 from service.hearings.controller import (
     CaseHearingController,
@@ -38,6 +39,7 @@ from service.hearings.controller import (
 )
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn, RescheduleIn, RuleIO, VacateIn
 from service.idempotency import Idempotency, document_idempotency
+from service.imports.controller import imports_router
 from service.migrate import check_current
 from service.openapi import document_access, refuse_unknown_fields
 from service.reports.controller import ReportController
@@ -111,6 +113,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     ready,
                     web_router,
                     front_door,
+                    imports_router(settings),
+                    full_export,
                 ],
             )
         ],

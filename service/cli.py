@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.users import Role
 from service.database import database, make_engine, make_sessionmaker
-from service.imports.commands import import_file
+from service.imports.commands import export_all, import_file
 from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
 from service.settings import Settings
 from service.usecases import accounts
@@ -275,6 +275,7 @@ def _run_checked(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 main.add_command(import_file)
+main.add_command(export_all)
 
 
 if __name__ == "__main__":

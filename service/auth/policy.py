@@ -127,6 +127,9 @@ POLICY: dict[str, Rule] = {
     "CasePage.record_step": Rule.CASE_CHANGE,
     "CasePage.schedule": Rule.CASE_CHANGE,
     "CasePage.adjourn": Rule.HEARING_CHANGE,
+    "import_records": Rule.ADMIN,
+    "import_template": Rule.ADMIN,
+    "full_export": Rule.ADMIN,
 }
 
 ROLES = {

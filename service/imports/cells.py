@@ -23,7 +23,7 @@ CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 YES, NO = {"yes", "y", "true", "1"}, {"no", "n", "false", "0"}
 
 
-def _day(text: str) -> date:
+def day_written(text: str) -> date:
     found = DAY_FIRST.match(text)
     try:
         if found:
@@ -65,7 +65,9 @@ class Cells:
 
     def day(self, column: str, required: bool = False) -> date | None:
         """A day something happened: never after today in Nairobi."""
-        return self.read(column, lambda text: not_in_future(_day(text), self.now, column), required)
+        return self.read(
+            column, lambda text: not_in_future(day_written(text), self.now, column), required
+        )
 
     def instant(self, column: str) -> datetime | None:
         """Day and time as a cause list writes them; the time is Nairobi's."""
@@ -78,7 +80,7 @@ class Cells:
             hour, minute = map(int, found.groups())
             if hour > 23:
                 raise ValueError(f"'{text}': {hour} is not an hour")
-            return datetime.combine(_day(day_text), time(hour, minute))
+            return datetime.combine(day_written(day_text), time(hour, minute))
 
         return self.read(column, parse, required=True)
 

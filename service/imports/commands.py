@@ -100,3 +100,36 @@ def import_file(kind: str, file: Path, dry_run: bool) -> None:
     _print(report)
     if report.errors:
         sys.exit(1)
+
+
+@click.command("export")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="the folder to write into (made if missing)",
+)
+@click.option("--with-personal-data", is_flag=True, help="names, contacts and notes too (audited)")
+def export_all(out: Path, with_personal_data: bool) -> None:
+    """Write every table as CSV, the register in the import layouts, and a manifest."""
+    import asyncio
+
+    from service.usecases.exporting.bundle import export_everything
+
+    async def run(url: str) -> dict[str, bytes]:
+        await check_current(url)
+        engine = make_engine(url, pool_size=2)
+        try:
+            return await export_everything(
+                make_sessionmaker(engine), cli_actor(), with_personal_data=with_personal_data
+            )
+        finally:
+            await engine.dispose()
+
+    with database(Settings()) as url:
+        files = asyncio.run(run(url))
+    for name, body in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(body)
+    kind = "with personal data" if with_personal_data else "pseudonymous"
+    click.echo(f"wrote {len(files)} files to {out} ({kind}); see {out / 'manifest.json'}")

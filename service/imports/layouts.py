@@ -165,3 +165,16 @@ def template_csv(kind: ImportKind) -> str:
     writer.writerow([c.name for c in LAYOUTS[kind]])
     writer.writerow([c.example for c in LAYOUTS[kind]])
     return out.getvalue()
+
+
+def layout_markdown() -> str:
+    """The layouts as the README's tables (a test keeps the README in step with this)."""
+    lines = []
+    for kind, columns in LAYOUTS.items():
+        lines += [f"**{kind}.csv**", "", "| column | required | what it holds |", "|---|---|---|"]
+        for c in columns:
+            example = f" (e.g. `{c.example}`)" if c.example else ""
+            text = f"{c.meaning}{example}".replace("|", "\\|")
+            lines.append(f"| `{c.name}` | {'yes' if c.required else ''} | {text} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -70,7 +70,7 @@ async def record_award(
         if case.judgment_outcome == JudgmentOutcome.DISMISSED:
             raise InvalidInput("the judgment on record dismissed the claim: nothing was awarded")
         survivor = await _claimant(session, case_id, claimant)
-        filed_on = await _filed_on(session, case_id)
+        filed_on = await filed_on_record(session, case_id)
         award = Award(
             case_id=case_id,
             survivor_id=survivor.id,
@@ -86,7 +86,7 @@ async def record_award(
                 award_id=award.id,
                 kind=head.kind,
                 amount=amount_of(head.amount, "amount"),
-                interest_from=_interest_start(head.interest_from, case.judgment_on, filed_on, now),
+                interest_from=interest_start(head.interest_from, case.judgment_on, filed_on, now),
             )
             for head in heads
         )
@@ -115,16 +115,22 @@ async def _claimant(session: AsyncSession, case_id: uuid.UUID, code: str) -> Sur
     return survivor
 
 
-async def _filed_on(session: AsyncSession, case_id: uuid.UUID) -> date | None:
+async def filed_on_record(session: AsyncSession, case_id: uuid.UUID) -> date | None:
+    """The day the case was filed: its `file` step, or the filing day an import brought."""
     found = await session.exec(
-        select(col(CaseEvent.occurred_on)).where(
-            CaseEvent.case_id == case_id, CaseEvent.trigger == "file"
-        )
+        select(col(CaseEvent.trigger), col(CaseEvent.occurred_on), col(CaseEvent.details))
+        .where(CaseEvent.case_id == case_id, col(CaseEvent.trigger).in_(("file", "imported")))
+        .order_by(col(CaseEvent.id))
     )
-    return found.first()
+    for trigger, occurred_on, details in found:
+        if trigger == "file":
+            return occurred_on
+        if details.get("filed_on"):
+            return date.fromisoformat(details["filed_on"])
+    return None
 
 
-def _interest_start(
+def interest_start(
     given: str | None, judgment_on: date, filed_on: date | None, now: datetime
 ) -> date | None:
     if given is None:

@@ -180,34 +180,53 @@ async def receive_payment(
 ) -> tuple[Award, PaymentReceived]:
     """Records money the State paid; it settles the award when it pays what is owed that day."""
     now = now or utcnow()
-    amount = amount_of(amount)
-    not_in_future(received_on, now, "received_on")
     async with session.begin():
         award = await locked_award(session, award_id)
-        if received_on < award.judgment_on:
-            raise InvalidInput(
-                f"a payment cannot be dated before the judgment of {award.judgment_on}",
-                "received_on",
-            )
-        owed = (await position(session, award, received_on, rules)).outstanding
-        trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
-        facts = AwardFacts(occurred_on=received_on, payment=amount, owed=owed)
-        await move_award(
-            session, actor, award, trigger, facts, now, amount=str(amount), reference=reference
+        payment = await book_payment(
+            session, actor, award, received_on, amount, payer, reference, rules, now
         )
-        payment = PaymentReceived(
-            award_id=award.id,
-            received_on=received_on,
-            amount=amount,
-            payer=payer.strip(),
-            reference=reference.strip(),
-            recorded_at=now,
-            recorded_by=actor.user_id,
-        )
-        session.add(payment)
         await payment_received(session, award, payment, now)
-        await refresh_positions(session, award, rules.allocation)
     return award, payment
+
+
+async def book_payment(
+    session: AsyncSession,
+    actor: Actor,
+    award: Award,
+    received_on: date,
+    amount: Decimal,
+    payer: str,
+    reference: str,
+    rules: CompensationRules,
+    now: datetime,
+) -> PaymentReceived:
+    """A payment into the ledger of a locked award, inside the caller's transaction; the
+    family is told by the caller (an import of last year's payments tells no one)."""
+    amount = amount_of(amount)
+    not_in_future(received_on, now, "received_on")
+    if received_on < award.judgment_on:
+        raise InvalidInput(
+            f"a payment cannot be dated before the judgment of {award.judgment_on}",
+            "received_on",
+        )
+    owed = (await position(session, award, received_on, rules)).outstanding
+    trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
+    facts = AwardFacts(occurred_on=received_on, payment=amount, owed=owed)
+    await move_award(
+        session, actor, award, trigger, facts, now, amount=str(amount), reference=reference
+    )
+    payment = PaymentReceived(
+        award_id=award.id,
+        received_on=received_on,
+        amount=amount,
+        payer=payer.strip(),
+        reference=reference.strip(),
+        recorded_at=now,
+        recorded_by=actor.user_id,
+    )
+    session.add(payment)
+    await refresh_positions(session, award, rules.allocation)
+    return payment
 
 
 async def disburse(
@@ -224,35 +243,53 @@ async def disburse(
 ) -> tuple[Award, Disbursement]:
     """Records money passed on to the survivor; never more than has been received by then."""
     now = now or utcnow()
-    amount = amount_of(amount)
-    not_in_future(paid_on, now, "paid_on")
     async with session.begin():
         award = await locked_award(session, award_id)
-        received = await received_total(session, award.id, by=paid_on)
-        disbursed = await disbursed_total(session, award.id)
-        if disbursed + amount > received:
-            raise InvalidInput(
-                f"{kes(amount)} would exceed what was received by {paid_on.isoformat()}: "
-                f"{kes(received)} received, {kes(disbursed)} already disbursed",
-                field="amount",
-            )
-        disbursement = Disbursement(
-            award_id=award.id,
-            paid_on=paid_on,
-            amount=amount,
-            method=method,
-            beneficiary=beneficiary.strip(),
-            reference=reference.strip(),
-            recorded_at=now,
-            recorded_by=actor.user_id,
+        disbursement = await book_disbursement(
+            session, actor, award, paid_on, amount, method, beneficiary, reference, now
         )
-        session.add(disbursement)
-        audit(session, actor, "award.disburse", "award", award.id, amount=str(amount))
-        everything = await received_total(session, award.id)
-        if award.stage == AwardStage.PAID_IN_FULL and disbursed + amount == everything:
-            facts = AwardFacts(occurred_on=paid_on, received=everything, disbursed=everything)
-            await move_award(session, actor, award, "complete_disbursement", facts, now)
     return award, disbursement
+
+
+async def book_disbursement(
+    session: AsyncSession,
+    actor: Actor,
+    award: Award,
+    paid_on: date,
+    amount: Decimal,
+    method: DisbursementMethod,
+    beneficiary: str,
+    reference: str,
+    now: datetime,
+) -> Disbursement:
+    """A disbursement from a locked award, inside the caller's transaction."""
+    amount = amount_of(amount)
+    not_in_future(paid_on, now, "paid_on")
+    received = await received_total(session, award.id, by=paid_on)
+    disbursed = await disbursed_total(session, award.id)
+    if disbursed + amount > received:
+        raise InvalidInput(
+            f"{kes(amount)} would exceed what was received by {paid_on.isoformat()}: "
+            f"{kes(received)} received, {kes(disbursed)} already disbursed",
+            field="amount",
+        )
+    disbursement = Disbursement(
+        award_id=award.id,
+        paid_on=paid_on,
+        amount=amount,
+        method=method,
+        beneficiary=beneficiary.strip(),
+        reference=reference.strip(),
+        recorded_at=now,
+        recorded_by=actor.user_id,
+    )
+    session.add(disbursement)
+    audit(session, actor, "award.disburse", "award", award.id, amount=str(amount))
+    everything = await received_total(session, award.id)
+    if award.stage == AwardStage.PAID_IN_FULL and disbursed + amount == everything:
+        facts = AwardFacts(occurred_on=paid_on, received=everything, disbursed=everything)
+        await move_award(session, actor, award, "complete_disbursement", facts, now)
+    return disbursement
 
 
 async def add_taxed_costs(

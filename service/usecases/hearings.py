@@ -52,7 +52,7 @@ def _ends(starts_at: datetime, ends_at: datetime | None) -> datetime | None:
     return ends_at and instant(ends_at, "ends_at")
 
 
-def _when(starts_at: datetime, after_the_fact: bool, now: datetime) -> datetime:
+def checked_start(starts_at: datetime, after_the_fact: bool, now: datetime) -> datetime:
     """A date in the past is a record of what happened and must say so; the future is bounded
     so that a mistyped year does not sit silently on the calendar."""
     starts_at = instant(starts_at, "starts_at")
@@ -85,7 +85,7 @@ async def schedule(
     now: datetime | None = None,
 ) -> Hearing:
     now = now or utcnow()
-    starts_at = _when(starts_at, recorded_after_the_fact, now)
+    starts_at = checked_start(starts_at, recorded_after_the_fact, now)
     station = sitting.station and known_station(sitting.station)
     async with session.begin():
         case = await get_case(session, case_id)
@@ -152,7 +152,7 @@ async def reschedule(
 ) -> Hearing:
     """Moved before it sat (by notice from the registry): the same hearing at a new time."""
     now = now or utcnow()
-    starts_at = _when(starts_at, False, now)
+    starts_at = checked_start(starts_at, False, now)
     station = sitting.station and known_station(sitting.station)
     async with session.begin():
         hearing = await _scheduled(session, hearing_id, version, "reschedule")
@@ -223,7 +223,7 @@ async def adjourn(
     """The court sat and put the matter off to another date: this hearing ends, the next one
     starts the chain's next link, with its own reminders."""
     now = now or utcnow()
-    next_at = _when(next_starts_at, recorded_after_the_fact, now)
+    next_at = checked_start(next_starts_at, recorded_after_the_fact, now)
     station = sitting.station and known_station(sitting.station)
     async with session.begin():
         hearing = await _scheduled(session, hearing_id, version, "adjourn")

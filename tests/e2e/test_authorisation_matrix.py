@@ -71,7 +71,7 @@ class World:
         return user.id
 
 
-Build = Callable[[World], Awaitable[tuple[str, str, dict[str, Any] | None]]]
+Build = Callable[[World], Awaitable[tuple[str, str, Any]]]
 
 
 def route(method: str, path: str, body: dict[str, Any] | None = None) -> Build:
@@ -206,6 +206,15 @@ async def reverse_a_disbursement(w: World) -> tuple[str, str, dict[str, Any]]:
         )
     body = {"reversed_on": "2024-07-01", "reason": "sent to a wrong number"}
     return "POST", f"/awards/{w.award_id}/disbursements/{sent.id}/reversal", body
+
+
+async def check_an_import(w: World) -> tuple[str, str, bytes]:
+    """A one-row cases file, as a dry run: the body is the CSV file itself."""
+    body = (
+        "reference,title,kind,court_level,court_station,lead_counsel,claimants,respondents\n"
+        f"HAKI/M/{uuid.uuid4().hex[:8]},M v AG,civil_claim,high_court,Nyeri,Counsel,{w.code},AG\n"
+    )
+    return "POST", "/imports/cases?dry_run=true", body.encode()
 
 
 NEXT_MONTH = (datetime.now(UTC) + timedelta(days=30)).isoformat()
@@ -390,6 +399,9 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         route("GET", "/reports/outstanding-over-time/chart.svg"),
     ),
     "unpaid_report": ("signed_in", route("GET", "/reports/unpaid")),
+    "import_records": ("admin", check_an_import),
+    "import_template": ("admin", route("GET", "/imports/cases/template.csv")),
+    "full_export": ("admin", route("GET", "/exports/full.zip")),
 }
 
 
@@ -548,7 +560,7 @@ async def test_access(
     method, path, body = await build(world)
     headers = await fresh_headers(engine, None if role == "anonymous" else accounts[role])
     app_client.headers.pop("Authorization", None)
-    sent_as = "data" if isinstance(body, Form) else "json"
+    sent_as = "data" if isinstance(body, Form) else "content" if isinstance(body, bytes) else "json"
     response = await app_client.request(
         method, path, headers=headers, follow_redirects=False, **{sent_as: body}
     )

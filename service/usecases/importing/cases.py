@@ -8,10 +8,10 @@ it there. A case already in Haki is updated, with an `imported` event naming wha
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import nairobi_midnight, nairobi_today
@@ -19,11 +19,11 @@ from domain.cases import Case, CaseClaimant, CaseEvent
 from domain.court_numbers import CourtNumber, NeutralCitation, parse_court_number
 from domain.court_numbers import parse_neutral_citation as citation
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
-from domain.stations import known_station
 from service.imports.cells import Cells
 from service.usecases.audit import audit
 from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
 from service.usecases.importing.lookups import (
+    case_station,
     case_with_reference,
     cases_numbered,
     claimants_of,
@@ -104,9 +104,10 @@ def _codes(text: str) -> list[str]:
 
 class CaseImporter:
     key_column = "court_number"
+    fields: ClassVar[dict[str, str]] = {}
 
     def parse(self, cells: Cells) -> CaseRow | None:
-        station = cells.read("court_station", lambda t: known_station(t, "court_station"), True)
+        station = cells.read("court_station", case_station, True)
         number = cells.read("court_number", parse_court_number, False)
         claimants = cells.read("claimants", _codes, True) or []
         names = cells.names("claimant_names")
@@ -119,17 +120,16 @@ class CaseImporter:
             cells.choice("judgment_outcome", JudgmentOutcome),
         )
         since = cells.day("stage_since")
-        _in_order(
-            cells, [("opened_on", opened_on), ("filed_on", filed_on), ("judgment_on", judgment_on)]
-        )
+        # as in Haki, steps may be dated before the file was opened (recorded after the
+        # fact), but never before the step that brought the case to the stage it left
+        steps = [("filed_on", filed_on), ("judgment_on", judgment_on), ("stage_since", since)]
+        _in_order(cells, steps if stage != Stage.INTAKE else steps[:2])
         if stage in BEFORE_JUDGMENT and (judgment_on or outcome):
             cells.fail("stage", f"a case at '{stage}' has no judgment, yet the row gives one")
         dates = [d for d in (opened_on, filed_on, judgment_on) if d]
         opened_on = opened_on or min([*dates, since] if since else dates, default=None)
         opened_on = opened_on or nairobi_today(cells.now)
-        since = since or max(dates, default=opened_on)
-        if since < opened_on:
-            cells.fail("stage_since", f"{since.isoformat()} is before the file was opened")
+        since = since or max([d for d in (filed_on, judgment_on) if d], default=opened_on)
         try:
             nairobi_midnight(opened_on, "opened_on")
         except ValueError as error:
@@ -180,15 +180,16 @@ class CaseImporter:
         changed = [name for name, value in row.fields().items() if getattr(case, name) != value]
         changed += await _claimants_added(session, context, case, row)
         moves = case.stage != row.stage or case.stage_since != row.stage_since
+        moves = moves and not await _haki_is_ahead(session, case, row)
         if not changed and not moves:
             return Outcome("unchanged", key)
         for name in changed:
             if name != "claimants":
                 setattr(case, name, row.fields()[name])
         if moves:
-            await _not_moved_in_haki(session, case)
             changed.append("stage")
-        _enter(session, context, case, row, tuple(changed), case.stage)
+        stage, since = (row.stage, row.stage_since) if moves else (case.stage, case.stage_since)
+        _enter(session, context, case, row, tuple(changed), case.stage, stage, since)
         audit(session, context.actor, "case.import", "case", case.id, **context.source)
         return Outcome("updated", key, tuple(changed))
 
@@ -227,7 +228,7 @@ async def _open(session: AsyncSession, context: Context, row: CaseRow) -> None:
     session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in survivors)
     audit(session, context.actor, "case.import", "case", case.id, **context.source)
     remember_case(context, case, list(row.claimants))
-    _enter(session, context, case, row, ("opened",), None)
+    _enter(session, context, case, row, ("opened",), None, row.stage, row.stage_since)
 
 
 async def _claimants_added(
@@ -247,19 +248,22 @@ async def _claimants_added(
     return ["claimants"] if new else []
 
 
-async def _not_moved_in_haki(session: AsyncSession, case: Case) -> None:
-    """An older spreadsheet must not undo steps recorded in Haki since the first import."""
-    moved = await session.exec(
-        select(CaseEvent.trigger)
-        .where(CaseEvent.case_id == case.id)
-        .where(col(CaseEvent.trigger).not_in(("open", "imported")))
-        .limit(1)
+async def _haki_is_ahead(session: AsyncSession, case: Case, row: CaseRow) -> bool:
+    """Whether the case moved on in Haki from the row's stage (a payment brought in later
+    took it to compensation, a lawyer recorded the next step): Haki's record then stands.
+    A row at a stage the case never reached in Haki contradicts it, and is refused."""
+    history = await session.exec(
+        select(CaseEvent.trigger, CaseEvent.to_stage).where(CaseEvent.case_id == case.id)
     )
-    if moved.first() is not None:
-        raise RowRefused(
-            [("stage", f"the case has moved in Haki since it was imported (it is at "
-              f"'{case.stage}'); record steps in Haki, not by import")]
-        )  # fmt: skip
+    events = list(history.all())
+    if all(trigger in ("open", "imported") for trigger, _ in events):
+        return False
+    if row.stage in {stage for _, stage in events}:
+        return True
+    raise RowRefused(
+        [("stage", f"the case has moved in Haki since it was imported (it is at "
+          f"'{case.stage}') and was never at '{row.stage}'; record steps in Haki")]
+    )  # fmt: skip
 
 
 def _enter(
@@ -269,8 +273,11 @@ def _enter(
     row: CaseRow,
     changed: tuple[str, ...],
     left: Stage | None,
+    stage: Stage,
+    since: date,
 ) -> None:
-    """The stage the row gives, if the court track could reach it on the row's facts."""
+    """Puts the case at `stage` with one `imported` event, if the court track could reach
+    it on the row's facts."""
     facts = Facts(
         occurred_on=row.judgment_on,
         outcome=row.judgment_outcome,
@@ -280,22 +287,22 @@ def _enter(
         awards=1,  # the awards file brings them: the case track asks no more of an import
         awards_settled=True,
     )
-    reach = CASE_TRACK.reach(case, row.stage, facts)
+    reach = CASE_TRACK.reach(case, stage, facts)
     if reach.path is None:
         problems = dict(NEEDS[g.name] for g in reach.blocked if g.name in NEEDS)
         raise RowRefused(
-            [(column, f"stage '{row.stage}' {needs}") for column, needs in problems.items()]
-            or [("stage", f"stage '{row.stage}' cannot be reached on the court track")]
+            [(column, f"stage '{stage}' {needs}") for column, needs in problems.items()]
+            or [("stage", f"stage '{stage}' cannot be reached on the court track")]
         )
-    CASE_TRACK.enter(case, row.stage)
-    case.stage_since = row.stage_since
+    CASE_TRACK.enter(case, stage)
+    case.stage_since = since
     session.add(
         CaseEvent(
             case_id=case.id,
             trigger="imported",
             from_stage=left,
-            to_stage=row.stage,
-            occurred_on=row.stage_since,
+            to_stage=stage,
+            occurred_on=since,
             recorded_at=context.now,
             recorded_by=context.actor.user_id,
             note=f"imported from {context.file_name}",

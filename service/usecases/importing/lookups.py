@@ -5,13 +5,19 @@ everything else the import does. `prefetch` asks once for a whole batch, and wha
 import creates is added as it goes, so later rows of the same file find it.
 """
 
+import uuid
 from collections.abc import Iterable
 
 from sqlalchemy import tuple_
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.awards import Award
 from domain.cases import Case, Survivor
+from domain.court_numbers import parse_court_number
+from domain.errors import InvalidInput
+from domain.stations import known_station
+from service.imports.cells import Cells
 from service.usecases.cases import claimant_codes
 from service.usecases.importing.running import Context
 
@@ -91,3 +97,65 @@ async def survivor_coded(session: AsyncSession, context: Context, code: str) -> 
     await prefetch_survivors(session, context, [code])
     found: Survivor | None = context.cache[("survivor", code)]
     return found
+
+
+def case_station(text: str) -> str:
+    """A case's station as the Judiciary names it when it is one Haki knows, else as written:
+    a case's station is free text in Haki (a hearing's sitting station is not)."""
+    try:
+        return known_station(text, "court_station")
+    except InvalidInput:
+        return text.strip()
+
+
+def court_of(cells: Cells) -> tuple[str, str]:
+    """The case a row of hearings, awards or payments belongs to, as Haki writes its key."""
+    station = cells.read("court_station", case_station, True)
+    number = cells.read("court_number", parse_court_number, True)
+    return station or "", str(number or "")
+
+
+async def case_of(session: AsyncSession, context: Context, key: tuple[str, str]) -> Case:
+    found = await cases_numbered(session, context, key)
+    if not found:
+        raise InvalidInput(
+            f"no case {key[1]} at {key[0]} in Haki; import the cases file first", "court_number"
+        )
+    return found[0]
+
+
+async def prefetch_awards(session: AsyncSession, context: Context, cases: Iterable[Case]) -> None:
+    """The awards of these cases, locked: payments brought in are weighed against them."""
+    ids = [case.id for case in cases if ("awards", case.id) not in context.cache]
+    if not ids:
+        return
+    for case_id in ids:
+        context.cache[("awards", case_id)] = {}
+    query = select(Award).where(col(Award.case_id).in_(ids)).with_for_update()
+    for award in await session.exec(query):
+        context.cache[("awards", award.case_id)][(award.survivor_id, award.respondent)] = award
+
+
+async def prefetch_cases_and_awards(
+    session: AsyncSession, context: Context, keys: list[CaseKey]
+) -> None:
+    """For rows that name an award: their cases, then those cases' awards, locked."""
+    await prefetch_cases(session, context, keys)
+    cases = [case for key in keys for case in context.cache[("case", key)][:1]]
+    await prefetch_awards(session, context, cases)
+
+
+async def awards_of(
+    session: AsyncSession, context: Context, case: Case
+) -> dict[tuple[uuid.UUID, str], Award]:
+    await prefetch_awards(session, context, [case])
+    found: dict[tuple[uuid.UUID, str], Award] = context.cache[("awards", case.id)]
+    return found
+
+
+async def claimant_of(session: AsyncSession, context: Context, case: Case, code: str) -> Survivor:
+    if code not in await claimants_of(session, context, case):
+        raise InvalidInput(f"{code} is not a claimant in this case", "claimant")
+    survivor = await survivor_coded(session, context, code)
+    assert survivor is not None  # a claimant of a case is a registered survivor
+    return survivor

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -75,6 +75,9 @@ class Outcome:
 
 class Importer(Protocol[Value]):
     key_column: str
+    """where a refusal that names no column of the layout is reported"""
+    fields: ClassVar[dict[str, str]]
+    """the layout's column for a field a use case names in its refusal, where they differ"""
 
     def parse(self, cells: Cells) -> Value | None: ...
 
@@ -154,9 +157,11 @@ def prepare(importer: Importer[Value], sheet: Sequence[SheetRow], now: datetime)
     return prepared
 
 
-def _column(error: DomainError, importer: Importer[Any]) -> str:
+def _column(error: DomainError, importer: Importer[Any], kind: ImportKind) -> str:
     if isinstance(error, InvalidInput) and error.field:
-        return error.field
+        column = importer.fields.get(error.field, error.field)
+        if column in {c.name for c in LAYOUTS[kind]}:
+            return column
     return importer.key_column
 
 
@@ -174,7 +179,7 @@ async def _apply_one(
     except RowRefused as refused:
         report.errors += [CellError(number, c, m) for c, m in refused.problems]
     except DomainError as error:
-        report.errors.append(CellError(number, _column(error, importer), str(error)))
+        report.errors.append(CellError(number, _column(error, importer, report.kind), str(error)))
     except IntegrityError as error:
         report.errors.append(CellError(number, *importer.conflict(error)))
     else:
@@ -206,6 +211,9 @@ async def _apply_all(
             context.cache.clear()
         else:
             report.rows += [RowReport(n, o.action, o.key, o.changed) for n, o in outcomes]
+        # written to the transaction: let the rows go, so a 100,000-row file fits in memory
+        session.expunge_all()
+        context.cache.clear()
         progress(len(batch))
 
 

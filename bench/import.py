@@ -1,0 +1,81 @@
+"""Bringing in a big register: 100,000 cases with their hearings and awards, rows a second.
+
+Not a test: run `make bench-import` (or `.venv/bin/python bench/import.py --cases N`). It makes
+a scratch database on the local PostgreSQL (or an embedded one), generates the cases, hearings
+and awards files an office would send (tests/spreadsheets.py: two date forms, stray spaces,
+court numbers spelt several ways), then for each file times a dry run and the real import
+through the same code as `haki import`, and prints rows per second for each.
+"""
+
+import argparse
+import asyncio
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# in place of bench/ itself, whose transitions.py would shadow the `transitions` package
+sys.path[0] = str(ROOT)
+
+from domain.audit import Actor  # noqa: E402
+from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server  # noqa: E402
+from service.imports.layouts import ImportKind  # noqa: E402
+from service.migrate import upgrade  # noqa: E402
+from service.usecases.importing.running import ImportRules, run_import  # noqa: E402
+from tests.spreadsheets import award_row, awarded, case_row, hearing_row, matters, sheet  # noqa: E402
+
+ACTOR = Actor("bench", "local")
+
+
+def files(count: int) -> dict[ImportKind, tuple[bytes, int]]:
+    rng = random.Random(1)
+    register = matters(count)
+    made = {
+        ImportKind.CASES: [case_row(m, rng) for m in register],
+        ImportKind.HEARINGS: [hearing_row(m, rng) for m in register if m.number],
+        ImportKind.AWARDS: [award_row(m, rng) for m in awarded(register)],
+    }
+    return {kind: (sheet(rows, blank_every=500)[0], len(rows)) for kind, rows in made.items()}
+
+
+async def timed(url: str, kind: ImportKind, data: bytes, dry_run: bool) -> tuple[float, int]:
+    engine = make_engine(url, pool_size=2)
+    try:
+        started = time.perf_counter()
+        report = await run_import(
+            make_sessionmaker(engine), ACTOR, kind, data, f"{kind}.csv", dry_run=dry_run,
+            rules=ImportRules(max_bytes=len(data)),
+        )  # fmt: skip
+        seconds = time.perf_counter() - started
+    finally:
+        await engine.dispose()
+    if report.errors:
+        raise SystemExit(f"{kind}: {len(report.errors)} errors, first {report.errors[0]}")
+    return seconds, len(report.rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    args = parser.parse_args()
+    with scratch_server() as admin:
+        url = scratch_database(admin, "haki_bench_import")
+        upgrade(url)
+        generated = files(args.cases)
+        sizes = [f"{k} {n:,} rows ({len(d) / 1e6:.1f} MB)" for k, (d, n) in generated.items()]
+        print(f"{args.cases:,} cases; files: {', '.join(sizes)}")
+        print(f"{'file':<10} {'rows':>9} {'dry run':>12} {'import':>12}   (rows per second)")
+        for kind, (data, rows) in generated.items():
+            dry_seconds, _ = asyncio.run(timed(url, kind, data, dry_run=True))
+            seconds, done = asyncio.run(timed(url, kind, data, dry_run=False))
+            assert done == rows
+            print(f"{kind:<10} {rows:>9,} {rows / dry_seconds:>12,.0f} {rows / seconds:>12,.0f}")
+        again, _ = asyncio.run(timed(url, ImportKind.CASES, generated[ImportKind.CASES][0], False))
+        print(
+            f"cases again (nothing changes): {generated[ImportKind.CASES][1] / again:,.0f} rows/s"
+        )
+
+
+if __name__ == "__main__":
+    main()

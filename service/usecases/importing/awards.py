@@ -1,0 +1,285 @@
+"""Awards brought in from a register kept elsewhere, matched on the case, the claimant and
+the respondent. An award enters its stage on the compensation track in one `imported` event,
+once the track says the row's dates could have taken it there; a served award is chased
+from the next tick of the clock, as any award served in Haki."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
+from domain.cases import Case
+from domain.errors import InvalidInput
+from domain.money import rate_of
+from service.imports.cells import Cells, day_written
+from service.imports.layouts import AWARD_STAGES_IMPORTED
+from service.usecases.audit import audit
+from service.usecases.awards import filed_on_record, interest_start
+from service.usecases.chase_reminders import plan_follow_ups
+from service.usecases.importing.lookups import (
+    awards_of,
+    case_of,
+    claimant_of,
+    court_of,
+    prefetch_cases_and_awards,
+)
+from service.usecases.importing.running import Context, Outcome, RowRefused
+from service.usecases.positions import refresh_positions
+from statemachines.award_rules import AwardFacts
+from statemachines.award_track import AWARD_TRACK
+from statemachines.guards import FAVOURABLE
+
+PAYMENT_STAGES = (AwardStage.PARTIALLY_PAID, AwardStage.PAID_IN_FULL, AwardStage.DISBURSED)
+NEEDS = {
+    "waiting_period_over": (
+        "certificate_on",
+        "needs the day the certificate of order was issued, once the waiting period after "
+        "judgment had passed",
+    ),
+    "certificate_on_record": ("certificate_on", "needs the certificate of order's date"),
+}
+Head = tuple[HeadKind, Decimal, str | None]
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    court_station: str
+    court_number: str
+    claimant: str
+    respondent: str
+    heads: tuple[Head, ...]
+    rate_as_ordered: str
+    rate_percent: Decimal | None
+    stage: AwardStage
+    stage_since: date | None
+    certificate_on: date | None
+    served_on: date | None
+
+
+def _interest_from(text: str) -> str:
+    if text.lower() in ("judgment", "filing"):
+        return text.lower()
+    return day_written(text).isoformat()
+
+
+def file_stage(award: Award) -> AwardStage:
+    """The stage as an awards file states it: payments bring the rest from the payments file."""
+    return award.unpaid_stage or award.stage if award.stage in PAYMENT_STAGES else award.stage
+
+
+class AwardImporter:
+    key_column = "claimant"
+    fields: ClassVar[dict[str, str]] = {"interest_from": "general_interest_from"}
+
+    def parse(self, cells: Cells) -> AwardRow | None:
+        station, number = court_of(cells)
+        heads = []
+        for kind in HeadKind:
+            amount = cells.amount(kind.value)
+            start = cells.read(f"{kind.value}_interest_from", _interest_from, False)
+            if amount is not None:
+                heads.append((kind, amount, start))
+        if not heads and not cells.errors:
+            cells.fail("general", "no amount awarded: give at least one head")
+        stage = cells.choice("stage", AwardStage) or AwardStage.AWARDED
+        if stage not in AWARD_STAGES_IMPORTED:
+            cells.fail("stage", f"'{stage}' follows from the payments file; give the stage "
+                       "the award was at before it was paid, and import the payments")  # fmt: skip
+        certificate_on, served_on = cells.day("certificate_on"), cells.day("served_on")
+        if certificate_on and served_on and served_on < certificate_on:
+            cells.fail("served_on", "served before the certificate was issued")
+        return AwardRow(
+            court_station=station,
+            court_number=number,
+            claimant=cells.required("claimant").upper(),
+            respondent=cells.required("respondent"),
+            heads=tuple(heads),
+            rate_as_ordered=cells.text("rate_as_ordered") or "court rates",
+            rate_percent=cells.read(
+                "rate_percent", lambda t: rate_of(Decimal(t.rstrip("% "))), False
+            ),
+            stage=stage,
+            stage_since=cells.day("stage_since"),
+            certificate_on=certificate_on,
+            served_on=served_on,
+        )
+
+    def key(self, row: AwardRow) -> tuple[Any, ...]:
+        return (row.court_station, row.court_number, row.claimant, row.respondent)
+
+    def order(self, rows: list[tuple[int, AwardRow]]) -> list[tuple[int, AwardRow]]:
+        return rows
+
+    async def prefetch(self, session: AsyncSession, context: Context, rows: list[AwardRow]) -> None:
+        keys = [(r.court_station, r.court_number) for r in rows]
+        await prefetch_cases_and_awards(session, context, keys)
+
+    async def apply(self, session: AsyncSession, context: Context, row: AwardRow) -> Outcome:
+        case = await case_of(session, context, (row.court_station, row.court_number))
+        label = f"{row.court_number} at {row.court_station}: {row.claimant} v {row.respondent}"
+        if case.judgment_on is None or case.judgment_outcome not in FAVOURABLE:
+            raise InvalidInput(
+                "the case has no judgment allowing the claim on record (the cases file gives "
+                "judgment_on and judgment_outcome)",
+                "court_number",
+            )
+        survivor = await claimant_of(session, context, case, row.claimant)
+        known = await awards_of(session, context, case)
+        award = known.get((survivor.id, row.respondent))
+        heads = await _heads(session, context, case, row)
+        if award is None:
+            award = Award(
+                case_id=case.id,
+                survivor_id=survivor.id,
+                respondent=row.respondent,
+                judgment_on=case.judgment_on,
+                rate_percent=row.rate_percent
+                if row.rate_percent is not None
+                else context.rules.compensation.court_rate,
+                rate_as_ordered=row.rate_as_ordered,
+                stage_since=case.judgment_on,
+            )
+            session.add(award)
+            session.add_all(
+                AwardHead(award_id=award.id, kind=k, amount=a, interest_from=i) for k, a, i in heads
+            )
+            known[(survivor.id, row.respondent)] = award
+            _enter(session, context, award, row, None, ("awarded",))
+            await refresh_positions(session, award, context.rules.compensation.allocation)
+            audit(session, context.actor, "award.import", "award", award.id, **context.source)
+            return Outcome("created", label)
+        changed = await _changes(session, award, row, heads)
+        if not changed:
+            return Outcome("unchanged", label)
+        if "heads" in changed or (award.stage in PAYMENT_STAGES and "stage" in changed):
+            raise RowRefused([("general", "the award in Haki differs in its heads or has been "
+                               "paid since; correct it in Haki, not by import")])  # fmt: skip
+        if "stage" in changed:
+            _enter(session, context, award, row, award.stage, tuple(changed))
+        else:
+            _record(session, context, award, award.stage, tuple(changed))
+        audit(
+            session,
+            context.actor,
+            "award.import",
+            "award",
+            award.id,
+            changed=changed,
+            **context.source,
+        )
+        return Outcome("updated", label, tuple(changed))
+
+    async def finish(self, session: AsyncSession, context: Context) -> None:
+        """Served awards get the follow-up reminder the clock would give them."""
+        await plan_follow_ups(await session.connection(), context.rules.chase, context.now)
+
+    def conflict(self, error: IntegrityError) -> tuple[str, str]:
+        return "claimant", str(error.orig).splitlines()[-1]
+
+
+Ordered = tuple[HeadKind, Decimal, date | None]
+"""a head as ordered: kind, amount and the day interest runs from"""
+
+
+async def _heads(
+    session: AsyncSession, context: Context, case: Case, row: AwardRow
+) -> list[Ordered]:
+    assert case.judgment_on is not None
+    filed_on = None
+    if any(start == "filing" for _, _, start in row.heads):
+        filed_on = await filed_on_record(session, case.id)
+    return [
+        (kind, amount, interest_start(start, case.judgment_on, filed_on, context.now))
+        for kind, amount, start in row.heads
+    ]
+
+
+async def _changes(
+    session: AsyncSession, award: Award, row: AwardRow, heads: list[Ordered]
+) -> list[str]:
+    stored = await session.exec(select(AwardHead).where(AwardHead.award_id == award.id))
+    kept = sorted(((h.kind, h.amount, h.interest_from) for h in stored), key=str)
+    changed = [] if kept == sorted(heads, key=str) else ["heads"]
+    fields: dict[str, Any] = {
+        "rate_as_ordered": row.rate_as_ordered,
+        "certificate_on": row.certificate_on,
+        "served_on": row.served_on,
+    }
+    if row.rate_percent is not None:
+        fields["rate_percent"] = row.rate_percent
+    changed += [name for name, value in fields.items() if getattr(award, name) != value]
+    if file_stage(award) != row.stage or (
+        row.stage_since
+        and row.stage_since != award.stage_since
+        and award.stage not in PAYMENT_STAGES
+    ):
+        changed.append("stage")
+    for name in fields:
+        if name in changed:
+            setattr(award, name, fields[name])
+    return changed
+
+
+def _enter(
+    session: AsyncSession,
+    context: Context,
+    award: Award,
+    row: AwardRow,
+    left: AwardStage | None,
+    changed: tuple[str, ...],
+) -> None:
+    award.certificate_on, award.served_on = row.certificate_on, row.served_on
+    facts = AwardFacts(
+        occurred_on=row.certificate_on,
+        waiting_days=context.rules.compensation.certificate_wait_days,
+    )
+    reach = AWARD_TRACK.reach(award, row.stage, facts)
+    problems = dict(NEEDS[g.name] for g in reach.blocked if g.name in NEEDS)
+    if (
+        reach.path is not None
+        and any(r.trigger == "serve_on_ag" for r in reach.path)
+        and not row.served_on
+    ):
+        problems["served_on"] = "needs the day the certificate was served on the Attorney General"
+    if reach.path is None or problems:
+        raise RowRefused(
+            [(column, f"stage '{row.stage}' {needs}") for column, needs in problems.items()]
+            or [("stage", f"stage '{row.stage}' cannot be reached on the compensation track")]
+        )
+    if row.stage == AwardStage.STAYED:
+        award.stayed_from = (
+            AwardStage.SERVED_ON_AG if row.served_on
+            else AwardStage.CERTIFICATE_ISSUED if row.certificate_on
+            else AwardStage.AWARDED
+        )  # fmt: skip
+    AWARD_TRACK.enter(award, row.stage)
+    dates = [d for d in (award.judgment_on, row.certificate_on, row.served_on) if d]
+    award.stage_since = row.stage_since or max(dates)
+    _record(session, context, award, left, changed)
+
+
+def _record(
+    session: AsyncSession,
+    context: Context,
+    award: Award,
+    left: AwardStage | None,
+    changed: tuple[str, ...],
+) -> None:
+    session.add(
+        AwardEvent(
+            award_id=award.id,
+            trigger="imported",
+            from_stage=left,
+            to_stage=award.stage,
+            occurred_on=award.stage_since,
+            recorded_at=context.now,
+            recorded_by=context.actor.user_id,
+            note=f"imported from {context.file_name}",
+            details={**context.source, "changed": list(changed)},
+        )
+    )

@@ -1,0 +1,167 @@
+"""Court dates brought in from a diary kept elsewhere, matched on the case and the start.
+
+A date still to come gets the reminders a hearing set in Haki gets; a past date is a record
+of what happened (recorded after the fact), so it gets none.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.calendar import NAIROBI
+from domain.cases import Case
+from domain.errors import InvalidInput
+from domain.hearings import Hearing, HearingPurpose, HearingStatus
+from domain.stations import known_station
+from service.imports.cells import Cells
+from service.usecases.audit import audit
+from service.usecases.hearings import NO_MORE_HEARINGS, checked_start, instant
+from service.usecases.importing.lookups import case_of, court_of, prefetch_cases
+from service.usecases.importing.running import Context, Outcome
+from service.usecases.reminders import cancel_reminders, move_reminders, plan_reminders
+
+DETAILS = ("purpose", "status", "outcome", "station", "court_room", "judicial_officer")
+
+
+@dataclass(frozen=True)
+class HearingRow:
+    court_station: str
+    court_number: str
+    starts_at: datetime
+    purpose: HearingPurpose
+    status: HearingStatus
+    outcome: str | None
+    sitting_station: str | None
+    court_room: str | None
+    judicial_officer: str | None
+
+    def details(self, case: Case) -> dict[str, Any]:
+        return {
+            "purpose": self.purpose,
+            "status": self.status,
+            "outcome": self.outcome,
+            "station": self.sitting_station or case.court_station,
+            "court_room": self.court_room,
+            "judicial_officer": self.judicial_officer,
+        }
+
+
+class HearingImporter:
+    key_column = "starts_at"
+    fields: ClassVar[dict[str, str]] = {"station": "sitting_station"}
+
+    def parse(self, cells: Cells) -> HearingRow | None:
+        station, number = court_of(cells)
+        starts_at = cells.instant("starts_at")
+        status = cells.choice("status", HearingStatus) or HearingStatus.SCHEDULED
+        if starts_at is not None:
+            try:
+                starts_at = instant(starts_at, "starts_at")
+                checked_start(starts_at, starts_at <= cells.now, cells.now)
+            except InvalidInput as error:
+                cells.fail("starts_at", str(error))
+            if starts_at > cells.now and status is not HearingStatus.SCHEDULED:
+                cells.fail("status", f"a hearing still to come cannot have been {status}")
+        return HearingRow(
+            court_station=station,
+            court_number=number,
+            starts_at=starts_at or cells.now,
+            purpose=cells.choice("purpose", HearingPurpose, True) or HearingPurpose.MENTION,
+            status=status,
+            outcome=cells.text("outcome"),
+            sitting_station=cells.read(
+                "sitting_station", lambda t: known_station(t, "sitting_station"), False
+            ),
+            court_room=cells.text("court_room"),
+            judicial_officer=cells.text("judicial_officer"),
+        )
+
+    def key(self, row: HearingRow) -> tuple[Any, ...]:
+        return (row.court_station, row.court_number, row.starts_at)
+
+    def order(self, rows: list[tuple[int, HearingRow]]) -> list[tuple[int, HearingRow]]:
+        return rows
+
+    async def prefetch(
+        self, session: AsyncSession, context: Context, rows: list[HearingRow]
+    ) -> None:
+        await prefetch_cases(session, context, [(r.court_station, r.court_number) for r in rows])
+        ids = [
+            case.id
+            for r in rows
+            for case in context.cache[("case", (r.court_station, r.court_number))][:1]
+            if ("hearings", case.id) not in context.cache
+        ]
+        for case_id in ids:
+            context.cache[("hearings", case_id)] = {}
+        found = await session.exec(select(Hearing).where(col(Hearing.case_id).in_(ids)))
+        for hearing in found:
+            context.cache[("hearings", hearing.case_id)][hearing.starts_at] = hearing
+
+    async def _hearings(
+        self, session: AsyncSession, context: Context, case: Case
+    ) -> dict[datetime, Hearing]:
+        key = ("hearings", case.id)
+        if key not in context.cache:
+            found = await session.exec(select(Hearing).where(Hearing.case_id == case.id))
+            context.cache[key] = {h.starts_at: h for h in found}
+        hearings: dict[datetime, Hearing] = context.cache[key]
+        return hearings
+
+    async def apply(self, session: AsyncSession, context: Context, row: HearingRow) -> Outcome:
+        case = await case_of(session, context, (row.court_station, row.court_number))
+        day = row.starts_at.astimezone(NAIROBI)
+        label = f"{row.court_number} at {row.court_station}, {day:%Y-%m-%d %H:%M}"
+        known = await self._hearings(session, context, case)
+        hearing = known.get(row.starts_at)
+        coming = row.starts_at > context.now and row.status is HearingStatus.SCHEDULED
+        if hearing is None:
+            if coming and case.stage in NO_MORE_HEARINGS:
+                raise InvalidInput(
+                    f"the case is {case.stage}: no further hearings can be set", "starts_at"
+                )
+            hearing = Hearing(
+                case_id=case.id,
+                starts_at=row.starts_at,
+                recorded_after_the_fact=row.starts_at <= context.now,
+                recorded_by=context.actor.user_id,
+                created_at=context.now,
+                **row.details(case),
+            )
+            session.add(hearing)
+            known[row.starts_at] = hearing
+            if coming:
+                await plan_reminders(session, hearing, context.now)
+            audit(session, context.actor, "hearing.import", "hearing", hearing.id, **context.source)
+            return Outcome("created", label)
+        changed = [k for k, v in row.details(case).items() if getattr(hearing, k) != v]
+        if not changed:
+            return Outcome("unchanged", label)
+        was_scheduled = hearing.status is HearingStatus.SCHEDULED
+        for name in changed:
+            setattr(hearing, name, row.details(case)[name])
+        hearing.sequence += 1
+        if was_scheduled and not coming:
+            await cancel_reminders(session, hearing.id)
+        elif coming:
+            await move_reminders(session, hearing, context.now)
+        audit(
+            session,
+            context.actor,
+            "hearing.import",
+            "hearing",
+            hearing.id,
+            changed=changed,
+            **context.source,
+        )
+        return Outcome("updated", label, tuple(changed))
+
+    async def finish(self, session: AsyncSession, context: Context) -> None:
+        """Reminders were planned row by row: nothing is left for the end."""
+
+    def conflict(self, error: IntegrityError) -> tuple[str, str]:
+        return "starts_at", str(error.orig).splitlines()[-1]
