@@ -26,10 +26,18 @@ from service.web.forms import Refused, read, refusal, typed
 from service.web.render import page
 from service.web.session_pages import status_of
 
+ANCHORS = {
+    "adjourned": "#hearings",
+    "scheduled": "#hearings",
+    "award_step": "#awards",
+    "payment": "#awards",
+    "follow_up": "#awards",
+}
+"""where on the case page the person returns to after a form other than a court step"""
 Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
 
 
-async def _submit(
+async def submit(
     db: Db,
     request: SignedIn,
     case_id: uuid.UUID,
@@ -46,7 +54,8 @@ async def _submit(
     except DomainError as error:
         why = refusal(values, error, status_of(error))
     else:
-        return Redirect(f"/web/cases/{case_id}?done={done}", status_code=303)
+        anchor = ANCHORS.get(done, "#stage")
+        return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)
     view = await case_view(db, request, case_id)
     return page(request, "case.html", why.status_code, **context(view, **refused(form_id, why)))
 
@@ -72,7 +81,7 @@ class CasePage(Controller):
             return data.trigger
 
         trigger = (await request.form()).get("trigger", "")
-        return await _submit(db, request, case_id, f"step-{trigger}", step)
+        return await submit(db, request, case_id, f"step-{trigger}", step)
 
     @post("/cases/{case_id:uuid}/hearings")
     async def schedule(
@@ -91,7 +100,7 @@ class CasePage(Controller):
             )
             return "scheduled"
 
-        return await _submit(db, request, case_id, "schedule", set_date)
+        return await submit(db, request, case_id, "schedule", set_date)
 
     @post("/hearings/{hearing_id:uuid}/adjourn")
     async def adjourn(
@@ -114,4 +123,4 @@ class CasePage(Controller):
             )
             return "adjourned"
 
-        return await _submit(db, request, case_id, f"adjourn-{hearing_id}", put_off)
+        return await submit(db, request, case_id, f"adjourn-{hearing_id}", put_off)
