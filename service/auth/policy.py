@@ -126,6 +126,7 @@ POLICY: dict[str, Rule] = {
     "CasePage.record_step": Rule.CASE_CHANGE,
     "CasePage.schedule": Rule.CASE_CHANGE,
     "CasePage.adjourn": Rule.HEARING_CHANGE,
+    "CasePage.held": Rule.HEARING_CHANGE,
     "CaseList.case_list": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "UnpaidPage.unpaid": Rule.SIGNED_IN,  # as unpaid_report: figures only
     "CalendarPage.calendar": Rule.SIGNED_IN,

@@ -18,7 +18,7 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.cases.schemas import StepIn
 from service.dependencies import Db
-from service.hearings.schemas import AdjournIn, HearingIn
+from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
 from service.usecases import court_track, hearings
 from service.usecases.hearings import Sitting
 from service.web.case_view import case_view, context, end_reads, refused
@@ -29,6 +29,7 @@ from service.web.session_pages import status_of
 ANCHORS = {
     "adjourned": "#hearings",
     "scheduled": "#hearings",
+    "held": "#hearings",
     "award_step": "#awards",
     "payment": "#awards",
     "follow_up": "#awards",
@@ -124,3 +125,20 @@ class CasePage(Controller):
             return "adjourned"
 
         return await submit(db, request, case_id, f"adjourn-{hearing_id}", put_off)
+
+    @post("/hearings/{hearing_id:uuid}/held")
+    async def held(
+        self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        """The court sat and the matter goes on; a step it took (judgment) has its own button."""
+        case_id = (await hearings.get_hearing(db, hearing_id)).case_id
+        await end_reads(db)
+
+        async def sat(values: dict[str, str]) -> str:
+            data = read(values, HeldIn)
+            await hearings.record_held(
+                db, actor_of(request), hearing_id, version=data.version, outcome=data.outcome
+            )
+            return "held"
+
+        return await submit(db, request, case_id, f"held-{hearing_id}", sat)

@@ -427,6 +427,10 @@ PAGES: dict[str, tuple[str, Build]] = {
             Form(version="1", reason="the file was missing", next_starts_at=NEXT_MONTH),
         ),
     ),
+    "CasePage.held": (
+        "case_change",
+        route("POST", "/web/hearings/{past}/held", Form(version="1", outcome="directions given")),
+    ),
     "CaseList.case_list": ("signed_in", route("GET", "/web/cases?stage=hearing&q=HAKI")),
     "UnpaidPage.unpaid": ("signed_in", route("GET", "/web/unpaid")),
     "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),

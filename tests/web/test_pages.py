@@ -1,5 +1,7 @@
 """The browser interface through HTTP: signing in, the pages, their forms and refusals."""
 
+from datetime import UTC, datetime, timedelta
+
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -226,3 +228,31 @@ async def test_a_lawyer_chases_the_award_and_records_a_payment(
         data={"trigger": "stay", "version": "1", "_form_token": token},
     )
     assert stayed.status_code == 409 and "reload it and try again" in stayed.text
+
+
+async def test_a_past_sitting_is_set_after_the_fact_and_recorded_as_held(
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    case, _ = await registered_case(make_sessionmaker(engine), lead=accounts["lawyer"].user.id)
+    token = await sign_in(web, accounts["lawyer"])
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    sitting = {"starts_at": yesterday, "purpose": "mention", "court_room": "Court 4"}
+    refused = await web.post(
+        f"/web/cases/{case.id}/hearings", data=sitting | {"_form_token": token}
+    )
+    assert refused.status_code == 422
+    assert "set recorded_after_the_fact" in refused.text and 'value="Court 4"' in refused.text
+    done = await web.post(
+        f"/web/cases/{case.id}/hearings",
+        data=sitting | {"recorded_after_the_fact": "yes", "_form_token": token},
+    )
+    assert done.status_code == 303, done.text
+    page = await web.get(f"/web/cases/{case.id}")
+    hearing = page.text.split('action="/web/hearings/')[1].split("/")[0]
+    held = await web.post(
+        f"/web/hearings/{hearing}/held",
+        data={"version": "1", "outcome": "Directions on filing given", "_form_token": token},
+    )
+    assert held.status_code == 303
+    after = await web.get(held.headers["location"].split("#")[0])
+    assert "Held</span>: Directions on filing given" in after.text
