@@ -82,7 +82,8 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         # worker processes build their app from the environment: point it at this database
         os.environ["DATABASE_URL"] = url
         click.echo(
-            f"Haki is serving on http://{host}:{port}  (API docs: http://{host}:{port}/schema)"
+            f"Haki is serving on http://{host}:{port}  (API docs: http://{host}:{port}/schema)\n"
+            f"Open http://{host}:{port}/ in a browser to sign in"
         )
         uvicorn.run(
             "service.app:app_from_environment",

@@ -127,6 +127,15 @@ POLICY: dict[str, Rule] = {
     "CasePage.record_step": Rule.CASE_CHANGE,
     "CasePage.schedule": Rule.CASE_CHANGE,
     "CasePage.adjourn": Rule.HEARING_CHANGE,
+    "CasePage.held": Rule.HEARING_CHANGE,
+    "CaseList.case_list": Rule.CASE_LIST,  # narrowed by case_scope in the listing
+    "UnpaidPage.unpaid": Rule.SIGNED_IN,  # as unpaid_report: figures only
+    "CalendarPage.calendar": Rule.SIGNED_IN,
+    "CalendarPage.new_feed": Rule.SIGNED_IN,
+    "CalendarPage.close_feed": Rule.SIGNED_IN,
+    "AwardForms.record_step": Rule.AWARD_CHANGE,
+    "AwardForms.receive": Rule.AWARD_CHANGE,
+    "AwardForms.log_follow_up": Rule.AWARD_CHANGE,
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,

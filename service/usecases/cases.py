@@ -2,9 +2,11 @@
 
 import uuid
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import ColumnElement, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -38,6 +40,8 @@ class CaseFilter:
     kind: CaseKind | None = None
     member: uuid.UUID | None = None
     """only cases on whose team this user works"""
+    search: str | None = None
+    """part of the internal reference, or a court number in any form Kenyan registries use"""
 
 
 async def open_case(
@@ -175,5 +179,15 @@ async def list_cases(
         conditions.append(
             col(Case.id).in_(select(CaseMember.case_id).where(CaseMember.user_id == where.member))
         )
+    if where.search and where.search.strip():
+        conditions.append(_matching(where.search.strip()))
     order = [col(Case.opened_at).desc(), col(Case.id)]
     return await page(session, Case, conditions, order, limit=limit, offset=offset)
+
+
+def _matching(text: str) -> ColumnElement[bool]:
+    """The reference contains the text, or the court number is the one it writes."""
+    found = [col(Case.reference).icontains(text, autoescape=True)]
+    with suppress(CourtNumberError):
+        found.append(col(Case.court_number) == str(parse_court_number(text)))
+    return or_(*found)

@@ -18,7 +18,7 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.cases.schemas import StepIn
 from service.dependencies import Db
-from service.hearings.schemas import AdjournIn, HearingIn
+from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
 from service.usecases import court_track, hearings
 from service.usecases.hearings import Sitting
 from service.web.case_view import case_view, context, end_reads, refused
@@ -26,10 +26,19 @@ from service.web.forms import Refused, read, refusal, typed
 from service.web.render import page
 from service.web.session_pages import status_of
 
+ANCHORS = {
+    "adjourned": "#hearings",
+    "scheduled": "#hearings",
+    "held": "#hearings",
+    "award_step": "#awards",
+    "payment": "#awards",
+    "follow_up": "#awards",
+}
+"""where on the case page the person returns to after a form other than a court step"""
 Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
 
 
-async def _submit(
+async def submit(
     db: Db,
     request: SignedIn,
     case_id: uuid.UUID,
@@ -46,7 +55,8 @@ async def _submit(
     except DomainError as error:
         why = refusal(values, error, status_of(error))
     else:
-        return Redirect(f"/web/cases/{case_id}?done={done}", status_code=303)
+        anchor = ANCHORS.get(done, "#stage")
+        return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)
     view = await case_view(db, request, case_id)
     return page(request, "case.html", why.status_code, **context(view, **refused(form_id, why)))
 
@@ -72,7 +82,7 @@ class CasePage(Controller):
             return data.trigger
 
         trigger = (await request.form()).get("trigger", "")
-        return await _submit(db, request, case_id, f"step-{trigger}", step)
+        return await submit(db, request, case_id, f"step-{trigger}", step)
 
     @post("/cases/{case_id:uuid}/hearings")
     async def schedule(
@@ -91,7 +101,7 @@ class CasePage(Controller):
             )
             return "scheduled"
 
-        return await _submit(db, request, case_id, "schedule", set_date)
+        return await submit(db, request, case_id, "schedule", set_date)
 
     @post("/hearings/{hearing_id:uuid}/adjourn")
     async def adjourn(
@@ -114,4 +124,21 @@ class CasePage(Controller):
             )
             return "adjourned"
 
-        return await _submit(db, request, case_id, f"adjourn-{hearing_id}", put_off)
+        return await submit(db, request, case_id, f"adjourn-{hearing_id}", put_off)
+
+    @post("/hearings/{hearing_id:uuid}/held")
+    async def held(
+        self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        """The court sat and the matter goes on; a step it took (judgment) has its own button."""
+        case_id = (await hearings.get_hearing(db, hearing_id)).case_id
+        await end_reads(db)
+
+        async def sat(values: dict[str, str]) -> str:
+            data = read(values, HeldIn)
+            await hearings.record_held(
+                db, actor_of(request), hearing_id, version=data.version, outcome=data.outcome
+            )
+            return "held"
+
+        return await submit(db, request, case_id, f"held-{hearing_id}", sat)

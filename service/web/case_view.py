@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.awards import Award, AwardHead
+from domain.awards import Award, AwardHead, FollowUp, FollowUpKind
 from domain.base import utcnow
 from domain.calendar import NAIROBI, nairobi_today
 from domain.cases import Case, CaseEvent, Survivor
@@ -22,9 +22,11 @@ from domain.users import Principal
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES
 from service.awards.controller import rules_of
-from service.usecases import awards, cases, cause_list, court_track, survivors
+from service.usecases import awards, cases, cause_list, chase, court_track, survivors
 from service.usecases.cause_list import Listed
+from service.usecases.compensation import LEDGER_TRIGGERS
 from service.web.forms import Refusal
+from statemachines.award_track import AWARD_TRACK
 from statemachines.case_track import Route
 
 HISTORY = 500
@@ -75,6 +77,9 @@ class AwardView:
     claimant: str
     heads: list[AwardHead]
     statement: Statement
+    follow_ups: list[FollowUp]
+    steps: list[str]
+    """triggers of the compensation track open now (payments have their own form)"""
 
 
 @dataclass(frozen=True)
@@ -97,9 +102,11 @@ class CaseView:
     awards: list[AwardView]
     can_change: bool
     can_change_hearings: bool
+    can_change_awards: bool
     today: date
     outcomes: list[JudgmentOutcome] = field(default_factory=lambda: list(JudgmentOutcome))
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
+    contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
 
     def may_record_sitting(self, listed: Listed) -> bool:
         """The court's answer can be recorded from the morning of the hearing's day."""
@@ -135,13 +142,17 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
     dates = await cause_list.case_hearings(db, case_id)
     today = nairobi_today(utcnow())
     found = []
+    can_change_awards = may(principal, "AwardController.record_step")
     for award in await awards.awards_of_case(db, case_id):
+        steps = [r.trigger for r in AWARD_TRACK.allowed(award) if r.trigger not in LEDGER_TRIGGERS]
         found.append(
             AwardView(
                 award,
                 await awards.claimant_code(db, award),
                 await awards.heads_of(db, [award.id]),
                 await awards.position(db, award, today, rules_of(request)),
+                await chase.follow_ups_of(db, award.id),
+                list(dict.fromkeys(steps)) if can_change_awards else [],
             )
         )
     can_change = may(principal, "CaseController.record_step")
@@ -155,6 +166,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         awards=found,
         can_change=can_change,
         can_change_hearings=may(principal, "HearingController.adjourn"),
+        can_change_awards=can_change_awards,
         today=today,
     )
 

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
-from domain.awards import AwardStage
+from domain.awards import AwardStage, FollowUpKind
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, JudgmentOutcome, Stage
 from domain.users import Role
@@ -77,6 +77,24 @@ TRIGGERS = {
     "reopen": N_("Reopened for compensation"),
 }
 
+AWARD_TRIGGERS = {
+    "extract_decree": N_("Decree extracted"),
+    "issue_certificate": N_("Certificate of order issued"),
+    "serve_on_ag": N_("Served on the Attorney General"),
+    "stay": N_("Execution stayed"),
+    "lift_stay": N_("Stay lifted"),
+    "enforce": N_("Enforcement begun (mandamus)"),
+    "set_aside": N_("Set aside"),
+    "write_off": N_("Written off"),
+}
+
+FOLLOW_UP_KINDS = {
+    FollowUpKind.LETTER: N_("Letter"),
+    FollowUpKind.CALL: N_("Telephone call"),
+    FollowUpKind.VISIT: N_("Visit"),
+    FollowUpKind.EMAIL: N_("E-mail"),
+}
+
 AWARD_STAGES = {
     AwardStage.AWARDED: N_("Awarded"),
     AwardStage.DECREE_EXTRACTED: N_("Decree extracted"),
@@ -112,6 +130,8 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome": _by_value(OUTCOMES),
     "trigger": TRIGGERS,
     "award_stage": _by_value(AWARD_STAGES),
+    "award_trigger": AWARD_TRIGGERS,
+    "contact": _by_value(FOLLOW_UP_KINDS),
     "role": _by_value(ROLES),
 }
 """Keyed by the code's value, for the templates' `label(kind, code)`."""

@@ -53,7 +53,7 @@ def environment(language: Language) -> Environment:
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     catalog = translations(language)
     env.globals.update(
-        label=lambda kind, code: catalog.gettext(LABELS[kind][code]) if code else "",
+        label=lambda kind, code: catalog.gettext(LABELS[kind].get(code, str(code))) if code else "",
         money=lambda amount: shillings(Decimal(amount), language),
         day=lambda value: long_date(_local_day(value), language) if value else "",
         weekday=lambda value: weekday_date(value, language),

@@ -8,6 +8,10 @@ from litestar.exceptions import HTTPException, NotAuthorizedException
 from litestar.response import Redirect
 
 from domain.errors import DomainError
+from service.web.advocacy import UnpaidPage
+from service.web.award_forms import AwardForms
+from service.web.calendar_page import CalendarPage
+from service.web.case_list import CaseList
 from service.web.case_page import CasePage
 from service.web.render import here, page
 from service.web.session_pages import SessionPages, status_of
@@ -34,7 +38,15 @@ def _refused(request: AnyRequest, error: Exception) -> Response[Any]:
 
 web_router = Router(
     "/",
-    route_handlers=[SessionPages, WeekPage, CasePage],
+    route_handlers=[
+        SessionPages,
+        WeekPage,
+        CaseList,
+        CasePage,
+        AwardForms,
+        UnpaidPage,
+        CalendarPage,
+    ],
     include_in_schema=False,
     exception_handlers={
         NotAuthorizedException: _sign_in_first,

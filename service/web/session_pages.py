@@ -24,7 +24,7 @@ from service.web.render import LANGUAGE_COOKIE, page
 
 HOME = "/web/"
 STATIC = Path(__file__).parent / "static"
-ASSETS = {"haki.css": "text/css; charset=utf-8", "haki.js": "text/javascript; charset=utf-8"}
+ASSETS = {"haki.css": "text/css; charset=utf-8"}
 Next = Annotated[
     str, QueryParameter(name="next", max_length=500, description="where to go afterwards")
 ]

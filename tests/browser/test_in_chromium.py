@@ -13,8 +13,10 @@ from service.usecases.court_track import Step, record_step
 from service.usecases.hearings import schedule
 from tests.browser.conftest import shoot, sign_in
 from tests.conftest import Account, empty_tables
-from tests.factories import TEST_ACTOR, registered_case
+from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
 
+UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+    .filter(field => field.labels.length === 0).map(field => field.name)"""
 TO_RESERVED = ("file", "exchange_pleadings", "set_down_for_hearing", "reserve_judgment")
 
 
@@ -84,6 +86,10 @@ async def test_a_refused_form_keeps_what_was_typed(
     case = await reserved_with_a_sitting_yesterday(engine, lawyer)
     await sign_in(tab, lawyer.user.username, lawyer.password)
     await tab.goto(f"/web/cases/{case.id}")
+    unlabelled = await tab.evaluate(UNLABELLED)
+    assert unlabelled == [], "form fields without a label"
+    await tab.keyboard.press("Tab")
+    await expect(tab.get_by_role("link", name="Skip to the content")).to_be_focused()
     await tab.get_by_text("Judgment delivered").first.click()
     form = tab.locator("#step-deliver_judgment")
     future = (date.today() + timedelta(days=3)).isoformat()
@@ -98,3 +104,49 @@ async def test_a_refused_form_keeps_what_was_typed(
     await expect(form.get_by_label("Note")).to_have_value("typed with care, not to be lost")
     await expect(tab.locator("#stage-title .stage")).to_have_text("Judgment reserved")
     await shoot(tab, "case-refused")
+
+
+async def test_an_advocacy_officer_reads_unpaid_awards_and_downloads_the_csv(
+    tab: Page, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    await empty_tables(engine)
+    await awarded_and_part_paid(make_sessionmaker(engine))
+    advocacy = accounts["advocacy"]
+    await sign_in(tab, advocacy.user.username, advocacy.password)
+    await tab.get_by_role("link", name="Unpaid awards").click()
+    await expect(
+        tab.get_by_role("heading", name="Court awards the State has not paid")
+    ).to_be_visible()
+    await expect(tab.locator(".figures")).to_contain_text("Ksh100,000.00")
+    charts = tab.locator("img.chart")
+    await expect(charts).to_have_count(2)
+    for chart in await charts.all():
+        await chart.scroll_into_view_if_needed()
+        await expect(chart).to_have_js_property("complete", True)
+        assert await chart.evaluate("img => img.naturalWidth") > 0
+    await shoot(tab, "unpaid")
+    section = tab.locator("section", has=tab.get_by_role("heading", name="By respondent"))
+    async with tab.expect_download() as download:
+        await section.get_by_role("link", name=re.compile("Download this table")).click()
+    saved = await (await download.value).path()
+    text = saved.read_text()
+    assert text.startswith("respondent,awards,survivors,awarded")
+    assert "Attorney General" in text or "other (fewer than 3 survivors)" in text
+
+
+async def test_a_viewer_sees_no_personal_data(
+    tab: Page, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    await empty_tables(engine)
+    award = await awarded_and_part_paid(make_sessionmaker(engine), lead=accounts["lawyer"].user.id)
+    viewer = accounts["viewer"]
+    await sign_in(tab, viewer.user.username, viewer.password)
+    await tab.goto(f"/web/cases/{award.case_id}")
+    await expect(tab.get_by_text("names are shown only to the case's lawyers")).to_be_visible()
+    body = await tab.locator("body").inner_text()
+    assert "Test Person" not in body
+    assert await tab.locator("form[action$='/steps']").count() == 0
+    await shoot(tab, "case-viewer")
+    await tab.get_by_role("link", name="Kiswahili").click()
+    await expect(tab.get_by_role("heading", name=re.compile("^Hatua"))).to_be_visible()
+    await shoot(tab, "case-viewer-sw")

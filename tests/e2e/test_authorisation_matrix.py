@@ -439,6 +439,35 @@ PAGES: dict[str, tuple[str, Build]] = {
             Form(version="1", reason="the file was missing", next_starts_at=NEXT_MONTH),
         ),
     ),
+    "CasePage.held": (
+        "case_change",
+        route("POST", "/web/hearings/{past}/held", Form(version="1", outcome="directions given")),
+    ),
+    "CaseList.case_list": ("signed_in", route("GET", "/web/cases?stage=hearing&q=HAKI")),
+    "UnpaidPage.unpaid": ("signed_in", route("GET", "/web/unpaid")),
+    "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),
+    "CalendarPage.new_feed": ("signed_in", route("POST", "/web/calendar/feed", Form())),
+    "CalendarPage.close_feed": ("signed_in", route("POST", "/web/calendar/close", Form())),
+    "AwardForms.record_step": (
+        "case_change",
+        route("POST", "/web/awards/{award}/steps", Form(trigger="stay", version="5")),
+    ),
+    "AwardForms.receive": (
+        "case_change",
+        route(
+            "POST",
+            "/web/awards/{award}/payments",
+            Form(received_on="2024-07-01", amount="1000.00", payer="Treasury", reference="R"),
+        ),
+    ),
+    "AwardForms.log_follow_up": (
+        "case_change",
+        route(
+            "POST",
+            "/web/awards/{award}/follow-ups",
+            Form(on="2024-07-01", kind="letter", reference="AG/FU/1"),
+        ),
+    ),
 }
 EXPECTED |= PAGES
 

@@ -1,0 +1,90 @@
+"""The forms of an award on the case page: a step of the compensation track, a payment
+received from the State, a follow-up with the Attorney General; each the API's use case."""
+
+import uuid
+from typing import Any
+
+from litestar import Controller, Response, post
+from litestar.params import FromPath
+
+from service.auth.browser import PAGE
+from service.auth.identity import SignedIn, actor_of
+from service.awards.controller import rules_of
+from service.awards.follow_ups import FollowUpIn
+from service.awards.schemas import AwardStepIn, PaymentIn
+from service.dependencies import Db
+from service.usecases import awards, chase, compensation
+from service.web.case_page import submit
+from service.web.case_view import end_reads
+from service.web.forms import read
+
+
+async def _case_of(db: Db, award_id: uuid.UUID) -> uuid.UUID:
+    case_id = (await awards.get_award(db, award_id)).case_id
+    await end_reads(db)
+    return case_id
+
+
+class AwardForms(Controller):
+    path = "/web/awards/{award_id:uuid}"
+    opt = {PAGE: True}  # noqa: RUF012
+
+    @post("/steps")
+    async def record_step(
+        self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        async def step(values: dict[str, str]) -> str:
+            data = read(values, AwardStepIn)
+            taken = compensation.AwardStep(
+                data.trigger, data.version, data.occurred_on, data.note, data.evidence_ref
+            )
+            await compensation.record_award_step(
+                db, actor_of(request), award_id, taken, rules_of(request)
+            )
+            return "award_step"
+
+        trigger = (await request.form()).get("trigger", "")
+        case_id = await _case_of(db, award_id)
+        return await submit(db, request, case_id, f"award-{award_id}-{trigger}", step)
+
+    @post("/payments")
+    async def receive(
+        self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        async def paid(values: dict[str, str]) -> str:
+            data = read(values, PaymentIn)
+            await compensation.receive_payment(
+                db,
+                actor_of(request),
+                award_id,
+                received_on=data.received_on,
+                amount=data.amount,
+                payer=data.payer,
+                reference=data.reference,
+                rules=rules_of(request),
+            )
+            return "payment"
+
+        case_id = await _case_of(db, award_id)
+        return await submit(db, request, case_id, f"pay-{award_id}", paid)
+
+    @post("/follow-ups")
+    async def log_follow_up(
+        self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        async def chased(values: dict[str, str]) -> str:
+            data = read(values, FollowUpIn)
+            await chase.log_follow_up(
+                db,
+                actor_of(request),
+                award_id,
+                on=data.on,
+                kind=data.kind,
+                reference=data.reference,
+                answered_on=data.answered_on,
+                answer=data.answer,
+            )
+            return "follow_up"
+
+        case_id = await _case_of(db, award_id)
+        return await submit(db, request, case_id, f"chase-{award_id}", chased)
