@@ -38,6 +38,8 @@ from service.hearings.controller import (
 )
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn, RescheduleIn, RuleIO, VacateIn
 from service.idempotency import Idempotency, document_idempotency
+from service.logs import RequestLog, configure_logging
+from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
 from service.openapi import document_access, refuse_unknown_fields
 from service.reports.controller import ReportController
@@ -107,6 +109,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     unpaid_report,
                     live,
                     ready,
+                    MetricsController,
                 ],
             )
         ],
@@ -114,7 +117,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
         plugins=[problem_details],
-        middleware=[Idempotency()],
+        middleware=[RequestLog(), PROMETHEUS.middleware, Idempotency()],
+        logging_config=None,  # service/logs.py sets up JSON logging for the whole process
         exception_handlers={Exception: unexpected_problem},
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
@@ -144,4 +148,5 @@ def app_from_environment() -> Litestar:
     settings = Settings()
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set: start Haki with `haki serve`")
+    configure_logging()
     return create_app(async_url(settings.database_url), settings)

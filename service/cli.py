@@ -4,7 +4,9 @@ import asyncio
 import getpass
 import os
 import sys
-from collections.abc import Awaitable, Callable, Coroutine
+import tempfile
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -74,9 +76,12 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     """Serve the API; refuses a database that is behind its migrations."""
     import uvicorn
 
+    from service.logs import configure_logging
+
+    configure_logging()
     settings = Settings()
     host, port = host or settings.host, port or settings.port
-    with database(settings) as url:
+    with database(settings) as url, _metrics_shared(workers):
         _run_checked(check_current(url))
         # worker processes build their app from the environment: point it at this database
         os.environ["DATABASE_URL"] = url
@@ -90,9 +95,21 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
             port=port,
             workers=workers,
             access_log=False,
+            log_config=None,
             # on SIGTERM: requests in hand get half the stop time, the in-process clock the rest
             timeout_graceful_shutdown=max(1, int(settings.stop_seconds // 2)),
         )
+
+
+@contextmanager
+def _metrics_shared(workers: int) -> Iterator[None]:
+    """Several API processes count requests in one folder, so a scrape sees them all."""
+    if workers == 1 or "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="haki-metrics-") as folder:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+        yield
 
 
 @main.command()
@@ -100,8 +117,10 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
 def worker(once: bool) -> None:
     """Run the reminder clock and the dispatcher: any number of workers may share one database."""
     from service.clock import clock_rules, tick
+    from service.logs import configure_logging
     from service.worker import dispatch_now, run_worker
 
+    configure_logging()
     settings = Settings()
 
     async def work(url: str) -> None:
