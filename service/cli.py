@@ -147,6 +147,42 @@ def worker(once: bool) -> None:
         _run_checked(work(url))
 
 
+def _pg_tool(run: Callable[[str], str], restoring: bool = False) -> None:
+    """Runs pg_dump or pg_restore against the configured or embedded database. A backup may be
+    of a database behind the code (the one taken before `haki migrate`); a restore says so."""
+    from service.backup import BackupFailed
+
+    with database(Settings()) as url:
+        try:
+            click.echo(run(url))
+        except BackupFailed as error:
+            sys.exit(str(error))
+        if restoring:
+            _run_checked(check_current(url))
+
+
+@main.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(file: Path) -> None:
+    """Write the whole database to FILE (pg_dump's custom format)."""
+    from service.backup import backup
+
+    def run(url: str) -> str:
+        used = backup(url, file)
+        return f"backed up to {file} ({file.stat().st_size:,} bytes, {used})"
+
+    _pg_tool(run)
+
+
+@main.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore_command(file: Path) -> None:
+    """Load FILE into the configured database, which must be empty; all of it or nothing."""
+    from service.backup import restore
+
+    _pg_tool(lambda url: f"restored {file} ({restore(url, file)})", restoring=True)
+
+
 @main.group()
 def user() -> None:
     """Manage accounts (the API's /users does the same for administrators)."""
