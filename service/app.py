@@ -13,7 +13,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from notifications.i18n import load_catalogs
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
-from service.auth.policy import POLICY, enforce, route_key
+from service.auth.policy import POLICY, enforce, refusals, route_key
 from service.awards.controller import AwardController, CaseAwardController
 from service.awards.corrections import award_ledger, reverse_disbursement, reverse_payment
 from service.awards.demand_letter import demand_letter_to_the_ag
@@ -41,7 +41,7 @@ from service.idempotency import Idempotency, document_idempotency
 from service.logs import RequestLog, configure_logging
 from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
-from service.openapi import document_access, refuse_unknown_fields
+from service.openapi import document_access, document_refusals, refuse_unknown_fields
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
@@ -138,6 +138,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     )
     refuse_unknown_fields(app, (ContactIn, ContactChangesIn, ConsentIn, IssueIn, ContactDetailsIn))
     document_access(app, POLICY, route_key)
+    document_refusals(app, POLICY, route_key, refusals)
     document_formats(app)
     document_idempotency(app)
     return app

@@ -22,14 +22,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.enums import ParamType, ScopeType
 from litestar.middleware import ASGIMiddleware
-from litestar.openapi.spec import (
-    OpenAPIMediaType,
-    OpenAPIResponse,
-    OpenAPIType,
-    Parameter,
-    Reference,
-    Schema,
-)
+from litestar.openapi.spec import OpenAPIResponse, OpenAPIType, Parameter, Schema
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -39,7 +32,7 @@ from sqlmodel import col
 from domain.base import utcnow
 from domain.idempotency import IdempotentRequest
 from service.errors import PROBLEM_BASE
-from service.openapi import DESCRIPTIONS
+from service.openapi import PROBLEM, problem_response
 from service.usecases.accounts import principal_for_token
 
 HEADER = "Idempotency-Key"
@@ -263,17 +256,8 @@ def document_idempotency(app: Litestar) -> None:
         operation.parameters = [*(operation.parameters or []), parameter]
         operation.responses = operation.responses or {}
         for status in ("400", "409", "422"):
-            documented = operation.responses.setdefault(status, _problem_response(int(status)))
+            documented = operation.responses.setdefault(status, problem_response(int(status)))
             if isinstance(documented, OpenAPIResponse):
                 documented.content = (documented.content or {}) | {
                     "application/problem+json": PROBLEM
                 }
-
-
-PROBLEM = OpenAPIMediaType(schema=Reference(ref="#/components/schemas/Problem"))
-
-
-def _problem_response(status: int) -> OpenAPIResponse:
-    return OpenAPIResponse(
-        description=DESCRIPTIONS[status], content={"application/problem+json": PROBLEM}
-    )

@@ -27,6 +27,8 @@ from prometheus_client.registry import Collector
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from service.openapi import responses
+
 PROMETHEUS = PrometheusConfig(app_name="haki", prefix="haki", group_path=True, exclude=["/metrics"])
 
 TRANSITIONS = """
@@ -119,6 +121,7 @@ class MetricsController(PrometheusController):
         description="Counts and latencies only, never personal data.",
         tags=["operations"],
         media_type=MediaType.TEXT,
+        responses=responses(401, 403),
     )
     async def get(self, state: State) -> Response[bytes]:
         registry = CollectorRegistry(auto_describe=True)

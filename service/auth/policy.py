@@ -141,6 +141,13 @@ ROLES = {
 Connection = ASGIConnection[Any, Any, Any, Any]
 
 
+def refusals(rule: Rule) -> tuple[int, ...]:
+    """What the guard may answer for a rule: 401 unless public, 403 unless every role may."""
+    if rule is Rule.PUBLIC:
+        return ()
+    return (401,) if ROLES[rule] == set(Role) else (401, 403)
+
+
 def route_key(handler: BaseRouteHandler) -> str:
     return str(handler.fn.__qualname__)
 
