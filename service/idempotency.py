@@ -158,6 +158,14 @@ async def _read(receive: Receive) -> tuple[bytes, Receive]:
     return body, again
 
 
+def _too_large(scope: Scope, limit: int) -> bool:
+    """Read whole before the app sees it, so a body past the limit, or of a length not said
+    (chunked), is left to the app."""
+    headers = dict(scope["headers"])
+    length = headers.get(b"content-length", b"" if b"transfer-encoding" in headers else b"0")
+    return not length.isdigit() or int(length) > limit
+
+
 async def _user(engine: AsyncEngine, scope: Scope) -> uuid.UUID | None:
     headers = dict(scope["headers"])
     scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
@@ -182,9 +190,11 @@ class Idempotency(ASGIMiddleware):
             detail = f"{HEADER} must be 1 to 255 visible characters without spaces, e.g. a UUID"
             await _problem(send, 400, "bad-idempotency-key", "Bad Request", detail)
             return
-        engine: AsyncEngine = Litestar.from_scope(scope).state.engine
+        app = Litestar.from_scope(scope)
+        engine: AsyncEngine = app.state.engine
         user = await _user(engine, scope)
-        if user is None:  # the guard answers 401
+        if user is None or _too_large(scope, app.state.settings.max_body_bytes):
+            # the guard answers 401, or Litestar 413: nothing to remember
             await next_app(scope, receive, send)
             return
         body, again = await _read(receive)
