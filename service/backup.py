@@ -74,6 +74,10 @@ def _split(url: str) -> tuple[str, dict[str, str]]:
     """A libpq URL without its password, and the environment that carries the password, so
     it never shows in the process list."""
     parsed = make_url(asyncpg_dsn(url))
+    if "ssl" in parsed.query:  # asyncpg's spelling; libpq's is sslmode
+        query = dict(parsed.query)
+        query["sslmode"] = query.pop("ssl")
+        parsed = parsed.set(query=query)
     env = dict(os.environ)
     if parsed.password:
         env["PGPASSWORD"] = str(parsed.password)
