@@ -67,3 +67,11 @@ catalogs: $(STAMP)
 	  $(BIN)/pybabel compile --statistics -l $$lang -o /dev/null \
 	    -i $(CATALOGS)/$$lang/LC_MESSAGES/haki.po || exit 1; \
 	done
+
+# The soak (bench/soak.py): 2 API processes and 3 workers on a throwaway PostgreSQL, 20 clients,
+# a worker SIGKILLed every 30 s and PostgreSQL restarted once; 5 minutes (MINUTES=1 for less).
+# Never run by CI.
+.PHONY: soak
+MINUTES ?= 5
+soak: $(STAMP)
+	$(BIN)/python bench/soak.py --minutes $(MINUTES)

@@ -13,7 +13,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from notifications.i18n import load_catalogs
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
-from service.auth.policy import POLICY, enforce, route_key
+from service.auth.policy import POLICY, enforce, refusals, route_key
 from service.awards.controller import AwardController, CaseAwardController
 from service.awards.corrections import award_ledger, reverse_disbursement, reverse_payment
 from service.awards.demand_letter import demand_letter_to_the_ag
@@ -40,8 +40,10 @@ from service.hearings.controller import (
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn, RescheduleIn, RuleIO, VacateIn
 from service.idempotency import Idempotency, document_idempotency
 from service.imports.controller import imports_router
+from service.logs import RequestLog, configure_logging
+from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
-from service.openapi import document_access, refuse_unknown_fields
+from service.openapi import document_access, document_refusals, refuse_unknown_fields
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
@@ -115,6 +117,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     front_door,
                     imports_router(settings),
                     full_export,
+                    MetricsController,
                 ],
             )
         ],
@@ -122,7 +125,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
         plugins=[problem_details],
-        middleware=[Idempotency()],
+        middleware=[RequestLog(), PROMETHEUS.middleware, Idempotency()],
+        logging_config=None,  # service/logs.py sets up JSON logging for the whole process
         exception_handlers={Exception: unexpected_problem},
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
@@ -142,6 +146,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     )
     refuse_unknown_fields(app, (ContactIn, ContactChangesIn, ConsentIn, IssueIn, ContactDetailsIn))
     document_access(app, POLICY, route_key)
+    document_refusals(app, POLICY, route_key, refusals)
     document_formats(app)
     document_idempotency(app)
     return app
@@ -152,4 +157,5 @@ def app_from_environment() -> Litestar:
     settings = Settings()
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set: start Haki with `haki serve`")
+    configure_logging()
     return create_app(async_url(settings.database_url), settings)

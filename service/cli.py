@@ -4,7 +4,9 @@ import asyncio
 import getpass
 import os
 import sys
-from collections.abc import Awaitable, Callable, Coroutine
+import tempfile
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -75,9 +77,12 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     """Serve the API; refuses a database that is behind its migrations."""
     import uvicorn
 
+    from service.logs import configure_logging
+
+    configure_logging()
     settings = Settings()
     host, port = host or settings.host, port or settings.port
-    with database(settings) as url:
+    with database(settings) as url, _metrics_shared(workers):
         _run_checked(check_current(url))
         # worker processes build their app from the environment: point it at this database
         os.environ["DATABASE_URL"] = url
@@ -92,9 +97,21 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
             port=port,
             workers=workers,
             access_log=False,
+            log_config=None,
             # on SIGTERM: requests in hand get half the stop time, the in-process clock the rest
             timeout_graceful_shutdown=max(1, int(settings.stop_seconds // 2)),
         )
+
+
+@contextmanager
+def _metrics_shared(workers: int) -> Iterator[None]:
+    """Several API processes count requests in one folder, so a scrape sees them all."""
+    if workers == 1 or "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="haki-metrics-") as folder:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+        yield
 
 
 @main.command()
@@ -102,8 +119,10 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
 def worker(once: bool) -> None:
     """Run the reminder clock and the dispatcher: any number of workers may share one database."""
     from service.clock import clock_rules, tick
+    from service.logs import configure_logging
     from service.worker import dispatch_now, run_worker
 
+    configure_logging()
     settings = Settings()
 
     async def work(url: str) -> None:
@@ -128,6 +147,42 @@ def worker(once: bool) -> None:
                 f"Haki worker: reminders and outbox looked at every {settings.clock_seconds:g} s"
             )
         _run_checked(work(url))
+
+
+def _pg_tool(run: Callable[[str], str], restoring: bool = False) -> None:
+    """Runs pg_dump or pg_restore against the configured or embedded database. A backup may be
+    of a database behind the code (the one taken before `haki migrate`); a restore says so."""
+    from service.backup import BackupFailed
+
+    with database(Settings()) as url:
+        try:
+            click.echo(run(url))
+        except BackupFailed as error:
+            sys.exit(str(error))
+        if restoring:
+            _run_checked(check_current(url))
+
+
+@main.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(file: Path) -> None:
+    """Write the whole database to FILE (pg_dump's custom format)."""
+    from service.backup import backup
+
+    def run(url: str) -> str:
+        used = backup(url, file)
+        return f"backed up to {file} ({file.stat().st_size:,} bytes, {used})"
+
+    _pg_tool(run)
+
+
+@main.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore_command(file: Path) -> None:
+    """Load FILE into the configured database, which must be empty; all of it or nothing."""
+    from service.backup import restore
+
+    _pg_tool(lambda url: f"restored {file} ({restore(url, file)})", restoring=True)
 
 
 @main.group()

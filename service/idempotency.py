@@ -22,14 +22,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.enums import ParamType, ScopeType
 from litestar.middleware import ASGIMiddleware
-from litestar.openapi.spec import (
-    OpenAPIMediaType,
-    OpenAPIResponse,
-    OpenAPIType,
-    Parameter,
-    Reference,
-    Schema,
-)
+from litestar.openapi.spec import OpenAPIResponse, OpenAPIType, Parameter, Schema
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -39,7 +32,7 @@ from sqlmodel import col
 from domain.base import utcnow
 from domain.idempotency import IdempotentRequest
 from service.errors import PROBLEM_BASE
-from service.openapi import DESCRIPTIONS
+from service.openapi import PROBLEM, problem_response
 from service.usecases.accounts import principal_for_token
 
 HEADER = "Idempotency-Key"
@@ -165,6 +158,14 @@ async def _read(receive: Receive) -> tuple[bytes, Receive]:
     return body, again
 
 
+def _too_large(scope: Scope, limit: int) -> bool:
+    """Read whole before the app sees it, so a body past the limit, or of a length not said
+    (chunked), is left to the app."""
+    headers = dict(scope["headers"])
+    length = headers.get(b"content-length", b"" if b"transfer-encoding" in headers else b"0")
+    return not length.isdigit() or int(length) > limit
+
+
 async def _user(engine: AsyncEngine, scope: Scope) -> uuid.UUID | None:
     headers = dict(scope["headers"])
     scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
@@ -189,9 +190,11 @@ class Idempotency(ASGIMiddleware):
             detail = f"{HEADER} must be 1 to 255 visible characters without spaces, e.g. a UUID"
             await _problem(send, 400, "bad-idempotency-key", "Bad Request", detail)
             return
-        engine: AsyncEngine = Litestar.from_scope(scope).state.engine
+        app = Litestar.from_scope(scope)
+        engine: AsyncEngine = app.state.engine
         user = await _user(engine, scope)
-        if user is None:  # the guard answers 401
+        if user is None or _too_large(scope, app.state.settings.max_body_bytes):
+            # the guard answers 401, or Litestar 413: nothing to remember
             await next_app(scope, receive, send)
             return
         body, again = await _read(receive)
@@ -263,17 +266,8 @@ def document_idempotency(app: Litestar) -> None:
         operation.parameters = [*(operation.parameters or []), parameter]
         operation.responses = operation.responses or {}
         for status in ("400", "409", "422"):
-            documented = operation.responses.setdefault(status, _problem_response(int(status)))
+            documented = operation.responses.setdefault(status, problem_response(int(status)))
             if isinstance(documented, OpenAPIResponse):
                 documented.content = (documented.content or {}) | {
                     "application/problem+json": PROBLEM
                 }
-
-
-PROBLEM = OpenAPIMediaType(schema=Reference(ref="#/components/schemas/Problem"))
-
-
-def _problem_response(status: int) -> OpenAPIResponse:
-    return OpenAPIResponse(
-        description=DESCRIPTIONS[status], content={"application/problem+json": PROBLEM}
-    )

@@ -1,11 +1,17 @@
 """The documented error answers of each route, so the OpenAPI schema shows every refusal."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from litestar import Litestar
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import Schema
+from litestar.openapi.spec import (
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    Operation,
+    Reference,
+    Schema,
+)
 from msgspec import Struct
 
 DESCRIPTIONS = {
@@ -54,9 +60,10 @@ def refuse_unknown_fields(app: Litestar, inputs: tuple[type[Struct], ...]) -> No
             component.additional_properties = False
 
 
-def document_access(app: Litestar, rules: dict[str, Any], key: Callable[[Any], str]) -> None:
-    """Writes each operation's access rule into its OpenAPI description, from the policy table
-    itself, so the documentation cannot drift from what the guard enforces."""
+def ruled_operations(
+    app: Litestar, rules: dict[str, Any], key: Callable[[Any], str]
+) -> Iterator[tuple[Operation, Any]]:
+    """Each operation of the finished schema with its route's access rule."""
     paths = app.openapi_schema.paths or {}
     for route in app.routes:
         item = paths.get(route.path_format)
@@ -65,7 +72,36 @@ def document_access(app: Litestar, rules: dict[str, Any], key: Callable[[Any], s
             for method in handler.http_methods - {"OPTIONS"}:
                 operation = getattr(item, method.lower(), None) if item else None
                 if operation is not None and rule is not None:
-                    access = f"Who may call this: {rule.value}."
-                    operation.description = "\n\n".join(
-                        filter(None, [operation.description, access])
-                    )
+                    yield operation, rule
+
+
+def document_access(app: Litestar, rules: dict[str, Any], key: Callable[[Any], str]) -> None:
+    """Writes each operation's access rule into its OpenAPI description, from the policy table
+    itself, so the documentation cannot drift from what the guard enforces."""
+    for operation, rule in ruled_operations(app, rules, key):
+        access = f"Who may call this: {rule.value}."
+        operation.description = "\n\n".join(filter(None, [operation.description, access]))
+
+
+PROBLEM = OpenAPIMediaType(schema=Reference(ref="#/components/schemas/Problem"))
+
+
+def problem_response(status: int) -> OpenAPIResponse:
+    """A refusal as it goes into the finished schema (`responses` is for route decorators)."""
+    return OpenAPIResponse(
+        description=DESCRIPTIONS[status], content={"application/problem+json": PROBLEM}
+    )
+
+
+def document_refusals(
+    app: Litestar,
+    rules: dict[str, Any],
+    key: Callable[[Any], str],
+    refusals: Callable[[Any], tuple[int, ...]],
+) -> None:
+    """Adds to each operation the 401 and 403 its access rule can answer where its handler
+    left them out: the guard gives them, not the handler."""
+    for operation, rule in ruled_operations(app, rules, key):
+        operation.responses = operation.responses or {}
+        for status in refusals(rule):
+            operation.responses.setdefault(str(status), problem_response(status))

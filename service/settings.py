@@ -80,6 +80,10 @@ class Settings:
         default_factory=lambda: float(os.environ.get("HAKI_STOP_SECONDS", "8"))
     )
     """on SIGTERM, how long the work in hand may take to finish before it is cancelled"""
+    metrics_token: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_METRICS_TOKEN") or None, repr=False
+    )
+    """the bearer token Prometheus sends to read /metrics; unset: administrators only"""
     reminder_grace_minutes: float = field(
         default_factory=lambda: float(os.environ.get("HAKI_REMINDER_GRACE_MINUTES", "15"))
     )

@@ -4,6 +4,7 @@ A route missing from POLICY is refused, and the authorisation matrix test fails.
 user may not see answers 404, exactly as a case that does not exist.
 """
 
+import hmac
 import uuid
 from collections.abc import Awaitable, Callable
 from enum import Enum
@@ -37,6 +38,7 @@ class Rule(Enum):
     AWARD_PERSONAL = "administrators; lawyers on the team of the award's case (personal data)"
     HEARING_READ = "any role; a lawyer only on the team of the hearing's case"
     HEARING_CHANGE = "administrators; lawyers on the team of the hearing's case"
+    METRICS = "the metrics scraper with HAKI_METRICS_TOKEN as its bearer token; administrators"
 
 
 POLICY: dict[str, Rule] = {
@@ -139,6 +141,9 @@ POLICY: dict[str, Rule] = {
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,
+    # counts and latencies, no personal data; but how busy the office is and how much the State
+    # owes is not for everyone: Prometheus sends HAKI_METRICS_TOKEN, an admin may look
+    "MetricsController.get": Rule.METRICS,
 }
 
 ROLES = {
@@ -156,9 +161,17 @@ ROLES = {
     Rule.AWARD_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.HEARING_READ: set(Role),
     Rule.HEARING_CHANGE: {Role.ADMIN, Role.LAWYER},
+    Rule.METRICS: {Role.ADMIN},
 }
 
 Connection = ASGIConnection[Any, Any, Any, Any]
+
+
+def refusals(rule: Rule) -> tuple[int, ...]:
+    """What the guard may answer for a rule: 401 unless public, 403 unless every role may."""
+    if rule is Rule.PUBLIC:
+        return ()
+    return (401,) if ROLES[rule] == set(Role) else (401, 403)
 
 
 def route_key(handler: BaseRouteHandler) -> str:
@@ -238,12 +251,18 @@ SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[
 }
 
 
+def _scraper(connection: Connection) -> bool:
+    expected = connection.app.state.settings.metrics_token
+    given = connection.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
 async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
     """The guard on every route of ours: sign-in, then role, then the case or survivor."""
     rule = POLICY.get(route_key(handler))
     if rule is None:
         raise PermissionDeniedException("this route has no access rule, so nobody may use it")
-    if rule is Rule.PUBLIC:
+    if rule is Rule.PUBLIC or (rule is Rule.METRICS and _scraper(connection)):
         return
     async with connection.app.state.engine.connect() as db:
         principal = await _authenticate(connection, db, handler)

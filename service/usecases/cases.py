@@ -19,6 +19,7 @@ from domain.court_numbers import CourtNumberError, parse_court_number
 from domain.errors import Conflict, InvalidInput, NotFound
 from domain.stages import CaseKind, CourtLevel, Stage
 from domain.users import CaseMember
+from service.log_context import note_case
 from service.usecases.audit import audit
 from service.usecases.paging import equal_to, page
 
@@ -141,6 +142,7 @@ async def get_case(session: AsyncSession, case_id: uuid.UUID) -> Case:
     case = await session.get(Case, case_id)
     if case is None:
         raise NotFound(f"no case with id {case_id}")
+    note_case(case.reference)
     return case
 
 

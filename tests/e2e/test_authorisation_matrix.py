@@ -391,6 +391,7 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "my_contact_details": ("signed_in", route("PUT", "/auth/me/contact-details", {})),
     "user_contact_details": ("admin", set_someones_addresses),
     "sms_delivery_report": ("public", report_a_delivery),
+    "MetricsController.get": ("admin", route("GET", "/metrics")),
     "ReportController.time_to_payment": ("signed_in", route("GET", "/reports/time-to-payment")),
     "ReportController.pipeline": ("signed_in", route("GET", "/reports/pipeline")),
     "ReportController.unpaid_chart": ("signed_in", route("GET", "/reports/unpaid/chart.svg")),

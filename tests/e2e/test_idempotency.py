@@ -154,3 +154,12 @@ def test_the_openapi_schema_documents_the_header_on_every_post(app: Litestar) ->
         names = [p["name"] for p in operation.get("parameters", [])]
         assert "Idempotency-Key" in names
         assert {"409", "422"} <= set(operation["responses"])
+
+
+async def test_a_body_past_the_limit_is_refused_by_the_app_and_its_key_not_kept(
+    client: Client, engine: AsyncEngine
+) -> None:
+    huge = {"full_name": "x" * 70_000}
+    answer = await client.post("/survivors", json=huge, headers=keyed("too-large-1"))
+    assert answer.status_code == 413
+    assert not await claimed(engine, "too-large-1")

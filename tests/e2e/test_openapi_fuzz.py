@@ -1,5 +1,7 @@
 """Schemathesis over the app's own OpenAPI schema, in-process, with valid and invalid data:
-no server error, no invalid input accepted, every answer shaped as the schema documents it."""
+no server error, no invalid input accepted, every answer shaped as the schema documents it —
+as an administrator with every kind of input, as each other role with valid input, and with no
+sign-in at all, which every route but the public ones refuses."""
 
 from datetime import timedelta
 from typing import Any
@@ -12,6 +14,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.app import create_app
+from service.auth.policy import POLICY, Rule, route_key
 from service.database import make_sessionmaker
 from service.usecases.accounts import open_session
 from tests.conftest import Account
@@ -66,3 +69,55 @@ def test_api_keeps_its_contract(
         )
 
     keeps_contract()
+
+
+OPERATIONS = [(path, method) for path, method, mode in RUNS if mode is GenerationMode.POSITIVE]
+PUBLIC = {
+    (route.path_format, method)
+    for route in create_app("postgresql+asyncpg://unused/unused").routes
+    for handler in getattr(route, "route_handlers", [])
+    if POLICY.get(route_key(handler)) is Rule.PUBLIC
+    for method in handler.http_methods
+}
+
+
+@pytest.fixture
+async def role_tokens(engine: AsyncEngine, accounts: dict[str, Account]) -> list[str]:
+    """A fresh session for each role but the administrator's (whose run is above)."""
+    tokens = []
+    async with make_sessionmaker(engine)() as session, session.begin():
+        for role in ("lawyer", "advocacy", "viewer"):
+            signed = await open_session(session, accounts[role].user, timedelta(hours=1))
+            tokens.append(signed.token)
+    return tokens
+
+
+@pytest.mark.parametrize(("path", "method"), OPERATIONS)
+def test_every_role_gets_a_documented_answer_and_never_a_server_error(
+    api_schema: Any, role_tokens: list[str], path: str, method: str
+) -> None:
+    """Few examples each, every one asked by each role: what differs from the administrator's
+    run is only who asks, so a refusal must be one the schema documents."""
+
+    @given(case=api_schema[path][method].as_strategy(generation_mode=GenerationMode.POSITIVE))
+    @settings(max_examples=3, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    def answers(case: Any) -> None:
+        for token in role_tokens:
+            case.call_and_validate(
+                headers={"Authorization": f"Bearer {token}"},
+                excluded_checks=[positive_data_acceptance],
+            )
+
+    answers()
+
+
+@pytest.mark.parametrize(("path", "method"), [o for o in OPERATIONS if o not in PUBLIC])
+def test_no_route_answers_without_sign_in(api_schema: Any, path: str, method: str) -> None:
+    @given(case=api_schema[path][method].as_strategy(generation_mode=GenerationMode.POSITIVE))
+    @settings(max_examples=1, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    def refused(case: Any) -> None:
+        case.headers = {k: v for k, v in (case.headers or {}).items() if k != "Authorization"}
+        response = case.call()
+        assert response.status_code == 401, (method, path, response.status_code)
+
+    refused()
