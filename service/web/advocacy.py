@@ -15,7 +15,8 @@ from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn
 from service.dependencies import Db
-from service.usecases.unpaid import AGES, NOT_SERVED, Breakdown, report_day, unpaid_awards
+from service.usecases.unpaid import Breakdown, report_day, unpaid_awards
+from service.usecases.unpaid_sql import AGES, NOT_SERVED
 from service.web.render import page
 
 BREAKDOWNS = {
