@@ -383,6 +383,10 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "user_contact_details": ("admin", set_someones_addresses),
     "sms_delivery_report": ("public", report_a_delivery),
     "ReportController.time_to_payment": ("signed_in", route("GET", "/reports/time-to-payment")),
+    "ReportController.time_to_payment_by_respondent": (
+        "signed_in",
+        route("GET", "/reports/time-to-payment/by-respondent"),
+    ),
     "ReportController.pipeline": ("signed_in", route("GET", "/reports/pipeline")),
     "ReportController.unpaid_chart": ("signed_in", route("GET", "/reports/unpaid/chart.svg")),
     "ReportController.outstanding_chart": (
