@@ -104,10 +104,13 @@ def _with_one_more(facts: Facts) -> Facts:
 
 
 async def _claimant(session: AsyncSession, case_id: uuid.UUID, code: str) -> Survivor:
+    """Locked, so two awards recorded at once for one survivor count each other (the count of
+    their awards is on their positions: service/usecases/positions.py)."""
     found = await session.exec(
         select(Survivor)
         .join(CaseClaimant, col(CaseClaimant.survivor_id) == Survivor.id)
         .where(CaseClaimant.case_id == case_id, Survivor.code == code)
+        .with_for_update(of=Survivor)
     )
     survivor = found.first()
     if survivor is None:

@@ -7,6 +7,7 @@ from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award
+from domain.cases import Case, Survivor
 from domain.interest import Allocation
 from domain.positions import AwardPosition, position_rows
 from service.usecases.ledger import ledger_of
@@ -19,12 +20,27 @@ async def refresh_positions(session: AsyncSession, award: Award, allocation: All
     """Rewrites the award's positions from its ledger, inside the transaction of the ledger
     write that changed it (award recorded, payment received or reversed, costs taxed): derived
     data, so rewriting all is simpler and as safe as patching, and reports never lag."""
+    await _facts_held(session, award)
     heads, payments = await ledger_of(session, award)
     rows = position_rows(
         award.id, award.judgment_on, heads, award.rate_percent, payments, allocation
     )
     await session.exec(delete(AwardPosition).where(col(AwardPosition.award_id) == award.id))
     session.add_all(AwardPosition(**row) for row in rows)
+
+
+async def _facts_held(session: AsyncSession, award: Award) -> None:
+    """Waits for, then holds off, a change to what the triggers copy onto the positions from
+    the survivor (an award added to them: record_award locks the survivor first) and from the
+    case (its court station). Without it, such a change committed while these positions are
+    written would update the old rows only, and the new ones would keep the old facts. The
+    award itself is locked already by the caller, as every ledger write locks it."""
+    await session.exec(
+        select(Survivor.id).where(col(Survivor.id) == award.survivor_id).with_for_update()
+    )
+    await session.exec(
+        select(Case.id).where(col(Case.id) == award.case_id).with_for_update(key_share=True)
+    )
 
 
 async def rebuild_positions(

@@ -393,6 +393,10 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "sms_delivery_report": ("public", report_a_delivery),
     "MetricsController.get": ("admin", route("GET", "/metrics")),
     "ReportController.time_to_payment": ("signed_in", route("GET", "/reports/time-to-payment")),
+    "ReportController.time_to_payment_by_respondent": (
+        "signed_in",
+        route("GET", "/reports/time-to-payment/by-respondent"),
+    ),
     "ReportController.pipeline": ("signed_in", route("GET", "/reports/pipeline")),
     "ReportController.unpaid_chart": ("signed_in", route("GET", "/reports/unpaid/chart.svg")),
     "ReportController.outstanding_chart": (

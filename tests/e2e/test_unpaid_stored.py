@@ -1,6 +1,9 @@
 """The award's facts on its positions, kept in step by every writer in its own transaction, and
 the stored unpaid-awards report: used while no position has changed, never once one has."""
 
+import asyncio
+import uuid
+from collections.abc import Coroutine
 from datetime import date
 from typing import Any
 
@@ -8,11 +11,15 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
 
-from domain.cases import Case
+from domain.awards import Award
+from domain.cases import Case, Survivor
 from service.database import make_sessionmaker
+from service.usecases.compensation import locked_award
+from service.usecases.positions import refresh_positions
 from service.usecases.unpaid import Breakdown, unpaid_awards
 from tests.e2e.helpers import Client, award_on, chase, judged, pay
 from tests.e2e.test_unpaid_report import MONEY, statements_total, two_awards
+from tests.factories import RULES
 
 DRIFT = """
 SELECT count(*) FROM award_positions p
@@ -172,3 +179,57 @@ async def test_a_transaction_that_changed_positions_never_reads_a_stored_report(
         "Mombasa",
         "Nairobi (Milimani)",
     ]
+
+
+async def change_while_positions_written(
+    engine: AsyncEngine, award: dict[str, Any], change: Coroutine[Any, Any, None]
+) -> None:
+    """`change` made, in a transaction of its own, while the award's positions are being
+    rewritten (as by any ledger write, the award locked) and not yet committed; they are
+    committed a second later, long enough for a change that did not wait for them. Run here,
+    in this event loop: the test client would block it."""
+    async with make_sessionmaker(engine)() as writing, writing.begin():
+        locked = await locked_award(writing, uuid.UUID(award["id"]))
+        await refresh_positions(writing, locked, RULES.allocation)
+        await writing.flush()
+        changing = asyncio.create_task(change)
+        await asyncio.wait({changing}, timeout=1.0)
+    await changing
+
+
+async def add_award(engine: AsyncEngine, like: dict[str, Any]) -> None:
+    """Another award to the same survivor, locked first as record_award locks it."""
+    async with make_sessionmaker(engine)() as session, session.begin():
+        award = await session.get(Award, uuid.UUID(like["id"]))
+        assert award is not None
+        await session.exec(
+            select(Survivor).where(col(Survivor.id) == award.survivor_id).with_for_update()
+        )
+        session.add(
+            Award(
+                case_id=award.case_id,
+                survivor_id=award.survivor_id,
+                respondent="Inspector General",
+                judgment_on=award.judgment_on,
+                rate_percent=award.rate_percent,
+                rate_as_ordered=award.rate_as_ordered,
+                stage_since=award.judgment_on,
+            )
+        )
+
+
+async def test_a_case_edit_while_positions_are_written_reaches_them(
+    client: Client, engine: AsyncEngine
+) -> None:
+    a, _ = await two_awards(client)
+    case_id = (await client.get(f"/awards/{a['id']}")).json()["case_id"]
+    await change_while_positions_written(engine, a, move_case(engine, case_id, "Kisumu"))
+    assert await facts(engine, a) == (date(2021, 4, 1), None, "Kisumu", 1, 2)
+
+
+async def test_an_award_added_while_positions_are_written_is_counted(
+    client: Client, engine: AsyncEngine
+) -> None:
+    a, _ = await two_awards(client)
+    await change_while_positions_written(engine, a, add_award(engine, a))
+    assert await facts(engine, a) == (date(2021, 4, 1), None, "Nairobi (Milimani)", 2, 2)
