@@ -117,7 +117,7 @@ class AwardImporter:
 
     async def prefetch(self, session: AsyncSession, context: Context, rows: list[AwardRow]) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
-        await prefetch_cases_and_awards(session, context, keys)
+        await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
 
     async def apply(self, session: AsyncSession, context: Context, row: AwardRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))

@@ -137,12 +137,13 @@ async def prefetch_awards(session: AsyncSession, context: Context, cases: Iterab
 
 
 async def prefetch_cases_and_awards(
-    session: AsyncSession, context: Context, keys: list[CaseKey]
+    session: AsyncSession, context: Context, keys: list[CaseKey], claimants: list[str]
 ) -> None:
-    """For rows that name an award: their cases, then those cases' awards, locked."""
+    """For rows that name an award: their cases, those cases' awards (locked), claimants."""
     await prefetch_cases(session, context, keys)
     cases = [case for key in keys for case in context.cache[("case", key)][:1]]
     await prefetch_awards(session, context, cases)
+    await prefetch_survivors(session, context, claimants)
 
 
 async def awards_of(

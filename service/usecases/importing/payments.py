@@ -94,7 +94,7 @@ class PaymentImporter:
         self, session: AsyncSession, context: Context, rows: list[PaymentRow]
     ) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
-        await prefetch_cases_and_awards(session, context, keys)
+        await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
 
     async def apply(self, session: AsyncSession, context: Context, row: PaymentRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))

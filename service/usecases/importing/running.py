@@ -5,7 +5,8 @@ Rows are applied inside savepoints of one transaction, so a row refused by a rul
 use case (a reference already taken, a payment over what is owed) is undone alone and
 reported, and the next row is still checked. At the end the transaction is committed only
 when no row was refused and this is not a dry run; a dry run is the same run rolled back,
-so it reports exactly what the real run would do.
+so it reports exactly what the real run would do. (A real run whose cells cannot even be
+read stops there, before asking the database anything: it would be refused anyway.)
 """
 
 import hashlib
@@ -51,7 +52,7 @@ class Context:
     rules: ImportRules
     now: datetime
     cache: dict[Any, Any] = field(default_factory=dict)
-    """look-ups worth keeping for the whole file (a case's id by its court number)"""
+    """look-ups for the batch of rows at hand (a case by its court number, its claimants)"""
 
     @property
     def source(self) -> dict[str, str]:
@@ -231,7 +232,7 @@ async def run_import(
 ) -> ImportReport:
     """Raises FileRefused when the file cannot be read as `kind`; otherwise reports every
     row, and writes only when every row passed and this is not a dry run."""
-    from service.usecases.importing.kinds import IMPORTERS
+    from service.usecases.importing.kinds import IMPORTERS  # they import this module
 
     now = now or utcnow()
     sheet = read_rows(data, LAYOUTS[kind], rules.max_bytes)
