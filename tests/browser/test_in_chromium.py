@@ -52,6 +52,11 @@ async def test_a_lawyer_records_an_adjournment_and_the_judgment(
     await sign_in(tab, lawyer.user.username, lawyer.password)
     await expect(tab.get_by_role("heading", name="My week")).to_be_visible()
     await shoot(tab, "week")
+    await tab.get_by_role("link", name="Cases", exact=True).click()
+    await tab.get_by_label("Reference or court number").fill("petition no. e77 of 2024")
+    await tab.get_by_role("button", name="Find").click()
+    await expect(tab.get_by_role("status")).to_have_text("1 case")
+    await shoot(tab, "cases")
     await tab.get_by_role("link", name=case.reference).first.click()
     await expect(tab.get_by_role("heading", name=case.title)).to_be_visible()
     await shoot(tab, "case")
@@ -112,6 +117,8 @@ async def test_an_advocacy_officer_reads_unpaid_awards_and_downloads_the_csv(
     await empty_tables(engine)
     await awarded_and_part_paid(make_sessionmaker(engine))
     advocacy = accounts["advocacy"]
+    await tab.goto("/web/login")
+    await shoot(tab, "login")
     await sign_in(tab, advocacy.user.username, advocacy.password)
     await tab.get_by_role("link", name="Unpaid awards").click()
     await expect(
@@ -150,3 +157,18 @@ async def test_a_viewer_sees_no_personal_data(
     await tab.get_by_role("link", name="Kiswahili").click()
     await expect(tab.get_by_role("heading", name=re.compile("^Hatua"))).to_be_visible()
     await shoot(tab, "case-viewer-sw")
+
+
+async def test_a_lawyer_makes_her_calendar_address(
+    tab: Page, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    await empty_tables(engine)
+    lawyer = accounts["lawyer"]
+    await sign_in(tab, lawyer.user.username, lawyer.password)
+    await tab.get_by_role("link", name="Calendar").click()
+    await tab.get_by_role("button", name="Make a new calendar address").click()
+    address = await tab.get_by_label("Calendar address").input_value()
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/calendar/[\w-]+\.ics", address), address
+    feed = await tab.request.get(address)
+    assert feed.ok and (await feed.text()).startswith("BEGIN:VCALENDAR")
+    await shoot(tab, "calendar")
