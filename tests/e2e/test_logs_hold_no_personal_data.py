@@ -4,15 +4,21 @@ the messages sent — hold none of the demo survivors' or contacts' names or pho
 
 import io
 import re
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.users import User
 from notifications.channels.log import LogChannel
 from service.clock import ClockRules, tick
-from service.demo import CASES, DEMO_CONTACTS, load_demo_data
+from service.demo import CASES, DEMO_CONTACTS, DEMO_USERS, load_demo_data
 from service.dispatch import dispatch_once
+from tests.conftest import empty_tables
 from tests.e2e.helpers import Client, case_body, step
 
 SURVIVOR, CONTACT, _, PHONE, _ = DEMO_CONTACTS[0]
@@ -29,6 +35,18 @@ def secrets() -> set[str]:
     return names | phones
 
 
+@pytest.fixture
+async def demo_accounts_removed(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Accounts outlive each test (tests/conftest.py): the demo's go, so that loading the demo
+    data elsewhere in the run starts from none."""
+    yield
+    await empty_tables(engine)
+    async with engine.begin() as connection:
+        names = [username for username, _, _ in DEMO_USERS]
+        await connection.execute(delete(User).where(col(User.username).in_(names)))
+
+
+@pytest.mark.usefixtures("demo_accounts_removed")
 async def test_no_name_or_phone_number_reaches_the_logs(
     client: Client,
     sessions: async_sessionmaker[AsyncSession],
