@@ -39,6 +39,9 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "payments_received": (),
     "reminders": (),
     "status_codes": (),
+    "award_positions_version": (),
+    "unpaid_reports_stored": (),
+    "idempotent_requests": ("body",),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""
 
