@@ -138,6 +138,9 @@ POLICY: dict[str, Rule] = {
     "AwardForms.record_step": Rule.AWARD_CHANGE,
     "AwardForms.receive": Rule.AWARD_CHANGE,
     "AwardForms.log_follow_up": Rule.AWARD_CHANGE,
+    "NewCase.new_case_form": Rule.STAFF,  # as CaseController.open_case
+    "NewCase.register_survivor": Rule.STAFF,  # as SurvivorController.register
+    "NewCase.open_case": Rule.STAFF,
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,

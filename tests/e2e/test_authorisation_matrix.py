@@ -393,6 +393,10 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "sms_delivery_report": ("public", report_a_delivery),
     "MetricsController.get": ("admin", route("GET", "/metrics")),
     "ReportController.time_to_payment": ("signed_in", route("GET", "/reports/time-to-payment")),
+    "ReportController.time_to_payment_by_respondent": (
+        "signed_in",
+        route("GET", "/reports/time-to-payment/by-respondent"),
+    ),
     "ReportController.pipeline": ("signed_in", route("GET", "/reports/pipeline")),
     "ReportController.unpaid_chart": ("signed_in", route("GET", "/reports/unpaid/chart.svg")),
     "ReportController.outstanding_chart": (
@@ -404,6 +408,12 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "import_template": ("admin", route("GET", "/imports/cases/template.csv")),
     "full_export": ("admin", route("GET", "/exports/full.zip")),
 }
+
+
+async def open_a_case_in_the_browser(w: World) -> tuple[str, str, Form]:
+    _, _, body = await open_a_case(w)
+    fields = {k: v for k, v in body.items() if isinstance(v, str)}
+    return "POST", "/web/cases/new", Form(fields, claimants=w.code, respondents="Attorney General")
 
 
 # the browser interface (service/web/): its forms are posted form-encoded; a signed-in request
@@ -469,6 +479,12 @@ PAGES: dict[str, tuple[str, Build]] = {
             Form(on="2024-07-01", kind="letter", reference="AG/FU/1"),
         ),
     ),
+    "NewCase.new_case_form": ("staff", route("GET", "/web/cases/new")),
+    "NewCase.register_survivor": (
+        "staff",
+        route("POST", "/web/survivors", Form(full_name="Matrix Survivor")),
+    ),
+    "NewCase.open_case": ("staff", open_a_case_in_the_browser),
 }
 EXPECTED |= PAGES
 
