@@ -13,6 +13,7 @@ from service.web.award_forms import AwardForms
 from service.web.calendar_page import CalendarPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
+from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.render import here, page
 from service.web.session_pages import SessionPages, status_of
@@ -48,6 +49,7 @@ web_router = Router(
         UnpaidPage,
         CalendarPage,
         NewCase,
+        AwardLedger,
     ],
     include_in_schema=False,
     exception_handlers={
