@@ -7,6 +7,7 @@ from dataclasses import replace
 from litestar import Litestar, Router
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.exceptions import MethodNotAllowedException, NotFoundException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
@@ -50,7 +51,7 @@ from service.reports.unpaid import unpaid_report
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.users.controller import UserController
-from service.web.router import web_router
+from service.web.router import no_such_address, web_router
 from service.web.session_pages import front_door
 from service.worker import background
 
@@ -127,7 +128,11 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         plugins=[problem_details],
         middleware=[RequestLog(), PROMETHEUS.middleware, Idempotency()],
         logging_config=None,  # service/logs.py sets up JSON logging for the whole process
-        exception_handlers={Exception: unexpected_problem},
+        exception_handlers={
+            Exception: unexpected_problem,
+            NotFoundException: no_such_address,
+            MethodNotAllowedException: no_such_address,
+        },
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
             title="Haki",

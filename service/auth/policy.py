@@ -138,6 +138,13 @@ POLICY: dict[str, Rule] = {
     "AwardForms.record_step": Rule.AWARD_CHANGE,
     "AwardForms.receive": Rule.AWARD_CHANGE,
     "AwardForms.log_follow_up": Rule.AWARD_CHANGE,
+    "NewCase.new_case_form": Rule.STAFF,  # as CaseController.open_case
+    "NewCase.register_survivor": Rule.STAFF,  # as SurvivorController.register
+    "NewCase.open_case": Rule.STAFF,
+    "AwardLedger.ledger_page": Rule.AWARD_PERSONAL,  # as award_ledger: beneficiaries
+    "AwardLedger.disburse": Rule.AWARD_CHANGE,
+    "AwardLedger.reverse_payment": Rule.AWARD_CHANGE,
+    "AwardLedger.reverse_disbursement": Rule.AWARD_CHANGE,
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,

@@ -15,6 +15,7 @@ from service.auth.policy import case_scope
 from service.dependencies import Db
 from service.text import LINE
 from service.usecases import cases
+from service.web.case_view import may
 from service.web.forms import Refusal
 from service.web.render import page
 
@@ -77,4 +78,5 @@ class CaseList(Controller):
             stages=list(Stage),
             courts=list(CourtLevel),
             kinds=list(CaseKind),
+            can_open=may(request.user, "CaseController.open_case"),
         )

@@ -104,6 +104,7 @@ class CaseView:
     can_change_hearings: bool
     can_change_awards: bool
     today: date
+    can_read_ledger: bool = False
     outcomes: list[JudgmentOutcome] = field(default_factory=lambda: list(JudgmentOutcome))
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
@@ -168,6 +169,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_change_hearings=may(principal, "HearingController.adjourn"),
         can_change_awards=can_change_awards,
         today=today,
+        can_read_ledger=may(principal, "award_ledger"),
     )
 
 

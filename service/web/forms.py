@@ -14,7 +14,8 @@ from domain.errors import DomainError, InvalidInput, TooManyAttempts, Transition
 T = TypeVar("T")
 GENERAL = "_"
 """where an error about the whole form is kept"""
-_AT_FIELD = re.compile(r" - at `\$\.(\w+)")
+_AT_FIELD = re.compile(r" - at `\$\.(\w+)[^`]*`")
+_MISSING = re.compile(r"missing required field `(\w+)`")
 _MINUTES_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 YES, NO = "yes", "no"
 
@@ -53,7 +54,7 @@ def read(values: Mapping[str, str], shape: type[T], **fixed: Any) -> T:
     try:
         return msgspec.convert(data, shape, strict=False)
     except msgspec.ValidationError as error:
-        found = _AT_FIELD.search(str(error))
+        found = _AT_FIELD.search(str(error)) or _MISSING.search(str(error))
         message = _AT_FIELD.sub("", str(error))
         raise Refused(dict(values), {found.group(1) if found else GENERAL: message}, 400) from None
 

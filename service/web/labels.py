@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
-from domain.awards import AwardStage, FollowUpKind
+from domain.awards import AwardStage, DisbursementMethod, FollowUpKind
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, JudgmentOutcome, Stage
 from domain.users import Role
@@ -116,6 +116,12 @@ ROLES = {
     Role.VIEWER: N_("Viewer"),
 }
 
+METHODS = {
+    DisbursementMethod.MPESA: N_("M-Pesa"),
+    DisbursementMethod.BANK: N_("Bank transfer"),
+    DisbursementMethod.CHEQUE: N_("Cheque"),
+}
+
 
 def _by_value(labels: Mapping[Code, str]) -> dict[str, str]:
     return {code.value: text for code, text in labels.items()}
@@ -133,5 +139,6 @@ LABELS: dict[str, dict[str, str]] = {
     "award_trigger": AWARD_TRIGGERS,
     "contact": _by_value(FOLLOW_UP_KINDS),
     "role": _by_value(ROLES),
+    "method": _by_value(METHODS),
 }
 """Keyed by the code's value, for the templates' `label(kind, code)`."""

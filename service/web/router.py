@@ -8,11 +8,14 @@ from litestar.exceptions import HTTPException, NotAuthorizedException
 from litestar.response import Redirect
 
 from domain.errors import DomainError
+from service.errors import http_problem
 from service.web.advocacy import UnpaidPage
 from service.web.award_forms import AwardForms
 from service.web.calendar_page import CalendarPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
+from service.web.ledger_page import AwardLedger
+from service.web.new_case import NewCase
 from service.web.render import here, page
 from service.web.session_pages import SessionPages, status_of
 from service.web.week import WeekPage
@@ -36,6 +39,14 @@ def _refused(request: AnyRequest, error: Exception) -> Response[Any]:
     return page(request, "refused.html", status, status=status, detail=detail)
 
 
+def no_such_address(request: AnyRequest, error: HTTPException) -> Response[Any]:
+    """An address no route answers (404) or a method it does not take (405): under /web a
+    page a person can read and leave by a link, elsewhere the API's problem details."""
+    if request.url.path == "/web" or request.url.path.startswith("/web/"):
+        return page(request, "refused.html", error.status_code, status=error.status_code, detail="")
+    return http_problem(error).to_response(request)
+
+
 web_router = Router(
     "/",
     route_handlers=[
@@ -46,6 +57,8 @@ web_router = Router(
         AwardForms,
         UnpaidPage,
         CalendarPage,
+        NewCase,
+        AwardLedger,
     ],
     include_in_schema=False,
     exception_handlers={

@@ -410,6 +410,22 @@ EXPECTED: dict[str, tuple[str, Build]] = {
 }
 
 
+async def open_a_case_in_the_browser(w: World) -> tuple[str, str, Form]:
+    _, _, body = await open_a_case(w)
+    fields = {k: v for k, v in body.items() if isinstance(v, str)}
+    return "POST", "/web/cases/new", Form(fields, claimants=w.code, respondents="Attorney General")
+
+
+def in_the_browser(build: Build) -> Build:
+    """The same request to the page route beside the API's (under /web), sent as a form."""
+
+    async def paged(w: World) -> tuple[str, str, Form]:
+        method, path, body = await build(w)
+        return method, "/web" + path, Form(body or {})
+
+    return paged
+
+
 # the browser interface (service/web/): its forms are posted form-encoded; a signed-in request
 # with a Bearer header needs no form token (only the session cookie is guarded by one)
 PAGES: dict[str, tuple[str, Build]] = {
@@ -473,6 +489,29 @@ PAGES: dict[str, tuple[str, Build]] = {
             Form(on="2024-07-01", kind="letter", reference="AG/FU/1"),
         ),
     ),
+    "NewCase.new_case_form": ("staff", route("GET", "/web/cases/new")),
+    "NewCase.register_survivor": (
+        "staff",
+        route("POST", "/web/survivors", Form(full_name="Matrix Survivor")),
+    ),
+    "NewCase.open_case": ("staff", open_a_case_in_the_browser),
+    "AwardLedger.ledger_page": ("case_personal", route("GET", "/web/awards/{award}/ledger")),
+    "AwardLedger.disburse": (
+        "case_change",
+        route(
+            "POST",
+            "/web/awards/{award}/disbursements",
+            Form(
+                paid_on="2024-06-03",
+                amount="100.00",
+                method="mpesa",
+                beneficiary="B",
+                reference="R",
+            ),
+        ),
+    ),
+    "AwardLedger.reverse_payment": ("case_change", in_the_browser(reverse_the_payment)),
+    "AwardLedger.reverse_disbursement": ("case_change", in_the_browser(reverse_a_disbursement)),
 }
 EXPECTED |= PAGES
 

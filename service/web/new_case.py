@@ -1,0 +1,110 @@
+"""Opening a case from the browser: registering a survivor, then the case at intake.
+
+Two forms, as the API has two routes (POST /survivors, POST /cases): registering a survivor is
+complete on its own, and the code Haki gives comes back filled into the case form's claimants.
+Each form is read into the API's input class and calls the API's use case.
+"""
+
+import re
+from typing import Annotated, Any
+
+from litestar import Controller, Response, get, post
+from litestar.params import QueryParameter
+from litestar.response import Redirect
+from msgspec import structs
+
+from domain.errors import DomainError
+from domain.stages import CaseKind, CourtLevel
+from domain.users import Role
+from service.auth.browser import PAGE
+from service.auth.identity import SignedIn, actor_of
+from service.auth.policy import opening_lead
+from service.cases.schemas import CaseIn
+from service.dependencies import Db
+from service.survivors.controller import SurvivorIn
+from service.usecases import cases, survivors
+from service.web.forms import Refusal, Refused, read, refusal, typed
+from service.web.render import page
+from service.web.session_pages import status_of
+
+Registered = Annotated[
+    str, QueryParameter(name="claimant", pattern=r"^(S-\d{4}-\d{4,})?$", max_length=20)
+]
+_CODES = re.compile(r"[\s,;]+")
+
+
+def codes(text: str) -> list[str]:
+    """Survivor codes as a person types them: separated by commas, spaces or lines."""
+    return [code for code in _CODES.split(text.strip().upper()) if code]
+
+
+def lines(text: str) -> list[str]:
+    """One respondent a line, blank lines left out."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _new_case_page(
+    request: SignedIn,
+    status: int = 200,
+    case_form: Refusal | None = None,
+    survivor_form: Refusal | None = None,
+    registered: str = "",
+) -> Response[str]:
+    """The page with both forms; a new lawyer's own name is offered as lead counsel."""
+    user = request.user
+    lead = user.full_name if user.role is Role.LAWYER else ""
+    offered = {"lead_counsel": lead, "claimants": registered}
+    return page(
+        request,
+        "new_case.html",
+        status,
+        case_form=case_form or Refusal(offered),
+        survivor_form=survivor_form,
+        registered=registered,
+        kinds=list(CaseKind),
+        courts=list(CourtLevel),
+    )
+
+
+class NewCase(Controller):
+    path = "/web"
+    opt = {PAGE: True}  # noqa: RUF012
+
+    @get("/cases/new")
+    async def new_case_form(self, request: SignedIn, claimant: Registered = "") -> Response[str]:
+        return _new_case_page(request, registered=claimant)
+
+    @post("/survivors")
+    async def register_survivor(self, db: Db, request: SignedIn) -> Response[Any]:
+        values = typed(await request.form())
+        try:
+            data = read(values, SurvivorIn)
+            survivor = await survivors.register_survivor(
+                db, actor_of(request), full_name=data.full_name
+            )
+        except Refused as error:
+            return _new_case_page(request, 400, survivor_form=error.refusal)
+        except DomainError as error:
+            why = refusal(values, error, status_of(error))
+            return _new_case_page(request, why.status_code, survivor_form=why)
+        return Redirect(f"/web/cases/new?claimant={survivor.code}#case", status_code=303)
+
+    @post("/cases/new")
+    async def open_case(self, db: Db, request: SignedIn) -> Response[Any]:
+        values = typed(await request.form())
+        try:
+            data = read(
+                values,
+                CaseIn,
+                claimants=codes(values.get("claimants", "")),
+                respondents=lines(values.get("respondents", "")),
+            )
+            case = await cases.open_case(
+                db, actor_of(request), lead=opening_lead(request.user), **structs.asdict(data)
+            )
+        except Refused as error:
+            return _new_case_page(request, 400, case_form=error.refusal)
+        except DomainError as error:
+            why = refusal(values, error, status_of(error))
+            return _new_case_page(request, why.status_code, case_form=why)
+        return Redirect(f"/web/cases/{case.id}?done=open#stage", status_code=303)

@@ -1,0 +1,34 @@
+"""A lawyer passes money on to the survivor from an award's ledger, in headless Chromium."""
+
+from playwright.async_api import Page, expect
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from service.database import make_sessionmaker
+from tests.browser.conftest import shoot, sign_in
+from tests.browser.test_in_chromium import UNLABELLED
+from tests.conftest import Account, empty_tables
+from tests.factories import awarded_and_part_paid
+
+
+async def test_a_lawyer_records_a_disbursement_from_the_case_page(
+    tab: Page, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    await empty_tables(engine)
+    lawyer = accounts["lawyer"]
+    award = await awarded_and_part_paid(make_sessionmaker(engine), lead=lawyer.user.id)
+    await sign_in(tab, lawyer.user.username, lawyer.password)
+    await tab.goto(f"/web/cases/{award.case_id}")
+    await tab.get_by_role("link", name="Ledger: payments").click()
+    await expect(tab.get_by_role("heading", name="Money received and passed on")).to_be_visible()
+    assert await tab.evaluate(UNLABELLED) == [], "form fields without a label"
+    form = tab.locator("#disburse")
+    await form.get_by_label("Paid on").fill("2024-06-03")
+    await form.get_by_label("Amount (Ksh)").fill("800.00")
+    await form.get_by_label("How").select_option("mpesa")
+    await form.get_by_label("Paid to").fill("Achieng Otieno")
+    await form.get_by_label("Payment reference").fill("QGH12XYZ")
+    await form.get_by_role("button", name="Record the disbursement").click()
+    await expect(tab.get_by_role("status")).to_contain_text("Recorded")
+    await expect(tab.locator("#entries")).to_contain_text("Achieng Otieno (mpesa)")
+    await expect(tab.locator("#entries")).to_contain_text("Reverse this entry")
+    await shoot(tab, "ledger")
