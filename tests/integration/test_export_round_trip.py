@@ -167,7 +167,7 @@ async def test_a_pseudonymous_export_holds_no_name_no_secret_and_is_audited(
 ) -> None:
     await a_register(sessions)
     files = await export_everything(sessions, TEST_ACTOR, with_personal_data=False)
-    assert set(PERSONAL) == {t.name for t in metadata.sorted_tables}
+    assert {t.name for t in metadata.sorted_tables} <= set(PERSONAL), "classify new tables"
     survivors = list(csv.DictReader(io.StringIO(files["tables/survivors.csv"].decode())))
     assert survivors and {s["full_name"] for s in survivors} == {""}
     assert b"Survivor Number" not in b"".join(files.values())
