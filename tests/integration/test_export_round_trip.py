@@ -3,6 +3,7 @@ statements and reports; a pseudonymous export holds no name and no secret."""
 
 import csv
 import io
+import json
 import os
 import random
 from collections.abc import AsyncIterator
@@ -17,7 +18,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import AuditEvent
-from domain.awards import Award
+from domain.awards import Award, AwardHead, HeadKind
 from domain.base import metadata
 from domain.cases import Case, Survivor
 from domain.hearings import HearingPurpose
@@ -25,7 +26,7 @@ from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
 from service.usecases.awards import position
-from service.usecases.compensation import receive_payment
+from service.usecases.compensation import add_taxed_costs, receive_payment
 from service.usecases.corrections import Reversal, reverse_payment
 from service.usecases.exporting.bundle import export_everything
 from service.usecases.exporting.tables import PERSONAL
@@ -166,8 +167,28 @@ async def test_a_pseudonymous_export_holds_no_name_no_secret_and_is_audited(
     sessions: Sessions,
 ) -> None:
     await a_register(sessions)
+    async with sessions() as session:
+        award = (await session.exec(select(Award).order_by(col(Award.created_at)))).first()
+    assert award is not None
+    for day in (date(2024, 7, 1), date(2024, 8, 1)):
+        async with sessions() as session:
+            await add_taxed_costs(
+                session, TEST_ACTOR, award.id, amount=Decimal("1000"), taxed_on=day,
+                certificate_ref="CoT", rules=RULES,
+            )  # fmt: skip
     files = await export_everything(sessions, TEST_ACTOR, with_personal_data=False)
-    assert set(PERSONAL) == {t.name for t in metadata.sorted_tables}
+    [warning] = json.loads(files["manifest.json"])["import"]["warnings"]
+    assert str(award.id) in warning and "costs heads run interest from different days" in warning
+    async with sessions() as session:
+        costs = (
+            await session.exec(
+                select(AwardHead.amount).where(
+                    AwardHead.award_id == award.id, AwardHead.kind == HeadKind.COSTS
+                )
+            )
+        ).all()
+    assert sorted(costs) == [Decimal("1000.00"), Decimal("1000.00")]  # the export wrote nothing
+    assert {t.name for t in metadata.sorted_tables} <= set(PERSONAL), "classify new tables"
     survivors = list(csv.DictReader(io.StringIO(files["tables/survivors.csv"].decode())))
     assert survivors and {s["full_name"] for s in survivors} == {""}
     assert b"Survivor Number" not in b"".join(files.values())

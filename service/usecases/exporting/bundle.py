@@ -37,7 +37,8 @@ async def export_everything(
             await connection.execute(text("SELECT version_num FROM alembic_version"))
         ).scalar()
         tables = await table_csvs(connection, with_personal_data)
-        layouts = await import_files(session, with_personal_data)
+        warnings: list[str] = []
+        layouts = await import_files(session, with_personal_data, warnings)
     files: Files = {f"tables/{t.name}.csv": t.body for t in tables}
     files |= {f"import/{kind}.csv": body for kind, body in layouts.items()}
     manifest = {
@@ -52,6 +53,7 @@ async def export_everything(
         "import": {
             "order": [f"import/{kind}.csv" for kind in layouts],
             "how": "haki import KIND FILE, in this order, into an empty database",
+            "warnings": warnings,
         },
     }  # fmt: skip
     files["manifest.json"] = json.dumps(manifest, indent=2).encode()

@@ -10,6 +10,7 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel import col, select
@@ -125,18 +126,29 @@ async def hearings_file(session: AsyncSession, cases: dict[Any, Case]) -> bytes:
     return _csv(ImportKind.HEARINGS, rows)
 
 
+async def _heads(session: AsyncSession) -> dict[Any, dict[str, dict[date | None, Decimal]]]:
+    """Each award's heads by kind and the day interest runs from, as plain figures."""
+    heads: dict[Any, dict[str, dict[date | None, Decimal]]] = defaultdict(dict)
+    found = await session.exec(
+        select(
+            col(AwardHead.award_id),
+            col(AwardHead.kind),
+            col(AwardHead.amount),
+            col(AwardHead.interest_from),
+        ).order_by(col(AwardHead.id))
+    )  # fmt: skip
+    for award_id, kind, amount, interest_from in found:
+        by_day = heads[award_id].setdefault(kind.value, {})
+        by_day[interest_from] = by_day.get(interest_from, Decimal(0)) + amount
+    return heads
+
+
 async def awards_file(
-    session: AsyncSession, cases: dict[Any, Case]
+    session: AsyncSession, cases: dict[Any, Case], warnings: list[str]
 ) -> tuple[bytes, dict[Any, tuple[Award, str]]]:
     awards = list((await session.exec(select(Award).order_by(col(Award.created_at)))).all())
     codes = dict((await session.exec(select(Survivor.id, Survivor.code))).all())
-    heads: dict[Any, dict[str, AwardHead]] = defaultdict(dict)
-    for head in await session.exec(select(AwardHead).order_by(col(AwardHead.id))):
-        kept = heads[head.award_id].get(head.kind.value)
-        if kept is not None and kept.interest_from == head.interest_from:
-            kept.amount += head.amount
-        else:
-            heads[head.award_id].setdefault(head.kind.value, head)
+    heads = await _heads(session)
     rows = []
     for a in awards:
         case = cases[a.case_id]
@@ -153,9 +165,15 @@ async def awards_file(
             "certificate_on": _day(a.certificate_on),
             "served_on": _day(a.served_on),
         }
-        for kind, head in heads[a.id].items():
-            row[kind] = f"{head.amount:.2f}"
-            row[f"{kind}_interest_from"] = _day(head.interest_from)
+        for kind, by_day in heads[a.id].items():
+            (first, amount), *others = by_day.items()
+            row[kind] = f"{amount:.2f}"
+            row[f"{kind}_interest_from"] = _day(first)
+            if others:
+                warnings.append(
+                    f"award {a.id} ({case.reference}, {codes[a.survivor_id]}): {kind} heads run "
+                    "interest from different days; import/awards.csv holds the first only"
+                )
         rows.append(row)
     return _csv(ImportKind.AWARDS, rows), {a.id: (a, codes[a.survivor_id]) for a in awards}
 
@@ -240,9 +258,12 @@ async def payments_file(
     return _csv(ImportKind.PAYMENTS, rows)
 
 
-async def import_files(session: AsyncSession, personal: bool) -> dict[ImportKind, bytes]:
+async def import_files(
+    session: AsyncSession, personal: bool, warnings: list[str]
+) -> dict[ImportKind, bytes]:
+    """The four files; what they cannot hold is added to `warnings`, for the manifest."""
     cases_csv, cases = await cases_file(session, personal)
-    awards_csv, awards = await awards_file(session, cases)
+    awards_csv, awards = await awards_file(session, cases, warnings)
     return {
         ImportKind.CASES: cases_csv,
         ImportKind.HEARINGS: await hearings_file(session, cases),
