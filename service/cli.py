@@ -3,12 +3,14 @@
 import asyncio
 import getpass
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from types import FrameType
+from typing import Any, NoReturn, TypeVar
 
 import click
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -82,6 +84,7 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     configure_logging()
     settings = Settings()
     host, port = host or settings.host, port or settings.port
+    signal.signal(signal.SIGTERM, _leave_through_python)
     with database(settings) as url, _metrics_shared(workers):
         _run_checked(check_current(url))
         # worker processes build their app from the environment: point it at this database
@@ -101,6 +104,12 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
             # on SIGTERM: requests in hand get half the stop time, the in-process clock the rest
             timeout_graceful_shutdown=max(1, int(settings.stop_seconds // 2)),
         )
+
+
+def _leave_through_python(signum: int, frame: FrameType | None) -> NoReturn:
+    """uvicorn stops on SIGTERM and then raises it again, which would end the process before
+    the embedded PostgreSQL is stopped: exiting through Python runs the clean-up first."""
+    raise SystemExit(0)
 
 
 @contextmanager
