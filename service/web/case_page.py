@@ -13,7 +13,6 @@ from litestar import Controller, Response, get, post
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect
 
-from domain.errors import DomainError
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.cases.schemas import StepIn
@@ -22,9 +21,8 @@ from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
 from service.usecases import court_track, hearings
 from service.usecases.hearings import Sitting
 from service.web.case_view import case_view, context, end_reads, refused
-from service.web.forms import Refused, read, refusal, typed
+from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import page
-from service.web.session_pages import status_of
 
 ANCHORS = {
     "adjourned": "#hearings",
@@ -47,18 +45,12 @@ async def submit(
 ) -> Response[Any]:
     """Runs the form's use case; on to the case page when done (`act` says what was done),
     or the case page again with the form refused, as it was typed."""
-    values = typed(await request.form())
-    try:
-        done = await act(values)
-    except Refused as error:
-        why = error.refusal
-    except DomainError as error:
-        why = refusal(values, error, status_of(error))
-    else:
+    done = await attempt(typed(await request.form()), act)
+    if not isinstance(done, Refusal):
         anchor = ANCHORS.get(done, "#stage")
         return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)
     view = await case_view(db, request, case_id)
-    return page(request, "case.html", why.status_code, **context(view, **refused(form_id, why)))
+    return page(request, "case.html", done.status_code, **context(view, **refused(form_id, done)))
 
 
 class CasePage(Controller):

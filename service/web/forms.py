@@ -2,7 +2,7 @@
 with the same words; each refusal is kept beside the field it is about."""
 
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -10,6 +10,7 @@ import msgspec
 from litestar.datastructures import FormMultiDict
 
 from domain.errors import DomainError, InvalidInput, TooManyAttempts, TransitionNotAllowed
+from service.errors import STATUS
 
 T = TypeVar("T")
 GENERAL = "_"
@@ -71,3 +72,21 @@ def refusal(values: Mapping[str, str], error: DomainError, status: int) -> Refus
     if isinstance(error, TransitionNotAllowed | TooManyAttempts):
         where = GENERAL
     return Refusal(dict(values), {where: str(error)}, status)
+
+
+def status_of(error: DomainError) -> int:
+    """The HTTP status the API gives the same refusal (service/errors.py's one table)."""
+    return next(entry[0] for kind, entry in STATUS.items() if isinstance(error, kind))
+
+
+async def attempt(
+    values: dict[str, str], act: Callable[[dict[str, str]], Awaitable[T]]
+) -> T | Refusal:
+    """Runs a form's use case on what was typed: its result, or the refusal to show beside the
+    fields, with the status the API would give."""
+    try:
+        return await act(values)
+    except Refused as error:
+        return error.refusal
+    except DomainError as error:
+        return refusal(values, error, status_of(error))

@@ -18,7 +18,6 @@ from msgspec import structs
 from domain.awards import DisbursementMethod
 from domain.base import utcnow
 from domain.calendar import nairobi_today
-from domain.errors import DomainError
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
@@ -27,9 +26,8 @@ from service.awards.schemas import DisbursementIn
 from service.dependencies import Db
 from service.usecases import awards, cases, compensation, corrections, ledger
 from service.web.case_view import end_reads, may
-from service.web.forms import Refused, read, refusal, typed
+from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import page
-from service.web.session_pages import status_of
 
 Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
 
@@ -66,17 +64,11 @@ async def _submit(
     act: Callable[[dict[str, str]], Awaitable[str]],
 ) -> Response[Any]:
     """On to the ledger when done, or the ledger again with the form refused as typed."""
-    values = typed(await request.form())
-    try:
-        done = await act(values)
-    except Refused as error:
-        why = error.refusal
-    except DomainError as error:
-        why = refusal(values, error, status_of(error))
-    else:
+    done = await attempt(typed(await request.form()), act)
+    if not isinstance(done, Refusal):
         return Redirect(f"/web/awards/{award_id}/ledger?done={done}", status_code=303)
     return await _ledger_page(
-        db, request, award_id, why.status_code, refused=why, refused_form=form_id
+        db, request, award_id, done.status_code, refused=done, refused_form=form_id
     )
 
 

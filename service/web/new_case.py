@@ -13,7 +13,6 @@ from litestar.params import QueryParameter
 from litestar.response import Redirect
 from msgspec import structs
 
-from domain.errors import DomainError
 from domain.stages import CaseKind, CourtLevel
 from domain.users import Role
 from service.auth.browser import PAGE
@@ -23,9 +22,8 @@ from service.cases.schemas import CaseIn
 from service.dependencies import Db
 from service.survivors.controller import SurvivorIn
 from service.usecases import cases, survivors
-from service.web.forms import Refusal, Refused, read, refusal, typed
+from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import page
-from service.web.session_pages import status_of
 
 Registered = Annotated[
     str, QueryParameter(name="claimant", pattern=r"^(S-\d{4}-\d{4,})?$", max_length=20)
@@ -76,23 +74,21 @@ class NewCase(Controller):
 
     @post("/survivors")
     async def register_survivor(self, db: Db, request: SignedIn) -> Response[Any]:
-        values = typed(await request.form())
-        try:
+        async def register(values: dict[str, str]) -> str:
             data = read(values, SurvivorIn)
             survivor = await survivors.register_survivor(
                 db, actor_of(request), full_name=data.full_name
             )
-        except Refused as error:
-            return _new_case_page(request, 400, survivor_form=error.refusal)
-        except DomainError as error:
-            why = refusal(values, error, status_of(error))
-            return _new_case_page(request, why.status_code, survivor_form=why)
-        return Redirect(f"/web/cases/new?claimant={survivor.code}#case", status_code=303)
+            return survivor.code
+
+        code = await attempt(typed(await request.form()), register)
+        if isinstance(code, Refusal):
+            return _new_case_page(request, code.status_code, survivor_form=code)
+        return Redirect(f"/web/cases/new?claimant={code}#case", status_code=303)
 
     @post("/cases/new")
     async def open_case(self, db: Db, request: SignedIn) -> Response[Any]:
-        values = typed(await request.form())
-        try:
+        async def open_at_intake(values: dict[str, str]) -> str:
             data = read(
                 values,
                 CaseIn,
@@ -102,9 +98,9 @@ class NewCase(Controller):
             case = await cases.open_case(
                 db, actor_of(request), lead=opening_lead(request.user), **structs.asdict(data)
             )
-        except Refused as error:
-            return _new_case_page(request, 400, case_form=error.refusal)
-        except DomainError as error:
-            why = refusal(values, error, status_of(error))
-            return _new_case_page(request, why.status_code, case_form=why)
-        return Redirect(f"/web/cases/{case.id}?done=open#stage", status_code=303)
+            return str(case.id)
+
+        opened = await attempt(typed(await request.form()), open_at_intake)
+        if isinstance(opened, Refusal):
+            return _new_case_page(request, opened.status_code, case_form=opened)
+        return Redirect(f"/web/cases/{opened}?done=open#stage", status_code=303)

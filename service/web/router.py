@@ -14,10 +14,11 @@ from service.web.award_forms import AwardForms
 from service.web.calendar_page import CalendarPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
+from service.web.forms import status_of
 from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.render import here, page
-from service.web.session_pages import SessionPages, status_of
+from service.web.session_pages import SessionPages
 from service.web.week import WeekPage
 
 AnyRequest = Request[Any, Any, Any]

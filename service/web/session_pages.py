@@ -17,9 +17,8 @@ from notifications.i18n import Language
 from service.auth.browser import PAGE, SESSION_COOKIE
 from service.auth.identity import SignedIn, actor_of, address_of
 from service.dependencies import Db
-from service.errors import STATUS
 from service.usecases import accounts, signin
-from service.web.forms import Refusal, refusal, typed
+from service.web.forms import Refusal, refusal, status_of, typed
 from service.web.render import LANGUAGE_COOKIE, page
 
 HOME = "/web/"
@@ -28,11 +27,6 @@ ASSETS = {"haki.css": "text/css; charset=utf-8"}
 Next = Annotated[
     str, QueryParameter(name="next", max_length=500, description="where to go afterwards")
 ]
-
-
-def status_of(error: DomainError) -> int:
-    """The HTTP status the API gives the same refusal (service/errors.py's one table)."""
-    return next(entry[0] for kind, entry in STATUS.items() if isinstance(error, kind))
 
 
 def local(target: str) -> str:
