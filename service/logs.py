@@ -63,7 +63,7 @@ def _without_colours(record: logging.LogRecord) -> bool:
     return True
 
 
-QUIET = ("sqlalchemy", "asyncpg", "aiosqlite", "httpx", "httpcore", "apscheduler")
+QUIET = ("sqlalchemy", "asyncpg", "httpx", "httpcore", "apscheduler")
 """at INFO, SQLAlchemy logs each statement with its parameters: names and phone numbers"""
 
 
