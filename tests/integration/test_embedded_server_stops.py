@@ -7,10 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import httpx
-import pytest
-
-from tests.integration.test_graceful_stop import free_port, stopped_in_time
+from tests.integration.test_graceful_stop import free_port, ready, stopped_in_time
 
 
 async def test_sigterm_stops_the_embedded_server_too() -> None:
@@ -24,15 +21,7 @@ async def test_sigterm_stops_the_embedded_server_too() -> None:
         port = free_port()
         server = await asyncio.create_subprocess_exec(*haki, "serve", "--port", str(port), env=env)
         try:
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-                for _ in range(300):
-                    try:
-                        answer = await client.get("/health/ready")
-                        break
-                    except httpx.TransportError:
-                        await asyncio.sleep(0.1)
-                else:
-                    pytest.fail("haki serve never answered")
+            answer = await ready(port)
         finally:
             await stopped_in_time(server)
         assert answer.status_code == 200

@@ -98,6 +98,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+async def ready(port: int) -> httpx.Response:
+    """The first answer of a `haki serve` starting on `port` to GET /health/ready."""
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+        for _ in range(300):
+            try:
+                return await client.get("/health/ready")
+            except httpx.TransportError:
+                await asyncio.sleep(0.1)
+    pytest.fail("haki serve never answered")
+
+
 async def test_serve_with_two_workers_answers_and_stops_on_sigterm(database_url: str) -> None:
     port = free_port()
     env = os.environ | {"DATABASE_URL": database_url, "HAKI_CLOCK": "on"}
@@ -106,15 +117,7 @@ async def test_serve_with_two_workers_answers_and_stops_on_sigterm(database_url:
         sys.executable, *command, cwd=os.getcwd(), env=env
     )
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-            for _ in range(300):
-                try:
-                    answer = await client.get("/health/ready")
-                    break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
-            else:
-                pytest.fail("haki serve never answered")
+        answer = await ready(port)
     finally:
         took = await stopped_in_time(server)
     assert answer.status_code == 200
