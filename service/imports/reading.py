@@ -64,7 +64,7 @@ def _delimiter(header: str) -> str:
 
 
 def _header(names: list[str], layout: Sequence[Column]) -> list[str]:
-    known = {c.name for c in layout}
+    known = [c.name for c in layout]
     names = [name.strip().lower() for name in names]
     unknown = [n for n in names if n and n not in known]
     missing = [c.name for c in layout if c.required and c.name not in names]
