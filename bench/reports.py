@@ -4,10 +4,12 @@ Not a test: run `make bench-reports` (or `.venv/bin/python bench/reports.py --aw
 It makes a scratch database on the local PostgreSQL (or an embedded one) and loads generated
 awards (bench/reports_data.py) by COPY, checking a sample against what the use case writes
 (bench/reports_load.py). Then it serves the API from a separate process on loopback, signs in
-an administrator and times the report through HTTP, three ways: as stored (the default request
-asked again with no position changed since), computed (the stored reports deleted before each
-request, untimed, as after any ledger write), and computed for one breakdown; in the same run,
-the bare statement the use case runs for each, through asyncpg, and the plan of the computing one.
+an administrator and times the report through HTTP: from today's base with nothing changed
+since; from the base with a payment recorded through the API before each request (untimed, so
+the changes since the base grow as they would through a day); the same for the CSV of one
+breakdown with small cells merged; and with the base deleted before each request (the first
+request of a day before the worker computed it). In the same run, the bare statement the use
+case runs for each, through asyncpg, and the plan of the one computing a base.
 """
 
 import argparse
@@ -48,7 +50,11 @@ from service.migrate import upgrade  # noqa: E402
 from service.usecases.accounts import add_user, open_session  # noqa: E402
 from service.usecases.unpaid import Breakdown, unpaid_awards  # noqa: E402
 
-FORGET = "DELETE FROM unpaid_reports_stored"
+FORGET = "DELETE FROM unpaid_bases"
+OWED = """
+SELECT award_id FROM award_positions
+WHERE valid_to IS NULL AND principal > 100 AND closed_on IS NULL ORDER BY random() LIMIT 500
+"""
 Sent = tuple[str, tuple[Any, ...]]
 
 
@@ -124,19 +130,23 @@ def serving(url: str) -> Iterator[str]:
 
 
 async def over_http(
-    base: str, token: str, dsn: str, params: dict[str, str], forget: bool, budget: Budget
+    base: str, token: str, dsn: str, params: dict[str, str], before: str, budget: Budget
 ) -> list[float]:
-    """Seconds per request, one at a time, after one to warm up (which stores the report);
-    with `forget`, the stored reports are deleted before each request, untimed."""
+    """Seconds per request, one at a time, after one to warm up (which computes the base);
+    `before` each, untimed: nothing, "forget" (delete the bases) or "pay" (a payment of
+    KES 1.00 through the API on an award still owed)."""
     took: list[float] = []
     headers = {"Authorization": f"Bearer {token}"}
     db = await asyncpg.connect(dsn)
     try:
+        owed = [str(row[0]) for row in await db.fetch(OWED)]
         async with httpx.AsyncClient(base_url=base, headers=headers, timeout=300) as http:
             deadline = time.perf_counter() + budget.seconds
             for n in range(budget.count + 1):
-                if forget:
+                if before == "forget":
                     await db.execute(FORGET)
+                while n and before == "pay" and not await paid(http, owed.pop()):
+                    pass
                 started = time.perf_counter()
                 response = await http.get("/reports/unpaid", params=params)
                 if response.status_code != 200:
@@ -150,11 +160,28 @@ async def over_http(
     return took
 
 
-async def bare(url: str, breakdowns: list[Breakdown]) -> tuple[Sent, Sent]:
+async def paid(http: httpx.AsyncClient, award: str) -> bool:
+    """A payment recorded on `award`, unless its stage takes none (then the caller tries
+    another)."""
+    response = await http.post(
+        f"/awards/{award}/payments",
+        json={
+            "received_on": TODAY.isoformat(),
+            "amount": "1.00",
+            "payer": "The National Treasury",
+            "reference": f"bench {award}",
+        },
+    )
+    if response.status_code not in (201, 409, 422):
+        raise SystemExit(f"POST /awards/{award}/payments: {response.status_code} {response.text}")
+    return response.status_code == 201
+
+
+async def bare(url: str, breakdowns: list[Breakdown], merge: bool) -> tuple[Sent, Sent]:
     """The statements `unpaid_awards` sends to asyncpg, with their arguments, caught as it runs
-    the report twice with these breakdowns: the one computing it, and the look-up that finds
-    it stored."""
-    engine = make_engine(url, pool_size=1)
+    the report with these breakdowns after deleting the bases: the one computing the base, and
+    the one reading it with the changes since."""
+    engine = make_engine(url, pool_size=2)
     sent: list[Sent] = []
 
     def catch(conn: Any, cursor: Any, statement: str, parameters: Any, *rest: Any) -> None:
@@ -164,13 +191,12 @@ async def bare(url: str, breakdowns: list[Breakdown]) -> tuple[Sent, Sent]:
     try:
         async with engine.begin() as db:
             await db.exec_driver_sql(FORGET)
-        for _ in range(2):
-            async with make_sessionmaker(engine)() as session:
-                await unpaid_awards(session, TODAY, breakdowns)
+        async with make_sessionmaker(engine)() as session:
+            await unpaid_awards(session, TODAY, breakdowns, merge)
     finally:
         await engine.dispose()
-    computing = next(s for s in sent if "GROUPING SETS" in s[0])
-    return computing, [s for s in sent if "SELECT figures" in s[0]][-1]
+    computing = next(s for s in sent if "'snapshot'" in s[0])
+    return computing, [s for s in sent if "FROM unpaid_base_cells" in s[0]][-1]
 
 
 async def in_sql(dsn: str, sent: Sent, budget: Budget) -> list[float]:
@@ -212,28 +238,30 @@ def quantiles(took: list[float]) -> tuple[float, float]:
     return statistics.median(took) * 1000, cuts[18] * 1000
 
 
-SERIES = [  # label, query parameters, breakdowns, stored reports deleted before each request
-    ("all breakdowns, as stored", {}, list(Breakdown), False),
-    ("all breakdowns, computed", {}, list(Breakdown), True),
-    ("breakdown=respondent, computed", {"breakdown": "respondent"}, [Breakdown.RESPONDENT], True),
+CSV = {"breakdown": "respondent", "format": "csv"}
+SERIES = [  # label, query parameters, breakdowns, merged, before each request
+    ("all breakdowns, nothing changed", {}, list(Breakdown), False, ""),
+    ("all breakdowns, a payment before each", {}, list(Breakdown), False, "pay"),
+    ("CSV by respondent, merged, a payment before", CSV, [Breakdown.RESPONDENT], True, "pay"),
+    ("all breakdowns, base computed in the request", {}, list(Breakdown), False, "forget"),
 ]
 
 
 def timed(url: str, dsn: str, budget: Budget) -> tuple[list[Any], Sent]:
-    """Each series through HTTP and its statement bare; the computing statement of the first."""
+    """Each series through HTTP and its statement bare (reading the base, or computing it); the
+    statement computing a base."""
     token = asyncio.run(sign_in_administrator(url))
-    rows, computing = [], []
+    rows = []
     with serving(url) as base:
-        for label, params, breakdowns, forget in SERIES:
+        for label, params, breakdowns, merge, before in SERIES:
             started = time.perf_counter()
             asked = {"as_of": TODAY.isoformat(), **params}
-            http = asyncio.run(over_http(base, token, dsn, asked, forget, budget))
-            computes, looks_up = asyncio.run(bare(url, breakdowns))
-            sql = asyncio.run(in_sql(dsn, computes if forget else looks_up, budget))
+            http = asyncio.run(over_http(base, token, dsn, asked, before, budget))
+            computes, reads = asyncio.run(bare(url, breakdowns, merge))
+            sql = asyncio.run(in_sql(dsn, computes if before == "forget" else reads, budget))
             rows.append((label, quantiles(http), quantiles(sql), len(http), len(sql)))
             print(f"  ({label}: timed in {time.perf_counter() - started:.0f} s)")
-            computing.append(computes)
-    return rows, computing[0]
+    return rows, computes
 
 
 def main() -> None:
@@ -267,16 +295,16 @@ def main() -> None:
         explained = asyncio.run(plan(dsn, computing))
 
     print(f"GET /reports/unpaid?as_of={TODAY} (JSON), {args.awards:,} awards, one API process")
-    print(f"{'':<36}{'p50 ms':>9}{'p95 ms':>9}{'runs':>6}")
+    print(f"{'':<48}{'p50 ms':>9}{'p95 ms':>9}{'runs':>6}")
     for label, http, sql, http_runs, sql_runs in rows:
-        print(f"{label:<36}")
-        print(f"{'  through HTTP':<36}{http[0]:9.0f}{http[1]:9.0f}{http_runs:6}")
-        print(f"{'  bare SQL (asyncpg)':<36}{sql[0]:9.0f}{sql[1]:9.0f}{sql_runs:6}")
-        print(f"{'  ratio HTTP/SQL':<36}{http[0] / sql[0]:9.2f}{http[1] / sql[1]:9.2f}")
-    for label, http, *_ in rows[:2]:
+        print(f"{label:<48}")
+        print(f"{'  through HTTP':<48}{http[0]:9.0f}{http[1]:9.0f}{http_runs:6}")
+        print(f"{'  bare SQL (asyncpg)':<48}{sql[0]:9.0f}{sql[1]:9.0f}{sql_runs:6}")
+        print(f"{'  ratio HTTP/SQL':<48}{http[0] / sql[0]:9.2f}{http[1] / sql[1]:9.2f}")
+    for label, http, *_ in rows:
         verdict = "met" if http[0] < 500 else "NOT met"
         print(f"target, p50 under 500 ms through HTTP, {label}: {verdict}")
-    print("plan of the all-breakdowns statement, computed, top nodes:")
+    print("plan of the statement computing a base, top nodes:")
     for line in explained:
         print(f"  {line[:150]}")
 

@@ -1,12 +1,12 @@
 """Each award's ledger between payments, kept so reports in SQL never replay the ledger."""
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, SQLModel
 
 from domain.awards import MONEY
@@ -124,27 +124,3 @@ def position_rows(
             }
         )
     return rows
-
-
-class ReportVersion(SQLModel, table=True):
-    """How many times `award_positions` has changed: one row (none after the tests empty the
-    tables, which reads as 0). A trigger (migration 0010) adds one at the commit of every
-    transaction that changed a position; service/usecases/unpaid_stored.py says why."""
-
-    __tablename__ = "award_positions_version"
-
-    id: int = Field(default=1, primary_key=True)
-    version: int = Field(sa_type=sa.BigInteger)
-
-
-class StoredReport(SQLModel, table=True):
-    """The unpaid-awards report as computed at a `version` of the positions: current while
-    that is still the count. `key`: the day and the breakdowns; `figures`: the rows as JSON,
-    shillings as decimal strings."""
-
-    __tablename__ = "unpaid_reports_stored"
-
-    key: str = Field(primary_key=True, max_length=200)
-    version: int = Field(sa_type=sa.BigInteger)
-    figures: list[dict[str, Any]] = Field(sa_column=sa.Column(JSONB, nullable=False))
-    computed_at: datetime = Field(sa_type=sa.DateTime(timezone=True))

@@ -1,7 +1,18 @@
 """Imports every table module, so migrations and the test of them see the whole schema."""
 
 import domain.idempotency  # noqa: F401  (idempotency keys, kept by service/idempotency.py)
-from domain import audit, awards, cases, contacts, hearings, outbox, positions, reminders, users
+from domain import (
+    audit,
+    awards,
+    cases,
+    contacts,
+    hearings,
+    outbox,
+    positions,
+    reminders,
+    report_bases,
+    users,
+)
 
 __all__ = [
     "audit",
@@ -12,5 +23,6 @@ __all__ = [
     "outbox",
     "positions",
     "reminders",
+    "report_bases",
     "users",
 ]

@@ -2,10 +2,12 @@
 
 import csv
 import io
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum, StrEnum
+from functools import reduce
 from typing import Any
 
 from litestar import Litestar, Request, Response
@@ -115,8 +117,9 @@ def merge_small(
 ) -> list[dict[str, Any]]:
     """Rows of fewer than `threshold` distinct survivors merged into one row labelled `label`.
 
-    Rows must be additive: `survivors_key` holds each row's set of survivor ids (the merged row
-    holds their union, so a survivor in two small rows is counted once), numbers (counts and
+    Rows must be additive: `survivors_key` holds each row's survivors as a set, or anything
+    with `len` and `|` as one (the merged row holds their union, so a survivor in two small
+    rows is counted once), numbers (counts and
     shillings) are summed, and every other field takes the label. Totals stay right. Should the
     merged row itself have too few survivors, the smallest other rows join it until it does not
     (or nothing is left). Rows with no survivor at all reveal nobody and stay as they are.
@@ -130,14 +133,14 @@ def merge_small(
     if not small:
         return [dict(row) for row in rows]
     merged = set(small)
-    people: set[Any] = set().union(*(rows[i][survivors_key] for i in small))
+    people = reduce(operator.or_, (rows[i][survivors_key] for i in small))
     while len(people) < threshold:
         rest = [i for i, row in enumerate(rows) if i not in merged and size(row) > 0]
         if not rest:
             break
         smallest = min(rest, key=lambda i: (size(rows[i]), -i))
         merged.add(smallest)
-        people |= set(rows[smallest][survivors_key])
+        people |= rows[smallest][survivors_key]
     other: dict[str, Any] = {}
     for i in sorted(merged):
         for key, value in rows[i].items():
@@ -147,7 +150,7 @@ def merge_small(
                 other[key] = other.get(key, 0) + value
             else:
                 other[key] = label
-    other[survivors_key] = frozenset(people)
+    other[survivors_key] = people
     kept = [dict(row) for i, row in enumerate(rows) if i not in merged]
     return [*kept, {key: other[key] for key in rows[small[0]]}]
 

@@ -10,6 +10,7 @@ something that day (a later payment in full does not hide it from an earlier dat
 not been set aside or written off by then (both are final stages, so `stage_since` dates them).
 """
 
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,8 +24,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import nairobi_midnight, nairobi_today, not_in_future
 from domain.errors import InvalidInput
-from service.usecases.unpaid_sql import AGES, NOT_SERVED, statement
-from service.usecases.unpaid_stored import store_rows, stored_rows
+from service.usecases.unpaid_bases import STALE, compute_base, found_base
+from service.usecases.unpaid_sql import AGES, KEYS, NOT_SERVED, TOTALS, read
 
 
 class Breakdown(StrEnum):
@@ -46,11 +47,24 @@ FIGURES = (
     "outstanding",
 )
 """The stable names of a row's figures, after its breakdown's own column."""
-SUMS = ("awarded", "accrued", "later", "paid", "outstanding_principal", "unpaid_interest")
-"""the statement's sums of shillings"""
-
+assert tuple(Breakdown) == KEYS, "a base's cells are grouped by every breakdown"
 
 FIRST_JUDGMENT = "SELECT min(judgment_on) FROM awards"
+
+
+@dataclass(frozen=True)
+class Survivors:
+    """A row's survivors, for merging small cells: those holding one award (in one row of a
+    breakdown only) by number, the others by internal id (never shown). Adds up as a set."""
+
+    lone: int
+    shared: frozenset[uuid.UUID]
+
+    def __len__(self) -> int:
+        return self.lone + len(self.shared)
+
+    def __or__(self, other: "Survivors") -> "Survivors":
+        return Survivors(self.lone + other.lone, self.shared | other.shared)
 
 
 @dataclass(frozen=True)
@@ -69,41 +83,25 @@ def report_day(as_of: date | None, now: datetime) -> date:
     return not_in_future(as_of, now, "as_of")
 
 
-def stored_key(as_of: date, breakdowns: Sequence[Breakdown]) -> str:
-    """What a stored report is filed under (with no survivor ids: those are never stored)."""
-    return f"{as_of.isoformat()} {' '.join(b.value for b in breakdowns) or 'totals'}"
-
-
 async def unpaid_awards(
     session: AsyncSession,
     as_of: date,
     breakdowns: Sequence[Breakdown] = tuple(Breakdown),
     survivor_ids: bool = False,
 ) -> UnpaidReport:
-    """`survivor_ids` adds each row's distinct survivors, for merging small cells (they are
-    internal ids, never shown)."""
-    names = [b.value for b in breakdowns]
-    key = stored_key(as_of, breakdowns)
-    rows = None if survivor_ids else await stored_rows(session, key, SUMS)
-    if rows is None:
-        rows = await _computed(session, as_of, names, survivor_ids)
-        if not survivor_ids and rows[0]["fresh"]:
-            assert isinstance(session.bind, AsyncEngine)
-            await store_rows(session.bind, key, rows[0]["version"], rows)
-    everything = (1 << len(names)) - 1
+    """`survivor_ids` adds each row's Survivors, for merging small cells."""
+    rows = await _from_base(session, as_of, [TOTALS, *breakdowns], survivor_ids)
     report = UnpaidReport(as_of, _zero(), {b: [] for b in breakdowns})
     for row in rows:
         figures = _figures(row)
         if survivor_ids:
-            figures["survivor_ids"] = frozenset(row["survivor_ids"] or ())
-        if row["breakdown"] == everything:
+            people = frozenset(row["shared_ids"] or ()) - set(row["lost"] or ())
+            figures["survivor_ids"] = Survivors(row["lone"], people | set(row["gained"] or ()))
+        if row["breakdown"] == TOTALS:
             report.totals.update(figures)
-            continue
-        for n, breakdown in enumerate(breakdowns):
-            if not row["breakdown"] & (1 << (len(names) - 1 - n)):
-                report.breakdowns[breakdown].append(
-                    {breakdown.value: row[breakdown.value]} | figures
-                )
+        elif row["awards"] > 0:  # every award in it paid or moved out since the base
+            breakdown = Breakdown(row["breakdown"])
+            report.breakdowns[breakdown].append({breakdown.value: row["value"]} | figures)
     for breakdown, cells in report.breakdowns.items():
         cells.sort(key=_in_order(breakdown))
     if report.totals["awards"] == 0:
@@ -111,28 +109,32 @@ async def unpaid_awards(
     return report
 
 
-async def _computed(
-    session: AsyncSession, as_of: date, names: list[str], survivor_ids: bool
+async def _from_base(
+    session: AsyncSession, as_of: date, wanted: list[str], survivor_ids: bool
 ) -> list[dict[str, Any]]:
-    """The statement's rows, the empty grouping set first; each says the count of position
-    changes it was read at, and whether this transaction had changed none (so it may be kept)."""
-    query = statement(names, survivor_ids)
+    """The day's base and the changes since, in this transaction (its own changes counted);
+    the base computed first if there is none or it has fallen too far behind, and again should
+    another process replace it between the look and the read."""
     db = await session.connection()
-    # compiling a plan for one pass over a million rows costs more than it saves; grouping
-    # by hashing (in parallel workers) needs room for a hash of the combinations, ~80 MB at 1M
-    await db.execute(text("SET LOCAL jit = off"))
-    await db.execute(text("SET LOCAL work_mem = '256MB'"))
-    rows = (await db.execute(text(query), {"as_of": as_of})).mappings().all()
-    return sorted((dict(row) for row in rows), key=lambda row: -row["breakdown"])
+    assert isinstance(session.bind, AsyncEngine)
+    while True:
+        base = await found_base(db, as_of)
+        if base is None or base.backlog > STALE:
+            await compute_base(session.bind, as_of, STALE)
+            continue
+        asked = {"as_of": as_of, "base": base.id, "seen": base.snapshot, "xmin": base.xmin}
+        found = (await db.execute(text(read(survivor_ids)), asked | {"wanted": wanted})).all()
+        if found and found[0].found:
+            return [dict(row._mapping) for row in found]
 
 
 def _figures(row: dict[str, Any]) -> dict[str, Any]:
-    """FIGURES from a row of UNPAID: interest to `as_of` is what the positions had settled plus
-    what accrued since (sums of sums, so exact)."""
+    """FIGURES from a row of the report: interest to `as_of` is what the positions had settled
+    plus what accrued since (sums of sums, so exact)."""
     unpaid_interest = row["unpaid_interest"] + row["later"]
     return {
-        "awards": row["awards"],
-        "survivors": row["survivors"],
+        "awards": int(row["awards"]),
+        "survivors": int(row["lone"] + row["shared"]),
         "awarded": row["awarded"],
         "interest_accrued": row["accrued"] + row["later"],
         "paid": row["paid"],

@@ -1,43 +1,37 @@
-"""Today's unpaid-awards report, computed again in the background soon after any change.
+"""Today's unpaid-awards base, kept current in the background.
 
-A report stored while no position has changed is answered in milliseconds; computing one on a
+Reading the report from a base and the changes since takes milliseconds; computing a base on a
 million awards takes seconds. So the worker (and each API process running the clock) looks
-every HAKI_CLOCK_SECONDS and, if today's report with every breakdown is not stored as current,
-computes and stores it: after a ledger write, the first person to ask has most likely been
-beaten to it. One process at a time computes (an advisory lock); the others skip the turn.
+every HAKI_CLOCK_SECONDS and computes today's base when there is none (a new day) or it has
+not seen more than a few thousand changes: the first person to ask has most likely been beaten
+to it, and readers never pass the point where they would compute it themselves. Computing also
+prunes the changes every base has seen, so the log stays small.
 """
 
 import asyncio
 import logging
 from datetime import date
 
-from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.base import utcnow
 from domain.calendar import nairobi_today
-from service.database import make_sessionmaker
-from service.usecases.unpaid import SUMS, Breakdown, stored_key, unpaid_awards
-from service.usecases.unpaid_stored import stored_rows
+from service.usecases.unpaid_bases import STALE, compute_base, found_base
 
 log = logging.getLogger("haki.reports")
-LOCK = 0x4841_4B49_0008
-"""the advisory lock only one refreshing process holds at a time"""
+BEHIND = STALE // 4
+"""unseen changes at which the background computes today's base again"""
 
 
 async def refresh_report(engine: AsyncEngine, today: date) -> bool:
-    """Computes and stores `today`'s report with every breakdown unless it is stored as
-    current, or another process is computing it; True if it computed."""
-    async with make_sessionmaker(engine)() as session:
-        db = await session.connection()
-        locked = await db.execute(text("SELECT pg_try_advisory_xact_lock(:lock)"), {"lock": LOCK})
-        if not locked.scalar_one():
-            return False
-        if await stored_rows(session, stored_key(today, list(Breakdown)), SUMS) is not None:
-            return False
-        await unpaid_awards(session, today)
-        return True
+    """Computes `today`'s base unless it is there and at most BEHIND changes behind; True if
+    it computed."""
+    async with engine.connect() as db:
+        base = await found_base(db, today)
+    if base is not None and base.backlog <= BEHIND:
+        return False
+    return await compute_base(engine, today, stale=BEHIND)
 
 
 async def refresh_forever(engine: AsyncEngine, seconds: float) -> None:
@@ -45,7 +39,7 @@ async def refresh_forever(engine: AsyncEngine, seconds: float) -> None:
     while True:
         try:
             if await refresh_report(engine, nairobi_today(utcnow())):
-                log.info("unpaid-awards report for today computed and stored")
+                log.info("unpaid-awards report for today computed")
         except (OSError, DBAPIError) as error:
             log.warning("report refresh: database unreachable, will look again: %s", error)
         await asyncio.sleep(seconds)

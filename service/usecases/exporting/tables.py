@@ -39,8 +39,10 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "payments_received": (),
     "reminders": (),
     "status_codes": (),
-    "award_positions_version": (),
-    "unpaid_reports_stored": (),
+    "award_position_changes": (),
+    "unpaid_bases": (),
+    "unpaid_base_cells": (),
+    "unpaid_base_shared": (),
     "idempotent_requests": (),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""

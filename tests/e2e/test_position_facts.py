@@ -1,5 +1,4 @@
-"""The award's facts on its positions, kept in step by every writer in its own transaction, and
-the stored unpaid-awards report: used while no position has changed, never once one has."""
+"""The award's facts on its positions, kept in step by every writer in its own transaction."""
 
 import asyncio
 import uuid
@@ -16,9 +15,8 @@ from domain.cases import Case, Survivor
 from service.database import make_sessionmaker
 from service.usecases.compensation import locked_award
 from service.usecases.positions import refresh_positions
-from service.usecases.unpaid import Breakdown, unpaid_awards
 from tests.e2e.helpers import Client, award_on, chase, judged, pay
-from tests.e2e.test_unpaid_report import MONEY, statements_total, two_awards
+from tests.e2e.test_unpaid_report import two_awards
 from tests.factories import RULES
 
 DRIFT = """
@@ -96,89 +94,6 @@ async def test_every_writer_keeps_the_facts_on_the_positions(
     )
     await award_on(client, again)  # a second award to A's survivor, in another case
     assert await facts(engine, a) == (date(2021, 4, 1), None, "Kisumu", 2, 2)
-
-
-async def totals_twice(client: Client, as_of: str) -> dict[str, Any]:
-    """The report's totals, computed and then as stored: the same, or the test fails."""
-    first, second = [
-        (await client.get("/reports/unpaid", params={"as_of": as_of})).json() for _ in range(2)
-    ]
-    assert first == second
-    totals: dict[str, Any] = first["totals"]
-    return totals
-
-
-async def agrees_with_statements(client: Client, awards: list[dict[str, Any]], as_of: str) -> None:
-    got = await totals_twice(client, as_of)
-    expected = await statements_total(client, awards, as_of)
-    assert {k: got[k] for k in ("awards", *MONEY)} == {
-        k: v if k == "awards" else f"{v:.2f}" for k, v in expected.items()
-    }, as_of
-
-
-async def test_a_stored_report_is_used_until_a_position_changes(
-    client: Client, engine: AsyncEngine
-) -> None:
-    a, b = await two_awards(client)
-    await agrees_with_statements(client, [a, b], "2022-03-01")
-    async with engine.begin() as db:  # what only the stored copy says
-        await db.execute(
-            text(
-                "UPDATE unpaid_reports_stored SET figures = jsonb_set(figures, '{0,awards}', '99')"
-            )
-        )
-    assert (await totals_twice(client, "2022-03-01"))["awards"] == 99
-    assert (await pay(client, b, "2022-02-01", "1000.00")).status_code == 201
-    await agrees_with_statements(client, [a, b], "2022-03-01")
-
-
-async def test_stored_reports_follow_every_change(client: Client, engine: AsyncEngine) -> None:
-    """A payment, a reversal, an award's transitions and a case edit, each after the report
-    on the same day was stored."""
-    a, b = await two_awards(client)
-    day = "2023-06-30"
-
-    async def station_rows() -> list[tuple[str, int]]:
-        body = (await client.get("/reports/unpaid", params={"as_of": day})).json()
-        return [(r["court_station"], r["awards"]) for r in body["breakdowns"]["court_station"]]
-
-    await agrees_with_statements(client, [a, b], day)
-    paid = await pay(client, a, "2022-01-05", "200000.00")
-    await agrees_with_statements(client, [a, b], day)
-    reversal = await client.post(
-        f"/awards/{a['id']}/payments/{paid.json()['id']}/reversal",
-        json={"reversed_on": "2022-02-01", "reason": "paid to the wrong award"},
-    )
-    assert reversal.status_code == 201, reversal.text
-    await agrees_with_statements(client, [a, b], day)
-    assert await station_rows() == [("Mombasa", 1), ("Nairobi (Milimani)", 1)]
-    case_id = (await client.get(f"/awards/{a['id']}")).json()["case_id"]
-    await move_case(engine, case_id, "Kisumu")
-    assert await station_rows() == [("Kisumu", 1), ("Mombasa", 1)]
-    await chase(client, b, ("write_off", "2023-01-10"))
-    await agrees_with_statements(client, [a], day)
-    assert (await totals_twice(client, day))["awards"] == 1
-
-
-async def test_a_transaction_that_changed_positions_never_reads_a_stored_report(
-    client: Client, engine: AsyncEngine
-) -> None:
-    a, _ = await two_awards(client)
-    await totals_twice(client, "2022-03-01")
-    async with make_sessionmaker(engine)() as session, session.begin():
-        case_id = (await client.get(f"/awards/{a['id']}")).json()["case_id"]
-        case = (await session.exec(select(Case).where(col(Case.id) == case_id))).one()
-        case.court_station = "Nyeri"
-        await session.flush()
-        report = await unpaid_awards(session, date(2022, 3, 1))  # as stored just above
-        stations = [row["court_station"] for row in report.breakdowns[Breakdown.COURT_STATION]]
-        assert stations == ["Mombasa", "Nyeri"]
-        await session.rollback()
-    body = (await client.get("/reports/unpaid", params={"as_of": "2022-03-01"})).json()
-    assert [r["court_station"] for r in body["breakdowns"]["court_station"]] == [
-        "Mombasa",
-        "Nairobi (Milimani)",
-    ]
 
 
 async def change_while_positions_written(
