@@ -54,6 +54,19 @@ async def move_case(engine: AsyncEngine, case_id: str, station: str) -> None:
         case.court_station = station
 
 
+async def second_award(client: Client, award: dict[str, Any], **overrides: Any) -> None:
+    """Another award to `award`'s survivor, in another case judged on 2022-06-01."""
+    claimants = (await client.get(f"/cases/{award['case_id']}")).json()["claimants"]
+    again = await judged(
+        client,
+        on="2022-06-01",
+        claimants=claimants,
+        reference="HAKI/LIT/2022/009",
+        court_number="Petition E99 of 2021",
+    )
+    await award_on(client, again, **overrides)
+
+
 async def test_every_writer_keeps_the_facts_on_the_positions(
     client: Client, engine: AsyncEngine
 ) -> None:
@@ -84,15 +97,7 @@ async def test_every_writer_keeps_the_facts_on_the_positions(
     case_id = (await client.get(f"/awards/{a['id']}")).json()["case_id"]
     await move_case(engine, case_id, "Kisumu")
     assert await facts(engine, a) == (date(2021, 4, 1), None, "Kisumu", 1, 2)
-    claimants = (await client.get(f"/cases/{case_id}")).json()["claimants"]
-    again = await judged(
-        client,
-        on="2022-06-01",
-        claimants=claimants,
-        reference="HAKI/LIT/2022/009",
-        court_number="Petition E99 of 2021",
-    )
-    await award_on(client, again)  # a second award to A's survivor, in another case
+    await second_award(client, a)
     assert await facts(engine, a) == (date(2021, 4, 1), None, "Kisumu", 2, 2)
 
 

@@ -17,12 +17,19 @@ from service.database import make_sessionmaker
 from service.usecases import unpaid
 from service.usecases.unpaid import Breakdown, unpaid_awards
 from service.usecases.unpaid_bases import KEPT, compute_base
-from tests.e2e.helpers import Client, award_on, chase, judged, pay
-from tests.e2e.test_position_facts import move_case
+from tests.e2e.helpers import Client, chase, pay
+from tests.e2e.test_position_facts import move_case, second_award
 from tests.e2e.test_unpaid_report import MONEY, statements_total, two_awards
 
 BASES = "SELECT id, day FROM unpaid_bases ORDER BY day"
 CHANGES = "SELECT count(*) FROM award_position_changes"
+SEEN_BY_ALL = """
+SELECT count(*) FROM award_position_changes
+WHERE xid < (SELECT min(pg_snapshot_xmin(CAST(snapshot AS pg_snapshot)))::text::bigint
+             FROM unpaid_bases)
+"""
+"""changes older than every transaction any base's snapshot saw running (on a quiet server, all
+changes before the bases: other databases' transactions hold the horizon back)"""
 
 
 async def totals_twice(client: Client, as_of: str) -> dict[str, Any]:
@@ -147,15 +154,7 @@ async def test_a_survivor_with_awards_in_two_cells_is_one_survivor(
     a, _ = await two_awards(client)
     day = "2023-06-30"
     assert (await totals_twice(client, day))["survivors"] == 2
-    claimants = (await client.get(f"/cases/{a['case_id']}")).json()["claimants"]
-    again = await judged(
-        client,
-        on="2022-06-01",
-        claimants=claimants,
-        reference="HAKI/LIT/2022/009",
-        court_number="Petition E99 of 2021",
-    )
-    await award_on(client, again, respondent="Inspector General")
+    await second_award(client, a, respondent="Inspector General")
     body = (await client.get("/reports/unpaid", params={"as_of": day})).json()
     assert (body["totals"]["awards"], body["totals"]["survivors"]) == (3, 2)
     assert [(r["respondent"], r["survivors"]) for r in body["breakdowns"]["respondent"]] == [
@@ -194,7 +193,7 @@ async def test_changes_every_base_has_seen_are_pruned_and_few_bases_kept(
     days = [date(2022, 1, day) for day in range(1, KEPT + 3)]
     for day in days:
         await compute_base(engine, day)
-    assert (await rows(engine, CHANGES))[0][0] == 0
+    assert (await rows(engine, SEEN_BY_ALL))[0][0] == 0
     assert [day for _, day in await rows(engine, BASES)] == days[-KEPT:]
     assert (await pay(client, a, "2022-01-05", "1000.00")).status_code == 201
     assert (await rows(engine, CHANGES))[0][0] > 0
