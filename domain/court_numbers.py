@@ -1,39 +1,43 @@
-"""Kenyan court numbers and neutral citations, parsed as registries write them and normalised."""
+"""Kenyan court numbers parsed as registries and law reports print them, and normalised.
+
+A station written before the series ("Milimani CMCC No. 45 of 2019") is read into the number's
+`station`; several numbers of one year ("Petition E31, E32 & E33 of 2024 (Consolidated)") are a
+lead number and the matters consolidated with it. E-filing numbers lose their padding: "E019"
+and "E19" are one number, stored "E19", as plain numbers have always lost theirs ("0572" is 572).
+"""
 
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from domain.court_series import COURT_INITIALS, E_FILING_SERIES, SERIES
+from domain.stations import station_named
+
 E_FILING_SINCE = 2020
 FIRST_YEAR = 1895  # the East Africa Protectorate's courts: no Kenyan matter is older
-EXAMPLE = '"Petition No. E123 of 2021"'
+EXAMPLE = '"Petition No. E123 of 2021", "Milimani CMCC No. 45 of 2019" or "HCCHRPET/E045/2026"'
 
-# (how registries write the series, the canonical name Haki stores), most specific first
-SERIES: tuple[tuple[str, str], ...] = (
-    (
-        r"(?:judicial\s+review|jr)\s+misc(?:ellaneous|\.)?\s*(?:application|appl\.?|app\.?)",
-        "JR Misc. Application",
-    ),
-    (r"misc(?:ellaneous|\.)?\s*(?:civil\s+)?(?:application|appl\.?|app\.?)", "Misc. Application"),
-    (r"(?:constitutional\s+)?petition", "Petition"),
-    (r"hccc|h\.c\.c\.c\.?|high\s+court\s+civil\s+case", "HCCC"),
-    (r"cmcc|c\.m\.c\.c\.?|chief\s+magistrates?'?\s+civil\s+case", "CMCC"),
-    (r"elrc\s+(?:cause|claim)|(?:industrial\s+)?cause", "ELRC Cause"),
-    (r"elc\s+(?:case|suit)|environment\s+and\s+land\s+case", "ELC Case"),
-    (r"civil\s+appeal", "Civil Appeal"),
-    (r"criminal\s+appeal", "Criminal Appeal"),
-    (r"(?:hc\s+)?civil\s+suit", "Civil Suit"),
-    (r"criminal\s+case", "Criminal Case"),
-    (r"inquest", "Inquest"),
-)
-
-_NUMBER_WORD = r"(?:number|no\s*[.:]?)?"
+_NUMBER_WORD = r"(?:numbers?|nos?\s*[.:]?)?"
 _PATTERNS = tuple(
-    (re.compile(rf"^\s*({alias})\s*{_NUMBER_WORD}\s*(?P<rest>.*)$", re.IGNORECASE), canonical)
+    (
+        re.compile(
+            rf"^{COURT_INITIALS}(?:{alias})s?(?![a-z])\.?\s*{_NUMBER_WORD}\s*(?P<rest>.*)$",
+            re.IGNORECASE,
+        ),
+        canonical,
+    )
     for alias, canonical in SERIES
 )
-_NUMBER = re.compile(r"^(?P<e>e)?(?P<digits>\d{1,6})\b", re.IGNORECASE)
-_YEAR = re.compile(r"^of\s+(?P<year>\d+)\s*\.?\s*$", re.IGNORECASE)
+_ONE = r"E?\d{1,6}(?:[A-Z](?![A-Z]))?"
+_NUMBERS = re.compile(
+    rf"^(?P<numbers>{_ONE}(?:\s*(?:,|&|\band\b)\s*{_ONE})*)\s*"
+    r"(?:of\s*\[?\s*(?P<year>\d+)\s*\]?|/\s*(?P<slash_year>\d+))"
+    r"(?P<notes>(?:\s*\([^)]*\)?)*)\s*(?P<after>.*?)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_ONE_NUMBER = re.compile(r"(?P<e>E)?(?P<digits>\d{1,6})(?P<suffix>[A-Z])?", re.IGNORECASE)
+_E_FILING = re.compile(r"^\s*(?P<code>[A-Z]{2,})\s*/\s*(?P<rest>E?\d.*)$", re.IGNORECASE)
+_CONSOLIDATED = re.compile(r"consolidated", re.IGNORECASE)
 
 
 class CourtNumberError(ValueError):
@@ -45,18 +49,27 @@ class CourtNumber:
     series: str
     number: str
     year: int
+    station: str | None = None
+    """the station the registry wrote before the series, as the station list names it"""
+    consolidated: tuple[str, ...] = ()
+    """the other numbers of a consolidated matter, same series and year"""
 
     def __str__(self) -> str:
         return f"{self.series} {self.number} of {self.year}"
 
+    @property
+    def consolidated_with(self) -> list[str]:
+        return [f"{self.series} {number} of {self.year}" for number in self.consolidated]
+
 
 def _refuse(text: str, why: str) -> CourtNumberError:
     return CourtNumberError(
-        f"'{text.strip()}' is not a court number: {why}; expected something like {EXAMPLE}"
+        f"Court number '{text.strip()}' cannot be read: {why}. "
+        f"Write it as the registry does, e.g. {EXAMPLE}"
     )
 
 
-def _check_year(text: str, year_text: str, today: date, error: type[ValueError]) -> int:
+def check_year(text: str, year_text: str, today: date, error: type[ValueError]) -> int:
     year = int(year_text)
     if len(year_text) != 4:
         raise error(f"'{text.strip()}': the year must have four digits, e.g. 2021")
@@ -67,66 +80,75 @@ def _check_year(text: str, year_text: str, today: date, error: type[ValueError])
     return year
 
 
+def _series(text: str) -> tuple[str, str, str | None]:
+    """The series, what follows it, and the station written before it; raises ValueError."""
+    cleaned = re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
+    code = _E_FILING.match(cleaned)
+    if code:
+        letters = code.group("code").upper()
+        found = next((s for suffix, s in E_FILING_SERIES if letters.endswith(suffix)), None)
+        if found is None:
+            raise ValueError(f"the e-filing code {letters} is not one Haki knows")
+        return found, code.group("rest"), None
+    for station_words in _leading_words(cleaned):
+        station = station_named(station_words) if station_words else None
+        if station_words and station is None:
+            continue
+        rest = cleaned[len(station_words) :].strip()
+        for pattern, canonical in _PATTERNS:
+            head = pattern.match(rest)
+            if head and _NUMBERS.match(head.group("rest").strip()):
+                return canonical, head.group("rest").strip(), station
+        for pattern, canonical in _PATTERNS:
+            head = pattern.match(rest)
+            if head:
+                return canonical, head.group("rest").strip(), station
+    known = ", ".join(dict.fromkeys(canonical for _, canonical in SERIES))
+    raise ValueError(f"the series is not one Haki knows ({known})")
+
+
+def _leading_words(text: str) -> list[str]:
+    """No station first, then the first one, two and three words, for "Homa Bay CMCC …"."""
+    words = text.split(" ")
+    return [""] + [" ".join(words[:n]) for n in (1, 2, 3) if n < len(words)]
+
+
+def _number(text: str, written: str, year: int) -> str:
+    found = _ONE_NUMBER.fullmatch(written.strip())
+    if found is None:
+        raise _refuse(text, f"'{written}' is not a number")
+    digits = str(int(found.group("digits"))) + (found.group("suffix") or "").upper()
+    if found.group("e"):
+        if year < E_FILING_SINCE:
+            raise _refuse(text, f"the E prefix is the e-filing series, used since {E_FILING_SINCE}")
+        return "E" + digits
+    return digits
+
+
 def parse_court_number(text: str, *, today: date | None = None) -> CourtNumber:
-    """Reads `Petition No. E123 of 2021`, `HCCC 45 of 2015` and their kin; refuses with a reason."""
+    """Reads `Petition No. E123 of 2021`, `Milimani CMCC 45/2019` and their kin; refuses why not."""
     today = today or date.today()
     if not text.strip():
         raise _refuse(text, "it is empty")
-    matches = ((pattern.match(text), series) for pattern, series in _PATTERNS)
-    head, series = next(((m, series) for m, series in matches if m), (None, ""))
-    if head is None:
-        known = ", ".join(canonical for _, canonical in SERIES)
-        raise _refuse(text, f"the series is not one Haki knows ({known})")
-    rest = head.group("rest").strip()
-    number = _NUMBER.match(rest)
-    if number is None:
-        raise _refuse(text, "no number after the series")
-    year = _YEAR.match(rest[number.end() :].strip())
-    if year is None:
-        raise _refuse(text, 'no year ("… of 2021")')
-    year_value = _check_year(text, year.group("year"), today, CourtNumberError)
-    digits = number.group("digits")
-    if number.group("e"):
-        if year_value < E_FILING_SINCE:
-            raise _refuse(text, f"the E prefix is the e-filing series, used since {E_FILING_SINCE}")
-        return CourtNumber(series, "E" + digits, year_value)
-    return CourtNumber(series, str(int(digits)), year_value)
-
-
-COURTS = ("KESC", "KECA", "KEHC", "KEELRC", "KEELC", "KEMC")
-_CITATION = re.compile(
-    r"^\s*\[\s*(?P<year>\d+)\s*\]\s*(?P<court>[a-z]+)\s+(?P<number>\d{1,6})\s*(?:\(\s*klr\s*\))?\s*$",
-    re.IGNORECASE,
-)
-
-
-class CitationError(ValueError):
-    pass
-
-
-@dataclass(frozen=True)
-class NeutralCitation:
-    year: int
-    court: str
-    number: int
-
-    def __str__(self) -> str:
-        return f"[{self.year}] {self.court} {self.number} (KLR)"
-
-
-def parse_neutral_citation(text: str, *, today: date | None = None) -> NeutralCitation:
-    """Reads `[2022] KEHC 11609 (KLR)`, with or without `(KLR)`, for the courts Haki follows."""
-    today = today or date.today()
-    found = _CITATION.match(text)
-    if found is None:
-        raise CitationError(
-            f"'{text.strip()}' is not a neutral citation; expected something like "
-            '"[2022] KEHC 11609 (KLR)"'
-        )
-    court = found.group("court").upper()
-    if court not in COURTS:
-        raise CitationError(
-            f"'{text.strip()}': {court} is not a court Haki follows ({', '.join(COURTS)})"
-        )
-    year = _check_year(text, found.group("year"), today, CitationError)
-    return NeutralCitation(year, court, int(found.group("number")))
+    try:
+        series, rest, station = _series(text)
+    except ValueError as error:
+        raise _refuse(text, str(error)) from None
+    parts = _NUMBERS.match(rest)
+    if parts is None:
+        why = "no number after the series" if not re.match(r"E?\d", rest, re.I) else None
+        raise _refuse(text, why or 'no year ("… of 2021")')
+    after = parts.group("after")
+    if after:
+        station = station or station_named(after)
+        if station is None or station_named(after) != station:
+            raise _refuse(text, f"'{after}' after the year is not a station Haki knows")
+    year = check_year(
+        text, parts.group("year") or parts.group("slash_year"), today, CourtNumberError
+    )
+    numbers = [
+        _number(text, n, year) for n in re.split(r"\s*(?:,|&|\band\b)\s*", parts.group("numbers"))
+    ]
+    if len(numbers) > 1 and not _CONSOLIDATED.search(parts.group("notes")) and "&" not in rest:
+        raise _refuse(text, "several numbers; write one, or mark them (Consolidated)")
+    return CourtNumber(series, numbers[0], year, station, tuple(dict.fromkeys(numbers[1:])))

@@ -19,6 +19,7 @@ STATIONS = (
     "Nanyuki", "Kitui", "Makueni", "Voi", "Lodwar", "Marsabit", "Isiolo", "Kabarnet", "Iten",
     "Kapenguria", "Siaya", "Vihiga", "Bomet", "Chuka", "Thika", "Kapsabet", "Kwale", "Lamu",
     "Garsen", "Mandera", "Wajir", "Moyale", "Maralal", "Ol Kalou", "Nyamira", "Kilgoris",
+    "Kilifi", "Mavoko",
 )  # fmt: skip
 
 
@@ -27,6 +28,50 @@ def _key(name: str) -> str:
 
 
 _BY_KEY = {_key(name): name for name in STATIONS}
+_DIVISION = re.compile(r"^(?P<place>[^(]+?)\s*\((?P<division>[^)]+)\)$")
+
+
+def place_of(name: str) -> str:
+    """The town of a station: "Nairobi" for "Nairobi (Milimani)", the name itself elsewhere."""
+    found = _DIVISION.match(name.strip())
+    return found.group("place") if found else name.strip()
+
+
+_COURTS = {"Supreme Court", "Court of Appeal", "ELRC", "ELC"}
+"""divisions of Nairobi named after a court, which before a number name the court, not a station"""
+PLACES = frozenset(place_of(name) for name in STATIONS)
+_NAMED = (
+    {_key(place): place for place in PLACES}
+    | {
+        _key(found.group("division")): name
+        for name in STATIONS
+        if (found := _DIVISION.match(name)) and found.group("division") not in _COURTS
+    }
+    | _BY_KEY
+)
+"""how a registry writes a station before a court number: Milimani, Nairobi, Kakamega"""
+
+
+def station_named(text: str) -> str | None:
+    """The station (or, for Nairobi's several courts, the town) a registry's word names, if any."""
+    return _NAMED.get(_key(text))
+
+
+def same_place(a: str, b: str) -> bool:
+    return _key(place_of(a)) == _key(place_of(b))
+
+
+def merged_station(case_station: str, named: str) -> str:
+    """The case's station once its court number names one: the more precise of the two, or a
+    refusal when they are different towns (a number from Kakamega on a case at Nakuru)."""
+    given = station_named(case_station) or case_station.strip()
+    if not same_place(given, named):
+        raise InvalidInput(
+            f"the court number names {named} but the court station is {case_station.strip()}; "
+            "correct one of them",
+            field="court_station",
+        )
+    return given if _DIVISION.match(given) or given == named else named
 
 
 def known_station(name: str, field: str = "station") -> str:

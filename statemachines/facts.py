@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from domain.court_numbers import CourtNumber, NeutralCitation
+from domain.citations import NeutralCitation
+from domain.court_numbers import CourtNumber
 from domain.stages import JudgmentOutcome
 
 

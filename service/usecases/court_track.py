@@ -15,12 +15,8 @@ from domain.awards import SETTLED, Award
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseEvent
-from domain.court_numbers import (
-    CitationError,
-    CourtNumberError,
-    parse_court_number,
-    parse_neutral_citation,
-)
+from domain.citations import CitationError, parse_neutral_citation
+from domain.court_numbers import CourtNumberError, parse_court_number
 from domain.errors import InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
 from service.usecases.audit import audit

@@ -62,7 +62,11 @@ def assert_problem(response: Any, status: int, *phrases: str) -> dict[str, Any]:
             ["before the case reached 'hearing' on 2022-05-05"],
         ),
         ({"trigger": "reserve_judgment", "version": 1}, 409, ["you sent version 1", "reload"]),
-        ({"trigger": "settle", "court_number": "Petition twelve"}, 422, ["not a court number"]),
+        (
+            {"trigger": "settle", "court_number": "Petition twelve"},
+            422,
+            ["Court number 'Petition twelve' cannot be read"],
+        ),
         ({"trigger": "settle", "neutral_citation": "[2022] XYZ 1"}, 422, ["XYZ is not a court"]),
         ({"trigger": "reserve_judgment", "version": "four"}, 400, ["version"]),
         ({"trigger": "reserve_judgment", "occurred_on": "28/09/2023"}, 400, ["occurred_on"]),

@@ -29,7 +29,9 @@ def test_import_dry_run_then_for_real(haki: CliRunner, tmp_path: Path) -> None:
     bad.write_text(f"{HEADER}\n{ROW.format(number='HCCC of 2018')}\n")
     refused = haki.invoke(main, ["import", "cases", str(bad), "--dry-run"])
     assert refused.exit_code == 1
-    assert "row 2, column court_number: 'HCCC of 2018' is not a court number" in refused.output
+    assert (
+        "row 2, column court_number: Court number 'HCCC of 2018' cannot be read" in refused.output
+    )
 
     good = tmp_path / "fixed.csv"
     good.write_text(f"{HEADER}\n{ROW.format(number='HCCC 5 of 2018')}\n")

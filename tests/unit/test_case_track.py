@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from domain.cases import Case
-from domain.court_numbers import parse_court_number, parse_neutral_citation
+from domain.citations import parse_neutral_citation
+from domain.court_numbers import parse_court_number
 from domain.errors import GuardFailed, TransitionNotAllowed, UnknownTrigger
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
 from statemachines.case_track import CASE_TRACK, OPEN, ROUTES

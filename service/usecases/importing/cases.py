@@ -16,8 +16,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import nairobi_midnight, nairobi_today
 from domain.cases import Case, CaseClaimant, CaseEvent
-from domain.court_numbers import CourtNumber, NeutralCitation, parse_court_number
-from domain.court_numbers import parse_neutral_citation as citation
+from domain.citations import NeutralCitation
+from domain.citations import parse_neutral_citation as citation
+from domain.court_numbers import CourtNumber, parse_court_number
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
 from service.imports.cells import Cells
 from service.usecases.audit import audit
