@@ -62,6 +62,11 @@ class Case(SQLModel, table=True):
     court_level: CourtLevel = Field(sa_type=value_enum(CourtLevel, "court_level"))
     court_station: str = Field(max_length=80)
     court_number: str | None = Field(default=None, max_length=120, index=True)
+    consolidated_with: list[str] = Field(
+        default_factory=list,
+        sa_column=sa.Column(ARRAY(sa.Text), nullable=False, server_default="{}"),
+    )
+    """the other numbers of a consolidated matter, normalised like `court_number`"""
     respondents: list[str] = Field(
         default_factory=list, sa_column=sa.Column(ARRAY(sa.Text), nullable=False)
     )
@@ -72,7 +77,7 @@ class Case(SQLModel, table=True):
     judgment_outcome: JudgmentOutcome | None = Field(
         default=None, sa_type=value_enum(JudgmentOutcome, "judgment_outcome")
     )
-    neutral_citation: str | None = Field(default=None, max_length=60)
+    neutral_citation: str | None = Field(default=None, max_length=300)
     stay_of_execution: bool | None = None
     version: int = Field(default=1)
     opened_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))

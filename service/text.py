@@ -21,7 +21,7 @@ CourtNumberText = Annotated[
     str, Meta(max_length=120, pattern=LINE, examples=["Petition No. E123 of 2021"])
 ]
 CitationText = Annotated[
-    str, Meta(max_length=60, pattern=LINE, examples=["[2022] KEHC 11609 (KLR)"])
+    str, Meta(max_length=300, pattern=LINE, examples=["[2022] KEHC 11609 (KLR)"])
 ]
 EvidenceRef = Annotated[str, Meta(max_length=200, pattern=LINE)]
 Note = Annotated[str, Meta(max_length=4000, pattern=PARAGRAPH)]

@@ -9,6 +9,7 @@ from statemachines.facts import Facts
 def record_court_number(case: Case, facts: Facts, _left: StrEnum) -> None:
     if facts.court_number is not None:
         case.court_number = str(facts.court_number)
+        case.consolidated_with = facts.court_number.consolidated_with
 
 
 def record_judgment(case: Case, facts: Facts, _left: StrEnum) -> None:

@@ -47,6 +47,8 @@ class CaseOut(Struct):
     court_level: CourtLevel
     court_station: str
     court_number: str | None
+    consolidated_with: list[str]
+    """the other numbers of a consolidated matter"""
     respondents: list[str]
     lead_counsel: str
     claimants: list[str]
@@ -69,6 +71,7 @@ class CaseOut(Struct):
             court_level=case.court_level,
             court_station=case.court_station,
             court_number=case.court_number,
+            consolidated_with=case.consolidated_with,
             respondents=case.respondents,
             lead_counsel=case.lead_counsel,
             claimants=claimants,

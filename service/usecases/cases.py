@@ -15,20 +15,30 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseClaimant, CaseEvent, Survivor
-from domain.court_numbers import CourtNumberError, parse_court_number
+from domain.court_numbers import CourtNumber, CourtNumberError, parse_court_number
 from domain.errors import Conflict, InvalidInput, NotFound
 from domain.stages import CaseKind, CourtLevel, Stage
+from domain.stations import merged_station
 from domain.users import CaseMember
 from service.log_context import note_case
 from service.usecases.audit import audit
 from service.usecases.paging import equal_to, page
 
 
-def normalised_court_number(text: str) -> str:
+def read_court_number(text: str) -> CourtNumber:
     try:
-        return str(parse_court_number(text))
+        return parse_court_number(text)
     except CourtNumberError as error:
         raise InvalidInput(str(error), field="court_number") from error
+
+
+def number_case(case: Case, number: CourtNumber) -> None:
+    """Gives the case its court number, the numbers consolidated with it, and the station the
+    number names (refused when it is another town than the case's)."""
+    if number.station:
+        case.court_station = merged_station(case.court_station, number.station)
+    case.court_number = str(number)
+    case.consolidated_with = number.consolidated_with
 
 
 @dataclass(frozen=True)
@@ -69,18 +79,18 @@ async def open_case(
     """
     now = now or utcnow()
     opened_on = not_in_future(opened_on, now, "opened_on") if opened_on else nairobi_today(now)
-    number = normalised_court_number(court_number) if court_number else None
     case = Case(
         reference=reference.strip(),
         title=title.strip(),
         kind=kind,
         court_level=court_level,
         court_station=court_station.strip(),
-        court_number=number,
         respondents=[name.strip() for name in respondents],
         lead_counsel=lead_counsel.strip(),
         stage_since=opened_on,
     )
+    if court_number:
+        number_case(case, read_court_number(court_number))
     async with session.begin():
         return await add_case(
             session, actor, case, claimants, note, now, team=[(lead, True)] if lead else []
@@ -99,7 +109,7 @@ async def add_case(
     """Adds a case at intake inside the caller's transaction: claimants, first event, team."""
     survivors = await _survivors_by_code(session, claimants)
     session.add(case)
-    await _flush_unique(session, case)
+    await flush_unique(session, case)
     session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in survivors)
     session.add(
         CaseEvent(
@@ -126,16 +136,18 @@ async def _survivors_by_code(session: AsyncSession, codes: Sequence[str]) -> lis
     return list(found)
 
 
-async def _flush_unique(session: AsyncSession, case: Case) -> None:
+async def flush_unique(session: AsyncSession, case: Case) -> None:
+    """Writes the case, or says in words which uniqueness it broke: the court number at the
+    station, or the reference. (The case's fields are read first: a failed flush expires them.)"""
+    number = f"{case.court_number} at {case.court_station}"
+    reference = case.reference
     try:
         await session.flush()
     except IntegrityError as error:
         constraint = getattr(error.orig, "constraint_name", None) or str(error.orig)
         if "court_number" in constraint:
-            raise Conflict(
-                f"{case.court_number} at {case.court_station} is already registered"
-            ) from error
-        raise Conflict(f"a case with reference {case.reference} already exists") from error
+            raise Conflict(f"{number} is already registered for another case") from error
+        raise Conflict(f"a case with reference {reference} already exists") from error
 
 
 async def get_case(session: AsyncSession, case_id: uuid.UUID) -> Case:
@@ -171,12 +183,10 @@ async def list_cases(
             (Case.court_station, where.court_station),
             (Case.lead_counsel, where.lead_counsel),
             (Case.kind, where.kind),
-            (
-                Case.court_number,
-                normalised_court_number(where.court_number) if where.court_number else None,
-            ),
         )
     )
+    if where.court_number:
+        conditions.append(_numbered(str(read_court_number(where.court_number))))
     if where.member is not None:
         conditions.append(
             col(Case.id).in_(select(CaseMember.case_id).where(CaseMember.user_id == where.member))
@@ -191,5 +201,10 @@ def _matching(text: str) -> ColumnElement[bool]:
     """The reference contains the text, or the court number is the one it writes."""
     found = [col(Case.reference).icontains(text, autoescape=True)]
     with suppress(CourtNumberError):
-        found.append(col(Case.court_number) == str(parse_court_number(text)))
+        found.append(_numbered(str(parse_court_number(text))))
     return or_(*found)
+
+
+def _numbered(number: str) -> ColumnElement[bool]:
+    """The case bears the number, as its own or as one of a matter consolidated with it."""
+    return or_(col(Case.court_number) == number, col(Case.consolidated_with).contains([number]))

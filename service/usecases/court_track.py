@@ -19,8 +19,9 @@ from domain.citations import CitationError, parse_neutral_citation
 from domain.court_numbers import CourtNumberError, parse_court_number
 from domain.errors import InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
+from domain.stations import merged_station
 from service.usecases.audit import audit
-from service.usecases.cases import get_case
+from service.usecases.cases import flush_unique, get_case
 from service.usecases.family_news import judgment_delivered
 from service.usecases.mandamus import log_mandamus_outcome
 from service.usecases.paging import page
@@ -92,7 +93,7 @@ async def record_step(
         async with session.begin():
             case = await get_case(session, case_id)
             event = await take_step(session, actor, case, step, now)
-            await session.flush()
+            await flush_unique(session, case)
     except StaleDataError:
         current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
         raise StaleVersion(step.version, current) from None
@@ -106,6 +107,10 @@ async def take_step(
     if case.version != step.version:
         raise StaleVersion(step.version, case.version)
     facts = replace(_facts(step, now), **await award_facts(session, case.id))
+    number = facts.court_number
+    if step.trigger == "file" and number is not None and number.station:
+        # filing records the number (statemachines/effects.py); the station it names is the case's
+        case.court_station = merged_station(case.court_station, number.station)
     return await move_case(
         session, actor, case, step.trigger, facts, now, step.note, step.evidence_ref
     )
