@@ -137,6 +137,10 @@ class CaseView:
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
 
+    def claimant_shown(self, code: str) -> str:
+        """A claimant by name for a role that may see names, else by code."""
+        return dict(self.claimant_choices).get(code, code)
+
     def may_record_sitting(self, listed: Listed) -> bool:
         """The court's answer can be recorded from the morning of the hearing's day."""
         day = listed.hearing.starts_at.astimezone(NAIROBI).date()

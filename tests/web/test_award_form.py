@@ -97,8 +97,9 @@ async def test_the_lawyer_records_the_award_at_judgment_and_the_case_is_awarded(
     assert sent.status_code == 303, sent.text
     assert sent.headers["location"].endswith("?done=award_recorded#awards")
     after = (await web.get(sent.headers["location"].split("#")[0])).text
-    assert "The award is recorded." in after
-    assert "Kamau Njoroge" in after and "court rates" in after
+    assert "The award is recorded." in after and after.count('role="status"') == 1
+    assert f"<h3>Kamau Njoroge ({codes[1]}) — Attorney General" in after
+    assert "court rates" in after
     assert "General damages: Ksh2,500,000.00" in after
     assert "Aggravated damages: Ksh500,000.00" in after and "9 January 2023" in after
     assert "Costs: to be taxed" in after
