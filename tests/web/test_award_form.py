@@ -14,7 +14,7 @@ from service.usecases.cases import open_case
 from service.usecases.court_track import Step, record_step
 from service.usecases.survivors import register_survivor
 from tests.conftest import Account
-from tests.factories import TEST_ACTOR
+from tests.factories import TEST_ACTOR, awarded_and_part_paid
 from tests.web.conftest import Browser, sign_in
 
 AT_JUDGMENT = [
@@ -191,3 +191,28 @@ async def test_a_viewer_sees_no_award_form(
     page = await web.get(f"/web/cases/{case_id}")
     assert page.status_code == 200 and "Compensation awarded" not in page.text
     assert f'action="/web/cases/{case_id}/awards"' not in page.text
+
+
+async def test_a_payment_typed_as_a_receipt_prints_it_is_taken(
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    award = await awarded_and_part_paid(make_sessionmaker(engine), lead=accounts["lawyer"].user.id)
+    token = await sign_in(web, accounts["lawyer"])
+    page = (await web.get(f"/web/cases/{award.case_id}")).text
+    assert 'placeholder="e.g. 500,000"' in page and 'inputmode="decimal"' in page
+    paid = await web.post(
+        f"/web/awards/{award.id}/payments",
+        data={
+            "_form_token": token,
+            "received_on": "2024-07-01",
+            "amount": "Ksh 2,500",
+            "payer": "National Treasury",
+            "reference": "TR/2024/9",
+        },
+    )
+    assert paid.status_code == 303, paid.text
+    async with engine.connect() as db:
+        amounts = (
+            await db.execute(text("SELECT amount FROM payments_received ORDER BY id"))
+        ).scalars()
+        assert [str(a) for a in amounts] == ["1000.00", "2500.00"]
