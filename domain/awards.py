@@ -37,6 +37,7 @@ SETTLED = {AwardStage.DISBURSED, AwardStage.SET_ASIDE, AwardStage.WRITTEN_OFF}
 class HeadKind(StrEnum):
     GENERAL = "general"
     EXEMPLARY = "exemplary"
+    AGGRAVATED = "aggravated"
     SPECIAL = "special"
     COSTS = "costs"
 
@@ -59,6 +60,10 @@ class Award(SQLModel, table=True):
     judgment_on: date
     rate_percent: Decimal = Field(sa_type=sa.Numeric(5, 2))
     rate_as_ordered: str = Field(max_length=120)
+    costs_to_be_taxed: bool = Field(
+        default=False, sa_column_kwargs={"server_default": sa.false()}, nullable=False
+    )
+    """the court awarded costs, to be taxed later: they join as a head once taxed"""
     stage: AwardStage = Field(
         default=AwardStage.AWARDED, sa_type=value_enum(AwardStage, "award_stage"), index=True
     )

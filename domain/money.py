@@ -1,6 +1,9 @@
 """Kenya shillings as Decimal, to the cent: never a float anywhere on the path."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+from typing import ClassVar
 
 from domain.errors import InvalidInput
 
@@ -47,3 +50,53 @@ def rate_of(value: Decimal, field: str = "rate_percent") -> Decimal:
     if value != value.quantize(CENT):
         raise InvalidInput(f"{field} {value} has more than two decimal places", field)
     return value
+
+
+_AS_TYPED = re.compile(
+    r"""^(?:k?shs?|kes)?\.?\s*               # Ksh, Kshs, KSh., Shs, KES
+    (?P<whole>\d{1,3}(?:,\d{3})+              # 1,234,567
+      |\d{1,3}(?:[ \u00a0\u202f]\d{3})+      # 1 234 567 (and Babel's no-break spaces)
+      |\d+)                                  # 1234567
+    (?:\.(?P<cents>\d{1,2}))?                 # .5 or .50
+    \s*(?:/\s*[=-])?$                          # /= or /- as a decree closes a sum""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+class Why(StrEnum):
+    """Why an amount as typed was refused: the pages word each in the reader's language."""
+
+    NOT_SHILLINGS = "not_shillings"
+    NOTHING = "nothing"
+    TOO_MUCH = "too_much"
+
+
+class AmountRefused(InvalidInput):
+    """An amount as a person typed it that is not one; `what` names it as its form labels it."""
+
+    SENTENCES: ClassVar[dict[Why, str]] = {
+        Why.NOT_SHILLINGS: "{what} must be in shillings, like 500,000 or 500000.00",
+        Why.NOTHING: "{what} must be more than nothing",
+        Why.TOO_MUCH: "{what} is more than Haki can record (999,999,999,999.99)",
+    }
+
+    def __init__(self, why: Why, what: str, field: str | None = None) -> None:
+        super().__init__(self.SENTENCES[why].format(what=what), field)
+        self.why = why
+        self.what = what
+
+
+def typed_amount(text: str, what: str = "The amount", field: str | None = None) -> Decimal:
+    """Shillings as Kenyans type and decrees print them: "500,000", "Ksh 500,000",
+    "KSh. 500,000/=", "Kshs.500,000/-", "500 000", "500000.00". Refused: "500,00" and
+    "5.000.000" (whose meaning is a guess), a sign, more than two decimals, words."""
+    found = _AS_TYPED.match(text.strip())
+    if found is None:
+        raise AmountRefused(Why.NOT_SHILLINGS, what, field)
+    whole = re.sub(r"\D", "", found["whole"])
+    amount = Decimal(f"{whole}.{found['cents'] or '0'}")
+    if amount <= 0:
+        raise AmountRefused(Why.NOTHING, what, field)
+    if amount > LARGEST:
+        raise AmountRefused(Why.TOO_MUCH, what, field)
+    return cents(amount)

@@ -24,7 +24,8 @@ COURTS = {
 }
 HEADS = {
     HeadKind.GENERAL: N_("General damages"),
-    HeadKind.EXEMPLARY: N_("Exemplary or aggravated damages"),
+    HeadKind.EXEMPLARY: N_("Exemplary damages"),
+    HeadKind.AGGRAVATED: N_("Aggravated damages"),
     HeadKind.SPECIAL: N_("Special damages"),
     HeadKind.COSTS: N_("Costs"),
 }

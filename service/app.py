@@ -12,6 +12,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from notifications.i18n import load_catalogs
+from service.amounts import TYPE_DECODERS, AmountSchema
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, refusals, route_key
@@ -125,7 +126,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         state=State({"settings": settings}),
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
-        plugins=[problem_details],
+        plugins=[problem_details, AmountSchema()],
+        type_decoders=TYPE_DECODERS,
         middleware=[RequestLog(), PROMETHEUS.middleware, Idempotency()],
         logging_config=None,  # service/logs.py sets up JSON logging for the whole process
         exception_handlers={

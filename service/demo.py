@@ -24,7 +24,7 @@ from domain.users import Role
 from notifications.i18n import Language
 from service.usecases import hearings
 from service.usecases.accounts import add_user
-from service.usecases.awards import CompensationRules, HeadIn, record_award
+from service.usecases.awards import AwardOrder, CompensationRules, HeadIn, record_award
 from service.usecases.cases import open_case
 from service.usecases.compensation import AwardStep, receive_payment, record_award_step
 from service.usecases.consent import record_consent
@@ -261,12 +261,14 @@ async def _award(
                     session,
                     DEMO_ACTOR,
                     case_id,
-                    claimant=code,
-                    respondent=demo.respondents[0],
-                    heads=heads,
-                    rate_as_ordered="12% p.a. from the date of judgment",
-                    rate_percent=Decimal(12),
-                    rules=DEMO_RULES,
+                    AwardOrder(
+                        claimant=code,
+                        respondent=demo.respondents[0],
+                        heads=heads,
+                        rate_as_ordered="12% p.a. from the date of judgment",
+                        rate_percent=Decimal(12),
+                    ),
+                    DEMO_RULES,
                 )
             )
     if not demo.chased:

@@ -13,7 +13,7 @@ from domain.cases import Case
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
 from domain.users import Role, User
 from service.usecases.accounts import add_user
-from service.usecases.awards import CompensationRules, HeadIn, record_award
+from service.usecases.awards import AwardOrder, CompensationRules, HeadIn, record_award
 from service.usecases.cases import open_case
 from service.usecases.compensation import AwardStep, receive_payment, record_award_step
 from service.usecases.court_track import Step, record_step
@@ -88,12 +88,14 @@ async def awarded_and_part_paid(
             session,
             TEST_ACTOR,
             case.id,
-            claimant=code,
-            respondent="Attorney General",
-            heads=[HeadIn(HeadKind.GENERAL, Decimal("100000"), "judgment")],
-            rate_as_ordered="12% p.a. from judgment",
-            rate_percent=Decimal("12"),
-            rules=RULES,
+            AwardOrder(
+                claimant=code,
+                respondent="Attorney General",
+                heads=[HeadIn(HeadKind.GENERAL, Decimal("100000"), "judgment")],
+                rate_as_ordered="12% p.a. from judgment",
+                rate_percent=Decimal("12"),
+            ),
+            RULES,
         )
     chase = [
         ("extract_decree", date(2024, 1, 20)),

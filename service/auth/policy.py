@@ -135,6 +135,7 @@ POLICY: dict[str, Rule] = {
     "CalendarPage.calendar": Rule.SIGNED_IN,
     "CalendarPage.new_feed": Rule.SIGNED_IN,
     "CalendarPage.close_feed": Rule.SIGNED_IN,
+    "AwardOrderForm.record_award": Rule.CASE_CHANGE,  # as CaseAwardController.record
     "AwardForms.record_step": Rule.AWARD_CHANGE,
     "AwardForms.receive": Rule.AWARD_CHANGE,
     "AwardForms.log_follow_up": Rule.AWARD_CHANGE,

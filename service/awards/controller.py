@@ -26,7 +26,7 @@ from service.awards.schemas import (
 from service.dependencies import Db
 from service.openapi import responses
 from service.usecases import awards, compensation
-from service.usecases.awards import CompensationRules, HeadIn
+from service.usecases.awards import CompensationRules
 from service.usecases.cases import get_case
 from statemachines.award_track import AWARD_TRACK
 
@@ -56,15 +56,7 @@ class CaseAwardController(Controller):
         self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[AwardIn]
     ) -> AwardOut:
         award = await awards.record_award(
-            db,
-            actor_of(request),
-            case_id,
-            claimant=data.claimant,
-            respondent=data.respondent,
-            heads=[HeadIn(h.kind, h.amount, h.interest_from) for h in data.heads],
-            rate_as_ordered=data.rate_as_ordered,
-            rate_percent=data.rate_percent,
-            rules=rules_of(request),
+            db, actor_of(request), case_id, data.order(), rules_of(request)
         )
         return await _out(db, award)
 

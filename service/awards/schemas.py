@@ -12,14 +12,16 @@ from domain.cases import Case
 from domain.interest import Statement
 from domain.money import figure
 from domain.stages import Stage
+from service.amounts import Amount
 from service.cases.schemas import SurvivorCode
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
+from service.usecases.awards import AwardOrder
+from service.usecases.awards import HeadIn as UseCaseHead
 from statemachines.award_track import Route as AwardRoute
 
 Shillings = Annotated[
     str, Meta(pattern=r"^-?\d+\.\d{2}$", examples=["1000000.00"], description="Kenya shillings")
 ]
-Amount = Annotated[Decimal, Meta(examples=["250000.00"], description="shillings, to the cent")]
 Reference = Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
 InterestFrom = Annotated[
     str,
@@ -37,13 +39,26 @@ class HeadIn(Struct, forbid_unknown_fields=True):
 
 
 class AwardIn(Struct, forbid_unknown_fields=True):
-    """`rate_percent` omitted means the court-rate setting; `rate_as_ordered` keeps the words."""
+    """`rate_percent` omitted means the court-rate setting; `rate_as_ordered` keeps the words.
+    The case page's award form is read into this class too (service/web/award_order.py)."""
 
     claimant: SurvivorCode
     respondent: Name
     heads: Annotated[list[HeadIn], Meta(min_length=1, max_length=10)]
     rate_as_ordered: Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
     rate_percent: Annotated[Decimal, Meta(examples=["12"])] | None = None
+    costs_to_be_taxed: bool = False
+    """costs awarded, to be taxed later (POST /awards/{id}/costs adds them once taxed)"""
+
+    def order(self) -> AwardOrder:
+        return AwardOrder(
+            claimant=self.claimant,
+            respondent=self.respondent,
+            heads=[UseCaseHead(h.kind, h.amount, h.interest_from) for h in self.heads],
+            rate_as_ordered=self.rate_as_ordered,
+            rate_percent=self.rate_percent,
+            costs_to_be_taxed=self.costs_to_be_taxed,
+        )
 
 
 class HeadOut(Struct):
@@ -74,6 +89,7 @@ class AwardOut(Struct):
     rate_percent: str
     rate_as_ordered: str
     heads: list[HeadOut]
+    costs_to_be_taxed: bool
     stage: AwardStage
     stage_since: date
     stayed_from: AwardStage | None
@@ -96,6 +112,7 @@ class AwardOut(Struct):
             rate_percent=str(award.rate_percent),
             rate_as_ordered=award.rate_as_ordered,
             heads=[HeadOut(h.kind, figure(h.amount), h.interest_from) for h in heads],
+            costs_to_be_taxed=award.costs_to_be_taxed,
             stage=award.stage,
             stage_since=award.stage_since,
             stayed_from=award.stayed_from,

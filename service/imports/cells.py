@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from domain.calendar import not_in_future
 from domain.errors import InvalidInput
-from domain.money import amount_of
+from domain.money import typed_amount
 from service.imports.layouts import LIST_SEPARATOR
 from service.imports.reading import CellError, SheetRow
 
@@ -85,13 +85,10 @@ class Cells:
         return self.read(column, parse, required=True)
 
     def amount(self, column: str, required: bool = False) -> Decimal | None:
-        def parse(text: str) -> Decimal:
-            plain = re.sub(r"^(?:ksh|kes)\.?\s*", "", text, flags=re.IGNORECASE)
-            if not re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", plain):
-                raise ValueError(f"'{text}' is not an amount of shillings, e.g. 1,250,000.00")
-            return amount_of(plain.replace(",", ""), column)
-
-        return self.read(column, parse, required)
+        """Shillings as a clerk or a decree writes them: domain/money.py's one parser."""
+        return self.read(
+            column, lambda text: typed_amount(text, f"The amount in {column}", column), required
+        )
 
     def number(self, column: str) -> Decimal | None:
         def parse(text: str) -> Decimal:

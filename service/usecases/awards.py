@@ -45,21 +45,35 @@ class HeadIn:
     """'judgment', 'filing', a date the court named (YYYY-MM-DD), or None for no interest"""
 
 
+@dataclass(frozen=True)
+class AwardOrder:
+    """What the court ordered one claimant to be paid: the one input of `record_award`, read
+    alike from the API's JSON (service/awards/schemas.py) and the case page's award form."""
+
+    claimant: str
+    """the survivor's code"""
+    respondent: str
+    heads: Sequence[HeadIn]
+    rate_as_ordered: str
+    """the decree's words ("court rates", "12% p.a. from judgment")"""
+    rate_percent: Decimal | None = None
+    """None: the court-rate setting"""
+    costs_to_be_taxed: bool = False
+    """costs awarded but not yet taxed: they join as a head when taxed (add_taxed_costs)"""
+
+
 async def record_award(
     session: AsyncSession,
     actor: Actor,
     case_id: uuid.UUID,
-    *,
-    claimant: str,
-    respondent: str,
-    heads: Sequence[HeadIn],
-    rate_as_ordered: str,
+    order: AwardOrder,
     rules: CompensationRules,
-    rate_percent: Decimal | None = None,
     now: datetime | None = None,
 ) -> Award:
     """Records an award; the first on a case at judgment moves the case to `awarded`."""
     now = now or utcnow()
+    if not order.heads:
+        raise InvalidInput("the award needs at least one head with its amount", "heads")
     async with session.begin():
         case = await get_case(session, case_id)
         if case.stage not in AWARDABLE or case.judgment_on is None:
@@ -69,15 +83,17 @@ async def record_award(
             )
         if case.judgment_outcome == JudgmentOutcome.DISMISSED:
             raise InvalidInput("the judgment on record dismissed the claim: nothing was awarded")
-        survivor = await _claimant(session, case_id, claimant)
+        survivor = await _claimant(session, case_id, order.claimant)
         filed_on = await filed_on_record(session, case_id)
+        rate = order.rate_percent
         award = Award(
             case_id=case_id,
             survivor_id=survivor.id,
-            respondent=respondent.strip(),
+            respondent=order.respondent.strip(),
             judgment_on=case.judgment_on,
-            rate_percent=rules.court_rate if rate_percent is None else rate_of(rate_percent),
-            rate_as_ordered=rate_as_ordered.strip(),
+            rate_percent=rules.court_rate if rate is None else rate_of(rate),
+            rate_as_ordered=order.rate_as_ordered.strip(),
+            costs_to_be_taxed=order.costs_to_be_taxed,
             stage_since=case.judgment_on,
         )
         session.add(award)
@@ -88,7 +104,7 @@ async def record_award(
                 amount=amount_of(head.amount, "amount"),
                 interest_from=interest_start(head.interest_from, case.judgment_on, filed_on, now),
             )
-            for head in heads
+            for head in order.heads
         )
         audit(session, actor, "award.record", "award", award.id, case=str(case_id))
         await refresh_positions(session, award, rules.allocation)

@@ -28,6 +28,7 @@ ANCHORS = {
     "adjourned": "#hearings",
     "scheduled": "#hearings",
     "held": "#hearings",
+    "award_recorded": "#awards",
     "award_step": "#awards",
     "payment": "#awards",
     "follow_up": "#awards",

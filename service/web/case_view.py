@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.awards import Award, AwardHead, FollowUp, FollowUpKind
+from domain.awards import Award, AwardHead, FollowUp, FollowUpKind, HeadKind
 from domain.base import utcnow
 from domain.calendar import NAIROBI, nairobi_today
 from domain.cases import Case, CaseEvent, Survivor
@@ -19,10 +19,12 @@ from domain.hearings import HearingPurpose, HearingStatus
 from domain.interest import Statement
 from domain.stages import JudgmentOutcome
 from domain.users import Principal
+from notifications.i18n import N_
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES
 from service.awards.controller import rules_of
 from service.usecases import awards, cases, cause_list, chase, court_track, survivors
+from service.usecases.awards import AWARDABLE
 from service.usecases.cause_list import Listed
 from service.usecases.compensation import LEDGER_TRIGGERS
 from service.web.forms import Refusal
@@ -54,6 +56,9 @@ def may(principal: Principal, route: str) -> bool:
     return principal.role in ROLES[POLICY[route]]
 
 
+AWARD_FIRST = N_("Record the award below first: the case is awarded once an award is recorded.")
+
+
 @dataclass(frozen=True)
 class StepForm:
     trigger: str
@@ -61,14 +66,34 @@ class StepForm:
     asks: tuple[str, ...]
     """the facts beyond date, note and evidence this step needs"""
     required: tuple[str, ...]
+    blocked: str = ""
+    """why the step cannot be taken yet (a catalog message), shown beside it disabled"""
 
 
-def step_form(route: Route) -> StepForm:
+def step_form(route: Route, awards_recorded: int) -> StepForm:
     asks: list[str] = []
     for guard in route.guards:
         asks += [f for f in FIELDS_FOR_GUARD.get(guard.name, ()) if f not in asks]
     required = tuple(f for f in asks if f != "neutral_citation")
-    return StepForm(route.trigger, route.dest.value, tuple(asks), required)
+    blocked = AWARD_FIRST if route.trigger == "award" and not awards_recorded else ""
+    return StepForm(route.trigger, route.dest.value, tuple(asks), required, blocked)
+
+
+def claimant_choices(codes: list[str], parties: list[Survivor] | None) -> list[tuple[str, str]]:
+    """The award form's claimants: by name for a role that may see names, else by code."""
+    if parties is None:
+        return [(code, code) for code in codes]
+    return [(s.code, f"{s.full_name} ({s.code})") for s in parties]
+
+
+def may_record_award(case: Case, can_change: bool) -> bool:
+    """The award form is offered where the use case would take an award."""
+    return (
+        can_change
+        and case.stage in AWARDABLE
+        and case.judgment_on is not None
+        and case.judgment_outcome is not JudgmentOutcome.DISMISSED
+    )
 
 
 @dataclass(frozen=True)
@@ -105,9 +130,16 @@ class CaseView:
     can_change_awards: bool
     today: date
     can_read_ledger: bool = False
+    can_record_award: bool = False
+    claimant_choices: list[tuple[str, str]] = field(default_factory=list)
+    head_kinds: list[HeadKind] = field(default_factory=lambda: list(HeadKind))
     outcomes: list[JudgmentOutcome] = field(default_factory=lambda: list(JudgmentOutcome))
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
+
+    def claimant_shown(self, code: str) -> str:
+        """A claimant by name for a role that may see names, else by code."""
+        return dict(self.claimant_choices).get(code, code)
 
     def may_record_sitting(self, listed: Listed) -> bool:
         """The court's answer can be recorded from the morning of the hearing's day."""
@@ -161,7 +193,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         case=case,
         claimants=codes[case.id],
         parties=parties,
-        steps=[step_form(r) for r in routes] if can_change else [],
+        steps=[step_form(r, len(found)) for r in routes] if can_change else [],
         timeline=_timeline(events, dates),
         hearings=dates,
         awards=found,
@@ -170,6 +202,8 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_change_awards=can_change_awards,
         today=today,
         can_read_ledger=may(principal, "award_ledger"),
+        can_record_award=may_record_award(case, may(principal, "CaseAwardController.record")),
+        claimant_choices=claimant_choices(codes[case.id], parties),
     )
 
 

@@ -10,6 +10,7 @@ import msgspec
 from litestar.datastructures import FormMultiDict
 
 from domain.errors import DomainError, InvalidInput, TooManyAttempts, TransitionNotAllowed
+from service.amounts import dec_hook
 from service.errors import STATUS
 
 T = TypeVar("T")
@@ -53,7 +54,7 @@ def read(values: Mapping[str, str], shape: type[T], **fixed: Any) -> T:
     data = {k: _value(v.strip()) for k, v in values.items() if k in shape.__struct_fields__}  # type: ignore[attr-defined]
     data = {k: v for k, v in data.items() if v != ""} | fixed
     try:
-        return msgspec.convert(data, shape, strict=False)
+        return msgspec.convert(data, shape, strict=False, dec_hook=dec_hook)
     except msgspec.ValidationError as error:
         found = _AT_FIELD.search(str(error)) or _MISSING.search(str(error))
         message = _AT_FIELD.sub("", str(error))

@@ -8,7 +8,7 @@ from domain.awards import AwardStage, DisbursementMethod, FollowUpKind
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, JudgmentOutcome, Stage
 from domain.users import Role
-from notifications.demand_letter import COURTS
+from notifications.demand_letter import COURTS, HEADS
 from notifications.i18n import N_
 
 Code = TypeVar("Code", bound=StrEnum)
@@ -140,5 +140,6 @@ LABELS: dict[str, dict[str, str]] = {
     "contact": _by_value(FOLLOW_UP_KINDS),
     "role": _by_value(ROLES),
     "method": _by_value(METHODS),
+    "head": _by_value(HEADS),
 }
 """Keyed by the code's value, for the templates' `label(kind, code)`."""

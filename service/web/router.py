@@ -11,6 +11,7 @@ from domain.errors import DomainError
 from service.errors import http_problem
 from service.web.advocacy import UnpaidPage
 from service.web.award_forms import AwardForms
+from service.web.award_order import AwardOrderForm
 from service.web.calendar_page import CalendarPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
@@ -55,6 +56,7 @@ web_router = Router(
         WeekPage,
         CaseList,
         CasePage,
+        AwardOrderForm,
         AwardForms,
         UnpaidPage,
         CalendarPage,

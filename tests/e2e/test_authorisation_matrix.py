@@ -167,6 +167,12 @@ async def record_an_award(w: World) -> tuple[str, str, dict[str, Any]]:
     )
 
 
+async def record_an_award_by_form(w: World) -> tuple[str, str, "Form"]:
+    """The case is awarded already: a second award, for the same claimant, by the page."""
+    form = Form(claimant=w.code, respondent="Attorney General", costs_amount="5,000", rate="court")
+    return "POST", f"/web/cases/{w.case_id}/awards", form
+
+
 async def add_account(w: World) -> tuple[str, str, dict[str, Any]]:
     return (
         "POST",
@@ -469,6 +475,7 @@ PAGES: dict[str, tuple[str, Build]] = {
     "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),
     "CalendarPage.new_feed": ("signed_in", route("POST", "/web/calendar/feed", Form())),
     "CalendarPage.close_feed": ("signed_in", route("POST", "/web/calendar/close", Form())),
+    "AwardOrderForm.record_award": ("case_change", record_an_award_by_form),
     "AwardForms.record_step": (
         "case_change",
         route("POST", "/web/awards/{award}/steps", Form(trigger="stay", version="5")),

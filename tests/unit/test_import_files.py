@@ -41,16 +41,24 @@ def test_dates_refused_with_row_and_column(text: str, why: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "amount"),
-    [("1,250,000.00", "1250000.00"), ("1250000", "1250000.00"), ("KES 150,000", "150000.00")],
+    [
+        ("1,250,000.00", "1250000.00"),
+        ("1250000", "1250000.00"),
+        ("KES 150,000", "150000.00"),
+        ("500 000", "500000.00"),
+        ("Kshs.500,000/-", "500000.00"),
+        ("KSh. 500,000/=", "500000.00"),
+    ],
 )
 def test_amounts_with_or_without_thousands_separators(text: str, amount: str) -> None:
     assert cells(general=text).amount("general") == Decimal(amount)
 
 
-@pytest.mark.parametrize("text", ["1,25,000", "12.345", "-5", "1.250.000,00"])
+@pytest.mark.parametrize("text", ["1,25,000", "12.345", "-5", "1.250.000,00", "500,00"])
 def test_amounts_that_are_not_shillings(text: str) -> None:
     read = cells(general=text)
     assert read.amount("general") is None and read.errors[0].column == "general"
+    assert "must be in shillings, like 500,000 or 500000.00" in read.errors[0].message
 
 
 def test_semicolons_bom_blank_lines_and_row_numbers() -> None:
