@@ -91,6 +91,8 @@ class AwardHead(SQLModel, table=True):
     kind: HeadKind = Field(sa_type=value_enum(HeadKind, "head_kind"))
     amount: Decimal = Field(sa_type=MONEY)
     interest_from: date | None = None
+    taxed_on: date | None = None
+    """costs taxed after the judgment: the day the taxing officer taxed them"""
 
 
 REVERSAL_RULE = (
