@@ -93,6 +93,10 @@ class AwardHead(SQLModel, table=True):
     interest_from: date | None = None
     taxed_on: date | None = None
     """costs taxed after the judgment: the day the taxing officer taxed them"""
+    certificate_on: date | None = None
+    """costs taxed after the certificate of order: the day their own certificate was issued"""
+    served_on: date | None = None
+    """and the day that certificate of costs was served on the Attorney General"""
 
 
 REVERSAL_RULE = (

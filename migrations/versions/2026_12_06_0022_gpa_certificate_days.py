@@ -1,4 +1,4 @@
-"""Government Proceedings Act: the day costs were taxed, on the costs head
+"""Government Proceedings Act: costs taxed, certified and served, on the costs head
 
 Revision ID: 0022
 Revises: 0013
@@ -18,6 +18,8 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.add_column('award_heads', sa.Column('taxed_on', sa.Date(), nullable=True))
+    op.add_column('award_heads', sa.Column('certificate_on', sa.Date(), nullable=True))
+    op.add_column('award_heads', sa.Column('served_on', sa.Date(), nullable=True))
     # costs taxed after judgment were recorded with interest running from their taxing day
     op.execute(
         "UPDATE award_heads h SET taxed_on = e.occurred_on FROM award_events e"
@@ -27,4 +29,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_column('award_heads', 'served_on')
+    op.drop_column('award_heads', 'certificate_on')
     op.drop_column('award_heads', 'taxed_on')
