@@ -14,8 +14,9 @@ async def test_costs_taxed_later_are_certified_served_chased_and_cited(client: C
         f"/awards/{award['id']}/costs/certificate", json={"issued_on": "2021-09-06"}
     )
     assert none_yet.status_code == 409
-    assert "no costs were taxed after the certificate of order of 23 March 2021" in (
-        none_yet.json()["detail"]
+    assert (
+        "no costs were taxed after the certificate of order of 23 March 2021"
+        in (none_yet.json()["detail"])
     )
     taxed = await client.post(
         f"/awards/{award['id']}/costs",
@@ -25,8 +26,9 @@ async def test_costs_taxed_later_are_certified_served_chased_and_cited(client: C
     unserved = await client.post(
         f"/awards/{award['id']}/costs/certificate/service", json={"served_on": "2021-09-10"}
     )
-    assert unserved.status_code == 409 and "record the certificate of costs first" in (
-        unserved.json()["detail"]
+    assert (
+        unserved.status_code == 409
+        and "record the certificate of costs first" in (unserved.json()["detail"])
     )
     early = await client.post(
         f"/awards/{award['id']}/costs/certificate", json={"issued_on": "2021-08-31"}
