@@ -96,6 +96,12 @@ class AwardHead(SQLModel, table=True):
     kind: HeadKind = Field(sa_type=value_enum(HeadKind, "head_kind"))
     amount: Decimal = Field(sa_type=MONEY)
     interest_from: date | None = None
+    taxed_on: date | None = None
+    """costs taxed after the judgment: the day the taxing officer taxed them"""
+    certificate_on: date | None = None
+    """costs taxed after the certificate of order: the day their own certificate was issued"""
+    served_on: date | None = None
+    """and the day that certificate of costs was served on the Attorney General"""
 
 
 REVERSAL_RULE = (

@@ -188,6 +188,9 @@ def _facts(letter: DemandLetter, _: Words) -> tuple[str, ...]:
             "a copy is served on you with this letter.",
             certificate_on=_.day(letter.certificate_on),
         )
+    costs = _costs_certificate(letter, _)
+    if costs:
+        certificate = f"{certificate} {costs}"
     # TRANSLATORS: cite the Act by its official English title as well, so the reference is
     # unambiguous in court.
     law = _(
@@ -285,3 +288,27 @@ def _demand(letter: DemandLetter, _: Words) -> tuple[str, ...]:
             "the costs of the application."
         )
     return demand, _("Please quote our reference with the payment."), remedy
+
+
+def _costs_certificate(letter: DemandLetter, _: Words) -> str | None:
+    """Costs taxed after the certificate of order were certified on their own (GPA s.21(1),
+    proviso): the letter cites that certificate of costs and its service."""
+    certified = [h for h in letter.heads if h.certificate_on and h.certificate_on <= letter.dated]
+    if not certified:
+        return None
+    head = max(certified, key=lambda h: h.certificate_on or letter.dated)
+    assert head.certificate_on is not None  # filtered above
+    if head.served_on is not None and head.served_on <= letter.dated:
+        return _(
+            "The costs taxed on %(taxed_on)s were certified separately, by a certificate of "
+            "costs issued on %(certificate_on)s and served on your office on %(served_on)s.",
+            taxed_on=_.day(head.taxed_on or head.certificate_on),
+            certificate_on=_.day(head.certificate_on),
+            served_on=_.day(head.served_on),
+        )
+    return _(
+        "The costs taxed on %(taxed_on)s were certified separately, by a certificate of "
+        "costs issued on %(certificate_on)s; a copy is served on you with this letter.",
+        taxed_on=_.day(head.taxed_on or head.certificate_on),
+        certificate_on=_.day(head.certificate_on),
+    )

@@ -1,12 +1,13 @@
 """What the award track checks and records: facts a person asserts, guards, effects."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from domain.awards import Award, AwardStage
 from domain.money import ZERO
+from domain.periods import first_day_after, in_words
 from statemachines.machine import Guard
 
 
@@ -16,6 +17,8 @@ class AwardFacts:
 
     occurred_on: date | None = None
     waiting_days: int = 21
+    costs_taxed_on: date | None = None
+    """the latest day costs the certificate of order includes were taxed, if any were"""
     payment: Decimal | None = None
     owed: Decimal | None = None
     """what the award is worth on the payment's date, before it"""
@@ -26,14 +29,56 @@ class AwardFacts:
 
 AwardGuard = Guard[Award, AwardFacts]
 
+
+def certificate_from(judgment_on: date, waiting_days: int, costs_taxed_on: date | None) -> date:
+    """The first day a certificate of order against the Government can be issued.
+
+    Government Proceedings Act (Cap. 40) s.21(1): the certificate issues "at any time after the
+    expiration of twenty-one days from the date of the order or, in case the order provides for
+    the payment of costs and the costs require to be taxed, at any time after the costs have
+    been taxed, whichever is the later". Counted as the Interpretation and General Provisions
+    Act s.57(a) counts (the day of the judgment excluded: domain/periods.py), the 21 days expire
+    at the end of judgment + 21 days, so the first day is judgment + 22 days (judgment on 17
+    December 2026: from 8 January 2027). Taxation is not a period of days: a certificate may
+    issue on the day the costs were taxed, once they are.
+    """
+    earliest = first_day_after(judgment_on, waiting_days)
+    return max(earliest, costs_taxed_on) if costs_taxed_on is not None else earliest
+
+
+def _certificate_day(award: Award, facts: AwardFacts) -> date:
+    return certificate_from(award.judgment_on, facts.waiting_days, facts.costs_taxed_on)
+
+
+def _certificate_too_soon(award: Award, facts: AwardFacts) -> str:
+    day, waited = (
+        _certificate_day(award, facts),
+        first_day_after(award.judgment_on, facts.waiting_days),
+    )
+    after = (
+        f"{facts.waiting_days} days must pass after the judgment of {in_words(award.judgment_on)}"
+    )
+    if day > waited and facts.costs_taxed_on is not None:
+        return (
+            f"a certificate of order can be issued from {in_words(day)}, when the costs were "
+            f"taxed: it includes the taxed costs, and issues only once they are taxed and {after} "
+            "(Government Proceedings Act s.21(1))"
+        )
+    return (
+        f"a certificate of order can be issued from {in_words(day)}: {after} "
+        "(Government Proceedings Act s.21(1))"
+    )
+
+
 WAITING_PERIOD_OVER = AwardGuard(
     "waiting_period_over",
-    "a certificate of order against the Government cannot be issued until the waiting period "
-    "after judgment has passed (21 days by default; Government Proceedings Act s.21)",
+    "a certificate of order against the Government can be issued only after 21 days from the "
+    "judgment have expired (the day of judgment not counted), and after any costs it includes "
+    "are taxed (Government Proceedings Act s.21(1))",
     lambda award, facts: (
-        facts.occurred_on is not None
-        and facts.occurred_on >= award.judgment_on + timedelta(days=facts.waiting_days)
+        facts.occurred_on is not None and facts.occurred_on >= _certificate_day(award, facts)
     ),
+    explain=_certificate_too_soon,
 )
 CERTIFICATE_ON_RECORD = AwardGuard(
     "certificate_on_record",

@@ -22,7 +22,8 @@ ROUTES = (
     Route("deliver_judgment",     (S.JUDGMENT_RESERVED,), S.JUDGMENT,           (g.JUDGMENT_DATE_GIVEN, g.OUTCOME_GIVEN), record_judgment),
     Route("award",                (S.JUDGMENT,),          S.AWARDED,            (g.JUDGMENT_FAVOURS_CLAIMANTS, g.AN_AWARD_RECORDED)),
     Route("dismiss",              (S.JUDGMENT,),          S.DISMISSED,          (g.JUDGMENT_DISMISSED_CLAIM,)),
-    Route("appeal",               (S.JUDGMENT, S.AWARDED, S.DISMISSED), S.APPEALED, (g.STAY_STATED,), record_stay),
+    # a decree extracted (the case at compensation) does not end the time for appeal
+    Route("appeal",               (S.JUDGMENT, S.AWARDED, S.DISMISSED, S.COMPENSATION), S.APPEALED, (g.STAY_STATED,), record_stay),
     Route("determine_appeal",     (S.APPEALED,),          S.JUDGMENT,           (g.JUDGMENT_DATE_GIVEN, g.OUTCOME_GIVEN), record_judgment),
     Route("settle",               OPEN,                   S.SETTLED),
     Route("withdraw",             OPEN,                   S.WITHDRAWN),

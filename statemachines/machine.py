@@ -34,6 +34,12 @@ class Guard(Generic[Row, Facts]):
     """Reads only the row, so a listing of the triggers allowed now can apply it."""
     selects_route: bool = False
     """Failing means "another route of this trigger applies", not "refused"."""
+    explain: Callable[[Row, Facts], str] | None = None
+    """The refusal worked out for this row and these facts (e.g. the first day allowed), where
+    the fixed words of `refusal` would leave the person to do the arithmetic."""
+
+    def refusing(self, row: Row, facts: Facts) -> str:
+        return self.explain(row, facts) if self.explain is not None else self.refusal
 
 
 @dataclass(frozen=True)
@@ -200,7 +206,7 @@ class TrackMachine(Generic[Row, Facts]):
                 if not guard.check(row, facts):
                     if guard.selects_route:
                         return False
-                    raise GuardFailed(route.trigger, guard.refusal)
+                    raise GuardFailed(route.trigger, guard.refusing(row, facts))
             return True
 
         return check

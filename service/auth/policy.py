@@ -65,6 +65,8 @@ POLICY: dict[str, Rule] = {
     "AwardController.receive": Rule.AWARD_CHANGE,
     "AwardController.disburse": Rule.AWARD_CHANGE,
     "AwardController.tax_costs": Rule.AWARD_CHANGE,
+    "AwardController.certify_costs": Rule.AWARD_CHANGE,
+    "AwardController.serve_costs_certificate": Rule.AWARD_CHANGE,
     "log_follow_up": Rule.AWARD_CHANGE,
     "award_follow_ups": Rule.AWARD_READ,
     "reverse_payment": Rule.AWARD_CHANGE,

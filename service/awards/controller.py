@@ -17,6 +17,8 @@ from service.awards.schemas import (
     AwardStepIn,
     AwardStepOptions,
     AwardStepOut,
+    CostsCertificateIn,
+    CostsServiceIn,
     DisbursementIn,
     LedgerOut,
     PaymentIn,
@@ -25,7 +27,7 @@ from service.awards.schemas import (
 )
 from service.dependencies import Db
 from service.openapi import responses
-from service.usecases import awards, compensation
+from service.usecases import awards, compensation, costs_certificate
 from service.usecases.awards import CompensationRules
 from service.usecases.cases import get_case
 from statemachines.award_track import AWARD_TRACK
@@ -180,6 +182,38 @@ class AwardController(Controller):
             taxed_on=data.taxed_on,
             certificate_ref=data.certificate_ref,
             rules=rules_of(request),
+        )
+        return await _out(db, await awards.get_award(db, award_id))
+
+    @post(
+        "/costs/certificate",
+        responses=responses(400, 401, 403, 404, 409, 413, 422),
+        summary="Record the certificate of costs for costs taxed after the certificate of order",
+    )
+    async def certify_costs(
+        self,
+        db: Db,
+        request: SignedIn,
+        award_id: FromPath[uuid.UUID],
+        data: JSONBody[CostsCertificateIn],
+    ) -> AwardOut:
+        await costs_certificate.certify_costs(db, actor_of(request), award_id, data.issued_on)
+        return await _out(db, await awards.get_award(db, award_id))
+
+    @post(
+        "/costs/certificate/service",
+        responses=responses(400, 401, 403, 404, 409, 413, 422),
+        summary="Record service of the certificate of costs on the Attorney General",
+    )
+    async def serve_costs_certificate(
+        self,
+        db: Db,
+        request: SignedIn,
+        award_id: FromPath[uuid.UUID],
+        data: JSONBody[CostsServiceIn],
+    ) -> AwardOut:
+        await costs_certificate.serve_costs_certificate(
+            db, actor_of(request), award_id, data.served_on
         )
         return await _out(db, await awards.get_award(db, award_id))
 

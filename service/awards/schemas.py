@@ -65,6 +65,10 @@ class HeadOut(Struct):
     kind: HeadKind
     amount: Shillings
     interest_from: date | None
+    taxed_on: date | None = None
+    certificate_on: date | None = None
+    """costs taxed after the certificate of order: their own certificate of costs"""
+    served_on: date | None = None
 
 
 class EnforcementCaseOut(Struct):
@@ -111,7 +115,17 @@ class AwardOut(Struct):
             judgment_on=award.judgment_on,
             rate_percent=str(award.rate_percent),
             rate_as_ordered=award.rate_as_ordered,
-            heads=[HeadOut(h.kind, figure(h.amount), h.interest_from) for h in heads],
+            heads=[
+                HeadOut(
+                    h.kind,
+                    figure(h.amount),
+                    h.interest_from,
+                    h.taxed_on,
+                    h.certificate_on,
+                    h.served_on,
+                )
+                for h in heads
+            ],
             costs_to_be_taxed=award.costs_to_be_taxed,
             stage=award.stage,
             stage_since=award.stage_since,
@@ -260,6 +274,14 @@ class AwardStepOptions(Struct):
             award.version,
             [AwardStepOption(r.trigger, AwardStage(r.dest), r.asks_for) for r in routes],
         )
+
+
+class CostsCertificateIn(Struct, forbid_unknown_fields=True):
+    issued_on: date
+
+
+class CostsServiceIn(Struct, forbid_unknown_fields=True):
+    served_on: date
 
 
 class TaxedCostsIn(Struct, forbid_unknown_fields=True):

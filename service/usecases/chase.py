@@ -18,7 +18,7 @@ from domain.errors import InvalidInput
 from domain.users import CaseMember
 from service.usecases.audit import audit
 from service.usecases.awards import get_award
-from service.usecases.chase_reminders import CHASED, cancel_follow_up
+from service.usecases.chase_reminders import CHASED, cancel_follow_up, last_served
 
 
 async def log_follow_up(
@@ -89,22 +89,23 @@ async def due_by(
     member: uuid.UUID | None = None,
 ) -> list[Due]:
     """Chased awards whose next follow-up falls on or before `day`, soonest first."""
+    costs, served = last_served()
     query = (
-        select(Award, col(Case.reference), col(Survivor.code))
+        select(Award, col(Case.reference), col(Survivor.code), served)
         .join(Case, col(Case.id) == Award.case_id)
         .join(Survivor, col(Survivor.id) == Award.survivor_id)
+        .outerjoin(costs, costs.c.award_id == Award.id)
         .where(col(Award.stage).in_(CHASED), col(Award.served_on).is_not(None))
     )
     if member is not None:
         team = select(CaseMember.case_id).where(CaseMember.user_id == member)
         query = query.where(col(Award.case_id).in_(team))
     rows = (await session.exec(query)).all()
-    contacts = await _last_contacts(session, [award.id for award, _, _ in rows])
+    contacts = await _last_contacts(session, [award.id for award, _, _, _ in rows])
     due = []
-    for award, reference, code in rows:
-        assert award.served_on is not None  # filtered above
+    for award, reference, code, served_on in rows:
         last_on, last_answer = contacts.get(award.id, (None, None))
-        state = chase_state(award.served_on, last_on, last_answer, today, rules)
+        state = chase_state(served_on, last_on, last_answer, today, rules)
         if state.due_by(day):
             due.append(Due(award, reference, code, last_on, state))
     return sorted(due, key=lambda d: (d.state.next_due, d.case_reference))

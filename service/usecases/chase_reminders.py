@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
-from domain.awards import Award, AwardStage, FollowUp
+from domain.awards import Award, AwardHead, AwardStage, FollowUp
 from domain.calendar import NAIROBI, nairobi_today
 from domain.cases import Case
 from domain.chase import ChaseRules, ChaseState, chase_state
@@ -41,6 +41,18 @@ class Chased:
     silent_from: date
 
 
+def last_served() -> Any:
+    """Per award, the later of its service on the Attorney General and the service of a
+    certificate of costs taxed after it (costs_certificate.py): the chase counts from that."""
+    costs = (
+        select(col(AwardHead.award_id), func.max(AwardHead.served_on).label("served_on"))
+        .group_by(col(AwardHead.award_id))
+        .subquery()
+    )
+    served = func.greatest(Award.served_on, costs.c.served_on)
+    return costs, served
+
+
 async def _chased(
     connection: AsyncConnection, today: date, rules: ChaseRules, award_ids: list[uuid.UUID] | None
 ) -> dict[uuid.UUID, Chased]:
@@ -54,18 +66,20 @@ async def _chased(
         .group_by(col(FollowUp.award_id))
         .subquery()
     )
+    costs, served = last_served()
     query = (
         select(
             col(Award.id),
             col(Award.case_id),
             col(Case.reference),
             col(Award.respondent),
-            col(Award.served_on),
+            served.label("served_on"),
             last.c.last_on,
             last.c.last_answer,
         )
         .join(Case, col(Case.id) == Award.case_id)
         .outerjoin(last, last.c.award_id == Award.id)
+        .outerjoin(costs, costs.c.award_id == Award.id)
         .where(col(Award.stage).in_(CHASED), col(Award.served_on).is_not(None))
     )
     if award_ids is not None:

@@ -10,8 +10,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
@@ -68,6 +69,14 @@ async def locked_award(session: AsyncSession, award_id: uuid.UUID) -> Award:
     if award is None:
         raise NotFound(f"no award with id {award_id}")
     return award
+
+
+async def costs_taxed_on(session: AsyncSession, award_id: uuid.UUID) -> date | None:
+    """The latest taxation of costs on record before the certificate of order: the certificate
+    includes those costs, so it waits for their taxation (GPA s.21(1)). Costs taxed once it is
+    issued have a certificate of their own."""
+    taxed = select(func.max(AwardHead.taxed_on)).where(col(AwardHead.award_id) == award_id)
+    return (await session.exec(taxed)).one()
 
 
 async def move_award(
@@ -153,6 +162,8 @@ async def record_award_step(
             award = await locked_award(session, award_id)
             if award.version != step.version:
                 raise StaleVersion(step.version, award.version)
+            if step.trigger == "issue_certificate":
+                facts = replace(facts, costs_taxed_on=await costs_taxed_on(session, award.id))
             event = await move_award(
                 session, actor, award, step.trigger, facts, now, step.note, step.evidence_ref
             )
@@ -314,7 +325,11 @@ async def add_taxed_costs(
         if taxed_on < award.judgment_on:
             raise InvalidInput("costs are taxed after the judgment, not before", "taxed_on")
         head = AwardHead(
-            award_id=award.id, kind=HeadKind.COSTS, amount=amount, interest_from=taxed_on
+            award_id=award.id,
+            kind=HeadKind.COSTS,
+            amount=amount,
+            interest_from=taxed_on,
+            taxed_on=taxed_on,
         )
         session.add(head)
         session.add(

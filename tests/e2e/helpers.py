@@ -116,6 +116,6 @@ async def pay(client: Client, award: dict[str, Any], on: str, amount: str) -> An
 
 SERVED = (
     ("extract_decree", "2021-03-08"),
-    ("issue_certificate", "2021-03-22"),
+    ("issue_certificate", "2021-03-23"),
     ("serve_on_ag", "2021-04-01"),
 )

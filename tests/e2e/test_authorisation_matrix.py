@@ -22,11 +22,12 @@ from service.app import create_app
 from service.auth.policy import POLICY, route_key
 from service.database import make_sessionmaker
 from service.usecases.accounts import add_user, open_session
-from service.usecases.awards import claimant_code
+from service.usecases.awards import CompensationRules, claimant_code
 from service.usecases.calendar_feeds import issue_feed
-from service.usecases.compensation import disburse
+from service.usecases.compensation import add_taxed_costs, disburse
 from service.usecases.consent import record_consent
 from service.usecases.contacts import NewContact, add_contact
+from service.usecases.costs_certificate import certify_costs
 from service.usecases.hearings import schedule
 from service.usecases.status_codes import issue_code
 from service.usecases.team import assign
@@ -214,6 +215,28 @@ async def reverse_a_disbursement(w: World) -> tuple[str, str, dict[str, Any]]:
     return "POST", f"/awards/{w.award_id}/disbursements/{sent.id}/reversal", body
 
 
+async def certify_costs_taxed_later(w: World) -> tuple[str, str, dict[str, Any]]:
+    """Costs taxed on 1 July 2024, after the certificate of order of 1 February."""
+    async with make_sessionmaker(w.engine)() as session:
+        await add_taxed_costs(
+            session,
+            TEST_ACTOR,
+            w.award_id,
+            amount=Decimal("7500"),
+            taxed_on=date(2024, 7, 1),
+            certificate_ref="CoC 3/2024",
+            rules=CompensationRules(),
+        )
+    return "POST", f"/awards/{w.award_id}/costs/certificate", {"issued_on": "2024-07-02"}
+
+
+async def serve_the_certificate_of_costs(w: World) -> tuple[str, str, dict[str, Any]]:
+    await certify_costs_taxed_later(w)
+    async with make_sessionmaker(w.engine)() as session:
+        await certify_costs(session, TEST_ACTOR, w.award_id, date(2024, 7, 2))
+    return "POST", f"/awards/{w.award_id}/costs/certificate/service", {"served_on": "2024-07-03"}
+
+
 async def check_an_import(w: World) -> tuple[str, str, bytes]:
     """A one-row cases file, as a dry run: the body is the CSV file itself."""
     body = (
@@ -300,6 +323,8 @@ EXPECTED: dict[str, tuple[str, Build]] = {
             {"amount": "75000.00", "taxed_on": "2024-07-01", "certificate_ref": "CoC 12/2024"},
         ),
     ),
+    "AwardController.certify_costs": ("case_change", certify_costs_taxed_later),
+    "AwardController.serve_costs_certificate": ("case_change", serve_the_certificate_of_costs),
     "log_follow_up": (
         "case_change",
         route(

@@ -171,7 +171,10 @@ async def test_other_refusals(client: Client) -> None:
         f"/awards/{award['id']}/transitions",
         json={"trigger": "issue_certificate", "version": 2, "occurred_on": "2021-03-21"},
     )
-    assert too_soon.status_code == 422 and "waiting period" in too_soon.json()["detail"]
+    assert (
+        too_soon.status_code == 422
+        and "can be issued from 23 March 2021" in too_soon.json()["detail"]
+    )
     ledger_step = await client.post(
         f"/awards/{award['id']}/transitions",
         json={"trigger": "receive_final_payment", "version": 2},
@@ -286,3 +289,27 @@ async def test_costs_taxed_later_bear_interest_from_taxation(client: Client) -> 
         json={"amount": "1", "taxed_on": "2021-02-01", "certificate_ref": "x"},
     )
     assert early.status_code == 422 and "taxed after the judgment" in early.json()["detail"]
+
+
+async def test_a_certificate_including_costs_waits_for_their_taxation(client: Client) -> None:
+    """Judgment 1 Mar 2021: the 21 days expire at the end of 22 March (s.57(a): day 1 is
+    2 March), so the certificate may issue from 23 March; costs taxed on 6 April 2021 make it
+    wait until 6 April, the later day (GPA s.21(1))."""
+    award = await award_on(client, await judged(client))
+    await chase(client, award, ("extract_decree", "2021-03-08"))
+    taxed = await client.post(
+        f"/awards/{award['id']}/costs",
+        json={"amount": "80000.00", "taxed_on": "2021-04-06", "certificate_ref": "CoC 9 of 2021"},
+    )
+    assert taxed.status_code == 201, taxed.text
+    early = await client.post(
+        f"/awards/{award['id']}/transitions",
+        json={"trigger": "issue_certificate", "version": 2, "occurred_on": "2021-04-05"},
+    )
+    assert early.status_code == 422
+    assert "can be issued from 6 April 2021, when the costs were taxed" in early.json()["detail"]
+    on_the_day = await client.post(
+        f"/awards/{award['id']}/transitions",
+        json={"trigger": "issue_certificate", "version": 2, "occurred_on": "2021-04-06"},
+    )
+    assert on_the_day.status_code == 201, on_the_day.text

@@ -25,7 +25,7 @@ def flat(text: str) -> str:
 
 async def served_award(client: Client, **case: Any) -> dict[str, Any]:
     """KES 1,000,000 at 12% a year from judgment on 1 March 2021; certificate issued on
-    22 March 2021 and served on the Attorney General on 1 April 2021."""
+    23 March 2021 and served on the Attorney General on 1 April 2021."""
     award = await award_on(client, await judged(client, **case))
     await chase(client, award, *SERVED)
     return award
@@ -49,7 +49,7 @@ async def test_the_english_letter_states_the_sums_as_babel_writes_them(client: C
         "We act for Wanjiku Demo, the decree holder",
         "Judgment was delivered on 1 March 2021.",
         "with interest at 12% a year (in the words of the decree: “12% p.a. from judgment”)",
-        "issued on 22 March 2021 and served on your office on 1 April 2021.",
+        "issued on 23 March 2021 and served on your office on 1 April 2021.",
         "section 21(3) of the Government Proceedings Act (Cap. 40)",
         "General damages (interest from 1 March 2021) Ksh1,000,000.00",
         "Interest at 12% a year to 1 March 2022 Ksh120,000.00",
@@ -88,7 +88,7 @@ async def test_the_swahili_letter_after_a_payment_and_a_follow_up(client: Client
         "Tunamwakilisha Wanjiku Demo, mwenye amri",
         "Hukumu ilitolewa tarehe 1 Machi 2021.",
         "pamoja na riba ya 12% kwa mwaka",
-        "Cheti cha amri dhidi ya Serikali kilitolewa tarehe 22 Machi 2021 na kukabidhiwa ofisi "
+        "Cheti cha amri dhidi ya Serikali kilitolewa tarehe 23 Machi 2021 na kukabidhiwa ofisi "
         "yako tarehe 1 Aprili 2021.",
         "kifungu cha 21(3) cha Sheria ya Mashauri ya Serikali",
         "3 Mei 2021: barua, kumb. yetu HAKI/AG/2021/17",
@@ -150,7 +150,7 @@ async def test_a_certificate_not_yet_served_is_served_with_the_letter(client: Cl
     award = await award_on(client, await judged(client))
     await chase(client, award, *SERVED[:2])
     text = flat(await letter(client, award, as_of="2021-04-01"))
-    assert "issued on 22 March 2021; a copy is served on you with this letter." in text
+    assert "issued on 23 March 2021; a copy is served on you with this letter." in text
 
 
 @pytest.mark.parametrize(

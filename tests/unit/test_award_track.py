@@ -15,14 +15,15 @@ JUDGMENT = date(2024, 3, 1)
 
 
 def an_award(stage: AwardStage = AwardStage.AWARDED, **fields: object) -> Award:
+    judgment_on = fields.pop("judgment_on", JUDGMENT)
     award = Award(
         case_id=uuid.uuid4(),
         survivor_id=uuid.uuid4(),
         respondent="Attorney General",
-        judgment_on=JUDGMENT,
+        judgment_on=judgment_on,
         rate_percent=Decimal("12"),
         rate_as_ordered="12% p.a.",
-        stage_since=JUDGMENT,
+        stage_since=judgment_on,
         **fields,
     )
     award.stage = stage
@@ -34,7 +35,7 @@ async def test_from_award_to_disbursement() -> None:
     owed = Decimal("1000000.00")
     steps = [
         ("extract_decree", AwardFacts(occurred_on=date(2024, 3, 10))),
-        ("issue_certificate", AwardFacts(occurred_on=date(2024, 3, 22))),
+        ("issue_certificate", AwardFacts(occurred_on=date(2024, 3, 23))),
         ("serve_on_ag", AwardFacts(occurred_on=date(2024, 4, 2))),
         ("receive_part_payment", AwardFacts(payment=Decimal("400000"), owed=owed)),
         ("receive_final_payment", AwardFacts(payment=Decimal("650000"), owed=Decimal("650000"))),
@@ -46,22 +47,73 @@ async def test_from_award_to_disbursement() -> None:
     for trigger, facts in steps:
         await AWARD_TRACK.fire(award, trigger, facts)
     assert award.stage == AwardStage.DISBURSED
-    assert (award.certificate_on, award.served_on) == (date(2024, 3, 22), date(2024, 4, 2))
+    assert (award.certificate_on, award.served_on) == (date(2024, 3, 23), date(2024, 4, 2))
 
 
+# GPA s.21(1) counted as IGPA s.57(a): the judgment's day excluded, day 21 is judgment + 21 days,
+# and the 21 days have expired only at its end. Worked by hand:
+#   17 Dec 2026: day 1 = 18 Dec, day 14 = 31 Dec, day 21 = 7 Jan 2027 -> from 8 Jan 2027
+#   10 Feb 2027: day 18 = 28 Feb, day 21 = 3 Mar 2027 -> from 4 Mar 2027 (February of 28 days)
+#   10 Feb 2028: day 19 = 29 Feb, day 21 = 2 Mar 2028 -> from 3 Mar 2028 (a leap year)
+#    1 Mar 2024: day 21 = 22 Mar 2024 -> from 23 Mar 2024
 @pytest.mark.parametrize(
-    ("day", "allowed"), [(date(2024, 3, 21), False), (date(2024, 3, 22), True)]
+    ("judgment", "day_21", "first_day"),
+    [
+        (date(2026, 12, 17), date(2027, 1, 7), date(2027, 1, 8)),
+        (date(2027, 2, 10), date(2027, 3, 3), date(2027, 3, 4)),
+        (date(2028, 2, 10), date(2028, 3, 2), date(2028, 3, 3)),
+        (date(2024, 3, 1), date(2024, 3, 22), date(2024, 3, 23)),
+    ],
 )
-async def test_no_certificate_before_21_days_after_judgment(day: date, allowed: bool) -> None:
-    award = an_award(AwardStage.DECREE_EXTRACTED)
-    facts = AwardFacts(occurred_on=day)
-    if allowed:
+async def test_a_certificate_of_order_after_21_days_have_expired(
+    judgment: date, day_21: date, first_day: date
+) -> None:
+    award = an_award(AwardStage.DECREE_EXTRACTED, judgment_on=judgment)
+    with pytest.raises(GuardFailed, match=r"can be issued from \d+ \w+ \d{4}: 21 days must pass"):
+        await AWARD_TRACK.fire(award, "issue_certificate", AwardFacts(occurred_on=day_21))
+    assert award.stage == AwardStage.DECREE_EXTRACTED and award.certificate_on is None
+    await AWARD_TRACK.fire(award, "issue_certificate", AwardFacts(occurred_on=first_day))
+    assert award.stage == AwardStage.CERTIFICATE_ISSUED and award.certificate_on == first_day
+
+
+async def test_the_refusal_names_the_first_day_in_words() -> None:
+    award = an_award(AwardStage.DECREE_EXTRACTED, judgment_on=date(2026, 12, 17))
+    with pytest.raises(GuardFailed) as refused:
+        await AWARD_TRACK.fire(award, "issue_certificate", AwardFacts(occurred_on=date(2027, 1, 7)))
+    assert str(refused.value) == (
+        "cannot issue certificate: a certificate of order can be issued from 8 January 2027: "
+        "21 days must pass after the judgment of 17 December 2026 "
+        "(Government Proceedings Act s.21(1))"
+    )
+
+
+# Costs to be taxed: the certificate issues after the 21 days or after taxation, whichever is
+# later. Judgment 17 Dec 2026 (21 days expired from 8 Jan 2027):
+#   taxed 20 Jan 2027 -> from 20 Jan 2027 (taxation is later); taxed 5 Jan 2027 -> from 8 Jan
+@pytest.mark.parametrize(
+    ("taxed_on", "refused_on", "first_day"),
+    [
+        (date(2027, 1, 20), date(2027, 1, 19), date(2027, 1, 20)),
+        (date(2027, 1, 5), date(2027, 1, 7), date(2027, 1, 8)),
+    ],
+)
+async def test_a_certificate_including_taxed_costs_waits_for_the_later_day(
+    taxed_on: date, refused_on: date, first_day: date
+) -> None:
+    award = an_award(AwardStage.DECREE_EXTRACTED, judgment_on=date(2026, 12, 17))
+    early = AwardFacts(occurred_on=refused_on, costs_taxed_on=taxed_on)
+    with pytest.raises(GuardFailed, match=f"from {first_day.day} "):
+        await AWARD_TRACK.fire(award, "issue_certificate", early)
+    on_time = AwardFacts(occurred_on=first_day, costs_taxed_on=taxed_on)
+    await AWARD_TRACK.fire(award, "issue_certificate", on_time)
+    assert award.certificate_on == first_day
+
+
+async def test_the_refusal_says_the_taxation_is_what_is_awaited() -> None:
+    award = an_award(AwardStage.DECREE_EXTRACTED, judgment_on=date(2026, 12, 17))
+    facts = AwardFacts(occurred_on=date(2027, 1, 19), costs_taxed_on=date(2027, 1, 20))
+    with pytest.raises(GuardFailed, match="from 20 January 2027, when the costs were taxed"):
         await AWARD_TRACK.fire(award, "issue_certificate", facts)
-        assert award.stage == AwardStage.CERTIFICATE_ISSUED
-    else:
-        with pytest.raises(GuardFailed, match="until the waiting period after judgment"):
-            await AWARD_TRACK.fire(award, "issue_certificate", facts)
-        assert award.stage == AwardStage.DECREE_EXTRACTED and award.certificate_on is None
 
 
 async def test_no_service_on_the_attorney_general_without_a_certificate() -> None:

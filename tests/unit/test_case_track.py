@@ -187,6 +187,13 @@ async def test_appeal_records_whether_execution_is_stayed() -> None:
     assert (case.stage, case.stay_of_execution) == (Stage.APPEALED, True)
 
 
+async def test_an_appeal_is_lodged_after_the_decree_is_extracted() -> None:
+    """Extracting the decree (the case at compensation) does not end the time for appeal."""
+    case = a_case(Stage.COMPENSATION, judgment_outcome=JudgmentOutcome.ALLOWED)
+    await CASE_TRACK.fire(case, "appeal", Facts(stay_of_execution=False))
+    assert (case.stage, case.stay_of_execution) == (Stage.APPEALED, False)
+
+
 def test_allowed_routes_apply_the_facts_on_record() -> None:
     dismissed = a_case(Stage.JUDGMENT, judgment_outcome=JudgmentOutcome.DISMISSED)
     allowed = a_case(Stage.JUDGMENT, judgment_outcome=JudgmentOutcome.ALLOWED)
