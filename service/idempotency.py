@@ -170,7 +170,7 @@ async def _problem(send: Send, status: int, slug: str, title: str, detail: str) 
     await _answer(send, status, "application/problem+json", json.dumps(problem).encode(), False)
 
 
-async def _read(receive: Receive) -> tuple[bytes, Receive]:
+async def read_body(receive: Receive) -> tuple[bytes, Receive]:
     """The whole body, and a `receive` that hands it to the app again."""
     chunks: list[bytes] = []
     while True:
@@ -191,7 +191,7 @@ async def _read(receive: Receive) -> tuple[bytes, Receive]:
     return body, again
 
 
-def _too_large(scope: Scope, limit: int) -> bool:
+def too_large(scope: Scope, limit: int) -> bool:
     """Read whole before the app sees it, so a body past the limit, or of a length not said
     (chunked), is left to the app."""
     headers = dict(scope["headers"])
@@ -226,11 +226,11 @@ class Idempotency(ASGIMiddleware):
         app = Litestar.from_scope(scope)
         engine: AsyncEngine = app.state.engine
         user = await _user(engine, scope)
-        if user is None or _too_large(scope, app.state.settings.max_body_bytes):
+        if user is None or too_large(scope, app.state.settings.max_body_bytes):
             # the guard answers 401, or Litestar 413: nothing to remember
             await next_app(scope, receive, send)
             return
-        body, again = await _read(receive)
+        body, again = await read_body(receive)
         print_ = fingerprint(method, scope["path"], scope.get("query_string", b""), body)
         found = await claim(engine, user, text, print_, utcnow())
         if found is None:
