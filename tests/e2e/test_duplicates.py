@@ -192,3 +192,24 @@ async def test_moving_a_date_onto_one_already_set_is_refused(
     assert await count(engine, "reminders") == before
     unmoved = (await client.get(f"/hearings/{other.json()['id']}")).json()["hearing"]
     assert unmoved["starts_at"] == nairobi_at(25) and unmoved["sequence"] == 0
+
+
+async def test_an_adjournment_onto_a_date_already_set_is_refused_and_changes_nothing(
+    client: Client, engine: AsyncEngine
+) -> None:
+    case = await open_case(client)
+    url = f"/cases/{case['id']}/hearings"
+    sat = await client.post(
+        url, json=hearing(starts_at=nairobi_at(-1), recorded_after_the_fact=True)
+    )
+    assert sat.status_code == 201, sat.text
+    await client.post(url, json=hearing())
+    before = (await count(engine, "hearings"), await count(engine, "reminders"))
+    adjourned = await client.post(
+        f"/hearings/{sat.json()['id']}/adjourn",
+        json={"version": 1, "reason": "judge away", "next_starts_at": nairobi_at(20)},
+    )
+    assert adjourned.status_code == 409 and "already has a mention set" in adjourned.text
+    assert (await count(engine, "hearings"), await count(engine, "reminders")) == before
+    still = (await client.get(f"/hearings/{sat.json()['id']}")).json()["hearing"]
+    assert still["status"] == "scheduled"
