@@ -111,6 +111,24 @@ REVERSAL_RULE = (
 """An entry is money moved (positive) or the reversal of one entry (negative, with a reason)."""
 
 
+def live_reference(table: str) -> sa.Index:
+    """One entry with a given reference on an award, unless it was reversed: the same money
+    sent twice (a double click, a retry, twenty requests at once) is refused by the database.
+
+    A reversed entry's reference may be entered again (the reversal, then the right entry): the
+    new entry counts the reversed ones before it in `prior_reversals`, so it differs from them
+    in the index, while two live entries with the same reference never do.
+    """
+    return sa.Index(
+        f"uq_{table}_live_reference",
+        "award_id",
+        "reference",
+        "prior_reversals",
+        unique=True,
+        postgresql_where=sa.text("reverses_id IS NULL AND reference <> ''"),
+    )
+
+
 class PaymentReceived(SQLModel, table=True):
     """Append-only, like every ledger row: a mistake is put right by a reversing entry.
 
@@ -121,7 +139,10 @@ class PaymentReceived(SQLModel, table=True):
     """
 
     __tablename__ = "payments_received"
-    __table_args__ = (sa.CheckConstraint(REVERSAL_RULE, name="reversal"),)
+    __table_args__ = (
+        sa.CheckConstraint(REVERSAL_RULE, name="reversal"),
+        live_reference("payments_received"),
+    )
 
     id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
     award_id: uuid.UUID = Field(foreign_key="awards.id", index=True)
@@ -136,13 +157,20 @@ class PaymentReceived(SQLModel, table=True):
     )
     reason: str | None = Field(default=None, max_length=500)
     """why the entry it reverses was wrong; only on a reversal"""
+    prior_reversals: int = Field(
+        default=0, sa_type=sa.SmallInteger, sa_column_kwargs={"server_default": "0"}
+    )
+    """entries of this award with this reference reversed before this one was recorded"""
 
 
 class Disbursement(SQLModel, table=True):
     """Append-only; reversed by a contra entry exactly as a payment received is."""
 
     __tablename__ = "disbursements"
-    __table_args__ = (sa.CheckConstraint(REVERSAL_RULE, name="reversal"),)
+    __table_args__ = (
+        sa.CheckConstraint(REVERSAL_RULE, name="reversal"),
+        live_reference("disbursements"),
+    )
 
     id: int | None = Field(default=None, primary_key=True, sa_type=sa.BigInteger)
     award_id: uuid.UUID = Field(foreign_key="awards.id", index=True)
@@ -157,6 +185,10 @@ class Disbursement(SQLModel, table=True):
         default=None, foreign_key="disbursements.id", unique=True, sa_type=sa.BigInteger
     )
     reason: str | None = Field(default=None, max_length=500)
+    prior_reversals: int = Field(
+        default=0, sa_type=sa.SmallInteger, sa_column_kwargs={"server_default": "0"}
+    )
+    """entries of this award with this reference reversed before this one was recorded"""
 
 
 class AwardEvent(SQLModel, table=True):

@@ -35,10 +35,22 @@ class Hearing(SQLModel, table=True):
     An adjournment ends this row and starts another whose `adjourned_from_id` points back, so
     the chain of dates (and the count of adjournments advocacy officers publish) is in the data.
     `sequence` is the iCalendar SEQUENCE: bumped whenever a subscriber's copy must be replaced.
+    A case has one live (scheduled or held) date for a purpose at a time: the same date set
+    twice would remind the family twice (`uq_hearings_live_sitting`).
     """
 
     __tablename__ = "hearings"
-    __table_args__ = (sa.Index("ix_hearings_starts_at", "starts_at"),)
+    __table_args__ = (
+        sa.Index("ix_hearings_starts_at", "starts_at"),
+        sa.Index(
+            "uq_hearings_live_sitting",
+            "case_id",
+            "starts_at",
+            "purpose",
+            unique=True,
+            postgresql_where=sa.text("status IN ('scheduled', 'held')"),
+        ),
+    )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     case_id: uuid.UUID = Field(foreign_key="cases.id", index=True)

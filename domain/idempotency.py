@@ -1,4 +1,5 @@
-"""Idempotency keys: a client's retried POST gets the first answer instead of a second write.
+"""Idempotency keys and one-time form tokens: a retried POST gets the first answer, a form sent
+twice is written once.
 
 One row per user and key, in PostgreSQL, so a retry reaching another replica finds it too.
 """
@@ -24,6 +25,20 @@ class IdempotentRequest(SQLModel, table=True):
     status: int | None = Field(default=None, sa_type=sa.SmallInteger)
     content_type: str | None = Field(default=None, max_length=100)
     body: bytes | None = Field(default=None, sa_type=sa.LargeBinary)
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_type=sa.DateTime(timezone=True), index=True
+    )
+
+
+class FormSubmission(SQLModel, table=True):
+    """A page's form sent once: each rendered form carries its own random token, claimed here
+    by the first submit; a second submit of the same form writes nothing and is sent to where
+    the first went (`location`). `location` is None while the first still runs."""
+
+    __tablename__ = "form_submissions"
+
+    token: str = Field(primary_key=True, max_length=64)
+    location: str | None = Field(default=None, max_length=2000)
     created_at: datetime = Field(
         default_factory=utcnow, sa_type=sa.DateTime(timezone=True), index=True
     )

@@ -28,6 +28,7 @@ from notifications.outbox import Message, enqueue
 from service.idempotency import forget_old
 from service.settings import Settings
 from service.usecases.chase_reminders import follow_up_messages, plan_follow_ups
+from service.web import once
 
 log = logging.getLogger("haki.clock")
 # APScheduler logs every run of every job at INFO: a line every few seconds, saying nothing
@@ -193,6 +194,7 @@ class Clock:
             try:
                 await tick(self.engine, self.rules, stopping=self.stopping)
                 await forget_old(self.engine, utcnow())
+                await once.forget_old(self.engine, utcnow())
             except (OSError, DBAPIError) as error:
                 log.warning("reminder clock: database unreachable, will look again: %s", error)
 

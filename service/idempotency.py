@@ -9,6 +9,17 @@ The key is claimed in its own transaction before the request runs, and its answe
 a process that dies in between leaves the claim, which another request may take over after
 LEASE (the request itself either committed or not; if it did, that retry writes again — the
 one window left, as with any idempotency layer that sits outside the handlers' transactions).
+
+The query string is part of the request: `POST /imports/cases?dry_run=true` and the real import
+with the same key are two requests (422), never a replay of the dry run's report.
+
+An answer that holds a secret shown only once (a session token, a calendar address, a family's
+status code: routes marked `SHOWN_ONCE`) is not kept, only that it was given; a retry with its
+key is refused (409) in words, and the client asks again with a new key, which replaces the
+first secret. Encrypting the kept answer instead would still keep the secret, readable by
+whoever holds a copy of the database and the server's key (often on the same machine, in the
+same backups), while Haki keeps those secrets only as hashes precisely so that a copy of the
+database opens nothing. Not keeping them leaves nothing to read.
 """
 
 import hashlib
@@ -18,6 +29,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from litestar import Litestar
 from litestar.enums import ParamType, ScopeType
@@ -40,6 +52,13 @@ KEEP = timedelta(hours=24)
 """a key older than this is forgotten: reusing it runs the request afresh"""
 LEASE = timedelta(seconds=60)
 """a claim with no answer after this was left by a process that died"""
+SHOWN_ONCE = "shown_once"
+"""the `opt` key of a route whose answer holds a secret shown only once: its answer is not kept"""
+NOT_KEPT = (
+    "this request was done, but its answer held something shown only once (a calendar address, "
+    "a status code or a sign-in token), which Haki does not keep; send the request again with a "
+    f"new {HEADER} to get a new one, which replaces the first"
+)
 KEY = re.compile(r"^[!-~]{1,255}$")
 """visible ASCII, no spaces: a UUID, a ULID or any token a client makes"""
 
@@ -54,13 +73,16 @@ class Found:
     body: bytes | None
 
 
-def fingerprint(method: str, path: str, body: bytes) -> str:
-    """JSON bodies compare by meaning: the same fields in another order or spacing match."""
+def fingerprint(method: str, path: str, query: bytes, body: bytes) -> str:
+    """The query is part of the request (`?dry_run=true` and without are two requests); JSON
+    bodies and queries compare by meaning: the same fields in another order or spacing match."""
     try:
         canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
     except ValueError:
         canonical = body
-    return hashlib.sha256(b"%s %s\n%s" % (method.encode(), path.encode(), canonical)).hexdigest()
+    asked = urlencode(sorted(parse_qsl(query.decode("latin-1"), keep_blank_values=True)))
+    target = f"{path}?{asked}" if asked else path
+    return hashlib.sha256(b"%s %s\n%s" % (method.encode(), target.encode(), canonical)).hexdigest()
 
 
 async def claim(
@@ -96,13 +118,24 @@ async def claim(
     return Found(row.fingerprint, row.status, row.content_type, row.body)
 
 
+def _shown_once(scope: Scope) -> bool:
+    handler = scope.get("route_handler")
+    return bool(handler is not None and handler.opt.get(SHOWN_ONCE))
+
+
 def _this(user: uuid.UUID, key: str) -> Any:
     return (col(IdempotentRequest.user_id) == user) & (col(IdempotentRequest.key) == key)
 
 
 async def keep(
-    engine: AsyncEngine, user: uuid.UUID, key: str, status: int, kind: str | None, body: bytes
+    engine: AsyncEngine,
+    user: uuid.UUID,
+    key: str,
+    status: int,
+    kind: str | None,
+    body: bytes | None,
 ) -> None:
+    """The answer, to replay; `body` None for one that held a secret shown only once."""
     async with engine.begin() as connection:
         await connection.execute(
             update(IdempotentRequest)
@@ -137,7 +170,7 @@ async def _problem(send: Send, status: int, slug: str, title: str, detail: str) 
     await _answer(send, status, "application/problem+json", json.dumps(problem).encode(), False)
 
 
-async def _read(receive: Receive) -> tuple[bytes, Receive]:
+async def read_body(receive: Receive) -> tuple[bytes, Receive]:
     """The whole body, and a `receive` that hands it to the app again."""
     chunks: list[bytes] = []
     while True:
@@ -158,7 +191,7 @@ async def _read(receive: Receive) -> tuple[bytes, Receive]:
     return body, again
 
 
-def _too_large(scope: Scope, limit: int) -> bool:
+def too_large(scope: Scope, limit: int) -> bool:
     """Read whole before the app sees it, so a body past the limit, or of a length not said
     (chunked), is left to the app."""
     headers = dict(scope["headers"])
@@ -193,21 +226,23 @@ class Idempotency(ASGIMiddleware):
         app = Litestar.from_scope(scope)
         engine: AsyncEngine = app.state.engine
         user = await _user(engine, scope)
-        if user is None or _too_large(scope, app.state.settings.max_body_bytes):
+        if user is None or too_large(scope, app.state.settings.max_body_bytes):
             # the guard answers 401, or Litestar 413: nothing to remember
             await next_app(scope, receive, send)
             return
-        body, again = await _read(receive)
-        print_ = fingerprint(method, scope["path"], body)
+        body, again = await read_body(receive)
+        print_ = fingerprint(method, scope["path"], scope.get("query_string", b""), body)
         found = await claim(engine, user, text, print_, utcnow())
         if found is None:
-            await self._first(engine, user, text, scope, again, send, next_app)
+            await self._first(engine, user, text, scope, again, send, next_app, _shown_once(scope))
         elif found.fingerprint != print_:
             detail = f"this {HEADER} was used for another request; use a new key for a new one"
             await _problem(send, 422, "idempotency-key-reused", "Unprocessable Content", detail)
         elif found.status is None:
             detail = f"a request with this {HEADER} is still being processed; retry shortly"
             await _problem(send, 409, "idempotency-key-in-use", "Conflict", detail)
+        elif found.body is None:
+            await _problem(send, 409, "answer-not-kept", "Conflict", NOT_KEPT)
         else:
             kind = found.content_type or "application/json"
             await _answer(send, found.status, kind, found.body or b"", replayed=True)
@@ -221,6 +256,7 @@ class Idempotency(ASGIMiddleware):
         receive: Receive,
         send: Send,
         next_app: ASGIApp,
+        shown_once: bool,
     ) -> None:
         started: dict[str, Any] = {}
         chunks: list[bytes] = []
@@ -241,6 +277,9 @@ class Idempotency(ASGIMiddleware):
         if status >= 500:
             await release(engine, user, key)
             return
+        if shown_once and status < 400:
+            await keep(engine, user, key, status, None, None)
+            return
         kind = dict(started.get("headers", [])).get(b"content-type", b"").decode() or None
         await keep(engine, user, key, status, kind, b"".join(chunks))
 
@@ -250,7 +289,9 @@ def document_idempotency(app: Litestar) -> None:
     described = (
         "Any unique string (a UUID): a retry with the same key and body gets the first answer "
         "again (`Idempotent-Replayed: true`); the same key with another body is 422; while the "
-        "first is still running, 409. Kept per user for 24 hours."
+        "first is still running, 409. Kept per user for 24 hours. An answer holding a secret shown "
+        "once (a sign-in token, a calendar address, a status code) is not kept: its retry is a "
+        "409, and a new key gets a new secret."
     )
     parameter = Parameter(
         name=HEADER,

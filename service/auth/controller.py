@@ -10,6 +10,7 @@ from msgspec import Meta, Struct
 from domain.users import Role, User
 from service.auth.identity import SignedIn, actor_of, address_of
 from service.dependencies import Db
+from service.idempotency import SHOWN_ONCE
 from service.openapi import responses
 from service.text import NOT_BLANK_LINE
 from service.usecases import accounts, signin, staff_addresses
@@ -49,6 +50,7 @@ class AuthController(Controller):
     @post(
         "/login",
         status_code=200,
+        opt={SHOWN_ONCE: True},
         responses=responses(400, 401, 429),
         summary="Sign in; repeated failures slow down, then lock the account for a while",
     )

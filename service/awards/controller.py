@@ -102,7 +102,7 @@ class AwardController(Controller):
 
     @post(
         "/payments",
-        responses=responses(400, 401, 403, 404, 413, 422),
+        responses=responses(400, 401, 403, 404, 409, 413, 422),
         summary="Record a payment received from the State",
     )
     async def receive(
@@ -131,7 +131,7 @@ class AwardController(Controller):
 
     @post(
         "/disbursements",
-        responses=responses(400, 401, 403, 404, 413, 422),
+        responses=responses(400, 401, 403, 404, 409, 413, 422),
         summary="Record money passed on to the survivor or beneficiaries",
     )
     async def disburse(

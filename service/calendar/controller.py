@@ -12,6 +12,7 @@ from domain.errors import NotFound
 from service.auth.identity import SignedIn, actor_of
 from service.calendar import ics
 from service.dependencies import Db
+from service.idempotency import SHOWN_ONCE
 from service.openapi import responses
 from service.usecases import calendar_feeds
 
@@ -51,6 +52,7 @@ class CalendarController(Controller):
     @post(
         "/feed",
         responses=responses(401),
+        opt={SHOWN_ONCE: True},
         summary="A new secret calendar feed address for me; my earlier one stops working",
     )
     async def issue(self, db: Db, request: SignedIn) -> FeedOut:

@@ -16,6 +16,7 @@ from notifications.status_words import stage_in_words
 from service.auth.identity import SignedIn, actor_of
 from service.contacts.rate_limit import per_client
 from service.dependencies import Db
+from service.idempotency import SHOWN_ONCE
 from service.openapi import responses
 from service.settings import Settings
 from service.usecases import status_codes
@@ -64,6 +65,7 @@ class StatusCodeController(Controller):
     @post(
         responses=responses(400, 401, 403, 404, 413, 422),
         summary="A status code for a consenting contact; their earlier one stops working",
+        opt={SHOWN_ONCE: True},
     )
     async def issue(
         self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[IssueIn]

@@ -35,6 +35,7 @@ from service.usecases.audit import audit
 from service.usecases.awards import CompensationRules, position
 from service.usecases.cases import get_case
 from service.usecases.court_track import award_facts, move_case
+from service.usecases.duplicates import add_entry
 from service.usecases.enforcement import open_mandamus
 from service.usecases.family_news import payment_received
 from service.usecases.ledger import disbursed_total, received_total
@@ -235,7 +236,7 @@ async def book_payment(
         recorded_at=now,
         recorded_by=actor.user_id,
     )
-    session.add(payment)
+    await add_entry(session, award, payment)
     await refresh_positions(session, award, rules.allocation)
     return payment
 
@@ -294,7 +295,7 @@ async def book_disbursement(
         recorded_at=now,
         recorded_by=actor.user_id,
     )
-    session.add(disbursement)
+    await add_entry(session, award, disbursement)
     audit(session, actor, "award.disburse", "award", award.id, amount=str(amount))
     everything = await received_total(session, award.id)
     if award.stage == AwardStage.PAID_IN_FULL and disbursed + amount == everything:

@@ -23,6 +23,7 @@ from domain.stations import known_station
 from service.usecases.audit import audit
 from service.usecases.cases import get_case
 from service.usecases.court_track import Step, take_step
+from service.usecases.duplicates import write_sitting
 from service.usecases.reminders import cancel_reminders, move_reminders, plan_reminders
 
 NO_MORE_HEARINGS = (Stage.SETTLED, Stage.WITHDRAWN, Stage.CLOSED)
@@ -103,8 +104,7 @@ async def schedule(
             recorded_by=actor.user_id,
             created_at=now,
         )
-        session.add(hearing)
-        await session.flush()
+        await write_sitting(session, hearing)
         await plan_reminders(session, hearing, now)
         audit(session, actor, "hearing.schedule", "hearing", hearing.id, case_id=str(case.id))
     return hearing
@@ -162,6 +162,7 @@ async def reschedule(
         hearing.court_room = sitting.court_room or hearing.court_room
         hearing.judicial_officer = sitting.judicial_officer or hearing.judicial_officer
         hearing.sequence += 1
+        await write_sitting(session, hearing)
         await move_reminders(session, hearing, now)
         audit(
             session, actor, "hearing.reschedule", "hearing", hearing.id,
@@ -246,8 +247,7 @@ async def adjourn(
             recorded_by=actor.user_id,
             created_at=now,
         )
-        session.add(following)
-        await session.flush()
+        await write_sitting(session, following)
         await plan_reminders(session, following, now)
         audit(
             session, actor, "hearing.adjourn", "hearing", hearing.id,

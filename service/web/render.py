@@ -17,6 +17,7 @@ from notifications.formatting import clock_time, long_date, shillings, weekday_d
 from notifications.i18n import Language, translations
 from service.auth.browser import SESSION_COOKIE, form_token
 from service.web.labels import LABELS
+from service.web.once import AGAIN, new_token
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGUAGE_COOKIE = "haki_lang"
@@ -83,7 +84,8 @@ def here(request: AnyRequest) -> str:
 def page(
     request: AnyRequest, template: str, status_code: int = 200, **context: Any
 ) -> Response[str]:
-    """The page in the reader's language; `user` and the form token come from the request."""
+    """The page in the reader's language; `user` and the form token come from the request, and
+    `once()` gives each form drawn its own one-time token (service/web/once.py)."""
     language = language_of(request)
     principal: Principal | None = request.scope.get("user")
     session = request.cookies.get(SESSION_COOKIE, "")
@@ -95,6 +97,8 @@ def page(
             lang=language.value,
             other_lang=Language.SW if language is Language.EN else Language.EN,
             form_token=form_token(session) if session else "",
+            once=new_token,
+            again=request.query_params.get(AGAIN) == "1",
             here=quote(here(request), safe="/"),
             **context,
         )

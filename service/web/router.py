@@ -18,6 +18,7 @@ from service.web.case_page import CasePage
 from service.web.forms import status_of
 from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
+from service.web.once import OnceOnly
 from service.web.render import here, page
 from service.web.session_pages import SessionPages
 from service.web.week import WeekPage
@@ -64,6 +65,7 @@ web_router = Router(
         AwardLedger,
     ],
     include_in_schema=False,
+    middleware=[OnceOnly()],
     exception_handlers={
         NotAuthorizedException: _sign_in_first,
         DomainError: _refused,

@@ -55,7 +55,7 @@ async def test_the_hand_worked_award_paid_disbursed_and_the_case_closed(client: 
     ).json()
     assert settled["outstanding"] == "0.00", "no interest runs once paid in full"
 
-    for amount in ("1000000.00", "196624.12"):
+    for amount, reference in (("1000000.00", "QK7XY12AB"), ("196624.12", "QK7XY12AC")):
         disbursed = await client.post(
             f"/awards/{award['id']}/disbursements",
             json={
@@ -63,7 +63,7 @@ async def test_the_hand_worked_award_paid_disbursed_and_the_case_closed(client: 
                 "amount": amount,
                 "method": "mpesa",
                 "beneficiary": "the survivor",
-                "reference": "QK7XY12AB",
+                "reference": reference,
             },
         )
         assert disbursed.status_code == 201, disbursed.text

@@ -15,8 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.cases import Case
 from domain.idempotency import IdempotentRequest
 from service.app import create_app
+from service.idempotency import SHOWN_ONCE
 from tests.conftest import Account
 from tests.e2e.helpers import Client, case_body, survivor
+from tests.e2e.test_imports import GOOD, csv_file
 
 
 def keyed(key: str) -> dict[str, str]:
@@ -163,3 +165,60 @@ async def test_a_body_past_the_limit_is_refused_by_the_app_and_its_key_not_kept(
     answer = await client.post("/survivors", json=huge, headers=keyed("too-large-1"))
     assert answer.status_code == 413
     assert not await claimed(engine, "too-large-1")
+
+
+async def test_a_real_import_is_not_answered_with_its_dry_runs_report(
+    client: Client, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    """The query string is part of the request: `?dry_run=true` and without are two requests."""
+    headers = accounts["admin"].headers | keyed(str(uuid.uuid4())) | {"content-type": "text/csv"}
+
+    async def send(path: str) -> httpx.Response:
+        return await client.post(path, content=csv_file(GOOD), headers=headers)
+
+    dry = await send("/imports/cases?dry_run=true")
+    assert dry.status_code == 200 and dry.json()["written"] is False
+    real = await send("/imports/cases")
+    assert real.status_code == 422 and "another request" in real.json()["detail"]
+    assert "idempotent-replayed" not in real.headers
+    assert await cases_in(engine) == 0
+    again = await send("/imports/cases?dry_run=true")
+    assert again.headers["idempotent-replayed"] == "true" and again.json() == dry.json()
+
+
+async def stored_bodies(engine: AsyncEngine) -> list[bytes | None]:
+    async with engine.connect() as connection:
+        found = await connection.execute(sa.select(IdempotentRequest.body))
+        return [row.body for row in found]
+
+
+async def test_an_answer_holding_a_secret_is_never_kept_and_its_replay_is_refused(
+    client: Client, engine: AsyncEngine
+) -> None:
+    """A calendar address, a family's status code or a session token is shown once: Haki keeps
+    only its hash, so the stored answer of a retried request must not keep it either."""
+    key = keyed(str(uuid.uuid4()))
+    issued = await client.post("/calendar/feed", headers=key)
+    assert issued.status_code == 201
+    token = issued.json()["token"]
+    assert all(body is None or token.encode() not in body for body in await stored_bodies(engine))
+    again = await client.post("/calendar/feed", headers=key)
+    assert again.status_code == 409 and "idempotent-replayed" not in again.headers
+    assert token not in again.text
+    assert again.json()["detail"] == (
+        "this request was done, but its answer held something shown only once (a calendar "
+        "address, a status code or a sign-in token), which Haki does not keep; send the request "
+        "again with a new Idempotency-Key to get a new one, which replaces the first"
+    )
+    feed = await client.get(issued.json()["url"].removeprefix("http://testserver.local"))
+    assert feed.status_code == 200, "the retry issued nothing: the first address still works"
+
+
+def test_every_route_that_shows_a_secret_once_is_marked_so(app: Litestar) -> None:
+    marked = {
+        route.path
+        for route in app.routes
+        for handler in getattr(route, "route_handlers", [])
+        if handler.opt.get(SHOWN_ONCE)
+    }
+    assert marked == {"/auth/login", "/calendar/feed", "/cases/{case_id:uuid}/status-codes"}

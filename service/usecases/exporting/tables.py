@@ -44,6 +44,7 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "unpaid_base_cells": (),
     "unpaid_base_shared": (),
     "idempotent_requests": (),
+    "form_submissions": (),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""
 
