@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from service.database import scratch_database
 from service.migrate import downgrade, upgrade
 
-BEFORE = "0013"
+BEFORE = "0022"
 AWARD = uuid.uuid4()
 
 
