@@ -186,7 +186,8 @@ def route_key(handler: BaseRouteHandler) -> str:
 
 
 def case_scope(principal: Principal) -> uuid.UUID | None:
-    """Whose team a listing is limited to: a lawyer's own; everyone else sees every case."""
+    """Whose team a listing is limited to, and whose survivors a new case may name: a lawyer's
+    own; everyone else sees every case (and an administrator may name any survivor)."""
     return principal.id if principal.role is Role.LAWYER else None
 
 

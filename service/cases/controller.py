@@ -36,6 +36,7 @@ class CaseController(Controller):
             db,
             actor_of(request),
             lead=opening_lead(request.user),
+            named_by=case_scope(request.user),
             reference=data.reference,
             title=data.title,
             kind=data.kind,
