@@ -191,6 +191,12 @@ def case_scope(principal: Principal) -> uuid.UUID | None:
     return principal.id if principal.role is Role.LAWYER else None
 
 
+def reads_free_text(principal: Principal) -> bool:
+    """Notes, answers and file names may name a survivor or an officer: only the roles that
+    read a case's parties see them (the guard has already kept a lawyer to their own cases)."""
+    return principal.role in ROLES[Rule.CASE_PERSONAL]
+
+
 def opening_lead(principal: Principal) -> uuid.UUID | None:
     """A lawyer who opens a case becomes its lead counsel on the team; an admin assigns one."""
     return principal.id if principal.role is Role.LAWYER else None

@@ -20,7 +20,7 @@ from domain.interest import Statement
 from domain.stages import JudgmentOutcome
 from domain.users import Principal
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import POLICY, ROLES
+from service.auth.policy import POLICY, ROLES, reads_free_text
 from service.awards.controller import rules_of
 from service.usecases import awards, cases, cause_list, chase, court_track, survivors
 from service.usecases.cause_list import Listed
@@ -105,6 +105,8 @@ class CaseView:
     can_change_awards: bool
     today: date
     can_read_ledger: bool = False
+    can_read_free_text: bool = False
+    """notes, answers, evidence references, what the court said: as the parties' names"""
     outcomes: list[JudgmentOutcome] = field(default_factory=lambda: list(JudgmentOutcome))
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
@@ -170,6 +172,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_change_awards=can_change_awards,
         today=today,
         can_read_ledger=may(principal, "award_ledger"),
+        can_read_free_text=reads_free_text(principal),
     )
 
 
