@@ -34,6 +34,8 @@ class Survivor(SQLModel, table=True):
     code: str = Field(max_length=16, unique=True)
     full_name: str = Field(max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    registered_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    """who typed the name in: a lawyer may name this survivor on their first case"""
 
 
 class SurvivorCodeCounter(SQLModel, table=True):

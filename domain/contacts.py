@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import declared_attr
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from domain.base import utcnow
 from domain.calendar import NAIROBI
@@ -43,6 +43,9 @@ class Contact(SQLModel, table=True):
     consent_given_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
     consent_recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     consent_withdrawn_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    consent_suspended_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    """the phone or e-mail changed after consent: nothing is sent until consent is recorded
+    again, as the new number or address may not be the family's"""
     amounts_opt_in: bool = False
     """may messages name sums of money (a payment received)? Off unless the contact asks"""
     quiet_from: time = time(21, 0)
@@ -57,7 +60,20 @@ class Contact(SQLModel, table=True):
 
     @property
     def consents(self) -> bool:
-        return self.consent_given_at is not None and self.consent_withdrawn_at is None
+        return (
+            self.consent_given_at is not None
+            and self.consent_withdrawn_at is None
+            and self.consent_suspended_at is None
+        )
+
+
+def consenting() -> sa.ColumnElement[bool]:
+    """`Contact.consents` as SQL, for the queries that pick whom to write to."""
+    return sa.and_(
+        col(Contact.consent_given_at).is_not(None),
+        col(Contact.consent_withdrawn_at).is_(None),
+        col(Contact.consent_suspended_at).is_(None),
+    )
 
 
 class StatusCode(SQLModel, table=True):

@@ -189,8 +189,15 @@ def route_key(handler: BaseRouteHandler) -> str:
 
 
 def case_scope(principal: Principal) -> uuid.UUID | None:
-    """Whose team a listing is limited to: a lawyer's own; everyone else sees every case."""
+    """Whose team a listing is limited to, and whose survivors a new case may name: a lawyer's
+    own; everyone else sees every case (and an administrator may name any survivor)."""
     return principal.id if principal.role is Role.LAWYER else None
+
+
+def reads_free_text(principal: Principal) -> bool:
+    """Notes, answers and file names may name a survivor or an officer: only the roles that
+    read a case's parties see them (the guard has already kept a lawyer to their own cases)."""
+    return principal.role in ROLES[Rule.CASE_PERSONAL]
 
 
 def opening_lead(principal: Principal) -> uuid.UUID | None:

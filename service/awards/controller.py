@@ -10,6 +10,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from domain.awards import Award
 from domain.money import figure
 from service.auth.identity import SignedIn, actor_of
+from service.auth.policy import reads_free_text
 from service.awards.schemas import (
     AwardEventOut,
     AwardIn,
@@ -233,5 +234,8 @@ class AwardController(Controller):
         return StatementOut.of(award, result)
 
     @get("/events", responses=responses(401, 404), summary="The award's history")
-    async def history(self, db: Db, award_id: FromPath[uuid.UUID]) -> list[AwardEventOut]:
-        return [AwardEventOut.of(e) for e in await awards.award_history(db, award_id)]
+    async def history(
+        self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
+    ) -> list[AwardEventOut]:
+        free_text = reads_free_text(request.user)
+        return [AwardEventOut.of(e, free_text) for e in await awards.award_history(db, award_id)]

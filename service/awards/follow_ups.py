@@ -13,8 +13,9 @@ from domain.base import utcnow
 from domain.calendar import nairobi_today
 from domain.chase import ChaseRules
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import case_scope
+from service.auth.policy import case_scope, reads_free_text
 from service.dependencies import Db
+from service.free_text import kept, withheld
 from service.openapi import responses
 from service.text import LINE, Note
 from service.usecases import chase
@@ -35,11 +36,21 @@ class FollowUpOut(Struct):
     reference: str
     answered_on: date | None
     answer: str | None
+    withheld: list[str]
+    """free text on the record this account may not read (personal data): ["answer"]"""
 
     @classmethod
-    def of(cls, row: FollowUp) -> "FollowUpOut":
+    def of(cls, row: FollowUp, free_text: bool = True) -> "FollowUpOut":
         assert row.id is not None  # read back from the table
-        return cls(row.id, row.on, row.kind, row.reference, row.answered_on, row.answer)
+        return cls(
+            row.id,
+            row.on,
+            row.kind,
+            row.reference,
+            row.answered_on,
+            kept(row.answer, free_text),
+            withheld(free_text, answer=row.answer),
+        )
 
 
 class DueOut(Struct):
@@ -89,8 +100,11 @@ async def log_follow_up(
     responses=responses(401, 404),
     summary="The award's follow-ups",
 )
-async def award_follow_ups(db: Db, award_id: FromPath[uuid.UUID]) -> list[FollowUpOut]:
-    return [FollowUpOut.of(row) for row in await chase.follow_ups_of(db, award_id)]
+async def award_follow_ups(
+    db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
+) -> list[FollowUpOut]:
+    free_text = reads_free_text(request.user)
+    return [FollowUpOut.of(row, free_text) for row in await chase.follow_ups_of(db, award_id)]
 
 
 @get(

@@ -14,6 +14,7 @@ from domain.money import figure
 from domain.stages import Stage
 from service.amounts import Amount
 from service.cases.schemas import SurvivorCode
+from service.free_text import kept, withheld, without_file
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
 from service.usecases.awards import AwardOrder
 from service.usecases.awards import HeadIn as UseCaseHead
@@ -156,9 +157,11 @@ class AwardEventOut(Struct):
     note: str | None
     evidence_ref: str | None
     details: dict[str, Any]
+    withheld: list[str]
+    """free text on the record this account may not read (personal data), e.g. ["note"]"""
 
     @classmethod
-    def of(cls, event: AwardEvent) -> "AwardEventOut":
+    def of(cls, event: AwardEvent, free_text: bool = True) -> "AwardEventOut":
         assert event.id is not None  # flushed before it is answered
         return cls(
             id=event.id,
@@ -167,9 +170,15 @@ class AwardEventOut(Struct):
             to_stage=event.to_stage,
             occurred_on=event.occurred_on,
             recorded_at=event.recorded_at,
-            note=event.note,
-            evidence_ref=event.evidence_ref,
-            details=event.details,
+            note=kept(event.note, free_text),
+            evidence_ref=kept(event.evidence_ref, free_text),
+            details=without_file(event.details, free_text),
+            withheld=withheld(
+                free_text,
+                note=event.note,
+                evidence_ref=event.evidence_ref,
+                file=event.details.get("file"),
+            ),
         )
 
 

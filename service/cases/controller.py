@@ -9,7 +9,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from domain.stages import CaseKind, CourtLevel, Stage
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import case_scope, opening_lead
+from service.auth.policy import case_scope, opening_lead, reads_free_text
 from service.cases.schemas import (
     CaseIn,
     CaseOut,
@@ -36,6 +36,7 @@ class CaseController(Controller):
             db,
             actor_of(request),
             lead=opening_lead(request.user),
+            named_by=case_scope(request.user),
             reference=data.reference,
             title=data.title,
             kind=data.kind,
@@ -122,11 +123,22 @@ class CaseController(Controller):
 
     @get("/{case_id:uuid}/events", responses=responses(400, 404), summary="The case's history")
     async def history(
-        self, db: Db, case_id: FromPath[uuid.UUID], limit: Limit = 20, offset: Offset = 0
+        self,
+        db: Db,
+        request: SignedIn,
+        case_id: FromPath[uuid.UUID],
+        limit: Limit = 20,
+        offset: Offset = 0,
     ) -> OffsetPagination[EventOut]:
+        """Notes, evidence and file names only to the roles that read the parties' names;
+        others are told in `withheld` that there is text they may not read."""
         events, total = await court_track.history(db, case_id, limit=limit, offset=offset)
+        free_text = reads_free_text(request.user)
         return OffsetPagination(
-            items=[EventOut.of(event) for event in events], limit=limit, offset=offset, total=total
+            items=[EventOut.of(event, free_text) for event in events],
+            limit=limit,
+            offset=offset,
+            total=total,
         )
 
     @get(

@@ -8,6 +8,7 @@ from msgspec import Meta, Struct
 
 from domain.cases import Case, CaseEvent
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from service.free_text import kept, withheld, without_file
 from service.text import (
     CitationText,
     CourtNumberText,
@@ -123,9 +124,11 @@ class EventOut(Struct):
     note: str | None
     evidence_ref: str | None
     details: dict[str, Any]
+    withheld: list[str]
+    """free text on the record this account may not read (personal data), e.g. ["note"]"""
 
     @classmethod
-    def of(cls, event: CaseEvent) -> "EventOut":
+    def of(cls, event: CaseEvent, free_text: bool = True) -> "EventOut":
         assert event.id is not None
         return cls(
             id=event.id,
@@ -134,9 +137,15 @@ class EventOut(Struct):
             to_stage=event.to_stage,
             occurred_on=event.occurred_on,
             recorded_at=event.recorded_at,
-            note=event.note,
-            evidence_ref=event.evidence_ref,
-            details=event.details,
+            note=kept(event.note, free_text),
+            evidence_ref=kept(event.evidence_ref, free_text),
+            details=without_file(event.details, free_text),
+            withheld=withheld(
+                free_text,
+                note=event.note,
+                evidence_ref=event.evidence_ref,
+                file=event.details.get("file"),
+            ),
         )
 
 

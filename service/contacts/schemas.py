@@ -97,6 +97,9 @@ class ContactOut(Struct):
     consent_recorded_by: str | None
     """the username of whoever recorded the consent"""
     consent_withdrawn_at: datetime | None
+    consent_suspended_at: datetime | None
+    """the phone or e-mail changed after consent: nothing is sent, and the status code rests,
+    until consent is recorded again"""
     amounts_opt_in: bool
     quiet_from: str
     quiet_until: str
@@ -119,6 +122,7 @@ class ContactOut(Struct):
             consent_given_at=nairobi(c.consent_given_at),
             consent_recorded_by=view.consent_recorded_by,
             consent_withdrawn_at=nairobi(c.consent_withdrawn_at),
+            consent_suspended_at=nairobi(c.consent_suspended_at),
             amounts_opt_in=c.amounts_opt_in,
             quiet_from=f"{c.quiet_from:%H:%M}",
             quiet_until=f"{c.quiet_until:%H:%M}",

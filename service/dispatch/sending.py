@@ -33,8 +33,9 @@ class Claimed:
 
 async def claim(engine: AsyncEngine, rules: DispatchRules, now: datetime) -> list[Claimed]:
     """Marks due deliveries `sending` and commits; an SMS to a family in its quiet hours is
-    put off to the morning instead, and one to a contact who has since withdrawn consent (in a
-    race with the expansion that wrote it) is cancelled."""
+    put off to the morning instead, and one to a contact who has since withdrawn consent, or
+    whose consent a new phone or e-mail suspended (in a race with the expansion that wrote
+    it), is cancelled."""
     async with engine.begin() as connection:
         rows = (
             await connection.execute(
@@ -48,6 +49,7 @@ async def claim(engine: AsyncEngine, rules: DispatchRules, now: datetime) -> lis
                     col(Delivery.contact_id),
                     col(Contact.consent_given_at),
                     col(Contact.consent_withdrawn_at),
+                    col(Contact.consent_suspended_at),
                     col(Contact.quiet_from),
                     col(Contact.quiet_until),
                 )
@@ -63,7 +65,8 @@ async def claim(engine: AsyncEngine, rules: DispatchRules, now: datetime) -> lis
         ).all()
         going, withdrawn = [], []
         for row in rows:
-            if row.contact_id and (row.consent_withdrawn_at or not row.consent_given_at):
+            stopped = row.consent_withdrawn_at or row.consent_suspended_at
+            if row.contact_id and (stopped or not row.consent_given_at):
                 withdrawn.append(row.id)
                 continue
             wait = row.quiet_from is not None and row.channel == Via.SMS

@@ -10,7 +10,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from domain.base import utcnow
 from domain.calendar import nairobi_today
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import case_scope
+from service.auth.policy import case_scope, reads_free_text
 from service.cases.schemas import EventOut
 from service.dependencies import Db
 from service.hearings.schemas import (
@@ -53,8 +53,11 @@ class CaseHearingController(Controller):
         return HearingOut.of(await cause_list.listed(db, hearing.id))
 
     @get(responses=responses(404), summary="The case's dates in order, adjournments linked")
-    async def of_case(self, db: Db, case_id: FromPath[uuid.UUID]) -> list[HearingOut]:
-        return [HearingOut.of(listed) for listed in await cause_list.case_hearings(db, case_id)]
+    async def of_case(
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
+    ) -> list[HearingOut]:
+        free_text = reads_free_text(request.user)
+        return [HearingOut.of(h, free_text) for h in await cause_list.case_hearings(db, case_id)]
 
 
 class HearingController(Controller):
@@ -83,13 +86,17 @@ class HearingController(Controller):
             station=station,
             member=case_scope(request.user),
         )
-        return [HearingOut.of(listed) for listed in await cause_list.cause_list(db, where)]
+        free_text = reads_free_text(request.user)
+        return [HearingOut.of(h, free_text) for h in await cause_list.cause_list(db, where)]
 
     @get("/{hearing_id:uuid}", responses=responses(404), summary="A hearing and its reminders")
-    async def get_hearing(self, db: Db, hearing_id: FromPath[uuid.UUID]) -> HearingDetail:
+    async def get_hearing(
+        self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID]
+    ) -> HearingDetail:
         listed = await cause_list.listed(db, hearing_id)
         due = await reminders.reminders_of(db, hearing_id)
-        return HearingDetail(HearingOut.of(listed), [ReminderOut.of(r) for r in due])
+        hearing = HearingOut.of(listed, reads_free_text(request.user))
+        return HearingDetail(hearing, [ReminderOut.of(r) for r in due])
 
     @post(
         "/{hearing_id:uuid}/reschedule",

@@ -11,6 +11,7 @@ from domain.hearings import HearingPurpose, HearingStatus
 from domain.reminders import Audience, Reminder, ReminderStatus, Rule
 from domain.stages import Stage
 from service.cases.schemas import EventOut, StepIn
+from service.free_text import kept, withheld
 from service.text import NOT_BLANK_LINE, PARAGRAPH, Name, Station
 from service.usecases.cause_list import Listed
 
@@ -99,9 +100,11 @@ class HearingOut(Struct):
     recorded_after_the_fact: bool
     sequence: int
     version: int
+    withheld: list[str]
+    """free text on the record this account may not read (personal data): ["outcome"]"""
 
     @classmethod
-    def of(cls, listed: Listed) -> "HearingOut":
+    def of(cls, listed: Listed, free_text: bool = True) -> "HearingOut":
         h = listed.hearing
         return cls(
             id=h.id,
@@ -116,13 +119,14 @@ class HearingOut(Struct):
             judicial_officer=h.judicial_officer,
             purpose=h.purpose,
             status=h.status,
-            outcome=h.outcome,
+            outcome=kept(h.outcome, free_text),
             adjourned_from=h.adjourned_from_id,
             adjourned_to=listed.adjourned_to,
             adjournments_before=listed.adjournments_before,
             recorded_after_the_fact=h.recorded_after_the_fact,
             sequence=h.sequence,
             version=h.version,
+            withheld=withheld(free_text, outcome=h.outcome),
         )
 
 

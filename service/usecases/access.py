@@ -5,6 +5,7 @@ Asked on every case request, so on a bare connection rather than an ORM session.
 
 import uuid
 
+from sqlalchemy import ColumnElement, and_, exists, or_
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 
@@ -32,6 +33,25 @@ async def represents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool
         .limit(1)
     )
     return found.first() is not None
+
+
+def may_name(user_id: uuid.UUID) -> ColumnElement[bool]:
+    """Survivors a lawyer may name as claimants on a new case, as a condition on `Survivor`:
+    those they represent, and those they registered themselves who are on no case yet.
+
+    Naming a survivor puts their name and contacts before the new case's team, so naming is
+    itself an access to the record (a body's id is authorised like a path's)."""
+    claimant = col(CaseClaimant.survivor_id) == Survivor.id
+    represented = exists(
+        select(CaseMember.case_id)
+        .join(CaseClaimant, col(CaseClaimant.case_id) == CaseMember.case_id)
+        .where(claimant, CaseMember.user_id == user_id)
+    )
+    registered = and_(
+        col(Survivor.registered_by) == user_id,
+        ~exists(select(CaseClaimant.case_id).where(claimant)),
+    )
+    return or_(represented, registered)
 
 
 async def represents_contact(

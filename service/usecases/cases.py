@@ -21,6 +21,7 @@ from domain.stages import CaseKind, CourtLevel, Stage
 from domain.stations import merged_station
 from domain.users import CaseMember
 from service.log_context import note_case
+from service.usecases.access import may_name
 from service.usecases.audit import audit
 from service.usecases.paging import equal_to, page
 
@@ -71,11 +72,14 @@ async def open_case(
     opened_on: date | None = None,
     note: str | None = None,
     lead: uuid.UUID | None = None,
+    named_by: uuid.UUID | None = None,
     now: datetime | None = None,
 ) -> Case:
     """Registers a matter at `intake` with its first event; refuses unknown survivor codes.
 
     `lead` puts a user on the case's team as lead counsel (a lawyer opening their own case).
+    `named_by` limits the claimants to the survivors that lawyer may name (access.may_name);
+    any other code is refused in the words an unknown one is, so codes cannot be probed.
     """
     now = now or utcnow()
     opened_on = not_in_future(opened_on, now, "opened_on") if opened_on else nairobi_today(now)
@@ -93,7 +97,14 @@ async def open_case(
         number_case(case, read_court_number(court_number))
     async with session.begin():
         return await add_case(
-            session, actor, case, claimants, note, now, team=[(lead, True)] if lead else []
+            session,
+            actor,
+            case,
+            claimants,
+            note,
+            now,
+            team=[(lead, True)] if lead else [],
+            named_by=named_by,
         )
 
 
@@ -105,9 +116,10 @@ async def add_case(
     note: str | None,
     now: datetime,
     team: Sequence[tuple[uuid.UUID, bool]] = (),
+    named_by: uuid.UUID | None = None,
 ) -> Case:
     """Adds a case at intake inside the caller's transaction: claimants, first event, team."""
-    survivors = await _survivors_by_code(session, claimants)
+    survivors = await _survivors_by_code(session, claimants, named_by)
     session.add(case)
     await flush_unique(session, case)
     session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in survivors)
@@ -127,9 +139,14 @@ async def add_case(
     return case
 
 
-async def _survivors_by_code(session: AsyncSession, codes: Sequence[str]) -> list[Survivor]:
+async def _survivors_by_code(
+    session: AsyncSession, codes: Sequence[str], named_by: uuid.UUID | None
+) -> list[Survivor]:
     wanted = list(dict.fromkeys(codes))
-    found = (await session.exec(select(Survivor).where(col(Survivor.code).in_(wanted)))).all()
+    query = select(Survivor).where(col(Survivor.code).in_(wanted))
+    if named_by is not None:
+        query = query.where(may_name(named_by))
+    found = (await session.exec(query)).all()
     missing = sorted(set(wanted) - {s.code for s in found})
     if missing:
         raise InvalidInput(f"no survivor registered with code {', '.join(missing)}", "claimants")

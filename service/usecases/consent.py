@@ -2,7 +2,8 @@
 
 Withdrawing stops everything: in its one transaction every message still queued for the
 contact is cancelled and every status code they hold is revoked, so nothing reaches them
-after the answer, except a message the dispatcher had already begun to send.
+after the answer, except a message the dispatcher had already begun to send. Recording
+consent again also lifts a suspension (a new phone or e-mail, service/usecases/contacts.py).
 """
 
 import uuid
@@ -18,9 +19,14 @@ from domain.base import utcnow
 from domain.calendar import EARLIEST, NAIROBI
 from domain.contacts import StatusCode
 from domain.errors import InvalidInput
-from domain.outbox import Delivery, DeliveryStatus
 from service.usecases.audit import audit
-from service.usecases.contacts import ContactView, contact_view, locked_contact, reachable
+from service.usecases.contacts import (
+    ContactView,
+    cancel_queued,
+    contact_view,
+    locked_contact,
+    reachable,
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ async def record_consent(
         contact.consent_given_at = given
         contact.consent_recorded_by = actor.user_id
         contact.consent_withdrawn_at = None
+        contact.consent_suspended_at = None
         await session.flush()
         audit(session, actor, "contact.consent", "contact", contact_id, given_at=given.isoformat())
         return await contact_view(session, contact_id)
@@ -72,16 +79,9 @@ async def withdraw_consent(
     now = now or utcnow()
     async with session.begin():
         contact = await locked_contact(session, contact_id)
-        if contact.consents:
-            contact.consent_withdrawn_at = now
-        cancelled = await session.exec(
-            update(Delivery)
-            .where(
-                col(Delivery.contact_id) == contact_id,
-                col(Delivery.status) == DeliveryStatus.QUEUED,
-            )
-            .values(status=DeliveryStatus.CANCELLED, settled_at=now)
-        )
+        if contact.consent_given_at and not contact.consent_withdrawn_at:
+            contact.consent_withdrawn_at = now  # a suspended consent is withdrawn too
+        cancelled = await cancel_queued(session, contact_id, now)
         revoked = await session.exec(
             update(StatusCode)
             .where(col(StatusCode.contact_id) == contact_id, col(StatusCode.revoked_at).is_(None))
@@ -89,7 +89,7 @@ async def withdraw_consent(
         )
         await session.flush()
         counts = {
-            "cancelled_deliveries": int(cancelled.rowcount or 0),
+            "cancelled_deliveries": cancelled,
             "revoked_status_codes": int(revoked.rowcount or 0),
         }
         audit(session, actor, "contact.consent_withdraw", "contact", contact_id, **counts)

@@ -2,28 +2,35 @@
 
 A contact's name, phone and e-mail are personal data of people who may be under threat, so
 every read and every write is in the audit trail, written in the transaction it records.
+A new phone or e-mail after consent suspends the consent until it is recorded again: the
+family agreed to be written to at the old one, and the new one may not be theirs.
 """
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import datetime, time
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import Select
 
 from domain.audit import Actor
+from domain.base import utcnow
 from domain.cases import Survivor
 from domain.contacts import Channel, Contact
 from domain.emails import email_address
 from domain.errors import InvalidInput, NotFound, StaleVersion
+from domain.outbox import Delivery, DeliveryStatus
 from domain.phones import mobile_number, phone_number
 from domain.users import User
 from notifications.i18n import Language
 from service.usecases.audit import audit
 
 QUIET_FROM, QUIET_UNTIL = time(21, 0), time(7, 0)
+ADDRESSES = ("phone", "email")
+"""where a message goes: changing one after consent suspends the consent"""
 CHANGEABLE = {
     "name",
     "relationship",
@@ -114,6 +121,19 @@ async def locked_contact(session: AsyncSession, contact_id: uuid.UUID) -> Contac
     return contact
 
 
+async def cancel_queued(session: AsyncSession, contact_id: uuid.UUID, now: datetime) -> int:
+    """Messages still waiting for the contact, never to be sent; one already going is not."""
+    cancelled = await session.exec(
+        update(Delivery)
+        .where(
+            col(Delivery.contact_id) == contact_id,
+            col(Delivery.status) == DeliveryStatus.QUEUED,
+        )
+        .values(status=DeliveryStatus.CANCELLED, settled_at=now)
+    )
+    return int(cancelled.rowcount or 0)
+
+
 async def add_contact(
     session: AsyncSession, actor: Actor, code: str, new: NewContact
 ) -> ContactView:
@@ -166,9 +186,11 @@ async def update_contact(
     *,
     version: int,
     changes: dict[str, Any],
+    now: datetime | None = None,
 ) -> ContactView:
     """Changes only the fields sent (named in CHANGEABLE); `None` clears a phone or e-mail.
     The channel, phone and e-mail are checked together, as they will be after the change."""
+    now = now or utcnow()
     async with session.begin():
         contact = await locked_contact(session, contact_id)
         if contact.version != version:
@@ -180,8 +202,23 @@ async def update_contact(
         _quiet(merged["quiet_from"], merged["quiet_until"])
         for text in ("name", "relationship"):
             merged[text] = merged[text].strip()
+        readdressed = [a for a in ADDRESSES if a in changes and merged[a] != getattr(contact, a)]
+        suspending = bool(readdressed) and contact.consents
         for name in changes:
             setattr(contact, name, merged[name])
+        if suspending:
+            contact.consent_suspended_at = now
         await session.flush()
         audit(session, actor, "contact.update", "contact", contact_id, fields=sorted(changes))
+        if suspending:
+            cancelled = await cancel_queued(session, contact_id, now)
+            audit(
+                session,
+                actor,
+                "contact.consent_suspend",
+                "contact",
+                contact_id,
+                fields=readdressed,
+                cancelled_deliveries=cancelled,
+            )
         return await contact_view(session, contact_id)

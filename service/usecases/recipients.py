@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.cases import CaseClaimant, Survivor
-from domain.contacts import Channel, Contact
+from domain.contacts import Channel, Contact, consenting
 from domain.users import CaseMember, Role, User
 from notifications.i18n import Language
 
@@ -58,7 +58,8 @@ async def advocacy(session: AsyncSession) -> list[Person]:
 
 
 async def family(session: AsyncSession, case_id: uuid.UUID | None) -> list[Person]:
-    """Consenting contacts of the case's claimants, each on the channel they chose."""
+    """Consenting contacts of the case's claimants, each on the channel they chose; not one
+    whose consent is suspended by a new phone or e-mail until it is recorded again."""
     if case_id is None:
         return []
     rows = await session.exec(
@@ -67,8 +68,7 @@ async def family(session: AsyncSession, case_id: uuid.UUID | None) -> list[Perso
         .join(CaseClaimant, col(CaseClaimant.survivor_id) == Survivor.id)
         .where(
             CaseClaimant.case_id == case_id,
-            col(Contact.consent_given_at).is_not(None),
-            col(Contact.consent_withdrawn_at).is_(None),
+            consenting(),
         )
         .order_by(col(Contact.created_at))
     )

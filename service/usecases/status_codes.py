@@ -13,7 +13,7 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import NAIROBI
 from domain.cases import Case, CaseClaimant, Survivor
-from domain.contacts import Contact, StatusCode
+from domain.contacts import Contact, StatusCode, consenting
 from domain.errors import InvalidInput, NotFound
 from domain.family_codes import code_hash, new_code, normalised
 from domain.hearings import Hearing, HearingStatus
@@ -63,18 +63,19 @@ async def issue_code(
     async with session.begin():
         await get_case(session, case_id)
         contact = await session.get(Contact, contact_id, with_for_update=True)
-        if contact is None:
-            raise InvalidInput(f"no contact with id {contact_id}", "contact_id")
-        claimant = await session.get(CaseClaimant, (case_id, contact.survivor_id))
-        if claimant is None:
+        claimant = (
+            await session.get(CaseClaimant, (case_id, contact.survivor_id)) if contact else None
+        )
+        if contact is None or claimant is None:  # the same words: a contact id is not probed
             raise InvalidInput(
-                "this contact speaks for a survivor who is not a claimant in this case",
+                f"no contact with id {contact_id} speaks for a claimant in this case",
                 "contact_id",
             )
         if not contact.consents:
             raise InvalidInput(
-                "this contact has not consented to hear about the case (or withdrew): record "
-                f"consent first with POST /contacts/{contact_id}/consent",
+                "this contact has not consented to hear about the case, withdrew, or has a new "
+                "phone or e-mail since consenting: record consent first with "
+                f"POST /contacts/{contact_id}/consent",
                 "contact_id",
             )
         replaced = await _revoke(session, case_id, contact_id, now)
@@ -127,9 +128,10 @@ async def revoke_codes(
 async def family_status(
     session: AsyncSession, typed: str, language: Language | None, now: datetime | None = None
 ) -> FamilyStatus:
-    """An unknown, malformed or revoked code, or one whose contact withdrew consent, gets the
-    same NotFound, so a guesser learns nothing. Nothing is written, not even an audit row:
-    the answer holds no personal data, and a public route must not let anyone fill tables."""
+    """An unknown, malformed or revoked code, or one whose contact withdrew consent or has a
+    new phone or e-mail since, gets the same NotFound, so a guesser learns nothing. Nothing is
+    written, not even an audit row: the answer holds no personal data, and a public route must
+    not let anyone fill tables."""
     code = normalised(typed)
     if code is None:
         raise NotFound(UNKNOWN)
@@ -143,8 +145,7 @@ async def family_status(
             .where(
                 StatusCode.code_hash == code_hash(code),
                 col(StatusCode.revoked_at).is_(None),
-                col(Contact.consent_given_at).is_not(None),
-                col(Contact.consent_withdrawn_at).is_(None),
+                consenting(),
             )
         )
     ).first()

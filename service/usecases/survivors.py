@@ -37,7 +37,9 @@ async def register_survivor(
     now = now or utcnow()
     async with session.begin():
         survivor = Survivor(
-            code=await _next_code(session, nairobi_today(now).year), full_name=full_name.strip()
+            code=await _next_code(session, nairobi_today(now).year),
+            full_name=full_name.strip(),
+            registered_by=actor.user_id,
         )
         session.add(survivor)
         await session.flush()

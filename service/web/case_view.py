@@ -21,7 +21,7 @@ from domain.stages import JudgmentOutcome
 from domain.users import Principal
 from notifications.i18n import N_
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import POLICY, ROLES
+from service.auth.policy import POLICY, ROLES, reads_free_text
 from service.awards.controller import rules_of
 from service.usecases import awards, cases, cause_list, chase, court_track, survivors
 from service.usecases.awards import AWARDABLE
@@ -133,6 +133,8 @@ class CaseView:
     can_record_award: bool = False
     claimant_choices: list[tuple[str, str]] = field(default_factory=list)
     head_kinds: list[HeadKind] = field(default_factory=lambda: list(HeadKind))
+    can_read_free_text: bool = False
+    """notes, answers, evidence references, what the court said: as the parties' names"""
     outcomes: list[JudgmentOutcome] = field(default_factory=lambda: list(JudgmentOutcome))
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
@@ -204,6 +206,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_read_ledger=may(principal, "award_ledger"),
         can_record_award=may_record_award(case, may(principal, "CaseAwardController.record")),
         claimant_choices=claimant_choices(codes[case.id], parties),
+        can_read_free_text=reads_free_text(principal),
     )
 
 

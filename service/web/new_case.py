@@ -17,7 +17,7 @@ from domain.stages import CaseKind, CourtLevel
 from domain.users import Role
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import opening_lead
+from service.auth.policy import case_scope, opening_lead
 from service.cases.schemas import CaseIn
 from service.dependencies import Db
 from service.survivors.controller import SurvivorIn
@@ -96,7 +96,11 @@ class NewCase(Controller):
                 respondents=lines(values.get("respondents", "")),
             )
             case = await cases.open_case(
-                db, actor_of(request), lead=opening_lead(request.user), **structs.asdict(data)
+                db,
+                actor_of(request),
+                lead=opening_lead(request.user),
+                named_by=case_scope(request.user),
+                **structs.asdict(data),
             )
             return str(case.id)
 

@@ -7,9 +7,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_type_hints
 
 import pytest
+from msgspec import Struct
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
@@ -263,7 +264,7 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "AuthController.logout": ("signed_in", route("POST", "/auth/logout")),
     "AuthController.me": ("signed_in", route("GET", "/auth/me")),
     "CaseController.list_cases": ("signed_in", route("GET", "/cases")),
-    "CaseController.open_case": ("staff", open_a_case),
+    "CaseController.open_case": ("names_survivor", open_a_case),
     "CaseController.get_case": ("case_read", route("GET", "/cases/{case}")),
     "CaseController.allowed_steps": ("case_read", route("GET", "/cases/{case}/transitions")),
     "CaseController.history": ("case_read", route("GET", "/cases/{case}/events")),
@@ -526,7 +527,7 @@ PAGES: dict[str, tuple[str, Build]] = {
         "staff",
         route("POST", "/web/survivors", Form(full_name="Matrix Survivor")),
     ),
-    "NewCase.open_case": ("staff", open_a_case_in_the_browser),
+    "NewCase.open_case": ("names_survivor", open_a_case_in_the_browser),
     "AwardLedger.ledger_page": ("case_personal", route("GET", "/web/awards/{award}/ledger")),
     "AwardLedger.disburse": (
         "case_change",
@@ -574,6 +575,10 @@ def promised(rule: str, role: str, mine: bool) -> str | int:
         return OK if role == "admin" else 403
     if rule == "staff":
         return OK if role in {"admin", "lawyer"} else 403
+    if rule == "names_survivor":  # the survivor code in the body: refused as an unknown code is
+        if role in {"advocacy", "viewer"}:
+            return 403
+        return 422 if role == "lawyer" and not mine else OK
     if rule == "case_read":
         return 404 if role == "lawyer" and not mine else OK
     # case_change, case_personal, survivor_personal, contact_personal
@@ -679,3 +684,151 @@ async def test_access(
     else:
         assert response.status_code == expected, (method, path, response.text)
         assert response.headers["content-type"].startswith("application/problem+json")
+
+
+# Ids in bodies and queries. A route's guard checks the ids in its path; an id in the body or
+# the query (a survivor named as a claimant, a contact given a status code) must not reach a
+# record the path's case does not hold. A lawyer on their own case names a record of a case
+# they are not on: the answer is the one an unknown id gets, word for word (no oracle).
+
+UNKNOWN_CODE = "S-2020-9999"
+
+
+@dataclass
+class Foreign:
+    """Another team's case (the lawyer is not on it): its claimant, a consenting contact."""
+
+    case_id: uuid.UUID
+    reference: str
+    code: str
+    contact_id: uuid.UUID
+
+
+async def foreign_records(engine: AsyncEngine, accounts: dict[str, Account]) -> Foreign:
+    sessions = make_sessionmaker(engine)
+    lead = accounts["other_lawyer"].user.id
+    case, code = await registered_case(sessions, lead=lead, reference="HAKI/FOREIGN/1")
+    async with sessions() as session:
+        contact = await add_contact(
+            session,
+            TEST_ACTOR,
+            code,
+            NewContact("Baba", "father", Language.SW, Channel.SMS, phone="0722345678"),
+        )
+    async with sessions() as session:
+        await record_consent(session, TEST_ACTOR, contact.contact.id)
+    return Foreign(case.id, case.reference, code, contact.contact.id)
+
+
+Named = Callable[[World, str], Awaitable[tuple[str, str, Any]]]
+
+
+async def naming_a_claimant(w: World, code: str) -> tuple[str, str, Any]:
+    method, path, body = await open_a_case(w)
+    return method, path, body | {"claimants": [code], "reference": "HAKI/M/NAMED"}
+
+
+async def naming_a_claimant_in_the_browser(w: World, code: str) -> tuple[str, str, Any]:
+    method, path, body = await open_a_case_in_the_browser(w)
+    return method, path, Form(body | {"claimants": code, "reference": "HAKI/M/NAMED"})
+
+
+async def an_award_to(w: World, code: str) -> tuple[str, str, Any]:
+    method, path, body = await record_an_award(w)
+    return method, path, body | {"claimant": code}
+
+
+async def a_status_code_for(w: World, contact_id: str) -> tuple[str, str, Any]:
+    return "POST", f"/cases/{w.case_id}/status-codes", {"contact_id": contact_id}
+
+
+# route key -> (how to send the foreign id, which id of Foreign, an unknown one of that kind)
+IN_BODIES: dict[str, tuple[Named, str, str]] = {
+    "CaseController.open_case": (naming_a_claimant, "code", UNKNOWN_CODE),
+    "NewCase.open_case": (naming_a_claimant_in_the_browser, "code", UNKNOWN_CODE),
+    "CaseAwardController.record": (an_award_to, "code", UNKNOWN_CODE),
+    "StatusCodeController.issue": (a_status_code_for, "contact_id", str(uuid.uuid4())),
+}
+
+
+def ids_in_bodies_and_queries() -> set[str]:
+    """Routes whose JSON body or query takes a record's id or a survivor's code, read from
+    their signatures; forms read inside a page's handler are listed by hand."""
+    found = {"NewCase.open_case"}  # the claimants field of the new-case form
+    for app_route in create_app("postgresql+asyncpg://unused/unused").routes:
+        for handler in getattr(app_route, "route_handlers", []):
+            for name, parameter in handler.parsed_fn_signature.parameters.items():
+                if name in app_route.path_parameters:
+                    continue
+                shape = parameter.annotation
+                hints = (
+                    get_type_hints(shape, include_extras=True)
+                    if isinstance(shape, type) and issubclass(shape, Struct)
+                    else {name: shape}
+                )
+                if any(_an_id(hint) for hint in hints.values()):
+                    found.add(route_key(handler))
+    return found
+
+
+def _an_id(hint: Any) -> bool:
+    text = repr(hint)
+    return "UUID" in text or "SurvivorCode" in text or r"S-\\d{4}" in text
+
+
+def test_every_route_taking_an_id_in_its_body_or_query_is_tried_with_a_foreign_one() -> None:
+    assert ids_in_bodies_and_queries() == set(IN_BODIES)
+
+
+@pytest.mark.parametrize("key", sorted(IN_BODIES))
+async def test_a_foreign_id_in_a_body_is_refused_as_an_unknown_one_is(
+    app_client: Client, engine: AsyncEngine, accounts: dict[str, Account], key: str
+) -> None:
+    build, kind, unknown = IN_BODIES[key]
+    world = await make_world(engine, accounts, mine=True)
+    foreign = await foreign_records(engine, accounts)
+    known = str(getattr(foreign, kind))
+    answers = []
+    for named in (known, unknown):
+        method, path, body = await build(world, named)
+        headers = await fresh_headers(engine, accounts["lawyer"])
+        sent_as = "data" if isinstance(body, Form) else "json"
+        response = await app_client.request(
+            method, path, headers=headers, follow_redirects=False, **{sent_as: body}
+        )
+        app_client.cookies.clear()
+        assert 400 <= response.status_code < 500, (key, named, response.text)
+        answers.append((response.status_code, response.text.replace(named, "<id>")))
+    assert answers[0] == answers[1], "another team's record answers as an unknown one does"
+
+
+DAYS = timedelta(days=10)
+LISTINGS = {
+    "CaseController.list_cases": "/cases?counsel=Counsel&station=Nyeri&limit=100",
+    "CaseList.case_list": "/web/cases?q=HAKI",
+    "HearingController.cause_list": (
+        f"/hearings?counsel=Counsel&station=Nyeri&from={datetime.now(UTC).date() - DAYS}"
+        f"&to={datetime.now(UTC).date() + DAYS}"
+    ),
+    "follow_ups_due": "/follow-ups/due?within=366",
+    "WeekPage.my_week": "/web/",
+}
+
+
+@pytest.mark.parametrize("key", sorted(LISTINGS))
+async def test_a_listings_filters_never_widen_it_past_the_lawyers_cases(
+    app_client: Client, engine: AsyncEngine, accounts: dict[str, Account], key: str
+) -> None:
+    """The world's award, hearings and cases are another team's (served on the Attorney
+    General, so a follow-up is due); the lawyer has a case of their own."""
+    assert POLICY[key].name == "CASE_LIST"
+    await make_world(engine, accounts, mine=False)
+    lawyer = accounts["lawyer"].user.id
+    await registered_case(make_sessionmaker(engine), lead=lawyer, reference="HAKI/MINE/1")
+    app_client.headers.pop("Authorization", None)
+    for role, shown in (("lawyer", False), ("admin", True)):
+        headers = await fresh_headers(engine, accounts[role])
+        answer = await app_client.get(LISTINGS[key], headers=headers)
+        app_client.cookies.clear()
+        assert answer.status_code == 200, answer.text
+        assert ("HAKI/T/1" in answer.text) is shown, (role, key)

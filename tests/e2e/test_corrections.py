@@ -130,6 +130,7 @@ async def test_a_reversed_payment_is_left_out_and_shown_on_its_own_line(client: 
         "note": "cheque returned unpaid",
         "evidence_ref": None,
         "details": {"payment_id": bounced, "amount": "300000.00", "reference": "TR/2022-06-30"},
+        "withheld": [],
     }
 
 

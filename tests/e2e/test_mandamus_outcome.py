@@ -64,6 +64,7 @@ async def test_the_judgment_on_the_review_is_logged_against_the_award(
             "court_number": "JR Misc. Application E88 of 2021",
             "outcome": outcome,
         },
+        "withheld": [],
     }
     after = (await client.get(f"/awards/{award['id']}")).json()
     assert (after["stage"], after["version"]) == (before["stage"], before["version"])
