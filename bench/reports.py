@@ -15,6 +15,7 @@ case runs for each, through asyncpg, and the plan of the one computing a base.
 import argparse
 import asyncio
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -98,6 +99,7 @@ def serving(url: str) -> Iterator[str]:
     port = free_port()
     env = os.environ | {
         "DATABASE_URL": url,
+        "HAKI_SECRET_KEY": secrets.token_urlsafe(32),  # a scratch database: any will do
         "HAKI_HOST": "127.0.0.1",
         "HAKI_PORT": str(port),
         "HAKI_CLOCK": "off",

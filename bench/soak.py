@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import os
 import random
+import secrets
 import signal
 import subprocess
 import sys
@@ -179,6 +180,7 @@ async def soak(url: str, server: object, minutes: float, seed: int, folder: Path
     with gateway() as sms_url:
         env = os.environ | {
             "DATABASE_URL": url,
+            "HAKI_SECRET_KEY": secrets.token_urlsafe(32),  # a scratch database: any will do
             "HAKI_SMS_URL": sms_url,
             "HAKI_SMS_USERNAME": "soak",
             "HAKI_SMS_API_KEY": "soak-key",

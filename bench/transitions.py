@@ -11,6 +11,7 @@ version check, and insert the event.
 import argparse
 import asyncio
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -194,7 +195,12 @@ def free_port() -> int:
 
 
 def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = os.environ | {"DATABASE_URL": url, "HAKI_PORT": str(port), "HAKI_DB_POOL": "10"}
+    env = os.environ | {
+        "DATABASE_URL": url,
+        "HAKI_SECRET_KEY": secrets.token_urlsafe(32),  # a scratch database: any will do
+        "HAKI_PORT": str(port),
+        "HAKI_DB_POOL": "10",
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "serve", "--workers", str(workers)],
         cwd=ROOT,

@@ -77,8 +77,9 @@ def consenting() -> sa.ColumnElement[bool]:
 
 
 class StatusCode(SQLModel, table=True):
-    """A case-scoped code a consenting contact uses to ask "where is my case?". Only its hash
-    is kept; it shows the case's stage and next court date and nothing else."""
+    """A case-scoped code a consenting contact uses to ask "where is my case?". Only its keyed
+    hash is kept (domain/family_codes.py); it shows the case's stage, in words that never tell
+    the outcome, and the next court date, and nothing else, until it expires or is revoked."""
 
     __tablename__ = "status_codes"
 
@@ -86,6 +87,9 @@ class StatusCode(SQLModel, table=True):
     case_id: uuid.UUID = Field(foreign_key="cases.id", index=True)
     contact_id: uuid.UUID = Field(foreign_key="contacts.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    expires_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+    """a year after it was issued or last renewed (HAKI_STATUS_CODE_DAYS); then it answers as
+    an unknown code until the lawyer renews it"""
     revoked_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
 
 

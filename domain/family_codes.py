@@ -1,11 +1,16 @@
-"""Status codes a family types on a feature phone: short, unambiguous, kept only as a hash.
+"""Status codes a family types on a feature phone: short, unambiguous, kept only as a keyed hash.
 
 Eight characters of Crockford's base32 (no I, L, O or U) carry 40 bits: with answers rate
 limited, guessing any live code is hopeless. Shown as `K7QX-92MD`; typed in any case, with
 or without the dash, and with O for 0 or I and L for 1, it still matches.
+
+Forty bits are too few for a plain hash: whoever read the table (a backup, an export gone
+astray) could try every code offline in an hour. Keyed with a server secret the table holds,
+the hashes open nothing without the secret, which lives only in the server's settings.
 """
 
 import hashlib
+import hmac
 import re
 import secrets
 
@@ -30,6 +35,12 @@ def normalised(typed: str) -> str | None:
     return code if SHAPE.fullmatch(code) else None
 
 
-def code_hash(code: str) -> str:
-    """sha256 of the normalised code: a leaked table opens nothing, as with session tokens."""
-    return hashlib.sha256(code.encode()).hexdigest()
+def code_key(secret: str) -> bytes:
+    """The key for status codes alone, drawn from the server's secret, so another use of the
+    same secret can never produce a value that matches a code's hash."""
+    return hmac.new(secret.encode(), b"haki status codes", hashlib.sha256).digest()
+
+
+def code_hash(code: str, key: bytes) -> str:
+    """HMAC-SHA256 of the normalised code under `key` (`code_key`), 64 hex digits."""
+    return hmac.new(key, code.encode(), hashlib.sha256).hexdigest()

@@ -49,8 +49,10 @@ from service.openapi import document_access, document_refusals, refuse_unknown_f
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
+from service.secret_key import with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
+from service.usecases.status_codes import CodeRules
 from service.users.controller import UserController
 from service.web.router import no_such_address, web_router
 from service.web.session_pages import front_door
@@ -58,8 +60,9 @@ from service.worker import background
 
 
 def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
-    """`database_url` is an asyncpg URL; the app refuses to start on a database that is behind."""
-    settings = settings or Settings()
+    """`database_url` is an asyncpg URL; the app refuses to start on a database that is behind,
+    and without the server's secret when the settings name a DATABASE_URL (service/secret_key)."""
+    settings = with_secret_key(settings or Settings())
     load_catalogs()
 
     @asynccontextmanager
@@ -123,7 +126,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                 ],
             )
         ],
-        state=State({"settings": settings}),
+        state=State({"settings": settings, "status_codes": CodeRules.of(settings)}),
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
         plugins=[problem_details, AmountSchema()],

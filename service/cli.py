@@ -21,6 +21,7 @@ from domain.users import Role
 from service.database import database, make_engine, make_sessionmaker
 from service.imports.commands import export_all, import_file
 from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
+from service.secret_key import SecretKeyMissing, with_secret_key
 from service.settings import Settings
 from service.usecases import accounts
 from service.usecases.staff_addresses import Addresses
@@ -82,13 +83,18 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     from service.logs import configure_logging
 
     configure_logging()
-    settings = Settings()
+    try:
+        settings = with_secret_key(Settings())
+    except SecretKeyMissing as missing:
+        sys.exit(str(missing))
     host, port = host or settings.host, port or settings.port
     signal.signal(signal.SIGTERM, _leave_through_python)
     with database(settings) as url, _metrics_shared(workers):
         _run_checked(check_current(url))
-        # worker processes build their app from the environment: point it at this database
+        # worker processes build their app from the environment: point it at this database, and
+        # hand them the secret, which may have been read from the data folder
         os.environ["DATABASE_URL"] = url
+        os.environ["HAKI_SECRET_KEY"] = str(settings.secret_key)
         click.echo(
             f"Haki is serving on http://{host}:{port}  (API docs: http://{host}:{port}/schema)\n"
             f"Open http://{host}:{port}/ in a browser to sign in"

@@ -59,6 +59,16 @@ class Settings:
         default_factory=lambda: int(os.environ.get("HAKI_STATUS_PER_MINUTE", "10"))
     )
     """GET /status/{code} answers per client address a minute, in each API process"""
+    status_code_days: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_STATUS_CODE_DAYS", "365"))
+    )
+    """how long a status code works after it is issued or renewed"""
+    secret_key: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_SECRET_KEY") or None, repr=False
+    )
+    """keys the hashes of status codes (service/secret_key.py); unset with the embedded
+    database, one is made and kept in the data folder; unset with DATABASE_URL, Haki refuses
+    to start"""
     pool_size: int = field(default_factory=lambda: int(os.environ.get("HAKI_DB_POOL", "10")))
     clock: bool = field(
         default_factory=lambda: os.environ.get("HAKI_CLOCK", "on").lower() not in OFF

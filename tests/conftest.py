@@ -30,6 +30,10 @@ os.environ["HAKI_CLOCK"] = "off"
 # the shared app answers GET /status/{code} many times from one address (the authorisation
 # matrix, the fuzzer); tests/e2e/test_status_codes.py makes an app of its own to test the limit
 os.environ["HAKI_STATUS_PER_MINUTE"] = "100000"
+# a fixed server secret, so no test makes one in the data folder (tests/unit/test_secret_key.py
+# tests that on a folder of its own)
+TEST_SECRET_KEY = "a-fixed-secret-for-the-tests-only-0123456789"
+os.environ["HAKI_SECRET_KEY"] = TEST_SECRET_KEY
 
 
 @pytest.fixture(scope="session")

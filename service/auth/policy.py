@@ -106,6 +106,8 @@ POLICY: dict[str, Rule] = {
     "ContactController.withdraw_consent": Rule.CONTACT_PERSONAL,
     "StatusCodeController.issue": Rule.CASE_PERSONAL,
     "StatusCodeController.revoke": Rule.CASE_PERSONAL,
+    "StatusCodeController.renew": Rule.CASE_PERSONAL,  # as issuing: it keeps a code working
+    "StatusCodeController.codes": Rule.CASE_PERSONAL,  # which of the case's contacts hold one
     # the status code in the address is the credential: a family has no account
     "family_status": Rule.PUBLIC,
     "my_contact_details": Rule.SIGNED_IN,

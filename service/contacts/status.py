@@ -1,14 +1,16 @@
-"""HTTP routes of status codes: issued to a consenting contact, revoked, and asked by a family
-without signing in, rate limited per client address."""
+"""HTTP routes of status codes: issued to a consenting contact, renewed, listed with their expiry,
+revoked, and asked by a family without signing in, rate limited per client address."""
 
 import uuid
+from datetime import datetime
 from typing import Annotated
 
 from litestar import Controller, Router, delete, get, post
-from litestar.datastructures import CacheControlHeader
+from litestar.datastructures import CacheControlHeader, State
 from litestar.params import FromPath, JSONBody, PathParameter, QueryParameter
 from msgspec import Struct
 
+from domain.base import utcnow
 from domain.family_codes import ALPHABET, LENGTH
 from notifications.formatting import long_date
 from notifications.i18n import Language
@@ -39,12 +41,35 @@ class IssueIn(Struct, forbid_unknown_fields=True):
 
 
 class IssuedOut(Struct):
-    """The code is shown only this once; Haki keeps only its hash."""
+    """The code is shown only this once; Haki keeps only its keyed hash."""
 
     code: str
     url: str
     """where the family asks, without signing in"""
     contact_id: uuid.UUID
+    expires_at: datetime
+    """after this the code answers as an unknown one, unless renewed first"""
+
+
+class CodeOut(Struct):
+    """A contact's code for the case, never the code itself (Haki does not keep it)."""
+
+    contact_id: uuid.UUID
+    issued_at: datetime
+    expires_at: datetime
+    expired: bool
+    """an expired code answers as an unknown one: renew it, and the family's code works again"""
+
+
+class RenewedOut(Struct):
+    contact_id: uuid.UUID
+    expires_at: datetime
+
+
+def code_rules(state: State) -> status_codes.CodeRules:
+    """Built once by create_app from the settings, with the server's secret."""
+    rules: status_codes.CodeRules = state.status_codes
+    return rules
 
 
 class FamilyStatusOut(Struct):
@@ -70,9 +95,42 @@ class StatusCodeController(Controller):
     async def issue(
         self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[IssueIn]
     ) -> IssuedOut:
-        code = await status_codes.issue_code(db, actor_of(request), case_id, data.contact_id)
-        url = request.url_for(STATUS_ROUTE, code=code)
-        return IssuedOut(code=code, url=url, contact_id=data.contact_id)
+        issued = await status_codes.issue_code(
+            db, actor_of(request), code_rules(request.app.state), case_id, data.contact_id
+        )
+        url = request.url_for(STATUS_ROUTE, code=issued.code)
+        return IssuedOut(
+            code=issued.code, url=url, contact_id=data.contact_id, expires_at=issued.expires_at
+        )
+
+    @get(
+        responses=responses(401, 403, 404),
+        summary="The case's status codes not revoked, each with its expiry, soonest first",
+    )
+    async def codes(self, db: Db, case_id: FromPath[uuid.UUID]) -> list[CodeOut]:
+        now = utcnow()
+        return [
+            CodeOut(c.contact_id, c.issued_at, c.expires_at, expired=c.expires_at <= now)
+            for c in await status_codes.live_codes(db, case_id)
+        ]
+
+    @post(
+        "/{contact_id:uuid}/renew",
+        status_code=200,
+        responses=responses(401, 403, 404),
+        summary="The contact's code works for another full term from now, even once expired",
+    )
+    async def renew(
+        self,
+        db: Db,
+        request: SignedIn,
+        case_id: FromPath[uuid.UUID],
+        contact_id: FromPath[uuid.UUID],
+    ) -> RenewedOut:
+        expires_at = await status_codes.renew_code(
+            db, actor_of(request), code_rules(request.app.state), case_id, contact_id
+        )
+        return RenewedOut(contact_id=contact_id, expires_at=expires_at)
 
     @delete(
         "/{contact_id:uuid}",
@@ -99,6 +157,7 @@ class StatusCodeController(Controller):
 )
 async def family_status(
     db: Db,
+    state: State,
     code: StatusCodeText,
     lang: Annotated[
         Language | None, QueryParameter(description="en or sw; default: the contact's")
@@ -106,7 +165,7 @@ async def family_status(
 ) -> FamilyStatusOut:
     """No sign-in: the code is the credential. Nothing else is answered: no name, no sum, no
     word of the violation or the court."""
-    found = await status_codes.family_status(db, code, lang)
+    found = await status_codes.family_status(db, code_rules(state), code, lang)
     day = found.next_court_day
     return FamilyStatusOut(
         survivor=found.survivor_code,

@@ -1,9 +1,10 @@
 """Status codes: a consenting contact asks where the case is, and learns its stage and next
-court date in their language, and nothing else."""
+court date in their language, and nothing else. A code works for a year (HAKI_STATUS_CODE_DAYS)
+after it is issued or renewed; its hash is keyed with the server's secret."""
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, update
 from sqlmodel import col, select
@@ -15,14 +16,50 @@ from domain.calendar import NAIROBI
 from domain.cases import Case, CaseClaimant, Survivor
 from domain.contacts import Contact, StatusCode, consenting
 from domain.errors import InvalidInput, NotFound
-from domain.family_codes import code_hash, new_code, normalised
+from domain.family_codes import code_hash, code_key, new_code, normalised
 from domain.hearings import Hearing, HearingStatus
 from domain.stages import Stage
 from notifications.i18n import Language
+from service.settings import Settings
 from service.usecases.audit import audit
 from service.usecases.cases import get_case
 
 UNKNOWN = "no case answers to this code: check it, or ask the office for a new one"
+NOTHING_TO_RENEW = (
+    "this contact has no status code for this case that can be renewed (none was issued, or "
+    "it was revoked): issue a new one"
+)
+
+
+@dataclass(frozen=True)
+class CodeRules:
+    """How codes are kept: the key of their hashes, and how long one works."""
+
+    key: bytes
+    lifetime: timedelta
+
+    @classmethod
+    def of(cls, settings: Settings) -> "CodeRules":
+        """`settings` as service/secret_key.py completed them, with the secret filled in."""
+        if not settings.secret_key:
+            raise ValueError("settings without a secret key: pass them through with_secret_key")
+        return cls(code_key(settings.secret_key), timedelta(days=settings.status_code_days))
+
+
+@dataclass(frozen=True)
+class Issued:
+    code: str
+    """shown to the lawyer this once; Haki keeps only its keyed hash"""
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class LiveCode:
+    """A contact's code for a case as staff see it: never the code, which is not kept."""
+
+    contact_id: uuid.UUID
+    issued_at: datetime
+    expires_at: datetime
 
 
 @dataclass(frozen=True)
@@ -53,13 +90,18 @@ async def _revoke(
 
 
 async def issue_code(
-    session: AsyncSession, actor: Actor, case_id: uuid.UUID, contact_id: uuid.UUID
-) -> str:
+    session: AsyncSession,
+    actor: Actor,
+    rules: CodeRules,
+    case_id: uuid.UUID,
+    contact_id: uuid.UUID,
+) -> Issued:
     """A new code, shown once; the contact's earlier code for the case stops working, so a
     lost or overheard code is closed by issuing another. The contact's row is locked, as
     withdrawing consent locks it, so a code is never issued beside a withdrawal."""
     code = new_code()
     now = utcnow()
+    expires_at = now + rules.lifetime
     async with session.begin():
         await get_case(session, case_id)
         contact = await session.get(Contact, contact_id, with_for_update=True)
@@ -81,10 +123,11 @@ async def issue_code(
         replaced = await _revoke(session, case_id, contact_id, now)
         session.add(
             StatusCode(
-                code_hash=code_hash(str(normalised(code))),
+                code_hash=code_hash(str(normalised(code)), rules.key),
                 case_id=case_id,
                 contact_id=contact_id,
                 created_at=now,
+                expires_at=expires_at,
             )
         )
         audit(
@@ -96,7 +139,59 @@ async def issue_code(
             contact_id=str(contact_id),
             replaced=replaced,
         )
-    return code
+    return Issued(code, expires_at)
+
+
+async def renew_code(
+    session: AsyncSession,
+    actor: Actor,
+    rules: CodeRules,
+    case_id: uuid.UUID,
+    contact_id: uuid.UUID,
+) -> datetime:
+    """The contact's code for the case works for another full term from now, even once it has
+    expired: the family keeps the code they know. A revoked code stays revoked (it was closed
+    because it was lost or overheard, or consent withdrawn): issue a new one instead. Locks
+    as issuing does, so a renewal never revives a code beside a withdrawal of consent."""
+    now = utcnow()
+    async with session.begin():
+        await get_case(session, case_id)
+        contact = await session.get(Contact, contact_id, with_for_update=True)
+        live = (
+            await session.exec(
+                select(StatusCode).where(
+                    StatusCode.case_id == case_id,
+                    StatusCode.contact_id == contact_id,
+                    col(StatusCode.revoked_at).is_(None),
+                )
+            )
+        ).first()
+        if contact is None or not contact.consents or live is None:
+            raise NotFound(NOTHING_TO_RENEW)
+        live.expires_at = now + rules.lifetime
+        session.add(live)
+        audit(
+            session,
+            actor,
+            "status_code.renew",
+            "case",
+            case_id,
+            contact_id=str(contact_id),
+            expires_at=live.expires_at.isoformat(),
+        )
+    return live.expires_at
+
+
+async def live_codes(session: AsyncSession, case_id: uuid.UUID) -> list[LiveCode]:
+    """The case's codes not revoked, expired ones too, so the lawyer sees what to renew."""
+    async with session.begin():
+        await get_case(session, case_id)
+        rows = await session.exec(
+            select(StatusCode)
+            .where(StatusCode.case_id == case_id, col(StatusCode.revoked_at).is_(None))
+            .order_by(col(StatusCode.expires_at))
+        )
+        return [LiveCode(r.contact_id, r.created_at, r.expires_at) for r in rows]
 
 
 async def revoke_codes(
@@ -126,15 +221,20 @@ async def revoke_codes(
 
 
 async def family_status(
-    session: AsyncSession, typed: str, language: Language | None, now: datetime | None = None
+    session: AsyncSession,
+    rules: CodeRules,
+    typed: str,
+    language: Language | None,
+    now: datetime | None = None,
 ) -> FamilyStatus:
-    """An unknown, malformed or revoked code, or one whose contact withdrew consent or has a
-    new phone or e-mail since, gets the same NotFound, so a guesser learns nothing. Nothing is
-    written, not even an audit row: the answer holds no personal data, and a public route must
-    not let anyone fill tables."""
+    """An unknown, malformed, expired or revoked code, or one whose contact withdrew consent or
+    has a new phone or e-mail since, gets the same NotFound, so a guesser learns nothing. Nothing
+    is written, not even an audit row: the answer holds no personal data, and a public route
+    must not let anyone fill tables."""
     code = normalised(typed)
     if code is None:
         raise NotFound(UNKNOWN)
+    now = now or utcnow()
     found = (
         await session.exec(
             select(Survivor.code, Case.id, Case.stage, Contact.language)
@@ -143,9 +243,10 @@ async def family_status(
             .join(Survivor, col(Survivor.id) == Contact.survivor_id)
             .join(Case, col(Case.id) == StatusCode.case_id)
             .where(
-                StatusCode.code_hash == code_hash(code),
+                StatusCode.code_hash == code_hash(code, rules.key),
                 col(StatusCode.revoked_at).is_(None),
                 consenting(),
+                col(StatusCode.expires_at) > now,
             )
         )
     ).first()
@@ -157,7 +258,7 @@ async def family_status(
             select(func.min(Hearing.starts_at)).where(
                 Hearing.case_id == case_id,
                 Hearing.status == HearingStatus.SCHEDULED,
-                col(Hearing.starts_at) > (now or utcnow()),
+                col(Hearing.starts_at) > now,
             )
         )
     ).one()

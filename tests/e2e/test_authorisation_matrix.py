@@ -22,6 +22,7 @@ from notifications.i18n import Language
 from service.app import create_app
 from service.auth.policy import POLICY, route_key
 from service.database import make_sessionmaker
+from service.settings import Settings
 from service.usecases.accounts import add_user, open_session
 from service.usecases.awards import CompensationRules, claimant_code
 from service.usecases.calendar_feeds import issue_feed
@@ -30,7 +31,7 @@ from service.usecases.consent import record_consent
 from service.usecases.contacts import NewContact, add_contact
 from service.usecases.costs_certificate import certify_costs
 from service.usecases.hearings import schedule
-from service.usecases.status_codes import issue_code
+from service.usecases.status_codes import CodeRules, issue_code
 from service.usecases.team import assign
 from tests.conftest import REPORT_SECRET, Account, empty_tables
 from tests.deliveries import sms_delivery
@@ -120,13 +121,24 @@ async def issue_a_status_code(w: World) -> tuple[str, str, dict[str, Any]]:
 
 
 async def issued_code(w: World) -> str:
+    rules = CodeRules.of(Settings())
     async with make_sessionmaker(w.engine)() as session:
-        return await issue_code(session, TEST_ACTOR, w.case_id, w.contact_id)
+        return (await issue_code(session, TEST_ACTOR, rules, w.case_id, w.contact_id)).code
 
 
 async def revoke_the_status_code(w: World) -> tuple[str, str, None]:
     await issued_code(w)
     return "DELETE", f"/cases/{w.case_id}/status-codes/{w.contact_id}", None
+
+
+async def renew_the_status_code(w: World) -> tuple[str, str, None]:
+    await issued_code(w)
+    return "POST", f"/cases/{w.case_id}/status-codes/{w.contact_id}/renew", None
+
+
+async def list_the_status_codes(w: World) -> tuple[str, str, None]:
+    await issued_code(w)
+    return "GET", f"/cases/{w.case_id}/status-codes", None
 
 
 async def ask_where_the_case_is(w: World) -> tuple[str, str, None]:
@@ -418,6 +430,8 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     ),
     "StatusCodeController.issue": ("case_personal", issue_a_status_code),
     "StatusCodeController.revoke": ("case_personal", revoke_the_status_code),
+    "StatusCodeController.renew": ("case_personal", renew_the_status_code),
+    "StatusCodeController.codes": ("case_personal", list_the_status_codes),
     "family_status": ("public", ask_where_the_case_is),
     # an empty body clears: the shared test accounts keep no address
     "my_contact_details": ("signed_in", route("PUT", "/auth/me/contact-details", {})),

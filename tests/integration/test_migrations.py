@@ -1,6 +1,7 @@
 """Migrations go up, down and up again, match the models, and a behind database is refused."""
 
 import asyncio
+import hashlib
 import os
 
 import pytest
@@ -92,3 +93,62 @@ async def test_0018_strips_the_padding_of_e_filing_numbers_and_stops_on_a_clash(
         await asyncio.to_thread(upgrade, scratch_url)
     await _cases(scratch_url, "DELETE FROM cases RETURNING id")
     await asyncio.to_thread(upgrade, scratch_url)
+
+
+OLD_CODE = (
+    "INSERT INTO survivors (id, code, full_name, created_at) "
+    "VALUES ('00000000-0000-0000-0000-00000000000a', 'S-2020-0001', 'Old Code', now())",
+    "INSERT INTO cases (id, reference, title, kind, court_level, court_station, respondents, "
+    "lead_counsel, stage, stage_since, version, opened_at) VALUES "
+    "('00000000-0000-0000-0000-00000000000b', 'HAKI/1', 'A v AG', 'civil_claim', 'high_court', "
+    "'Nairobi', '{Attorney General}', 'Counsel', 'intake', '2020-01-01', 1, now())",
+    "INSERT INTO contacts (id, survivor_id, name, relationship, language, channel, "
+    "amounts_opt_in, quiet_from, quiet_until, version, created_at) VALUES "
+    "('00000000-0000-0000-0000-00000000000c', '00000000-0000-0000-0000-00000000000a', 'Mama', "
+    "'mother', 'sw', 'sms', false, '21:00', '07:00', 1, now())",
+    "INSERT INTO status_codes (code_hash, case_id, contact_id, created_at) VALUES (:hash, "
+    "'00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000c', now())",
+)
+"""a code issued before 0014, kept as a bare SHA-256, and the rows it hangs from"""
+
+
+async def test_codes_kept_as_a_bare_sha256_are_revoked_by_0014_and_it_goes_back_down(
+    scratch_url: str,
+) -> None:
+    """A bare SHA-256 cannot be keyed without the code, which Haki never kept: those codes are
+    revoked (the lawyer issues new ones), and the way back down leaves them revoked."""
+    await asyncio.to_thread(downgrade, scratch_url, "0014-1")
+    engine = create_async_engine(scratch_url)
+    old = hashlib.sha256(b"K7QX92MD").hexdigest()
+    try:
+        async with engine.begin() as db:
+            for statement in OLD_CODE:
+                await db.execute(text(statement), {"hash": old})
+        await asyncio.to_thread(upgrade, scratch_url, "0014")
+        async with engine.connect() as db:
+            revoked, expires = (
+                await db.execute(
+                    text("SELECT revoked_at, expires_at FROM status_codes WHERE code_hash = :h"),
+                    {"h": old},
+                )
+            ).one()
+        assert revoked is not None and expires is not None and expires <= revoked
+
+        await asyncio.to_thread(downgrade, scratch_url, "0014-1")
+        async with engine.connect() as db:
+            columns = await db.execute(
+                text("SELECT column_name FROM information_schema.columns WHERE table_name = :t"),
+                {"t": "status_codes"},
+            )
+            assert "expires_at" not in set(columns.scalars())
+            still = await db.execute(
+                text("SELECT revoked_at FROM status_codes WHERE code_hash = :h"), {"h": old}
+            )
+            assert still.scalar_one() is not None, "revoked it stays"
+            for table in ("status_codes", "contacts", "cases", "survivors"):
+                await db.execute(text(f"DELETE FROM {table}"))
+            await db.commit()
+    finally:
+        await engine.dispose()
+        await asyncio.to_thread(upgrade, scratch_url)
+    await check_current(scratch_url)

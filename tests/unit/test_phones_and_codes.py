@@ -1,10 +1,13 @@
 """Phone numbers, e-mail addresses and family status codes as a clerk types them."""
 
+import hashlib
+import hmac
+
 import pytest
 
 from domain.emails import email_address
 from domain.errors import InvalidInput
-from domain.family_codes import ALPHABET, code_hash, new_code, normalised
+from domain.family_codes import ALPHABET, code_hash, code_key, new_code, normalised
 from domain.phones import mobile_number, phone_number
 
 
@@ -90,7 +93,20 @@ def test_a_status_code_is_short_unambiguous_and_forgiving_to_type() -> None:
     assert normalised("O1LI-0000") == "0111-0000".replace("-", ""), "O read as 0, I and L as 1"
     for wrong in ("", "K7QX-92M", "K7QX-92MDA", "K7QU-92MD", "K7QX/92MD", "x" * 1000):
         assert normalised(wrong) is None
-    assert code_hash(plain) != plain and len(code_hash(plain)) == 64
+    key = code_key("a-fixed-secret-for-the-tests-only-0123456789")
+    assert code_hash(plain, key) != plain and len(code_hash(plain, key)) == 64
+
+
+def test_a_code_is_kept_as_a_hash_keyed_with_the_server_secret() -> None:
+    """Forty bits under a bare SHA-256 fall to anyone who reads the table and tries them all;
+    keyed with the server's secret, the table alone opens nothing."""
+    plain = normalised(new_code())
+    assert plain is not None
+    ours, theirs = code_key("x" * 32 + "ours"), code_key("x" * 32 + "theirs")
+    assert code_hash(plain, ours) == code_hash(plain, ours), "the same code finds its row"
+    assert code_hash(plain, ours) != code_hash(plain, theirs), "another secret, another hash"
+    assert code_hash(plain, ours) != hashlib.sha256(plain.encode()).hexdigest()
+    assert code_hash(plain, ours) == hmac.new(ours, plain.encode(), "sha256").hexdigest()
 
 
 def test_codes_do_not_repeat() -> None:
