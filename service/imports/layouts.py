@@ -12,6 +12,7 @@ from enum import StrEnum
 from domain.awards import AwardStage, HeadKind
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from service.spreadsheet_cells import neutralised
 
 
 class ImportKind(StrEnum):
@@ -163,7 +164,7 @@ def template_csv(kind: ImportKind) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in LAYOUTS[kind]])
-    writer.writerow([c.example for c in LAYOUTS[kind]])
+    writer.writerow([neutralised(c.example) for c in LAYOUTS[kind]])
     return out.getvalue()
 
 

@@ -1,5 +1,7 @@
 """Reading an import file as spreadsheets save it: UTF-8 with or without a BOM, comma or
 semicolon, blank lines and stray spaces, into rows numbered as the spreadsheet numbers them.
+A cell Haki wrote with an apostrophe before a formula sign is read without it
+(service/spreadsheet_cells.py), so an export imported again is unchanged.
 
 A problem with the file as a whole (encoding, size, header) refuses it before any row is read.
 """
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.imports.layouts import Column
+from service.spreadsheet_cells import restored
 
 DELIMITERS = (",", ";")
 
@@ -102,7 +105,7 @@ def read_rows(data: bytes, layout: Sequence[Column], max_bytes: int) -> list[She
                 CellError(number, "(row)", f"{len(values)} cells but {len(names)} columns")
             )
             continue
-        given = dict(zip(names, (value.strip() for value in values), strict=False))
+        given = dict(zip(names, (restored(value.strip()) for value in values), strict=False))
         rows.append(SheetRow(number, {c.name: given.get(c.name, "") for c in layout}))
     if errors:
         raise FileRefused(errors)

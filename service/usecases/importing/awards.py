@@ -6,6 +6,7 @@ from the next tick of the clock, as any award served in Haki."""
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any, ClassVar
 
 from sqlalchemy.exc import IntegrityError
@@ -82,7 +83,7 @@ class AwardImporter:
         for kind in HeadKind:
             amount = cells.amount(kind.value)
             column = f"{kind.value}_interest_from"
-            start = cells.read(column, lambda t, c=column: _interest_from(t, cells, c), False)
+            start = cells.read(column, partial(_interest_from, cells=cells, column=column), False)
             if amount is not None:
                 heads.append((kind, amount, start))
         if not heads and not cells.errors:
