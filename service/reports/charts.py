@@ -22,15 +22,14 @@ SHILLINGS = FuncFormatter(lambda value, _: f"{value:,.0f}")
 INK, BARS, LINE = "#222222", "#8c2d19", "#1f4e79"
 _lock = threading.Lock()
 """matplotlib keeps global state (fonts, rc settings) that is not safe across threads"""
-PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
-"""names are text, never mathematics: matplotlib reads `$...$` as a formula, so one
-respondent named with dollar signs broke the chart for everyone, or was drawn as a formula"""
 
 
 @contextmanager
 def _drawing() -> Iterator[None]:
-    """One chart at a time, every label (titles, names, ticks drawn at saving) plain text."""
-    with _lock, matplotlib.rc_context(PLAIN_TEXT):
+    """One chart at a time, every label (titles, names, ticks drawn at saving) plain text:
+    matplotlib reads `$...$` as mathematics, so one respondent named with dollar signs broke
+    the chart for everyone, or was drawn as a formula."""
+    with _lock, matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
         yield
 
 
