@@ -42,13 +42,23 @@ def figure(amount: Decimal) -> str:
     return f"{cents(amount):.2f}"
 
 
+HIGHEST_RATE = Decimal(30)
+"""Kenya's courts award interest at court rates, 12-14% a year, and no decree or settlement
+Haki tracks carries a rate near 30%: a higher figure is a slip (100 typed for 10, 120 for 12.0)
+that would swell every unpaid total, since interest runs for years on an unpaid award."""
+
+
 def rate_of(value: Decimal, field: str = "rate_percent") -> Decimal:
-    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
+    if not value.is_finite() or value < 0:
+        raise InvalidInput(f"The interest rate cannot be less than 0% a year, not {value}.", field)
+    if value > HIGHEST_RATE:
         raise InvalidInput(
-            f"{field} must be between 0 and 100 (percent a year), not {value}", field
+            f"The interest rate cannot be more than {HIGHEST_RATE}% a year (Kenya's court rate "
+            f"is 12-14%), not {value}%; check the figure.",
+            field,
         )
     if value != value.quantize(CENT):
-        raise InvalidInput(f"{field} {value} has more than two decimal places", field)
+        raise InvalidInput(f"The interest rate {value}% has more than two decimal places.", field)
     return value
 
 

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from domain.calendar import not_in_future
 from domain.errors import InvalidInput
-from domain.money import typed_amount
+from domain.money import rate_of, typed_amount
 from service.imports.layouts import LIST_SEPARATOR
 from service.imports.reading import CellError, SheetRow
 
@@ -95,6 +95,17 @@ class Cells:
             if not re.fullmatch(r"\d+(?:\.\d+)?", text.rstrip("%").strip()):
                 raise ValueError(f"'{text}' is not a number")
             return Decimal(text.rstrip("%").strip())
+
+        return self.read(column, parse, required=False)
+
+    def rate(self, column: str) -> Decimal | None:
+        """Percent a year, within the bounds the API keeps (domain/money.py)."""
+
+        def parse(text: str) -> Decimal:
+            figure = text.rstrip("%").strip()
+            if not re.fullmatch(r"\d+(?:\.\d+)?", figure):
+                raise ValueError(f"'{text}' is not a rate of interest, e.g. 12 or 12.5")
+            return rate_of(Decimal(figure), column)
 
         return self.read(column, parse, required=False)
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from domain.awards import AwardStage, HeadKind
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from service.spreadsheet_cells import neutralised
 
 
 class ImportKind(StrEnum):
@@ -27,10 +28,14 @@ class Column:
     required: bool
     meaning: str
     example: str = ""
+    longest: int | None = None
+    """characters Haki keeps for it (each name, in a list), as the API's own limit"""
 
 
 LIST_SEPARATOR = "|"
 """between the names in one cell (claimants, respondents): never the file's own delimiter"""
+LISTED = frozenset({"claimants", "claimant_names", "respondents"})
+"""the columns holding several names"""
 
 
 def _one_of(kind: type[StrEnum]) -> str:
@@ -39,24 +44,25 @@ def _one_of(kind: type[StrEnum]) -> str:
 
 DATE = "2021-03-14 or 14/03/2021"
 COURT = (
-    Column("court_number", True, "as the registry writes it", "Petition No. E123 of 2021"),
-    Column("court_station", True, "the court station, as the Judiciary names it", "Nyeri"),
+    Column("court_number", True, "as the registry writes it", "Petition No. E123 of 2021", 120),
+    Column("court_station", True, "the court station, as the Judiciary names it", "Nyeri", 80),
 )
 
 LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.CASES: (
-        Column("reference", True, "the office's own file reference", "HAKI/LIT/2021/007"),
-        Column("title", True, "the case's title", "J.K. v Attorney General & 2 others"),
+        Column("reference", True, "the office's own file reference", "HAKI/LIT/2021/007", 40),
+        Column("title", True, "the case's title", "J.K. v Attorney General & 2 others", 300),
         Column("kind", True, _one_of(CaseKind), "constitutional_petition"),
         Column("court_level", True, _one_of(CourtLevel), "high_court"),
-        Column("court_station", True, "the court station, as the Judiciary names it", "Nyeri"),
+        Column("court_station", True, "the court station, as the Judiciary names it", "Nyeri", 80),
         Column(
             "court_number",
             False,
             "as the registry writes it; needed for every stage after intake",
             "Petition No. E123 of 2021",
+            120,
         ),
-        Column("lead_counsel", True, "the advocate leading the case", "Achieng Odhiambo"),
+        Column("lead_counsel", True, "the advocate leading the case", "Achieng Odhiambo", 120),
         Column(
             "claimants",
             True,
@@ -69,12 +75,14 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
             f"their names in the same order, separated by {LIST_SEPARATOR} (personal data; "
             "a survivor new to Haki without one is registered under the code)",
             "Joseph Kamau",
+            200,
         ),
         Column(
             "respondents",
             True,
             f"separated by {LIST_SEPARATOR}",
             "Attorney General | Inspector General",
+            120,
         ),
         Column("stage", False, f"{_one_of(Stage)}; intake when empty", "judgment"),
         Column("stage_since", False, f"the day it reached the stage: {DATE}", "14/03/2024"),
@@ -82,7 +90,7 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column("filed_on", False, f"the day the matter was filed: {DATE}", "2021-02-01"),
         Column("judgment_on", False, f"the day judgment was delivered: {DATE}", "2024-03-14"),
         Column("judgment_outcome", False, _one_of(JudgmentOutcome), "allowed"),
-        Column("neutral_citation", False, "the judgment's citation", "[2024] KEHC 1234 (KLR)"),
+        Column("neutral_citation", False, "the judgment's citation", "[2024] KEHC 1234 (KLR)", 60),
         Column("stay_of_execution", False, "for an appealed case: yes or no", ""),
     ),
     ImportKind.HEARINGS: (
@@ -96,14 +104,14 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column("purpose", True, _one_of(HearingPurpose), "mention"),
         Column("status", False, f"{_one_of(HearingStatus)}; scheduled when empty", "held"),
         Column("outcome", False, "what happened, or why it was adjourned or vacated", ""),
-        Column("sitting_station", False, "where it sits, when not the case's station", ""),
-        Column("court_room", False, "", "Court 3"),
-        Column("judicial_officer", False, "", "Hon. Lady Justice A. Mwangi"),
+        Column("sitting_station", False, "where it sits, when not the case's station", "", 80),
+        Column("court_room", False, "", "Court 3", 60),
+        Column("judicial_officer", False, "", "Hon. Lady Justice A. Mwangi", 120),
     ),
     ImportKind.AWARDS: (
         *COURT,
         Column("claimant", True, "the survivor code the award is for", "S-2021-0042"),
-        Column("respondent", True, "who must pay", "Attorney General"),
+        Column("respondent", True, "who must pay", "Attorney General", 120),
         *(
             column
             for head in HeadKind
@@ -119,7 +127,7 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
                 ),
             )
         ),
-        Column("rate_as_ordered", False, "the rate in the decree's words", "court rates"),
+        Column("rate_as_ordered", False, "the rate in the decree's words", "court rates", 120),
         Column("rate_percent", False, "percent a year; the court rate when empty", "12"),
         Column(
             "stage",
@@ -136,14 +144,14 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.PAYMENTS: (
         *COURT,
         Column("claimant", True, "the survivor code of the award", "S-2021-0042"),
-        Column("respondent", True, "the respondent of the award", "Attorney General"),
+        Column("respondent", True, "the respondent of the award", "Attorney General", 120),
         Column("entry", False, "received (from the State) or disbursed (to the survivor)", ""),
         Column("paid_on", True, DATE, "30/06/2024"),
         Column("amount", True, "shillings", "400,000.00"),
-        Column("payer", False, "who paid (received); the respondent when empty", "Treasury"),
-        Column("reference", True, "the payment's reference", "IFMIS 2024/8812"),
+        Column("payer", False, "who paid (received); the respondent when empty", "Treasury", 120),
+        Column("reference", True, "the payment's reference", "IFMIS 2024/8812", 120),
         Column("method", False, "disbursed: mpesa, bank or cheque", ""),
-        Column("beneficiary", False, "disbursed: who received it", ""),
+        Column("beneficiary", False, "disbursed: who received it", "", 120),
     ),
 }
 AWARD_STAGES_IMPORTED = (
@@ -163,7 +171,7 @@ def template_csv(kind: ImportKind) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in LAYOUTS[kind]])
-    writer.writerow([c.example for c in LAYOUTS[kind]])
+    writer.writerow([neutralised(c.example) for c in LAYOUTS[kind]])
     return out.getvalue()
 
 

@@ -1,5 +1,7 @@
 """Reading an import file as spreadsheets save it: UTF-8 with or without a BOM, comma or
 semicolon, blank lines and stray spaces, into rows numbered as the spreadsheet numbers them.
+A cell Haki wrote with an apostrophe before a formula sign is read without it
+(service/spreadsheet_cells.py), so an export imported again is unchanged.
 
 A problem with the file as a whole (encoding, size, header) refuses it before any row is read.
 """
@@ -9,9 +11,13 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.imports.layouts import Column
+from service.imports.layouts import LIST_SEPARATOR, LISTED, Column
+from service.spreadsheet_cells import restored
 
 DELIMITERS = (",", ";")
+CELL_BYTES = 128 * 1024
+"""the most a cell may hold: no register's cell comes near it, and Python's csv reader stops
+there by default (it raised, and the answer was a 500)"""
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,23 @@ def _header(names: list[str], layout: Sequence[Column]) -> list[str]:
     return names
 
 
+def _cell_errors(number: int, column: Column, value: str) -> list[CellError]:
+    """What PostgreSQL could not store, said per cell instead of a 500 for the whole file."""
+    if "\x00" in value:
+        problem = "holds a NUL character (a zero byte), which Haki cannot store; remove it"
+        return [CellError(number, column.name, problem)]
+    size = len(value.encode())
+    if size > CELL_BYTES:
+        problem = f"holds {size:,} bytes; a cell may hold at most {CELL_BYTES:,} (128 KiB)"
+        return [CellError(number, column.name, problem)]
+    names = value.split(LIST_SEPARATOR) if column.name in LISTED else [value]
+    if column.longest and any(len(name.strip()) > column.longest for name in names):
+        each = "each name" if column.name in LISTED else "it"
+        problem = f"is too long: Haki keeps at most {column.longest} characters for {each}"
+        return [CellError(number, column.name, problem)]
+    return []
+
+
 def read_rows(data: bytes, layout: Sequence[Column], max_bytes: int) -> list[SheetRow]:
     if len(data) > max_bytes:
         raise _refuse(
@@ -90,6 +113,8 @@ def read_rows(data: bytes, layout: Sequence[Column], max_bytes: int) -> list[She
     first = text.split("\n", 1)[0]
     if not first.strip():
         raise _refuse("(file)", "the first line must be the header with the column names", 1)
+    # a cell over csv's own limit is refused by name below, not by the reader's exception
+    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
     names = _header(next(reader), layout)
     rows, errors, last = [], [], reader.line_num
@@ -102,8 +127,12 @@ def read_rows(data: bytes, layout: Sequence[Column], max_bytes: int) -> list[She
                 CellError(number, "(row)", f"{len(values)} cells but {len(names)} columns")
             )
             continue
-        given = dict(zip(names, (value.strip() for value in values), strict=False))
-        rows.append(SheetRow(number, {c.name: given.get(c.name, "") for c in layout}))
+        given = dict(zip(names, (restored(value.strip()) for value in values), strict=False))
+        cells = {c.name: given.get(c.name, "") for c in layout}
+        found = [e for c in layout for e in _cell_errors(number, c, cells[c.name])]
+        errors += found
+        if not found:
+            rows.append(SheetRow(number, cells))
     if errors:
         raise FileRefused(errors)
     return rows

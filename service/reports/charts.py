@@ -3,7 +3,8 @@ words of notifications/chart_words.py (English or Swahili)."""
 
 import io
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
@@ -19,8 +20,17 @@ matplotlib.use("Agg")  # no display on a server: draw to files only
 SVG = "image/svg+xml"
 SHILLINGS = FuncFormatter(lambda value, _: f"{value:,.0f}")
 INK, BARS, LINE = "#222222", "#8c2d19", "#1f4e79"
-_drawing = threading.Lock()
+_lock = threading.Lock()
 """matplotlib keeps global state (fonts, rc settings) that is not safe across threads"""
+
+
+@contextmanager
+def _drawing() -> Iterator[None]:
+    """One chart at a time, every label (titles, names, ticks drawn at saving) plain text:
+    matplotlib reads `$...$` as mathematics, so one respondent named with dollar signs broke
+    the chart for everyone, or was drawn as a formula."""
+    with _lock, matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        yield
 
 
 def _axes(ax: Axes, title: str) -> None:
@@ -54,7 +64,7 @@ def unpaid_chart(
     Shillings become floats here for drawing only; the figures stay Decimal elsewhere."""
     title = words.title
     shown = words.labels.get
-    with _drawing:
+    with _drawing():
         figure = Figure(figsize=(11, 5.5), layout="constrained")
         figure.suptitle(title, fontsize=14, color=INK)
         agency, age = figure.subplots(1, 2, width_ratios=(3, 2))
@@ -84,7 +94,7 @@ def outstanding_chart(
 ) -> bytes:
     """One point per month end, labelled by month."""
     title = words.title
-    with _drawing:
+    with _drawing():
         figure = Figure(figsize=(11, 5), layout="constrained")
         ax = figure.subplots()
         _axes(ax, title)

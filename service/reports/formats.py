@@ -4,9 +4,8 @@ import csv
 import io
 import operator
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum, StrEnum
+from enum import StrEnum
 from functools import reduce
 from typing import Any
 
@@ -19,6 +18,8 @@ from litestar.openapi.spec import (
     Operation,
     Schema,
 )
+
+from service.spreadsheet_cells import cell
 
 
 class ReportFormat(StrEnum):
@@ -58,27 +59,6 @@ def negotiate(request: Request[Any, Any, Any], asked: str | None) -> ReportForma
 def merging_small(format_: ReportFormat, asked: bool | None) -> bool:
     """The small-cell rule is on by default for CSV, off for JSON; `?suppress_small=` decides."""
     return format_ is ReportFormat.CSV if asked is None else asked
-
-
-def cell(value: Any) -> str:
-    """Decimals as plain decimal strings (never exponent or float), dates ISO, enums by value.
-
-    Text beginning with a formula sign is quoted with an apostrophe, so a spreadsheet opening
-    the export never runs it (CSV injection)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> str:

@@ -55,6 +55,15 @@ LEDGER_TRIGGERS = {
 # what a step writes besides the award's own row and history, in the same transaction
 CONSEQUENCES = {"enforce": open_mandamus}
 
+AWARD_STEP_DATES = {
+    "extract_decree": "The date the decree was extracted",
+    "issue_certificate": "The date the certificate of order was issued",
+    "serve_on_ag": "The date the Attorney General was served",
+    "stay": "The date execution was stayed",
+    "lift_stay": "The date the stay was lifted",
+}
+"""how a refused date names the step it dates; any other step's is 'The date it happened'"""
+
 
 @dataclass(frozen=True)
 class AwardStep:
@@ -153,7 +162,9 @@ async def record_award_step(
             field="trigger",
         )
     now = now or utcnow()
-    occurred_on = step.occurred_on and not_in_future(step.occurred_on, now, "occurred_on")
+    occurred_on = step.occurred_on and not_in_future(
+        step.occurred_on, now, "occurred_on", AWARD_STEP_DATES.get(step.trigger)
+    )
     facts = AwardFacts(
         occurred_on=occurred_on or nairobi_today(now),
         waiting_days=rules.certificate_wait_days,

@@ -38,6 +38,20 @@ CONSEQUENCES: dict[str, tuple[Consequence, ...]] = {
 }
 
 
+STEP_DATES = {
+    "file": "The date of filing",
+    "exchange_pleadings": "The date pleadings were exchanged",
+    "set_down_for_hearing": "The date it was set down for hearing",
+    "reserve_judgment": "The date judgment was reserved",
+    "deliver_judgment": "The date of judgment",
+    "appeal": "The date the appeal was filed",
+    "determine_appeal": "The date the appeal was determined",
+    "settle": "The date of settlement",
+    "withdraw": "The date of withdrawal",
+}
+"""how a refused date names the step it dates; any other step's is 'The date it happened'"""
+
+
 @dataclass(frozen=True)
 class Step:
     """What a person records: the trigger, the case version they saw, and the facts they assert."""
@@ -63,7 +77,9 @@ def _facts(step: Step, now: datetime) -> Facts:
         citation = parse_neutral_citation(step.neutral_citation) if step.neutral_citation else None
     except CitationError as error:
         raise InvalidInput(str(error), field="neutral_citation") from error
-    occurred_on = step.occurred_on and not_in_future(step.occurred_on, now, "occurred_on")
+    occurred_on = step.occurred_on and not_in_future(
+        step.occurred_on, now, "occurred_on", STEP_DATES.get(step.trigger)
+    )
     return Facts(occurred_on, step.outcome, number, citation, step.stay_of_execution)
 
 

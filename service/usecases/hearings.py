@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.base import utcnow
-from domain.calendar import EARLIEST, LATEST, NAIROBI, nairobi_today
+from domain.calendar import NAIROBI, nairobi_today, on_record
 from domain.cases import Case, CaseEvent
 from domain.errors import InvalidInput, NotFound, NotNow, StaleVersion
 from domain.hearings import Hearing, HearingPurpose, HearingStatus
@@ -42,8 +42,7 @@ class Sitting:
 def instant(value: datetime, field: str) -> datetime:
     """A time without an offset is Nairobi's, as a Kenyan cause list writes it."""
     aware = value if value.tzinfo else value.replace(tzinfo=NAIROBI)
-    if not EARLIEST.year <= aware.year <= LATEST.year:
-        raise InvalidInput(f"{field} {value.isoformat()} is not a plausible court date", field)
+    on_record(aware.date(), field, "The date of the hearing")
     return aware
 
 

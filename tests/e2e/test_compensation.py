@@ -150,7 +150,7 @@ async def test_other_refusals(client: Client) -> None:
             "heads": [{"kind": "general", "amount": "1"}],
         },
     )
-    assert high.status_code == 422 and "between 0 and 100" in high.json()["detail"]
+    assert high.status_code == 422 and "cannot be more than 30% a year" in high.json()["detail"]
     stranger = await client.post(
         f"/cases/{case['id']}/awards",
         json={

@@ -72,3 +72,16 @@ async def test_charts_in_swahili(client: Client) -> None:
     assert "Mwisho wa mwezi (Nairobi)" in over_time
     unknown = await client.get("/reports/unpaid/chart.svg", params={"lang": "fr"})
     assert unknown.status_code == 400
+
+
+async def test_a_name_with_dollar_signs_is_drawn_as_written(client: Client) -> None:
+    """matplotlib read `$...$` as mathematics: one name broke the chart for everyone (a 500),
+    and a well-formed one was drawn as a formula instead of the name."""
+    broken, formula = r"$\frac{1}{$ Police", "County $x^2$ Council"
+    for n, respondent in enumerate((broken, broken, broken, formula, formula, formula), 1):
+        await served_award(client, n, respondent=respondent)
+    response = await client.get("/reports/unpaid/chart.svg", params={"suppress_small": "false"})
+    words = texts(svg_root(response))
+    assert broken in words and formula in words
+    over_time = await client.get("/reports/outstanding-over-time/chart.svg")
+    assert over_time.status_code == 200

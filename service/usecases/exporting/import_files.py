@@ -21,6 +21,7 @@ from domain.calendar import NAIROBI
 from domain.cases import Case, CaseClaimant, CaseEvent, Survivor
 from domain.hearings import Hearing
 from service.imports.layouts import LAYOUTS, LIST_SEPARATOR, ImportKind
+from service.spreadsheet_cells import cell
 from service.usecases.importing.awards import file_stage
 
 WITHHELD = "(withheld)"
@@ -31,7 +32,7 @@ def _csv(kind: ImportKind, rows: Iterable[dict[str, Any]]) -> bytes:
     writer = csv.DictWriter(out, [c.name for c in LAYOUTS[kind]], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: cell(v) for k, v in row.items()})
     return out.getvalue().encode()
 
 

@@ -7,11 +7,13 @@ added without being listed, so no new column of personal data leaves the office 
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Column, String, Table, TypeDecorator
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.base import metadata
+from service.spreadsheet_cells import neutralised_sql
 
 PERSONAL: dict[str, tuple[str, ...]] = {
     "audit_events": ("address",),
@@ -76,12 +78,24 @@ def _personal(table: Table) -> set[str]:
     return {c.name for c in table.columns if not c.primary_key}
 
 
+def _text(column: Column[Any]) -> bool:
+    """A text column: sqlmodel's strings are a decorator over String, not a String."""
+    kind = column.type
+    return isinstance(kind.impl_instance if isinstance(kind, TypeDecorator) else kind, String)
+
+
+def _column(table: Table, name: str, blank: set[str]) -> str:
+    """Text under the one rule every CSV of Haki's follows (service/spreadsheet_cells.py)."""
+    quoted = f'"{name}"'
+    if name in blank:
+        return f"NULL AS {quoted}"
+    if _text(table.columns[name]):
+        return f"{neutralised_sql(quoted)} AS {quoted}"
+    return quoted
+
+
 def _select(table: Table, blank: set[str], withheld: set[str]) -> str:
-    parts = [
-        f'NULL AS "{c.name}"' if c.name in blank else f'"{c.name}"'
-        for c in table.columns
-        if c.name not in withheld
-    ]
+    parts = [_column(table, c.name, blank) for c in table.columns if c.name not in withheld]
     keys = ", ".join(f'"{c.name}"' for c in table.primary_key.columns)
     return f'SELECT {", ".join(parts)} FROM "{table.name}" ORDER BY {keys}'
 

@@ -6,6 +6,7 @@ from the next tick of the clock, as any award served in Haki."""
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any, ClassVar
 
 from sqlalchemy.exc import IntegrityError
@@ -13,9 +14,9 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
+from domain.calendar import not_in_future
 from domain.cases import Case
 from domain.errors import InvalidInput
-from domain.money import rate_of
 from service.imports.cells import Cells, day_written
 from service.imports.layouts import AWARD_STAGES_IMPORTED
 from service.usecases.audit import audit
@@ -61,10 +62,10 @@ class AwardRow:
     served_on: date | None
 
 
-def _interest_from(text: str) -> str:
+def _interest_from(text: str, cells: Cells, column: str) -> str:
     if text.lower() in ("judgment", "filing"):
         return text.lower()
-    return day_written(text).isoformat()
+    return not_in_future(day_written(text), cells.now, column).isoformat()
 
 
 def file_stage(award: Award) -> AwardStage:
@@ -81,7 +82,8 @@ class AwardImporter:
         heads = []
         for kind in HeadKind:
             amount = cells.amount(kind.value)
-            start = cells.read(f"{kind.value}_interest_from", _interest_from, False)
+            column = f"{kind.value}_interest_from"
+            start = cells.read(column, partial(_interest_from, cells=cells, column=column), False)
             if amount is not None:
                 heads.append((kind, amount, start))
         if not heads and not cells.errors:
@@ -100,9 +102,7 @@ class AwardImporter:
             respondent=cells.required("respondent"),
             heads=tuple(heads),
             rate_as_ordered=cells.text("rate_as_ordered") or "court rates",
-            rate_percent=cells.read(
-                "rate_percent", lambda t: rate_of(Decimal(t.rstrip("% "))), False
-            ),
+            rate_percent=cells.rate("rate_percent"),
             stage=stage,
             stage_since=cells.day("stage_since"),
             certificate_on=certificate_on,
