@@ -25,7 +25,7 @@ from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
 from service.spreadsheet_cells import FORMULA_SIGNS
-from service.usecases.awards import HeadIn, record_award
+from service.usecases.awards import AwardOrder, HeadIn, record_award
 from service.usecases.cases import open_case
 from service.usecases.compensation import receive_payment
 from service.usecases.court_track import Step, record_step
@@ -80,11 +80,12 @@ async def a_case_of_formulas(sessions: Sessions) -> None:
                 Step(trigger=trigger, version=version, occurred_on=on, **facts),
             )  # fmt: skip
     async with sessions() as session:
-        award = await record_award(
-            session, TEST_ACTOR, case.id, claimant=survivor.code, respondent=RESPONDENTS[0],
+        order = AwardOrder(
+            claimant=survivor.code, respondent=RESPONDENTS[0],
             heads=[HeadIn(HeadKind.GENERAL, Decimal("100000"), "judgment")],
-            rate_as_ordered="=12% p.a.", rate_percent=Decimal("12"), rules=RULES,
+            rate_as_ordered="=12% p.a.", rate_percent=Decimal("12"),
         )  # fmt: skip
+        award = await record_award(session, TEST_ACTOR, case.id, order, RULES)
     async with sessions() as session:
         await receive_payment(
             session, TEST_ACTOR, award.id, received_on=date(2024, 6, 1), amount=Decimal("1000"),
