@@ -79,6 +79,8 @@ POLICY: dict[str, Rule] = {
     "UserController.list_users": Rule.ADMIN,
     "UserController.add": Rule.ADMIN,
     "UserController.disable": Rule.ADMIN,
+    "UserController.change_role": Rule.ADMIN,
+    "UserController.reset_password": Rule.ADMIN,
     "AuditController.search": Rule.ADMIN,
     "CaseHearingController.schedule": Rule.CASE_CHANGE,
     "CaseHearingController.of_case": Rule.CASE_READ,
@@ -146,6 +148,14 @@ POLICY: dict[str, Rule] = {
     "AwardLedger.disburse": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_payment": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_disbursement": Rule.AWARD_CHANGE,
+    # administration (service/web/): users, teams, the audit trail and reminder rules are the
+    # administrators' alone, as their API routes; audit rows may carry personal data
+    "AdminHome.admin_home": Rule.ADMIN,
+    "UsersPage.users": Rule.ADMIN,  # as UserController.list_users
+    "UsersPage.add_user": Rule.ADMIN,
+    "UsersPage.change_role": Rule.ADMIN,
+    "UsersPage.reset_password": Rule.ADMIN,
+    "UsersPage.disable_user": Rule.ADMIN,
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,

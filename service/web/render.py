@@ -16,6 +16,7 @@ from domain.users import Principal
 from notifications.formatting import clock_time, long_date, shillings, weekday_date
 from notifications.i18n import Language, translations
 from service.auth.browser import SESSION_COOKIE, form_token
+from service.auth.policy import POLICY, ROLES
 from service.web.labels import LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -96,6 +97,7 @@ def page(
             other_lang=Language.SW if language is Language.EN else Language.EN,
             form_token=form_token(session) if session else "",
             here=quote(here(request), safe="/"),
+            may=lambda route: principal is not None and principal.role in ROLES[POLICY[route]],
             **context,
         )
     )

@@ -9,6 +9,7 @@ from litestar.response import Redirect
 
 from domain.errors import DomainError
 from service.errors import http_problem
+from service.web.admin_home import AdminHome
 from service.web.advocacy import UnpaidPage
 from service.web.award_forms import AwardForms
 from service.web.award_order import AwardOrderForm
@@ -20,6 +21,7 @@ from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.render import here, page
 from service.web.session_pages import SessionPages
+from service.web.users_page import UsersPage
 from service.web.week import WeekPage
 
 AnyRequest = Request[Any, Any, Any]
@@ -62,6 +64,8 @@ web_router = Router(
         CalendarPage,
         NewCase,
         AwardLedger,
+        AdminHome,
+        UsersPage,
     ],
     include_in_schema=False,
     exception_handlers={

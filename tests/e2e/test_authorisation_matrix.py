@@ -95,6 +95,15 @@ async def disable_someone(w: World) -> tuple[str, str, None]:
     return "POST", f"/users/{await w.throwaway_user()}/disable", None
 
 
+async def change_someones_role(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "PUT", f"/users/{await w.throwaway_user()}/role", {"role": "advocacy"}
+
+
+async def reset_someones_password(w: World) -> tuple[str, str, dict[str, Any]]:
+    body = {"password": "a-long-enough-password"}
+    return "POST", f"/users/{await w.throwaway_user()}/password", body
+
+
 async def read_a_feed(w: World) -> tuple[str, str, None]:
     """The feed's address is its credential: a live one, issued for the teammate."""
     async with make_sessionmaker(w.engine)() as session:
@@ -325,6 +334,8 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "UserController.list_users": ("admin", route("GET", "/users")),
     "UserController.add": ("admin", add_account),
     "UserController.disable": ("admin", disable_someone),
+    "UserController.change_role": ("admin", change_someones_role),
+    "UserController.reset_password": ("admin", reset_someones_password),
     "AuditController.search": ("admin", route("GET", "/audit")),
     "CaseHearingController.schedule": (
         "case_change",
@@ -432,6 +443,16 @@ def in_the_browser(build: Build) -> Build:
     return paged
 
 
+def posted_in_the_browser(build: Build) -> Build:
+    """As `in_the_browser`, for an API route a page form does with POST (forms know no PUT)."""
+
+    async def posted(w: World) -> tuple[str, str, Form]:
+        _, path, body = await in_the_browser(build)(w)
+        return "POST", path, body
+
+    return posted
+
+
 # the browser interface (service/web/): its forms are posted form-encoded; a signed-in request
 # with a Bearer header needs no form token (only the session cookie is guarded by one)
 PAGES: dict[str, tuple[str, Build]] = {
@@ -518,6 +539,12 @@ PAGES: dict[str, tuple[str, Build]] = {
         ),
     ),
     "AwardLedger.reverse_payment": ("case_change", in_the_browser(reverse_the_payment)),
+    "AdminHome.admin_home": ("admin", route("GET", "/web/admin")),
+    "UsersPage.users": ("admin", route("GET", "/web/users")),
+    "UsersPage.add_user": ("admin", in_the_browser(add_account)),
+    "UsersPage.change_role": ("admin", posted_in_the_browser(change_someones_role)),
+    "UsersPage.reset_password": ("admin", in_the_browser(reset_someones_password)),
+    "UsersPage.disable_user": ("admin", in_the_browser(disable_someone)),
     "AwardLedger.reverse_disbursement": ("case_change", in_the_browser(reverse_a_disbursement)),
 }
 EXPECTED |= PAGES
