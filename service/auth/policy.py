@@ -53,6 +53,7 @@ POLICY: dict[str, Rule] = {
     "CaseController.allowed_steps": Rule.CASE_READ,
     "CaseController.history": Rule.CASE_READ,
     "CaseController.record_step": Rule.CASE_CHANGE,
+    "CaseController.change_details": Rule.CASE_CHANGE,
     "CaseController.parties": Rule.CASE_PERSONAL,
     "TeamController.team": Rule.CASE_READ,
     "CaseAwardController.record": Rule.CASE_CHANGE,
@@ -156,6 +157,12 @@ POLICY: dict[str, Rule] = {
     "UsersPage.change_role": Rule.ADMIN,
     "UsersPage.reset_password": Rule.ADMIN,
     "UsersPage.disable_user": Rule.ADMIN,
+    "TeamPage.team_page": Rule.ADMIN,  # the forms of TeamController.add_member/remove_member
+    "TeamPage.add_member": Rule.ADMIN,
+    "TeamPage.remove_member": Rule.ADMIN,
+    "AuditPage.audit_trail": Rule.ADMIN,  # as AuditController.search
+    "CaseDetailsPage.edit_form": Rule.CASE_CHANGE,  # the form of CaseController.change_details
+    "CaseDetailsPage.change_details": Rule.CASE_CHANGE,
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,

@@ -11,9 +11,11 @@ from domain.errors import DomainError
 from service.errors import http_problem
 from service.web.admin_home import AdminHome
 from service.web.advocacy import UnpaidPage
+from service.web.audit_page import AuditPage
 from service.web.award_forms import AwardForms
 from service.web.award_order import AwardOrderForm
 from service.web.calendar_page import CalendarPage
+from service.web.case_details_page import CaseDetailsPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
 from service.web.forms import status_of
@@ -21,6 +23,7 @@ from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.render import here, page
 from service.web.session_pages import SessionPages
+from service.web.team_page import TeamPage
 from service.web.users_page import UsersPage
 from service.web.week import WeekPage
 
@@ -66,6 +69,9 @@ web_router = Router(
         AwardLedger,
         AdminHome,
         UsersPage,
+        TeamPage,
+        CaseDetailsPage,
+        AuditPage,
     ],
     include_in_schema=False,
     exception_handlers={

@@ -6,10 +6,10 @@ sessions at once. No password, hash or session is ever shown.
 
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Any
 
 from litestar import Controller, Response, get, post
-from litestar.params import FromPath, QueryParameter
+from litestar.params import FromPath
 from litestar.response import Redirect
 
 from domain.errors import Conflict, InvalidInput
@@ -23,7 +23,7 @@ from service.users.controller import PasswordIn, RoleIn, UserIn
 from service.web.forms import Refusal, attempt, status_of, typed
 from service.web.labels import ROLES
 from service.web.render import page
-from service.web.wording import gettext, read_in_words, refuse, without_secrets
+from service.web.wording import Done, gettext, read_in_words, refuse, without_secrets
 
 ADD = "add"
 SENTENCES = {
@@ -42,7 +42,6 @@ DONE = {
     "password": N_("The password is changed and the person is signed out everywhere."),
     "disabled": N_("The account is disabled and the person is signed out everywhere."),
 }
-Done = Annotated[str, QueryParameter(max_length=20, pattern=r"^[a-z]*$")]
 
 
 async def users_page(

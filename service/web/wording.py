@@ -6,7 +6,9 @@ a reader, and a password typed is never sent back into a page.
 """
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
+
+from litestar.params import QueryParameter
 
 from notifications.i18n import translations
 from service.web.forms import Refusal, Refused, read
@@ -15,6 +17,8 @@ from service.web.render import AnyRequest, language_of
 T = TypeVar("T")
 Gettext = Callable[[str], str]
 SECRET_FIELDS = frozenset({"password"})
+Done = Annotated[str, QueryParameter(max_length=20, pattern=r"^[a-z_]*$")]
+"""what a page's last form did, to say so at the top"""
 
 
 def gettext(request: AnyRequest) -> Gettext:

@@ -257,6 +257,10 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         "case_change",
         route("POST", "/cases/{fresh}/transitions", {"trigger": "withdraw", "version": 1}),
     ),
+    "CaseController.change_details": (
+        "case_change",
+        route("PATCH", "/cases/{fresh}", {"version": 1, "title": "M v Attorney General"}),
+    ),
     "CaseController.parties": ("case_personal", route("GET", "/cases/{case}/parties")),
     "TeamController.team": ("case_read", route("GET", "/cases/{case}/team")),
     "TeamController.add_member": (
@@ -443,6 +447,11 @@ def in_the_browser(build: Build) -> Build:
     return paged
 
 
+async def lead_by_form(w: World) -> tuple[str, str, Form]:
+    """The teammate made lead counsel, by the team page's form."""
+    return "POST", f"/web/cases/{w.case_id}/team", Form(user_id=str(w.teammate), lead="yes")
+
+
 def posted_in_the_browser(build: Build) -> Build:
     """As `in_the_browser`, for an API route a page form does with POST (forms know no PUT)."""
 
@@ -545,6 +554,18 @@ PAGES: dict[str, tuple[str, Build]] = {
     "UsersPage.change_role": ("admin", posted_in_the_browser(change_someones_role)),
     "UsersPage.reset_password": ("admin", in_the_browser(reset_someones_password)),
     "UsersPage.disable_user": ("admin", in_the_browser(disable_someone)),
+    "CaseDetailsPage.edit_form": ("case_change", route("GET", "/web/cases/{case}/edit")),
+    "CaseDetailsPage.change_details": (
+        "case_change",
+        route("POST", "/web/cases/{fresh}/edit", Form(version="1", title="M v Attorney General")),
+    ),
+    "AuditPage.audit_trail": ("admin", route("GET", "/web/audit?record_type=case")),
+    "TeamPage.team_page": ("admin", route("GET", "/web/cases/{case}/team")),
+    "TeamPage.add_member": ("admin", lead_by_form),
+    "TeamPage.remove_member": (
+        "admin",
+        route("POST", "/web/cases/{case}/team/{teammate}/remove", Form()),
+    ),
     "AwardLedger.reverse_disbursement": ("case_change", in_the_browser(reverse_a_disbursement)),
 }
 EXPECTED |= PAGES
