@@ -55,7 +55,7 @@ async def test_an_administrator_adds_a_lawyer_puts_her_on_a_case_and_reads_its_t
     await tab.goto(f"/web/cases/{case.id}")
     await tab.get_by_role("link", name="The case's team").click()
     await expect(tab.get_by_text("No lawyer is on this case's team yet.")).to_be_visible()
-    await tab.get_by_label("Lawyer").select_option(label=f"Amina Wekesa ({username})")
+    await tab.get_by_label("Lawyer", exact=True).select_option(label=f"Amina Wekesa ({username})")
     await tab.get_by_label("Lead counsel").check()
     await tab.get_by_role("button", name="Put on the team").click()
     await expect(tab.get_by_role("status")).to_have_text("The team is changed.")
