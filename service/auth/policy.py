@@ -160,6 +160,9 @@ POLICY: dict[str, Rule] = {
     "TeamPage.team_page": Rule.ADMIN,  # the forms of TeamController.add_member/remove_member
     "TeamPage.add_member": Rule.ADMIN,
     "TeamPage.remove_member": Rule.ADMIN,
+    "ReminderRulesPage.reminder_rules": Rule.ADMIN,  # the forms of replace_rules
+    "ReminderRulesPage.add_rule": Rule.ADMIN,
+    "ReminderRulesPage.remove_rule": Rule.ADMIN,
     "AuditPage.audit_trail": Rule.ADMIN,  # as AuditController.search
     "CaseDetailsPage.edit_form": Rule.CASE_CHANGE,  # the form of CaseController.change_details
     "CaseDetailsPage.change_details": Rule.CASE_CHANGE,

@@ -21,6 +21,7 @@ from service.web.case_page import CasePage
 from service.web.forms import status_of
 from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
+from service.web.reminder_rules_page import ReminderRulesPage
 from service.web.render import here, page
 from service.web.session_pages import SessionPages
 from service.web.team_page import TeamPage
@@ -72,6 +73,7 @@ web_router = Router(
         TeamPage,
         CaseDetailsPage,
         AuditPage,
+        ReminderRulesPage,
     ],
     include_in_schema=False,
     exception_handlers={

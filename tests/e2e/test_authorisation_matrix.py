@@ -559,6 +559,15 @@ PAGES: dict[str, tuple[str, Build]] = {
         "case_change",
         route("POST", "/web/cases/{fresh}/edit", Form(version="1", title="M v Attorney General")),
     ),
+    "ReminderRulesPage.reminder_rules": ("admin", route("GET", "/web/reminder-rules")),
+    "ReminderRulesPage.add_rule": (
+        "admin",
+        route("POST", "/web/reminder-rules", Form(audience="team", days_before="2")),
+    ),
+    "ReminderRulesPage.remove_rule": (
+        "admin",
+        route("POST", "/web/reminder-rules/remove", Form(place="0")),
+    ),
     "AuditPage.audit_trail": ("admin", route("GET", "/web/audit?record_type=case")),
     "TeamPage.team_page": ("admin", route("GET", "/web/cases/{case}/team")),
     "TeamPage.add_member": ("admin", lead_by_form),
