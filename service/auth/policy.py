@@ -53,6 +53,7 @@ POLICY: dict[str, Rule] = {
     "CaseController.allowed_steps": Rule.CASE_READ,
     "CaseController.history": Rule.CASE_READ,
     "CaseController.record_step": Rule.CASE_CHANGE,
+    "CaseController.change_details": Rule.CASE_CHANGE,
     "CaseController.parties": Rule.CASE_PERSONAL,
     "TeamController.team": Rule.CASE_READ,
     "CaseAwardController.record": Rule.CASE_CHANGE,
@@ -81,6 +82,8 @@ POLICY: dict[str, Rule] = {
     "UserController.list_users": Rule.ADMIN,
     "UserController.add": Rule.ADMIN,
     "UserController.disable": Rule.ADMIN,
+    "UserController.change_role": Rule.ADMIN,
+    "UserController.reset_password": Rule.ADMIN,
     "AuditController.search": Rule.ADMIN,
     "CaseHearingController.schedule": Rule.CASE_CHANGE,
     "CaseHearingController.of_case": Rule.CASE_READ,
@@ -150,6 +153,23 @@ POLICY: dict[str, Rule] = {
     "AwardLedger.disburse": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_payment": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_disbursement": Rule.AWARD_CHANGE,
+    # administration (service/web/): users, teams, the audit trail and reminder rules are the
+    # administrators' alone, as their API routes; audit rows may carry personal data
+    "AdminHome.admin_home": Rule.ADMIN,
+    "UsersPage.users": Rule.ADMIN,  # as UserController.list_users
+    "UsersPage.add_user": Rule.ADMIN,
+    "UsersPage.change_role": Rule.ADMIN,
+    "UsersPage.reset_password": Rule.ADMIN,
+    "UsersPage.disable_user": Rule.ADMIN,
+    "TeamPage.team_page": Rule.ADMIN,  # the forms of TeamController.add_member/remove_member
+    "TeamPage.add_member": Rule.ADMIN,
+    "TeamPage.remove_member": Rule.ADMIN,
+    "ReminderRulesPage.reminder_rules": Rule.ADMIN,  # the forms of replace_rules
+    "ReminderRulesPage.add_rule": Rule.ADMIN,
+    "ReminderRulesPage.remove_rule": Rule.ADMIN,
+    "AuditPage.audit_trail": Rule.ADMIN,  # as AuditController.search
+    "CaseDetailsPage.edit_form": Rule.CASE_CHANGE,  # the form of CaseController.change_details
+    "CaseDetailsPage.change_details": Rule.CASE_CHANGE,
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,

@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from litestar import Controller, get, post
+from litestar import Controller, get, patch, post
 from litestar.pagination import OffsetPagination
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
@@ -11,6 +11,7 @@ from domain.stages import CaseKind, CourtLevel, Stage
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import case_scope, opening_lead, reads_free_text
 from service.cases.schemas import (
+    CaseDetailsIn,
     CaseIn,
     CaseOut,
     EventOut,
@@ -23,7 +24,7 @@ from service.cases.schemas import (
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
 from service.text import LINE
-from service.usecases import cases, court_track, survivors
+from service.usecases import case_details, cases, court_track, survivors
 
 
 class CaseController(Controller):
@@ -89,6 +90,18 @@ class CaseController(Controller):
     @get("/{case_id:uuid}", responses=responses(404), summary="One case")
     async def get_case(self, db: Db, case_id: FromPath[uuid.UUID]) -> CaseOut:
         case = await cases.get_case(db, case_id)
+        codes = await cases.claimant_codes(db, [case.id])
+        return CaseOut.of(case, codes[case.id])
+
+    @patch(
+        "/{case_id:uuid}",
+        responses=responses(400, 404, 409, 413, 422),
+        summary="Change the title, station, respondents or lead counsel (send the version read)",
+    )
+    async def change_details(
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[CaseDetailsIn]
+    ) -> CaseOut:
+        case = await case_details.change_details(db, actor_of(request), case_id, data.details())
         codes = await cases.claimant_codes(db, [case.id])
         return CaseOut.of(case, codes[case.id])
 

@@ -20,6 +20,7 @@ from service.text import (
     Title,
     Trigger,
 )
+from service.usecases.case_details import CaseDetails
 from service.usecases.court_track import Step
 from statemachines.case_track import Route
 
@@ -38,6 +39,22 @@ class CaseIn(Struct, forbid_unknown_fields=True):
     court_number: CourtNumberText | None = None
     opened_on: date | None = None
     note: Note | None = None
+
+
+class CaseDetailsIn(Struct, forbid_unknown_fields=True):
+    """A change to the case's title, station, respondents or lead counsel; a field left out
+    stays as it is. `version` is the one the client read: a stale one is refused (409)."""
+
+    version: int
+    title: Title | None = None
+    court_station: Station | None = None
+    respondents: Annotated[list[Name], Meta(min_length=1, max_length=20)] | None = None
+    lead_counsel: Name | None = None
+
+    def details(self) -> CaseDetails:
+        return CaseDetails(
+            self.version, self.title, self.court_station, self.respondents, self.lead_counsel
+        )
 
 
 class CaseOut(Struct):

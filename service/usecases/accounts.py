@@ -3,7 +3,7 @@
 import hashlib
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -35,6 +35,39 @@ def _checked_password(password: str) -> str:
     return HASHER.hash(password)
 
 
+@dataclass(frozen=True)
+class NewAccount:
+    """An account to add: what `POST /users` and the users page both read a request into."""
+
+    username: str
+    full_name: str
+    role: Role
+    password: str
+    addresses: Addresses = field(default_factory=Addresses)
+
+
+async def add_account(session: AsyncSession, actor: Actor, new: NewAccount) -> User:
+    checked = new.addresses.checked()
+    user = User(
+        username=new.username.strip().lower(),
+        full_name=new.full_name.strip(),
+        role=new.role,
+        password_hash=_checked_password(new.password),
+        email=checked.email,
+        phone=checked.phone,
+    )
+    try:
+        async with session.begin():
+            session.add(user)
+            await session.flush()
+            audit(
+                session, actor, "user.add", "user", user.id, username=user.username, role=new.role
+            )
+    except IntegrityError as error:
+        raise Conflict(f"there is already a user called {user.username}") from error
+    return user
+
+
 async def add_user(
     session: AsyncSession,
     actor: Actor,
@@ -45,23 +78,9 @@ async def add_user(
     password: str,
     addresses: Addresses | None = None,
 ) -> User:
-    checked = addresses.checked() if addresses else Addresses()
-    user = User(
-        username=username.strip().lower(),
-        full_name=full_name.strip(),
-        role=role,
-        password_hash=_checked_password(password),
-        email=checked.email,
-        phone=checked.phone,
-    )
-    try:
-        async with session.begin():
-            session.add(user)
-            await session.flush()
-            audit(session, actor, "user.add", "user", user.id, username=user.username, role=role)
-    except IntegrityError as error:
-        raise Conflict(f"there is already a user called {user.username}") from error
-    return user
+    """`add_account` by keywords, for the command line, the demo data and the tests."""
+    new = NewAccount(username, full_name, role, password, addresses or Addresses())
+    return await add_account(session, actor, new)
 
 
 async def find_user(session: AsyncSession, username: str) -> User:
@@ -87,6 +106,28 @@ async def disable_user(session: AsyncSession, actor: Actor, user_id: uuid.UUID) 
         user.disabled_at = user.disabled_at or now
         await _end_sessions(session, user.id, now)
         audit(session, actor, "user.disable", "user", user.id, username=user.username)
+    return user
+
+
+async def change_role(session: AsyncSession, actor: Actor, user_id: uuid.UUID, role: Role) -> User:
+    """Takes effect on the account's next request: the role is read with each session."""
+    async with session.begin():
+        user = await session.get(User, user_id, with_for_update=True)
+        if user is None:
+            raise NotFound(f"no user with id {user_id}")
+        if user.id == actor.user_id and role is not user.role:
+            raise InvalidInput("you cannot change your own role; ask another administrator", "role")
+        before, user.role = user.role, role
+        audit(
+            session,
+            actor,
+            "user.role",
+            "user",
+            user.id,
+            username=user.username,
+            role=role,
+            was=before,
+        )
     return user
 
 

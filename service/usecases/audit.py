@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlmodel import col
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor, AuditEvent
@@ -63,3 +63,15 @@ async def search_audit(
         conditions.append(col(AuditEvent.at) < until)
     newest_first = [col(AuditEvent.id).desc()]
     return await page(session, AuditEvent, conditions, newest_first, limit=limit, offset=offset)
+
+
+async def audit_vocabulary(session: AsyncSession) -> tuple[list[str], list[str]]:
+    """The actions and kinds of record the trail holds, for a page's filters to offer."""
+    actions = await session.exec(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+    kinds = await session.exec(
+        select(AuditEvent.record_type)
+        .where(col(AuditEvent.record_type).is_not(None))
+        .distinct()
+        .order_by(AuditEvent.record_type)
+    )
+    return list(actions.all()), [kind for kind in kinds.all() if kind]

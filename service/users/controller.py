@@ -1,10 +1,11 @@
-"""Administrators manage accounts: add, list, disable (which ends the account's sessions)."""
+"""Administrators manage accounts: add, list, disable, change the role, reset the password
+(disabling and a new password end the account's sessions)."""
 
 import uuid
 from datetime import datetime
 from typing import Annotated
 
-from litestar import Controller, get, post
+from litestar import Controller, get, post, put
 from litestar.params import FromPath, JSONBody
 from msgspec import Meta, Struct
 
@@ -16,15 +17,32 @@ from service.text import EmailText, FullName, PhoneText
 from service.usecases import accounts
 from service.usecases.staff_addresses import Addresses
 
+Password = Annotated[str, Meta(min_length=accounts.MIN_PASSWORD, max_length=200)]
+
 
 class UserIn(Struct, forbid_unknown_fields=True):
     username: Annotated[str, Meta(min_length=2, max_length=60, pattern=r"^[A-Za-z0-9._-]+$")]
     full_name: FullName
     role: Role
-    password: Annotated[str, Meta(min_length=accounts.MIN_PASSWORD, max_length=200)]
+    password: Password
     email: EmailText | None = None
     phone: PhoneText | None = None
     """a Kenyan mobile number, for reminders by SMS"""
+
+    def account(self) -> accounts.NewAccount:
+        addresses = Addresses(self.email, self.phone)
+        return accounts.NewAccount(
+            self.username, self.full_name, self.role, self.password, addresses
+        )
+
+
+class RoleIn(Struct, forbid_unknown_fields=True):
+    role: Role
+
+
+class PasswordIn(Struct, forbid_unknown_fields=True):
+    password: Password
+    """set by the administrator and told to the person; their sessions end"""
 
 
 class AccountOut(Struct):
@@ -59,16 +77,7 @@ class UserController(Controller):
 
     @post(responses=responses(400, 401, 403, 409, 422), summary="Add an account")
     async def add(self, db: Db, request: SignedIn, data: JSONBody[UserIn]) -> AccountOut:
-        user = await accounts.add_user(
-            db,
-            actor_of(request),
-            username=data.username,
-            full_name=data.full_name,
-            role=data.role,
-            password=data.password,
-            addresses=Addresses(data.email, data.phone),
-        )
-        return AccountOut.of(user)
+        return AccountOut.of(await accounts.add_account(db, actor_of(request), data.account()))
 
     @post(
         "/{user_id:uuid}/disable",
@@ -78,3 +87,26 @@ class UserController(Controller):
     )
     async def disable(self, db: Db, request: SignedIn, user_id: FromPath[uuid.UUID]) -> AccountOut:
         return AccountOut.of(await accounts.disable_user(db, actor_of(request), user_id))
+
+    @put(
+        "/{user_id:uuid}/role",
+        responses=responses(400, 401, 403, 404, 422),
+        summary="Change an account's role; it applies from the account's next request",
+    )
+    async def change_role(
+        self, db: Db, request: SignedIn, user_id: FromPath[uuid.UUID], data: JSONBody[RoleIn]
+    ) -> AccountOut:
+        user = await accounts.change_role(db, actor_of(request), user_id, data.role)
+        return AccountOut.of(user)
+
+    @post(
+        "/{user_id:uuid}/password",
+        status_code=200,
+        responses=responses(400, 401, 403, 404, 422),
+        summary="Set a new password for an account; its sessions end at once",
+    )
+    async def reset_password(
+        self, db: Db, request: SignedIn, user_id: FromPath[uuid.UUID], data: JSONBody[PasswordIn]
+    ) -> AccountOut:
+        user = await accounts.reset_password(db, actor_of(request), user_id, data.password)
+        return AccountOut.of(user)

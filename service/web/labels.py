@@ -75,6 +75,7 @@ TRIGGERS = {
     "pursue_compensation": N_("Compensation pursued"),
     "close": N_("Case closed"),
     "reopen": N_("Reopened for compensation"),
+    "details": N_("The title, station, respondents and counsel are saved."),
 }
 
 AWARD_TRIGGERS = {

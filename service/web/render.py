@@ -16,6 +16,7 @@ from domain.users import Principal
 from notifications.formatting import clock_time, long_date, shillings, weekday_date
 from notifications.i18n import Language, translations
 from service.auth.browser import SESSION_COOKIE, form_token
+from service.auth.policy import POLICY, ROLES
 from service.web.labels import LABELS
 from service.web.once import AGAIN, new_token
 
@@ -100,6 +101,7 @@ def page(
             once=new_token,
             again=request.query_params.get(AGAIN) == "1",
             here=quote(here(request), safe="/"),
+            may=lambda route: principal is not None and principal.role in ROLES[POLICY[route]],
             **context,
         )
     )

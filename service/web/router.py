@@ -9,18 +9,24 @@ from litestar.response import Redirect
 
 from domain.errors import DomainError
 from service.errors import http_problem
+from service.web.admin_home import AdminHome
 from service.web.advocacy import UnpaidPage
+from service.web.audit_page import AuditPage
 from service.web.award_forms import AwardForms
 from service.web.award_order import AwardOrderForm
 from service.web.calendar_page import CalendarPage
+from service.web.case_details_page import CaseDetailsPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
 from service.web.forms import status_of
 from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.once import OnceOnly
+from service.web.reminder_rules_page import ReminderRulesPage
 from service.web.render import here, page
 from service.web.session_pages import SessionPages
+from service.web.team_page import TeamPage
+from service.web.users_page import UsersPage
 from service.web.week import WeekPage
 
 AnyRequest = Request[Any, Any, Any]
@@ -63,6 +69,12 @@ web_router = Router(
         CalendarPage,
         NewCase,
         AwardLedger,
+        AdminHome,
+        UsersPage,
+        TeamPage,
+        CaseDetailsPage,
+        AuditPage,
+        ReminderRulesPage,
     ],
     include_in_schema=False,
     middleware=[OnceOnly()],

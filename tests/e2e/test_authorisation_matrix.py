@@ -98,6 +98,15 @@ async def disable_someone(w: World) -> tuple[str, str, None]:
     return "POST", f"/users/{await w.throwaway_user()}/disable", None
 
 
+async def change_someones_role(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "PUT", f"/users/{await w.throwaway_user()}/role", {"role": "advocacy"}
+
+
+async def reset_someones_password(w: World) -> tuple[str, str, dict[str, Any]]:
+    body = {"password": "a-long-enough-password"}
+    return "POST", f"/users/{await w.throwaway_user()}/password", body
+
+
 async def read_a_feed(w: World) -> tuple[str, str, None]:
     """The feed's address is its credential: a live one, issued for the teammate."""
     async with make_sessionmaker(w.engine)() as session:
@@ -284,6 +293,10 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         "case_change",
         route("POST", "/cases/{fresh}/transitions", {"trigger": "withdraw", "version": 1}),
     ),
+    "CaseController.change_details": (
+        "case_change",
+        route("PATCH", "/cases/{fresh}", {"version": 1, "title": "M v Attorney General"}),
+    ),
     "CaseController.parties": ("case_personal", route("GET", "/cases/{case}/parties")),
     "TeamController.team": ("case_read", route("GET", "/cases/{case}/team")),
     "TeamController.add_member": (
@@ -363,6 +376,8 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "UserController.list_users": ("admin", route("GET", "/users")),
     "UserController.add": ("admin", add_account),
     "UserController.disable": ("admin", disable_someone),
+    "UserController.change_role": ("admin", change_someones_role),
+    "UserController.reset_password": ("admin", reset_someones_password),
     "AuditController.search": ("admin", route("GET", "/audit")),
     "CaseHearingController.schedule": (
         "case_change",
@@ -472,6 +487,21 @@ def in_the_browser(build: Build) -> Build:
     return paged
 
 
+async def lead_by_form(w: World) -> tuple[str, str, Form]:
+    """The teammate made lead counsel, by the team page's form."""
+    return "POST", f"/web/cases/{w.case_id}/team", Form(user_id=str(w.teammate), lead="yes")
+
+
+def posted_in_the_browser(build: Build) -> Build:
+    """As `in_the_browser`, for an API route a page form does with POST (forms know no PUT)."""
+
+    async def posted(w: World) -> tuple[str, str, Form]:
+        _, path, body = await in_the_browser(build)(w)
+        return "POST", path, body
+
+    return posted
+
+
 # the browser interface (service/web/): its forms are posted form-encoded; a signed-in request
 # with a Bearer header needs no form token (only the session cookie is guarded by one)
 PAGES: dict[str, tuple[str, Build]] = {
@@ -558,6 +588,33 @@ PAGES: dict[str, tuple[str, Build]] = {
         ),
     ),
     "AwardLedger.reverse_payment": ("case_change", in_the_browser(reverse_the_payment)),
+    "AdminHome.admin_home": ("admin", route("GET", "/web/admin")),
+    "UsersPage.users": ("admin", route("GET", "/web/users")),
+    "UsersPage.add_user": ("admin", in_the_browser(add_account)),
+    "UsersPage.change_role": ("admin", posted_in_the_browser(change_someones_role)),
+    "UsersPage.reset_password": ("admin", in_the_browser(reset_someones_password)),
+    "UsersPage.disable_user": ("admin", in_the_browser(disable_someone)),
+    "CaseDetailsPage.edit_form": ("case_change", route("GET", "/web/cases/{case}/edit")),
+    "CaseDetailsPage.change_details": (
+        "case_change",
+        route("POST", "/web/cases/{fresh}/edit", Form(version="1", title="M v Attorney General")),
+    ),
+    "ReminderRulesPage.reminder_rules": ("admin", route("GET", "/web/reminder-rules")),
+    "ReminderRulesPage.add_rule": (
+        "admin",
+        route("POST", "/web/reminder-rules", Form(audience="team", days_before="2")),
+    ),
+    "ReminderRulesPage.remove_rule": (
+        "admin",
+        route("POST", "/web/reminder-rules/remove", Form(place="0")),
+    ),
+    "AuditPage.audit_trail": ("admin", route("GET", "/web/audit?record_type=case")),
+    "TeamPage.team_page": ("admin", route("GET", "/web/cases/{case}/team")),
+    "TeamPage.add_member": ("admin", lead_by_form),
+    "TeamPage.remove_member": (
+        "admin",
+        route("POST", "/web/cases/{case}/team/{teammate}/remove", Form()),
+    ),
     "AwardLedger.reverse_disbursement": ("case_change", in_the_browser(reverse_a_disbursement)),
 }
 EXPECTED |= PAGES
