@@ -25,6 +25,7 @@ from domain.errors import (
     TooManyAttempts,
     TransitionNotAllowed,
 )
+from service.log_context import kind_of, stack_of
 
 log = logging.getLogger(__name__)
 
@@ -105,18 +106,28 @@ def _database_unreachable(error: Exception) -> bool:
     return isinstance(error, OSError)
 
 
+def route_of(request: Request[Any, Any, Any]) -> str:
+    """The route's template (`/status/{code}`), never the path as sent: that holds status
+    codes, feed tokens, survivor codes and the delivery-report secret."""
+    return str(request.scope.get("path_template") or "(no route)")
+
+
 def unexpected_problem(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
-    """Logged with its traceback for us; the caller learns only that it was our fault, or
-    that the database cannot be reached, which is worth retrying."""
+    """Logged for us with the route, the error's class and where it was raised, never its
+    message (a database error's holds the statement's values); the caller learns only that it
+    was our fault, or that the database cannot be reached, which is worth retrying."""
+    where = {"route": route_of(request), "error": kind_of(error)}
     if _database_unreachable(error):
-        log.warning("database unreachable on %s %s: %s", request.method, request.url.path, error)
+        log.warning("database unreachable on %s %s: %s", request.method, where["route"],
+                    where["error"], extra=where)  # fmt: skip
         return ProblemDetailsException(
             status_code=HTTP_503_SERVICE_UNAVAILABLE,
             title="Database unavailable",
             detail="Haki cannot reach its database just now; nothing was changed. Try again.",
             headers={"Retry-After": "5"},
         ).to_response(request)
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    log.error("unhandled error on %s %s: %s", request.method, where["route"], where["error"],
+              extra=where | {"stack": stack_of(error)})  # fmt: skip
     return ProblemDetailsException(
         status_code=HTTP_500_INTERNAL_SERVER_ERROR,
         title="Internal server error",
