@@ -51,7 +51,7 @@ from service.reports.unpaid import unpaid_report
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.users.controller import UserController
-from service.web.router import no_such_address, web_router
+from service.web.router import no_such_address, web_downloads, web_router
 from service.web.session_pages import front_door
 from service.worker import background
 
@@ -115,6 +115,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     live,
                     ready,
                     web_router,
+                    web_downloads,
                     front_door,
                     imports_router(settings),
                     full_export,
