@@ -9,9 +9,9 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.exceptions import MethodNotAllowedException, NotFoundException
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from notifications.i18n import load_catalogs
+from service.api_docs import SelfHostedSwagger
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, refusals, route_key
@@ -32,6 +32,7 @@ from service.deliveries.controller import sms_delivery_report
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
 from service.exports.controller import full_export
+from service.headers import security_headers
 from service.health import live, ready
 from service.hearings.controller import (
     CaseHearingController,
@@ -128,6 +129,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan],
         plugins=[problem_details],
         middleware=[RequestLog(), PROMETHEUS.middleware, Idempotency()],
+        before_send=[security_headers],
         logging_config=None,  # service/logs.py sets up JSON logging for the whole process
         exception_handlers={
             Exception: unexpected_problem,
@@ -143,7 +145,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                 "from petition to payment. Errors are RFC 9457 problem details."
             ),
             path="/schema",
-            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+            render_plugins=[SelfHostedSwagger()],
         ),
     )
     refuse_unknown_fields(
