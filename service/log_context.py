@@ -53,8 +53,8 @@ def stack_of(error: BaseException) -> str:
 
 def _chain(error: BaseException) -> list[BaseException]:
     chain: list[BaseException] = []
-    current_error: BaseException | None = error
-    while current_error is not None and current_error not in chain:
-        chain.append(current_error)
-        current_error = current_error.__cause__ or current_error.__context__
+    link: BaseException | None = error
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
     return chain
