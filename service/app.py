@@ -9,10 +9,10 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.exceptions import MethodNotAllowedException, NotFoundException
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from notifications.i18n import load_catalogs
 from service.amounts import TYPE_DECODERS, AmountSchema
+from service.api_docs import SelfHostedSwagger
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, refusals, route_key
@@ -33,6 +33,7 @@ from service.deliveries.controller import sms_delivery_report
 from service.dependencies import provide_session
 from service.errors import problem_details, unexpected_problem
 from service.exports.controller import full_export
+from service.headers import security_headers
 from service.health import live, ready
 from service.hearings.controller import (
     CaseHearingController,
@@ -54,7 +55,7 @@ from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.usecases.status_codes import CodeRules
 from service.users.controller import UserController
-from service.web.router import no_such_address, web_router
+from service.web.router import no_such_address, web_downloads, web_router
 from service.web.session_pages import front_door
 from service.worker import background
 
@@ -119,6 +120,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     live,
                     ready,
                     web_router,
+                    web_downloads,
                     front_door,
                     imports_router(settings),
                     full_export,
@@ -132,6 +134,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         plugins=[problem_details, AmountSchema()],
         type_decoders=TYPE_DECODERS,
         middleware=[RequestLog(), PROMETHEUS.middleware, Idempotency()],
+        before_send=[security_headers],
         logging_config=None,  # service/logs.py sets up JSON logging for the whole process
         exception_handlers={
             Exception: unexpected_problem,
@@ -147,7 +150,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                 "from petition to payment. Errors are RFC 9457 problem details."
             ),
             path="/schema",
-            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+            render_plugins=[SelfHostedSwagger()],
         ),
     )
     refuse_unknown_fields(

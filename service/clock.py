@@ -26,6 +26,7 @@ from domain.hearings import Hearing
 from domain.reminders import Reminder, ReminderStatus
 from notifications.outbox import Message, enqueue
 from service.idempotency import forget_old
+from service.log_context import kind_of
 from service.settings import Settings
 from service.usecases.chase_reminders import follow_up_messages, plan_follow_ups
 from service.web import once
@@ -196,7 +197,9 @@ class Clock:
                 await forget_old(self.engine, utcnow())
                 await once.forget_old(self.engine, utcnow())
             except (OSError, DBAPIError) as error:
-                log.warning("reminder clock: database unreachable, will look again: %s", error)
+                log.warning(
+                    "reminder clock: database unreachable, will look again: %s", kind_of(error)
+                )
 
     async def stop(self) -> None:
         """No new look starts; the one under way commits its batch; then the scheduler goes."""

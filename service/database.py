@@ -57,8 +57,11 @@ async def _ensure_database(admin_dsn: str, name: str) -> None:
 
 def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
     """No pre-ping: it cost a round trip per request. A connection found dead is dropped from
-    the pool and that one request gets 503 (service/errors.py); the next gets a fresh one."""
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size)
+    the pool and that one request gets 503 (service/errors.py); the next gets a fresh one.
+    Statement parameters are names and phone numbers: an error's message never shows them."""
+    return create_async_engine(
+        url, pool_size=pool_size, max_overflow=pool_size, hide_parameters=True
+    )
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,6 +1,7 @@
 """One table from domain refusals to RFC 9457 problem details; every error leaves as JSON."""
 
 import logging
+import traceback
 from typing import Any
 
 from litestar import Request, Response
@@ -25,6 +26,7 @@ from domain.errors import (
     TooManyAttempts,
     TransitionNotAllowed,
 )
+from service.log_context import kind_of, stack_of
 
 log = logging.getLogger(__name__)
 
@@ -105,18 +107,47 @@ def _database_unreachable(error: Exception) -> bool:
     return isinstance(error, OSError)
 
 
+def route_of(request: Request[Any, Any, Any]) -> str:
+    """The route's template (`/status/{code}`), never the path as sent: that holds status
+    codes, feed tokens, survivor codes and the delivery-report secret."""
+    return str(request.scope.get("path_template") or "(no route)")
+
+
+DECODERS = {"decode_json", "decode_msgpack"}
+"""Litestar's body decoders (litestar/serialization/msgspec_hooks.py)"""
+
+
+def _nested_too_deep(error: Exception) -> bool:
+    """msgspec refuses JSON nested deeper than the interpreter's recursion limit with a
+    RecursionError from Litestar's decoder: a malformed body, not a fault of ours."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return isinstance(error, RecursionError) and bool(frames) and frames[-1].name in DECODERS
+
+
 def unexpected_problem(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
-    """Logged with its traceback for us; the caller learns only that it was our fault, or
-    that the database cannot be reached, which is worth retrying."""
+    """Logged for us with the route, the error's class and where it was raised, never its
+    message (a database error's holds the statement's values); the caller learns only that it
+    was our fault, or that the database cannot be reached, which is worth retrying."""
+    if _nested_too_deep(error):
+        return ProblemDetailsException(
+            status_code=400,
+            type_=PROBLEM_BASE + "bad-request",
+            title="The request is malformed",
+            detail="The body is nested too deeply to read (lists within lists, or objects within "
+            "objects, hundreds of levels deep). Send the fields the documentation lists.",
+        ).to_response(request)
+    where = {"route": route_of(request), "error": kind_of(error)}
     if _database_unreachable(error):
-        log.warning("database unreachable on %s %s: %s", request.method, request.url.path, error)
+        log.warning("database unreachable on %s %s: %s", request.method, where["route"],
+                    where["error"], extra=where)  # fmt: skip
         return ProblemDetailsException(
             status_code=HTTP_503_SERVICE_UNAVAILABLE,
             title="Database unavailable",
             detail="Haki cannot reach its database just now; nothing was changed. Try again.",
             headers={"Retry-After": "5"},
         ).to_response(request)
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    log.error("unhandled error on %s %s: %s", request.method, where["route"], where["error"],
+              extra=where | {"stack": stack_of(error)})  # fmt: skip
     return ProblemDetailsException(
         status_code=HTTP_500_INTERNAL_SERVER_ERROR,
         title="Internal server error",

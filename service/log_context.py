@@ -1,9 +1,11 @@
-"""What every log line of a request or job carries: its request id and the case it works on.
+"""What every log line of a request or job carries: its request id and the case it works on;
+and how an error is described in a line without what it carries of a person.
 
 Framework-free, so use cases may tag their lines; service/logs.py fills it per request.
 """
 
 import logging
+import traceback
 from contextvars import ContextVar
 from typing import Any
 
@@ -26,3 +28,33 @@ class WithContext(logging.Filter):
             if value is not None and not hasattr(record, name):
                 setattr(record, name, value)
         return True
+
+
+def kind_of(error: BaseException) -> str:
+    """The error's class and its causes' classes, outermost first
+    (`DBAPIError < Error < ConnectionDoesNotExistError`): what went wrong, without a message.
+    A database error's message holds the statement and its values (names, phone numbers), an
+    HTTP error's the address as sent (status codes, feed tokens): neither is logged."""
+    return " < ".join(type(each).__name__ for each in _chain(error))
+
+
+def stack_of(error: BaseException) -> str:
+    """Where each error of the chain was raised, as file, line and function: the traceback a
+    maintainer needs, without the messages or the source lines (which may hold literals)."""
+    return "\n".join(
+        f"{type(each).__name__}: "
+        + " > ".join(
+            f"{frame.filename}:{frame.lineno} {frame.name}"
+            for frame in traceback.extract_tb(each.__traceback__)
+        )
+        for each in _chain(error)
+    )
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    link: BaseException | None = error
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
+    return chain

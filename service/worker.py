@@ -20,6 +20,7 @@ from service.channels import channels_from, close_channels
 from service.clock import start_clock
 from service.database import asyncpg_dsn, make_sessionmaker
 from service.dispatch import DispatchRules, Round, dispatch_once
+from service.log_context import kind_of
 from service.settings import Settings
 from service.usecases.unpaid_refresh import refresh_forever
 
@@ -52,7 +53,7 @@ async def _listening(engine: AsyncEngine, wake: asyncio.Event) -> asyncpg.Connec
             asyncpg_dsn(engine.url.render_as_string(hide_password=False)), timeout=5
         )
     except (OSError, asyncpg.PostgresError, TimeoutError) as error:
-        log.warning("dispatcher: cannot listen for the outbox, polling instead: %s", error)
+        log.warning("dispatcher: cannot listen for the outbox, polling instead: %s", kind_of(error))
         return None
     await listener.add_listener(CHANNEL, lambda *_: wake.set())
     return listener
@@ -78,7 +79,7 @@ async def dispatch_forever(
             try:
                 await dispatch_once(engine, sessions, channels, rules, stopping=stopping)
             except (OSError, DBAPIError) as error:
-                log.warning("dispatcher: database unreachable, will try again: %s", error)
+                log.warning("dispatcher: database unreachable, will try again: %s", kind_of(error))
             woken = asyncio.ensure_future(wake.wait())
             stopped = asyncio.ensure_future(stopping.wait())
             await asyncio.wait(

@@ -2,12 +2,14 @@
 
 The JSON API takes its token from `Authorization: Bearer`, which a browser never attaches on
 its own, so the API needs no protection against cross-site requests. A cookie is attached by
-the browser, so Haki accepts the session cookie only where a forged request can do no harm:
-on safe methods (GET, HEAD: reading, and the cookie is SameSite=Lax, so another site cannot
-make a browser send it with a sub-request), and on the pages' own forms, whose every POST must
-carry the form token. That token is an HMAC of the session token: another site cannot read
-the HttpOnly cookie, so it cannot compute it; it needs no secret shared by the API processes
-(any replica checks it), and it dies with the session on sign-out.
+the browser, so Haki accepts the session cookie only on the pages of the browser interface
+(under /web, marked `PAGE`): never on the JSON API, where a page of another site that a signed-in
+administrator opens could otherwise have the browser fetch, say, the full export. On a page the
+cookie is taken for safe methods (GET, HEAD: reading, and the cookie is SameSite=Lax, so another
+site cannot make a browser send it with a sub-request), and on the pages' own forms, whose every
+POST must carry the form token. That token is an HMAC of the session token: another site cannot
+read the HttpOnly cookie, so it cannot compute it; it needs no secret shared by the API
+processes (any replica checks it), and it dies with the session on sign-out.
 """
 
 import hashlib
@@ -50,12 +52,10 @@ async def presented_token(connection: Connection, handler: BaseRouteHandler) -> 
     if scheme.lower() == "bearer":
         return token.strip()
     cookie = connection.cookies.get(SESSION_COOKIE, "")
-    if not cookie:
+    if not cookie or not is_page(handler):
         return ""
     if connection.scope.get("method", "GET") in SAFE_METHODS:
         return cookie
-    if not is_page(handler):
-        return ""
     if not await _form_token_matches(connection, cookie):
         raise PermissionDeniedException(
             "this form is out of date or did not come from Haki: reload the page and try again"

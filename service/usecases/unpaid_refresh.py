@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.base import utcnow
 from domain.calendar import nairobi_today
+from service.log_context import kind_of
 from service.usecases.unpaid_bases import STALE, compute_base, found_base
 
 log = logging.getLogger("haki.reports")
@@ -41,5 +42,5 @@ async def refresh_forever(engine: AsyncEngine, seconds: float) -> None:
             if await refresh_report(engine, nairobi_today(utcnow())):
                 log.info("unpaid-awards report for today computed")
         except (OSError, DBAPIError) as error:
-            log.warning("report refresh: database unreachable, will look again: %s", error)
+            log.warning("report refresh: database unreachable, will look again: %s", kind_of(error))
         await asyncio.sleep(seconds)

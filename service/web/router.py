@@ -6,9 +6,14 @@ from urllib.parse import quote
 from litestar import Request, Response, Router
 from litestar.exceptions import HTTPException, NotAuthorizedException
 from litestar.response import Redirect
+from litestar.types import ExceptionHandlersMap
 
 from domain.errors import DomainError
+from service.auth.browser import PAGE
+from service.awards.demand_letter import demand_letter_to_the_ag
 from service.errors import http_problem
+from service.reports.controller import ReportController
+from service.reports.unpaid import unpaid_report
 from service.web.admin_home import AdminHome
 from service.web.advocacy import UnpaidPage
 from service.web.audit_page import AuditPage
@@ -56,6 +61,12 @@ def no_such_address(request: AnyRequest, error: HTTPException) -> Response[Any]:
     return http_problem(error).to_response(request)
 
 
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    NotAuthorizedException: _sign_in_first,
+    DomainError: _refused,
+    HTTPException: _refused,
+}
+
 web_router = Router(
     "/",
     route_handlers=[
@@ -78,9 +89,15 @@ web_router = Router(
     ],
     include_in_schema=False,
     middleware=[OnceOnly()],
-    exception_handlers={
-        NotAuthorizedException: _sign_in_first,
-        DomainError: _refused,
-        HTTPException: _refused,
-    },
+    exception_handlers=EXCEPTION_HANDLERS,
 )
+
+web_downloads = Router(
+    "/web",
+    route_handlers=[demand_letter_to_the_ag, unpaid_report, ReportController],
+    opt={PAGE: True},
+    include_in_schema=False,
+    exception_handlers=EXCEPTION_HANDLERS,
+)
+"""The API's letter, CSVs and charts that pages link to, again under /web, where the session
+cookie signs them in (service/auth/browser.py): the same handlers, access rules and audit."""

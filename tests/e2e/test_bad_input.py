@@ -207,3 +207,19 @@ async def test_notes_keep_their_line_breaks(client: Client) -> None:
 async def test_control_characters_in_filters_are_refused(client: Client) -> None:
     assert_problem(await client.get("/cases", params={"station": "Nai\u0000robi"}), 400)
     assert_problem(await client.get("/cases", params={"counsel": "A\u0000"}), 400)
+
+
+@pytest.mark.parametrize("path", ["/cases", "/survivors", "/auth/login"])
+async def test_deeply_nested_json_is_400_in_words(
+    client: Client, engine: AsyncEngine, path: str
+) -> None:
+    """20 KB of brackets inside brackets: a malformed body the reader is told about, not an
+    error of ours with a traceback."""
+    before = await snapshot(engine)
+    for nested in ("[" * 10_000 + "]" * 10_000, '{"a":' * 4_000 + "1" + "}" * 4_000):
+        response = await client.post(
+            path, content=nested, headers={"content-type": "application/json"}
+        )
+        problem = assert_problem(response, 400, "nested")
+        assert "Traceback" not in response.text and "Recursion" not in problem["detail"]
+    assert await snapshot(engine) == before

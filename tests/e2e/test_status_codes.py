@@ -1,5 +1,7 @@
 """Status codes through HTTP: "where is my case?" for a consenting family, and nothing more."""
 
+import io
+import json
 import re
 import uuid
 from collections.abc import AsyncIterator
@@ -208,3 +210,32 @@ async def test_issuing_and_revoking_are_for_the_case_team(
     trail = await client.get("/audit", params={"action": "status_code.issue"}, headers=admin)
     assert trail.json()["items"][0]["detail"]["contact_id"] == contact["id"]
     assert "code" not in str(trail.json()["items"][0]["detail"]).replace("contact_id", "")
+
+
+def refusals_counted(metrics: str) -> float:
+    """`/status/{code}` answers of 429 counted by this process's Prometheus registry so far."""
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in metrics.splitlines()
+        if line.startswith("haki_requests_total{")
+        and 'path="/status/{code}"' in line
+        and 'status_code="429"' in line
+    )
+
+
+async def test_a_refused_question_is_logged_and_counted_as_429(
+    client: Client,
+    limited: AsyncTestClient[Litestar],
+    accounts: dict[str, Account],
+    captured: io.StringIO,
+) -> None:
+    """The refusal is the family's answer, not our fault: the access log and /metrics say 429."""
+    admin = accounts["admin"].headers
+    before = refusals_counted((await limited.get("/metrics", headers=admin)).text)
+    answers = [await limited.get("/status/AAAA-AAAA") for _ in range(5)]
+    assert [a.status_code for a in answers] == [404, 404, 404, 429, 429]
+    logged = [json.loads(line) for line in captured.getvalue().splitlines()]
+    statuses = [line["status"] for line in logged if line.get("route") == "/status/{code}"]
+    assert statuses == [404, 404, 404, 429, 429]
+    after = refusals_counted((await limited.get("/metrics", headers=admin)).text)
+    assert after - before == 2

@@ -27,7 +27,7 @@ async def test_a_lawyer_passes_money_on_and_reverses_it_from_the_ledger(
     assert f'href="/web/awards/{award.id}/ledger"' in case_page.text
     ledger = await web.get(f"/web/awards/{award.id}/ledger")
     assert ledger.status_code == 200 and "Ksh1,000.00" in ledger.text
-    assert f'href="/awards/{award.id}/demand-letter?format=html&amp;lang=sw"' in ledger.text
+    assert f'href="/web/awards/{award.id}/demand-letter?format=html&amp;lang=sw"' in ledger.text
     assert await audited(engine, "award.ledger.read") == 1
     too_much = await web.post(
         f"/web/awards/{award.id}/disbursements",
@@ -59,7 +59,7 @@ async def test_a_lawyer_passes_money_on_and_reverses_it_from_the_ledger(
     undone = await web.get(back.headers["location"])
     assert "Reverses entry" in undone.text and "wrong number" in undone.text
     assert reversal.group(1) not in undone.text  # a reversed entry has no reversal form
-    letter = await web.get(f"/awards/{award.id}/demand-letter", params={"format": "html"})
+    letter = await web.get(f"/web/awards/{award.id}/demand-letter", params={"format": "html"})
     assert letter.status_code == 200 and letter.headers["content-type"].startswith("text/html")
 
 
@@ -94,3 +94,22 @@ async def test_the_ledger_is_not_for_advocacy_or_viewers(
     refused = await web.get(f"/web/awards/{award.id}/ledger")
     assert refused.status_code == 403 and "Test Person" not in refused.text
     assert await audited(engine, "award.ledger.read") == 0
+
+
+async def test_the_letter_by_cookie_keeps_the_apis_access_rule_and_audit(
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    award = await awarded_and_part_paid(make_sessionmaker(engine), lead=accounts["lawyer"].user.id)
+    letter = f"/web/awards/{award.id}/demand-letter"
+    signed_out = await web.get(letter)
+    assert signed_out.status_code == 303 and signed_out.headers["location"].startswith(
+        "/web/login?next="
+    )
+    await sign_in(web, accounts["other_lawyer"])
+    assert (await web.get(letter)).status_code == 404, "not on the case's team"
+    await sign_in(web, accounts["viewer"])
+    assert (await web.get(letter)).status_code == 403, "the viewer may not read names"
+    assert await audited(engine, "award.demand_letter.read") == 0
+    await sign_in(web, accounts["lawyer"])
+    assert (await web.get(letter, params={"lang": "sw"})).status_code == 200
+    assert await audited(engine, "award.demand_letter.read") == 1

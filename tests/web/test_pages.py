@@ -57,7 +57,8 @@ async def test_a_form_without_its_token_or_an_api_write_by_cookie_is_refused(
         f"/cases/{case.id}/transitions", json={"trigger": "withdraw", "version": 1}
     )
     assert by_cookie.status_code == 401
-    assert (await web.get(f"/cases/{case.id}")).json()["stage"] == "intake"
+    unchanged = await web.get(f"/cases/{case.id}", headers=lawyer.headers)
+    assert unchanged.json()["stage"] == "intake"
 
 
 async def test_the_sign_in_page_refuses_as_the_api_does_and_keeps_the_username(
@@ -130,9 +131,11 @@ async def test_unpaid_awards_with_the_report_csv_and_chart_by_cookie(
     assert page.status_code == 200
     assert "Ksh100,000.00" in page.text and "Ksh1,000.00" in page.text
     assert "Test Person" not in page.text
-    csv = await web.get("/reports/unpaid", params={"breakdown": "respondent", "format": "csv"})
+    assert 'href="/web/reports/unpaid?breakdown=respondent&format=csv' in page.text
+    asked = {"breakdown": "respondent", "format": "csv"}
+    csv = await web.get("/web/reports/unpaid", params=asked)
     assert csv.status_code == 200 and csv.text.startswith("respondent,awards,survivors")
-    chart = await web.get("/reports/unpaid/chart.svg")
+    chart = await web.get("/web/reports/unpaid/chart.svg")
     assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg")
 
 
@@ -256,3 +259,25 @@ async def test_a_past_sitting_is_set_after_the_fact_and_recorded_as_held(
     assert held.status_code == 303
     after = await web.get(held.headers["location"].split("#")[0])
     assert "Held</span>: Directions on filing given" in after.text
+
+
+async def test_the_session_cookie_opens_pages_never_the_json_api(
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    """A cookie is sent by the browser on its own, so it signs in only /web: the API, the full
+    export with personal data included, wants the bearer token an API client sends."""
+    award = await awarded_and_part_paid(make_sessionmaker(engine), lead=accounts["lawyer"].user.id)
+    await sign_in(web, accounts["admin"])
+    assert (await web.get("/web/cases")).status_code == 200
+    for path in (
+        "/exports/full.zip?with_personal_data=true",
+        "/cases",
+        f"/cases/{award.case_id}/parties",
+        f"/awards/{award.id}/demand-letter?format=html",
+        "/reports/unpaid?format=csv",
+        "/auth/me",
+    ):
+        refused = await web.get(path)
+        assert refused.status_code == 401, (path, refused.status_code)
+    bearer = await web.get("/cases", headers=accounts["admin"].headers)
+    assert bearer.status_code == 200, "an API client's token still works beside a cookie"
