@@ -13,7 +13,7 @@ from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import EmailText, FullName, PhoneText
-from service.usecases import accounts
+from service.usecases import accounts, passwords
 from service.usecases.staff_addresses import Addresses
 
 
@@ -21,7 +21,7 @@ class UserIn(Struct, forbid_unknown_fields=True):
     username: Annotated[str, Meta(min_length=2, max_length=60, pattern=r"^[A-Za-z0-9._-]+$")]
     full_name: FullName
     role: Role
-    password: Annotated[str, Meta(min_length=accounts.MIN_PASSWORD, max_length=200)]
+    password: Annotated[str, Meta(min_length=passwords.MIN_PASSWORD, max_length=200)]
     email: EmailText | None = None
     phone: PhoneText | None = None
     """a Kenyan mobile number, for reminders by SMS"""
