@@ -44,8 +44,16 @@ def migrate() -> None:
 
 
 @main.command("demo-data")
-def demo_data() -> None:
-    """Load fictional demo cases, only if the register is empty."""
+@click.option(
+    "--i-know-this-is-not-production",
+    "not_production",
+    is_flag=True,
+    help="load into the database DATABASE_URL names, too (the demo passwords are published)",
+)
+def demo_data(not_production: bool) -> None:
+    """Load fictional demo cases and accounts into the embedded development database, only if
+    the register is empty. The accounts' passwords are in the README, so a database named by
+    DATABASE_URL, which may be a real office's, gets them only when asked in so many words."""
     from datetime import UTC, datetime
 
     from domain.calendar import nairobi_today
@@ -59,7 +67,15 @@ def demo_data() -> None:
         finally:
             await engine.dispose()
 
-    with database(Settings()) as url:
+    settings = Settings()
+    if settings.database_url and not not_production:
+        click.echo(
+            "DATABASE_URL names a database of your own: no demo data loaded. The demo accounts' "
+            "passwords are published, so they go only into the embedded development database; "
+            "add --i-know-this-is-not-production to load them into this one."
+        )
+        return
+    with database(settings) as url:
         loaded = _run_checked(load(url))
     click.echo(
         f"loaded {loaded} demo cases" if loaded else "register not empty: no demo data loaded"

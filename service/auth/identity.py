@@ -13,6 +13,8 @@ SignedIn = Request[Principal, str, Any]
 
 
 def address_of(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+    """The connection's own address. No header a client sends (X-Forwarded-For, Forwarded)
+    is read here: only the server may take one, from a proxy it was told to trust."""
     return connection.client.host if connection.client else "unknown"
 
 

@@ -6,8 +6,6 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import VerificationError
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -18,21 +16,13 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.errors import Conflict, InvalidInput, NotFound
 from domain.users import AuthSession, Principal, Role, User
+from service.usecases import passwords
 from service.usecases.audit import audit
 from service.usecases.staff_addresses import Addresses
-
-HASHER = PasswordHasher()
-MIN_PASSWORD = 10
 
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _checked_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"a password needs at least {MIN_PASSWORD} characters", "password")
-    return HASHER.hash(password)
 
 
 @dataclass(frozen=True)
@@ -48,11 +38,12 @@ class NewAccount:
 
 async def add_account(session: AsyncSession, actor: Actor, new: NewAccount) -> User:
     checked = new.addresses.checked()
+    username, full_name = new.username.strip().lower(), new.full_name.strip()
     user = User(
-        username=new.username.strip().lower(),
-        full_name=new.full_name.strip(),
+        username=username,
+        full_name=full_name,
         role=new.role,
-        password_hash=_checked_password(new.password),
+        password_hash=await passwords.hashed(new.password, (username, full_name)),
         email=checked.email,
         phone=checked.phone,
     )
@@ -134,7 +125,12 @@ async def change_role(session: AsyncSession, actor: Actor, user_id: uuid.UUID, r
 async def reset_password(
     session: AsyncSession, actor: Actor, user_id: uuid.UUID, password: str
 ) -> User:
-    password_hash = _checked_password(password)
+    async with session.begin():
+        user = await session.get(User, user_id)
+        if user is None:
+            raise NotFound(f"no user with id {user_id}")
+        personal = (user.username, user.full_name)
+    password_hash = await passwords.hashed(password, personal)
     async with session.begin():
         user = await session.get(User, user_id)
         if user is None:
@@ -198,14 +194,3 @@ async def end_session(session: AsyncSession, actor: Actor, token: str) -> None:
             .values(revoked_at=utcnow())
         )
         audit(session, actor, "logout", "user", actor.user_id)
-
-
-def password_matches(user: User | None, password: str) -> bool:
-    """Always runs one Argon2 verification, so timing does not tell whether the account exists."""
-    try:
-        return HASHER.verify(user.password_hash if user else _DECOY, password)
-    except VerificationError:
-        return False
-
-
-_DECOY = HASHER.hash(secrets.token_urlsafe(16))

@@ -14,10 +14,10 @@ from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import EmailText, FullName, PhoneText
-from service.usecases import accounts
+from service.usecases import accounts, passwords
 from service.usecases.staff_addresses import Addresses
 
-Password = Annotated[str, Meta(min_length=accounts.MIN_PASSWORD, max_length=200)]
+Password = Annotated[str, Meta(min_length=passwords.MIN_PASSWORD, max_length=200)]
 
 
 class UserIn(Struct, forbid_unknown_fields=True):

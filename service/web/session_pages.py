@@ -8,18 +8,18 @@ from urllib.parse import urlsplit
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.enums import MediaType
-from litestar.exceptions import NotFoundException, PermissionDeniedException
+from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect
 
 from domain.errors import DomainError
-from notifications.i18n import Language
+from notifications.i18n import N_, Language, translations
 from service.auth.browser import PAGE, SESSION_COOKIE
 from service.auth.identity import SignedIn, actor_of, address_of
 from service.dependencies import Db
 from service.usecases import accounts, signin
-from service.web.forms import Refusal, refusal, status_of, typed
-from service.web.render import LANGUAGE_COOKIE, page
+from service.web.forms import GENERAL, Refusal, refusal, status_of, typed
+from service.web.render import LANGUAGE_COOKIE, language_of, page
 
 HOME = "/web/"
 STATIC = Path(__file__).parent / "static"
@@ -36,11 +36,22 @@ def local(target: str) -> str:
     return target if fine and "\\" not in target else HOME
 
 
-def same_origin(request: Request[Any, Any, Any]) -> None:
-    """A browser names the page a form was sent from; a form on another site is refused."""
+NOT_FROM_HAKI = N_(
+    "This sign-in form was not sent from Haki's own page. Open Haki's sign-in page yourself "
+    "and sign in there."
+)
+
+
+def sent_from_haki(request: Request[Any, Any, Any]) -> bool:
+    """A browser names where a form was sent from: `Sec-Fetch-Site` says whether from this
+    site, `Origin` which site, and `null` for a sandboxed frame or a page with no address,
+    from which another site could sign the reader into an account of its choosing. A client
+    that sends neither (curl, a script) is not a browser that another site can drive."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site not in {"same-origin", "none"}:
+        return False
     origin = request.headers.get("origin")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-        raise PermissionDeniedException("this form did not come from Haki")
+    return origin is None or urlsplit(origin).netloc == request.headers.get("host")
 
 
 class SessionPages(Controller):
@@ -53,9 +64,11 @@ class SessionPages(Controller):
 
     @post("/login")
     async def login(self, db: Db, request: SignedIn) -> Response[Any]:
-        same_origin(request)
         form = await request.form()
         values = typed(form) | {"password": ""}
+        if not sent_from_haki(request):
+            said = translations(language_of(request)).gettext(NOT_FROM_HAKI)
+            return page(request, "login.html", 403, form=Refusal(values, {GENERAL: said}, 403))
         settings = request.app.state.settings
         try:
             signed = await signin.sign_in(

@@ -152,3 +152,20 @@ async def _age_attempts(engine: AsyncEngine, seconds: int) -> None:
         await connection.execute(
             text("UPDATE login_attempts SET at = at - make_interval(secs => :s)"), {"s": seconds}
         )
+
+
+@pytest.mark.parametrize("password", ["password12", " " * 10], ids=["common", "ten-spaces"])
+async def test_a_common_or_guessable_password_is_refused_in_both_languages(
+    client: Client, engine: AsyncEngine, accounts: dict[str, Account], password: str
+) -> None:
+    body = {"username": "new.clerk", "full_name": "New Clerk", "role": "viewer"}
+    refused = await client.post(
+        "/users", json=body | {"password": password}, headers=accounts["admin"].headers
+    )
+    assert refused.status_code == 422, refused.text
+    detail = refused.json()["detail"]
+    assert "This password is" in detail and "Nenosiri hili" in detail
+    assert refused.json()["errors"][0]["field"] == "password"
+    async with engine.connect() as db:
+        found = await db.execute(text("SELECT count(*) FROM users WHERE username = 'new.clerk'"))
+        assert found.scalar_one() == 0

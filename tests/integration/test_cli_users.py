@@ -41,6 +41,11 @@ def test_add_disable_and_reset_an_account(haki: CliRunner) -> None:
         main, ["user", "reset-password", "cli.lawyer", "--password-stdin"], input="short\n"
     )
     assert short.exit_code == 1 and "at least 10 characters" in short.output
+    common = haki.invoke(
+        main, ["user", "reset-password", "cli.lawyer", "--password-stdin"], input="password12\n"
+    )
+    assert common.exit_code == 1 and "common passwords" in common.output
+    assert "Nenosiri hili" in common.output
     reset = haki.invoke(
         main,
         ["user", "reset-password", "cli.lawyer", "--password-stdin"],

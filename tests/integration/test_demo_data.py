@@ -1,10 +1,16 @@
-"""The demo register loads through the real use cases, once, at a spread of stages."""
+"""The demo register loads through the real use cases, once, at a spread of stages, and only
+where it is meant to."""
 
+import asyncio
 from collections import Counter
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 
-from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import select
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardStage
@@ -13,7 +19,21 @@ from domain.cases import Case, Survivor
 from domain.contacts import Contact
 from domain.hearings import Hearing, HearingStatus
 from domain.stages import Stage
-from service.demo import CASES, load_demo_data
+from domain.users import User
+from service.cli import main
+from service.demo import CASES, DEMO_USERS, load_demo_data
+from tests.conftest import empty_tables
+
+
+@pytest.fixture(autouse=True)
+async def demo_accounts_removed(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Accounts outlive each test (tests/conftest.py): the demo's go, so that loading the demo
+    data elsewhere in the run starts from none."""
+    yield
+    await empty_tables(engine)
+    async with engine.begin() as connection:
+        names = [username for username, _, _ in DEMO_USERS]
+        await connection.execute(delete(User).where(col(User.username).in_(names)))
 
 
 async def test_demo_data_loads_once_at_many_stages(
@@ -49,3 +69,37 @@ async def test_demo_data_loads_once_at_many_stages(
     async with sessions() as session:
         contacts = (await session.exec(select(Contact))).all()
     assert len(contacts) == 3 and all(c.consents and c.phone for c in contacts)
+
+
+async def registered(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, int]:
+    """How many cases, and how many demo accounts, the database holds."""
+    names = [username for username, _, _ in DEMO_USERS]
+    async with sessions() as session:
+        cases = (await session.exec(select(func.count()).select_from(Case))).one()
+        accounts = (
+            await session.exec(
+                select(func.count()).select_from(User).where(col(User.username).in_(names))
+            )
+        ).one()
+    return cases, accounts
+
+
+async def test_demo_accounts_go_into_a_configured_database_only_when_asked_in_so_many_words(
+    sessions: async_sessionmaker[AsyncSession],
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`make run` with DATABASE_URL set must not give a real office's empty database accounts
+    whose passwords are in the README."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    refused = await asyncio.to_thread(CliRunner().invoke, main, ["demo-data"])
+    assert refused.exit_code == 0, refused.output
+    assert "no demo data loaded" in refused.output
+    assert "--i-know-this-is-not-production" in refused.output
+    assert await registered(sessions) == (0, 0)
+    asked = await asyncio.to_thread(
+        CliRunner().invoke, main, ["demo-data", "--i-know-this-is-not-production"]
+    )
+    assert asked.exit_code == 0, asked.output
+    assert f"loaded {len(CASES)} demo cases" in asked.output
+    assert await registered(sessions) == (len(CASES), len(DEMO_USERS))

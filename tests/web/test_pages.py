@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -183,6 +184,32 @@ async def test_a_sign_in_form_posted_from_another_site_is_refused(
     )
     here = await web.post("/web/login", data=viewer, headers={"Origin": "http://testserver.local"})
     assert here.status_code == 303
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "null"},
+        {"Origin": "null", "Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+    ],
+    ids=["sandboxed-frame", "sandboxed-frame-fetch-metadata", "cross-site", "sibling-site"],
+)
+async def test_a_sign_in_from_a_sandboxed_frame_or_another_site_sets_no_session(
+    web: Browser, accounts: dict[str, Account], headers: dict[str, str]
+) -> None:
+    """A page elsewhere must not sign the reader's browser into someone else's account."""
+    viewer = {"username": "test.viewer", "password": accounts["viewer"].password}
+    forged = await web.post("/web/login", data=viewer, headers=headers)
+    assert forged.status_code == 403, forged.text
+    assert "haki_session" not in forged.headers.get("set-cookie", "")
+    assert "sign-in page yourself" in forged.text
+    web.cookies.set("haki_lang", "sw")
+    in_swahili = await web.post("/web/login", data=viewer, headers=headers)
+    assert in_swahili.status_code == 403 and "ukurasa wa kuingia" in in_swahili.text
+    fetched = await web.post("/web/login", data=viewer, headers={"Sec-Fetch-Site": "same-origin"})
+    assert fetched.status_code == 303
 
 
 async def test_an_unknown_done_word_or_case_is_a_page_not_an_error(
