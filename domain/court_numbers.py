@@ -152,3 +152,22 @@ def parse_court_number(text: str, *, today: date | None = None) -> CourtNumber:
     if len(numbers) > 1 and not _CONSOLIDATED.search(parts.group("notes")) and "&" not in rest:
         raise _refuse(text, "several numbers; write one, or mark them (Consolidated)")
     return CourtNumber(series, numbers[0], year, station, tuple(dict.fromkeys(numbers[1:])))
+
+
+_BARE = re.compile(
+    r"^(?:no\.?\s*)?(?P<number>E?\d{1,6}[A-Z]?)\s*(?:of\s*\[?\s*|/\s*)(?P<year>\d{4})\]?$",
+    re.IGNORECASE,
+)
+
+
+def number_of_year(text: str) -> str | None:
+    """A number and year written without the series ("E45/2024", "No. E045 of 2024"), as the
+    end of a normalised court number ("E45 of 2024"), for a search across every series."""
+    found = _BARE.match(re.sub(r"\s+", " ", text).strip())
+    if found is None:
+        return None
+    number = _ONE_NUMBER.fullmatch(found.group("number"))
+    if number is None:
+        return None
+    digits = str(int(number.group("digits"))) + (number.group("suffix") or "").upper()
+    return f"{'E' if number.group('e') else ''}{digits} of {found.group('year')}"

@@ -74,6 +74,39 @@ def merged_station(case_station: str, named: str) -> str:
     return given if _DIVISION.match(given) or given == named else named
 
 
+_COURT_WORDS = re.compile(
+    r"\s+(?:chief\s+)?(?:magistrates?\s+|high\s+|law\s+)?courts?$", re.IGNORECASE
+)
+"""what people add after a station's name: "Milimani Law Courts", "Nyeri High Court"."""
+MAIN_COURTS = {"Nairobi": "Nairobi (Milimani)"}
+"""a town with several stations, written alone, means its main law courts"""
+
+
+def station_on_list(text: str) -> str | None:
+    """The listed station a person or an older record means by `text`, if any: the name in any
+    case or spacing, a Nairobi court by its own name ("Milimani"), or a town with its main law
+    courts ("Nairobi" is Milimani), with "Law Courts" or "High Court" after it or not."""
+    written = text.replace("\u2019", "'").strip()
+    bare = _COURT_WORDS.sub("", written)
+    named = next((found for t in (written, bare) if (found := _BY_KEY.get(_key(t)))), None)
+    named = named or station_named(written) or station_named(bare)
+    return MAIN_COURTS.get(named, named) if named else None
+
+
+def listed_station(text: str, field: str = "court_station") -> str:
+    """`station_on_list`, or a refusal in words naming the field by its label."""
+    found = station_on_list(text)
+    if found is None:
+        near = difflib.get_close_matches(text.strip(), STATIONS, n=3, cutoff=0.5)
+        hint = f" Did you mean {', '.join(near)}?" if near else ""
+        raise InvalidInput(
+            f"Court station: '{text.strip()}' is not a station on the Judiciary's list; "
+            f"choose one from the list.{hint}",
+            field=field,
+        )
+    return found
+
+
 def known_station(name: str, field: str = "station") -> str:
     """The station's name as the Judiciary writes it, from any spacing, case or punctuation."""
     found = _BY_KEY.get(_key(name))

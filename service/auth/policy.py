@@ -138,6 +138,7 @@ POLICY: dict[str, Rule] = {
     "CasePage.adjourn": Rule.HEARING_CHANGE,
     "CasePage.held": Rule.HEARING_CHANGE,
     "CaseList.case_list": Rule.CASE_LIST,  # narrowed by case_scope in the listing
+    "CaseList.case_list_csv": Rule.CASE_LIST,  # as the list; names as reads_free_text allows
     "UnpaidPage.unpaid": Rule.SIGNED_IN,  # as unpaid_report: figures only
     "CalendarPage.calendar": Rule.SIGNED_IN,
     "CalendarPage.new_feed": Rule.SIGNED_IN,

@@ -1,18 +1,18 @@
 """HTTP routes of the case register and the court track: parse, call one use case, shape."""
 
 import uuid
-from typing import Annotated
 
 from litestar import Controller, get, patch, post
 from litestar.pagination import OffsetPagination
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody
 
-from domain.stages import CaseKind, CourtLevel, Stage
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import case_scope, opening_lead, reads_free_text
+from service.cases.finding import FILTER, Where
 from service.cases.schemas import (
     CaseDetailsIn,
     CaseIn,
+    CaseListed,
     CaseOut,
     EventOut,
     PartyOut,
@@ -23,8 +23,7 @@ from service.cases.schemas import (
 )
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
-from service.text import LINE
-from service.usecases import case_details, cases, court_track, survivors
+from service.usecases import case_details, cases, court_track, finding, survivors
 
 
 class CaseController(Controller):
@@ -52,36 +51,18 @@ class CaseController(Controller):
         )
         return CaseOut.of(case, sorted(set(data.claimants)))
 
-    @get(responses=responses(400, 422), summary="List cases, newest first, with filters")
+    @get(
+        responses=responses(400, 422),
+        summary="Find cases: filters, a search, a sort; each with its next date and money owed",
+        dependencies=FILTER,
+    )
     async def list_cases(
-        self,
-        db: Db,
-        request: SignedIn,
-        limit: Limit = 20,
-        offset: Offset = 0,
-        stage: FromQuery[Stage | None] = None,
-        kind: FromQuery[CaseKind | None] = None,
-        court_level: FromQuery[CourtLevel | None] = None,
-        station: Annotated[str | None, QueryParameter(max_length=80, pattern=LINE)] = None,
-        counsel: Annotated[str | None, QueryParameter(max_length=120, pattern=LINE)] = None,
-        court_number: Annotated[
-            str | None,
-            QueryParameter(max_length=120, pattern=LINE, description="any Kenyan form; normalised"),
-        ] = None,
-    ) -> OffsetPagination[CaseOut]:
-        where = cases.CaseFilter(
-            stage=stage,
-            court_level=court_level,
-            court_station=station,
-            lead_counsel=counsel,
-            court_number=court_number,
-            kind=kind,
-            member=case_scope(request.user),
-        )
-        page, total = await cases.list_cases(db, where, limit=limit, offset=offset)
-        codes = await cases.claimant_codes(db, [case.id for case in page])
+        self, db: Db, where: Where, limit: Limit = 20, offset: Offset = 0
+    ) -> OffsetPagination[CaseListed]:
+        rows, total = await finding.list_cases(db, where, limit=limit, offset=offset)
+        codes = await cases.claimant_codes(db, [row.case.id for row in rows])
         return OffsetPagination(
-            items=[CaseOut.of(case, codes[case.id]) for case in page],
+            items=[CaseListed.listed(row, codes[row.case.id]) for row in rows],
             limit=limit,
             offset=offset,
             total=total,

@@ -2,9 +2,10 @@
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
-from msgspec import Meta, Struct
+from msgspec import Meta, Struct, structs
 
 from domain.cases import Case, CaseEvent
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
@@ -22,6 +23,7 @@ from service.text import (
 )
 from service.usecases.case_details import CaseDetails
 from service.usecases.court_track import Step
+from service.usecases.finding import CaseRow
 from statemachines.case_track import Route
 
 SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]
@@ -101,6 +103,27 @@ class CaseOut(Struct):
             stay_of_execution=case.stay_of_execution,
             version=case.version,
             opened_at=case.opened_at,
+        )
+
+
+class CaseListed(CaseOut):
+    """A case as the register lists it, with what a lawyer scans the list for."""
+
+    next_court_date: datetime | None
+    outstanding: Decimal
+    """every award of the case still owed today, interest to today included (Ksh)"""
+    served_on: date | None
+    """the earliest service on the Attorney General of an award still owed"""
+    days_since_service: int | None
+
+    @classmethod
+    def listed(cls, row: CaseRow, claimants: list[str]) -> "CaseListed":
+        return cls(
+            **structs.asdict(CaseOut.of(row.case, claimants)),
+            next_court_date=row.next_court_date,
+            outstanding=row.outstanding,
+            served_on=row.served_on,
+            days_since_service=row.days_since_service,
         )
 
 

@@ -2,11 +2,8 @@
 
 import uuid
 from collections.abc import Sequence
-from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -17,13 +14,12 @@ from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseClaimant, CaseEvent, Survivor
 from domain.court_numbers import CourtNumber, CourtNumberError, parse_court_number
 from domain.errors import Conflict, InvalidInput, NotFound
-from domain.stages import CaseKind, CourtLevel, Stage
-from domain.stations import merged_station
+from domain.stages import CaseKind, CourtLevel
+from domain.stations import listed_station, merged_station
 from domain.users import CaseMember
 from service.log_context import note_case
 from service.usecases.access import may_name
 from service.usecases.audit import audit
-from service.usecases.paging import equal_to, page
 
 
 def read_court_number(text: str) -> CourtNumber:
@@ -40,20 +36,6 @@ def number_case(case: Case, number: CourtNumber) -> None:
         case.court_station = merged_station(case.court_station, number.station)
     case.court_number = str(number)
     case.consolidated_with = number.consolidated_with
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    stage: Stage | None = None
-    court_level: CourtLevel | None = None
-    court_station: str | None = None
-    lead_counsel: str | None = None
-    court_number: str | None = None
-    kind: CaseKind | None = None
-    member: uuid.UUID | None = None
-    """only cases on whose team this user works"""
-    search: str | None = None
-    """part of the internal reference, or a court number in any form Kenyan registries use"""
 
 
 async def open_case(
@@ -95,6 +77,7 @@ async def open_case(
     )
     if court_number:
         number_case(case, read_court_number(court_number))
+    case.court_station = listed_station(case.court_station)
     async with session.begin():
         return await add_case(
             session,
@@ -188,40 +171,3 @@ async def claimant_codes(
     for case_id, code in rows:
         codes[case_id].append(code)
     return codes
-
-
-async def list_cases(
-    session: AsyncSession, where: CaseFilter, *, limit: int, offset: int
-) -> tuple[list[Case], int]:
-    conditions = equal_to(
-        (
-            (Case.stage, where.stage),
-            (Case.court_level, where.court_level),
-            (Case.court_station, where.court_station),
-            (Case.lead_counsel, where.lead_counsel),
-            (Case.kind, where.kind),
-        )
-    )
-    if where.court_number:
-        conditions.append(_numbered(str(read_court_number(where.court_number))))
-    if where.member is not None:
-        conditions.append(
-            col(Case.id).in_(select(CaseMember.case_id).where(CaseMember.user_id == where.member))
-        )
-    if where.search and where.search.strip():
-        conditions.append(_matching(where.search.strip()))
-    order = [col(Case.opened_at).desc(), col(Case.id)]
-    return await page(session, Case, conditions, order, limit=limit, offset=offset)
-
-
-def _matching(text: str) -> ColumnElement[bool]:
-    """The reference contains the text, or the court number is the one it writes."""
-    found = [col(Case.reference).icontains(text, autoescape=True)]
-    with suppress(CourtNumberError):
-        found.append(_numbered(str(parse_court_number(text))))
-    return or_(*found)
-
-
-def _numbered(number: str) -> ColumnElement[bool]:
-    """The case bears the number, as its own or as one of a matter consolidated with it."""
-    return or_(col(Case.court_number) == number, col(Case.consolidated_with).contains([number]))

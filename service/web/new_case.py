@@ -14,6 +14,7 @@ from litestar.response import Redirect
 from msgspec import structs
 
 from domain.stages import CaseKind, CourtLevel
+from domain.stations import STATIONS
 from domain.users import Role
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
@@ -61,6 +62,7 @@ def _new_case_page(
         registered=registered,
         kinds=list(CaseKind),
         courts=list(CourtLevel),
+        stations=STATIONS,
     )
 
 

@@ -541,6 +541,7 @@ PAGES: dict[str, tuple[str, Build]] = {
         route("POST", "/web/hearings/{past}/held", Form(version="1", outcome="directions given")),
     ),
     "CaseList.case_list": ("signed_in", route("GET", "/web/cases?stage=hearing&q=HAKI")),
+    "CaseList.case_list_csv": ("signed_in", route("GET", "/web/cases.csv?q=HAKI&sort=stage")),
     "UnpaidPage.unpaid": ("signed_in", route("GET", "/web/unpaid")),
     "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),
     "CalendarPage.new_feed": ("signed_in", route("POST", "/web/calendar/feed", Form())),
@@ -879,6 +880,7 @@ DAYS = timedelta(days=10)
 LISTINGS = {
     "CaseController.list_cases": "/cases?counsel=Counsel&station=Nyeri&limit=100",
     "CaseList.case_list": "/web/cases?q=HAKI",
+    "CaseList.case_list_csv": "/web/cases.csv?q=HAKI",
     "HearingController.cause_list": (
         f"/hearings?counsel=Counsel&station=Nyeri&from={datetime.now(UTC).date() - DAYS}"
         f"&to={datetime.now(UTC).date() + DAYS}"
