@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor, AuditEvent
 from domain.cases import Case
 from domain.errors import StaleVersion
+from domain.stations import listed_station
 from service.usecases.audit import audit
 from service.usecases.cases import flush_unique, get_case
 
@@ -39,6 +40,8 @@ class CaseDetails:
             "lead_counsel": self.lead_counsel,
         }
         found: dict[str, object] = {k: v.strip() for k, v in given.items() if v is not None}
+        if self.court_station is not None:
+            found["court_station"] = listed_station(self.court_station)
         if self.respondents is not None:
             found["respondents"] = [name.strip() for name in self.respondents]
         return found

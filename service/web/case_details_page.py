@@ -18,6 +18,7 @@ from domain.base import utcnow
 from domain.calendar import NAIROBI
 from domain.cases import Case
 from domain.errors import StaleVersion
+from domain.stations import STATIONS
 from notifications.formatting import clock_time, long_date
 from notifications.i18n import N_, Language
 from service.auth.browser import PAGE
@@ -33,7 +34,7 @@ from service.web.wording import Gettext, gettext, read_in_words, refuse
 
 SENTENCES = {
     "title": N_("Give the title of the case, e.g. Otieno v Inspector-General of Police."),
-    "court_station": N_("Give the court station, e.g. Nairobi (Milimani)."),
+    "court_station": N_("Choose from the Judiciary's list of stations, e.g. Nairobi (Milimani)"),
     "respondents": N_("Give at least one respondent, one a line."),
     "lead_counsel": N_("Give the name of lead counsel."),
 }
@@ -72,6 +73,7 @@ async def edit_page(
         form.status_code if form else 200,
         case=case,
         form=form or Refusal(as_typed(case)),
+        stations=STATIONS,
     )
 
 
