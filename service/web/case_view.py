@@ -34,7 +34,8 @@ from service.usecases import (
 from service.usecases.awards import AWARDABLE
 from service.usecases.cause_list import Listed
 from service.usecases.compensation import LEDGER_TRIGGERS
-from service.web.forms import Refusal
+from service.usecases.possible_steps import LastStep
+from service.web.forms import GENERAL, Refusal
 from service.web.step_offers import StepForm, offered
 from statemachines.machine import Openness
 
@@ -118,6 +119,13 @@ class CaseView:
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
 
+    def form_ids(self) -> set[str]:
+        """The step forms this page draws (as `case.html` names them)."""
+        mine = {f"step-{s.trigger}" for s in self.steps if not s.blocked}
+        return mine | {
+            f"award-{a.award.id}-{s.trigger}" for a in self.awards for s in a.steps if not s.blocked
+        }
+
     def claimant_shown(self, code: str) -> str:
         """A claimant by name for a role that may see names, else by code."""
         return dict(self.claimant_choices).get(code, code)
@@ -196,8 +204,16 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
 
 def context(view: CaseView, **extra: Any) -> dict[str, Any]:
     """The template's names: the view, and which form (if any) comes back refused."""
-    return {"v": view, "refused": None, "refused_form": "", "done": ""} | extra
+    plain = {"refused": None, "refused_form": "", "done": "", "stale": None, "kept": None}
+    return {"v": view} | plain | extra
 
 
 def refused(form_id: str, refusal: Refusal) -> dict[str, Any]:
     return {"refused": refusal, "refused_form": form_id}
+
+
+def stale(last: LastStep | None, refusal: Refusal) -> dict[str, Any]:
+    """A form sent from a page older than the record: the page names the step that came
+    between (who, what, when) instead of the version numbers the API speaks of."""
+    refusal.errors.pop(GENERAL, None)
+    return {"stale": last or True}
