@@ -2,9 +2,11 @@
 who recorded what and when, the case as it is now, and what the person typed kept."""
 
 import re
+import uuid
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from domain.cases import Case
 from service.database import make_sessionmaker
 from service.usecases.court_track import Step, record_step
 from tests.conftest import Account
@@ -15,19 +17,25 @@ from tests.web.test_award_form import in_swahili
 TO_HEARING = ["exchange_pleadings", "set_down_for_hearing"]
 
 
-async def test_a_step_from_a_stale_tab_names_the_step_between_and_keeps_the_note(
-    web: Browser, engine: AsyncEngine, accounts: dict[str, Account]
-) -> None:
+async def case_at_hearing(engine: AsyncEngine, lead: uuid.UUID) -> Case:
+    """A civil claim filed, its pleadings exchanged and set down for hearing today: version 4."""
     sessions = make_sessionmaker(engine)
-    lawyer = accounts["lawyer"]
-    case, _ = await registered_case(sessions, lead=lawyer.user.id)
+    case, _ = await registered_case(sessions, lead=lead)
     async with sessions() as session:
-        await record_step(
+        case, _ = await record_step(
             session, TEST_ACTOR, case.id, Step("file", 1, court_number="Petition E7 of 2026")
         )
     for version, trigger in enumerate(TO_HEARING, start=2):
         async with sessions() as session:
-            await record_step(session, TEST_ACTOR, case.id, Step(trigger, version))
+            case, _ = await record_step(session, TEST_ACTOR, case.id, Step(trigger, version))
+    return case
+
+
+async def test_a_step_from_a_stale_tab_names_the_step_between_and_keeps_the_note(
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    lawyer = accounts["lawyer"]
+    case = await case_at_hearing(engine, lawyer.user.id)
     token = await sign_in(web, lawyer)
     seen = (await web.get(f"/web/cases/{case.id}")).text
     version = re.search(r'name="version" value="(\d+)"', seen)
