@@ -79,6 +79,7 @@ WAITING_PERIOD_OVER = AwardGuard(
         facts.occurred_on is not None and facts.occurred_on >= _certificate_day(award, facts)
     ),
     explain=_certificate_too_soon,
+    opens_on=_certificate_day,
 )
 CERTIFICATE_ON_RECORD = AwardGuard(
     "certificate_on_record",

@@ -46,14 +46,18 @@ AN_AWARD_RECORDED = CaseGuard(
     "an_award_recorded",
     "record the award first (POST /cases/{id}/awards): the case is awarded when one exists",
     lambda case, facts: facts.awards > 0,
+    gathered=True,
+    awaits_record=True,
 )
 AN_AWARD_UNSETTLED = CaseGuard(
     "an_award_unsettled",
     "an award of the case must be unsettled again (a disbursement reversed) to reopen it",
     lambda case, facts: facts.awards > 0 and not facts.awards_settled,
+    gathered=True,
 )
 AWARDS_SETTLED = CaseGuard(
     "awards_settled",
     "every award must be disbursed, set aside or written off before the case is closed",
     lambda case, facts: facts.awards_settled,
+    gathered=True,
 )

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
@@ -37,6 +38,14 @@ class Guard(Generic[Row, Facts]):
     explain: Callable[[Row, Facts], str] | None = None
     """The refusal worked out for this row and these facts (e.g. the first day allowed), where
     the fixed words of `refusal` would leave the person to do the arithmetic."""
+    gathered: bool = False
+    """Reads facts the use case gathers from the records (the awards, the costs taxed), not
+    what a person asserts: a listing of the steps possible now applies it once it has them."""
+    opens_on: Callable[[Row, Facts], date] | None = None
+    """Time alone satisfies this guard: the first day it holds, for a step offered "from" then."""
+    awaits_record: bool = False
+    """Failing, the step is near: it waits for something a person records elsewhere (an award),
+    so a listing shows it with the reason rather than hiding it."""
 
     def refusing(self, row: Row, facts: Facts) -> str:
         return self.explain(row, facts) if self.explain is not None else self.refusal
@@ -55,6 +64,48 @@ class Route(Generic[Row, Facts]):
     def asks_for(self) -> list[str]:
         """What a person must supply to take this step: the guards the row cannot answer."""
         return [guard.refusal for guard in self.guards if not guard.about_row_only]
+
+    @property
+    def answered_by_records(self) -> tuple[Guard[Row, Facts], ...]:
+        """The guards a listing can apply without a person's answer: the row and the records."""
+        return tuple(g for g in self.guards if g.about_row_only or g.gathered or g.opens_on)
+
+
+class Openness(StrEnum):
+    NOW = "now"
+    LATER = "later"
+    """near: possible from a day, or once something is recorded elsewhere"""
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class Chance(Generic[Row, Facts]):
+    """Whether a trigger can be taken now, later, or not at all from the row's stage."""
+
+    route: Route[Row, Facts]
+    openness: Openness
+    opens_on: date | None = None
+    """the first day it is possible, when time alone stands in the way"""
+    waiting_for: tuple[Guard[Row, Facts], ...] = ()
+    """the guards the records do not yet satisfy, first met first"""
+    reasons: tuple[str, ...] = ()
+    """what those guards say for this row (the API's words; pages use the catalog's)"""
+
+    @property
+    def rank(self) -> int:
+        return list(Openness).index(self.openness)
+
+
+def _chance(
+    route: Route[Row, Facts], failing: list[Guard[Row, Facts]], row: Row, facts: Facts
+) -> Chance[Row, Facts]:
+    if not failing:
+        return Chance(route, Openness.NOW)
+    reasons = tuple(g.refusing(row, facts) for g in failing)
+    if not all(g.opens_on or g.awaits_record for g in failing):
+        return Chance(route, Openness.NO, None, tuple(failing), reasons)
+    days = [g.opens_on(row, facts) for g in failing if g.opens_on is not None]
+    return Chance(route, Openness.LATER, max(days, default=None), tuple(failing), reasons)
 
 
 @dataclass(frozen=True)
@@ -118,6 +169,21 @@ class TrackMachine(Generic[Row, Facts]):
             for route in self.routes_from(row.stage)
             if all(g.check(row, self._no_facts) for g in route.guards if g.about_row_only)
         ]
+
+    def chances(self, row: Any, facts: Facts) -> list[Chance[Row, Facts]]:
+        """Each trigger from the row's stage, with whether the records allow it now, from a day,
+        or not at all. `facts` are the records' (gathered by the use case, dated today); what
+        only a person can assert (a date, an outcome) is asked for by the step's form."""
+        found: dict[str, Chance[Row, Facts]] = {}
+        for route in self.routes_from(row.stage):
+            failing = [g for g in route.answered_by_records if not g.check(row, facts)]
+            if any(g.selects_route for g in failing):
+                continue
+            chance = _chance(route, failing, row, facts)
+            known = found.get(route.trigger)
+            if known is None or chance.rank < known.rank:
+                found[route.trigger] = chance
+        return list(found.values())
 
     async def fire(self, row: Any, trigger: str, facts: Facts) -> StrEnum:
         """Moves `row` along `trigger` in memory and returns the stage it left, or says why not."""

@@ -8,6 +8,8 @@ from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from domain.awards import Award
+from domain.base import utcnow
+from domain.calendar import nairobi_today
 from domain.money import figure
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import reads_free_text
@@ -28,7 +30,7 @@ from service.awards.schemas import (
 )
 from service.dependencies import Db
 from service.openapi import responses
-from service.usecases import awards, compensation, costs_certificate
+from service.usecases import awards, compensation, costs_certificate, possible_steps
 from service.usecases.awards import CompensationRules
 from service.usecases.cases import get_case
 from statemachines.award_track import AWARD_TRACK
@@ -77,9 +79,12 @@ class AwardController(Controller):
         return await _out(db, await awards.get_award(db, award_id))
 
     @get("/transitions", responses=responses(401, 404), summary="Steps allowed now")
-    async def allowed_steps(self, db: Db, award_id: FromPath[uuid.UUID]) -> AwardStepOptions:
-        award = await awards.get_award(db, award_id)
-        return AwardStepOptions.of(award, AWARD_TRACK.allowed(award))
+    async def allowed_steps(
+        self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
+    ) -> AwardStepOptions:
+        today = nairobi_today(utcnow())
+        award, chances = await possible_steps.award_chances(db, award_id, today, rules_of(request))
+        return AwardStepOptions.of(award, AWARD_TRACK.allowed(award), chances)
 
     @post(
         "/transitions",

@@ -8,13 +8,16 @@ from litestar import Response, get
 from litestar.openapi.spec import OpenAPIResponse, Operation
 from litestar.params import FromPath, QueryParameter
 
+from domain.errors import InvalidInput
 from notifications.i18n import Language
 from notifications.rendering import LetterFormat
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import AsOf, rules_of
 from service.dependencies import Db
 from service.openapi import responses
+from service.usecases.awards import get_award
 from service.usecases.demand_letter import LetterRules, demand_letter
+from service.web.letter_refused import letter_refused, wants_a_page
 
 MEDIA = {LetterFormat.TEXT: "text/plain", LetterFormat.HTML: "text/html"}
 
@@ -52,14 +55,20 @@ async def demand_letter_to_the_ag(
     format: Annotated[LetterFormat, QueryParameter(description="text or html")] = LetterFormat.TEXT,
 ) -> Response[str]:
     settings = request.app.state.settings
-    letter = await demand_letter(
-        db,
-        actor_of(request),
-        award_id,
-        as_of=as_of,
-        language=lang,
-        form=format,
-        rules=rules_of(request),
-        letter_rules=LetterRules(settings.demand_days, settings.organisation),
-    )
+    try:
+        letter = await demand_letter(
+            db,
+            actor_of(request),
+            award_id,
+            as_of=as_of,
+            language=lang,
+            form=format,
+            rules=rules_of(request),
+            letter_rules=LetterRules(settings.demand_days, settings.organisation),
+        )
+    except InvalidInput as error:
+        if not wants_a_page(request):
+            raise
+        # followed from a page: the reason as a page to read, not problem details
+        return letter_refused(request, await get_award(db, award_id), error)
     return Response(letter, media_type=MEDIA[format])

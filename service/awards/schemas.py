@@ -13,12 +13,13 @@ from domain.interest import Statement
 from domain.money import figure
 from domain.stages import Stage
 from service.amounts import Amount
-from service.cases.schemas import SurvivorCode
+from service.cases.schemas import StepChance, SurvivorCode
 from service.free_text import kept, withheld, without_file
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
 from service.usecases.awards import AwardOrder
 from service.usecases.awards import HeadIn as UseCaseHead
 from statemachines.award_track import Route as AwardRoute
+from statemachines.machine import Chance
 
 Shillings = Annotated[
     str, Meta(pattern=r"^-?\d+\.\d{2}$", examples=["1000000.00"], description="Kenya shillings")
@@ -275,13 +276,18 @@ class AwardStepOptions(Struct):
     stage: AwardStage
     version: int
     allowed: list[AwardStepOption]
+    steps: list[StepChance]
+    """every step from the present stage, with whether it is possible now, from when, and why"""
 
     @classmethod
-    def of(cls, award: Award, routes: list[AwardRoute]) -> "AwardStepOptions":
+    def of(
+        cls, award: Award, routes: list[AwardRoute], chances: list[Chance[Any, Any]]
+    ) -> "AwardStepOptions":
         return cls(
             award.stage,
             award.version,
             [AwardStepOption(r.trigger, AwardStage(r.dest), r.asks_for) for r in routes],
+            [StepChance.of(chance) for chance in chances],
         )
 
 

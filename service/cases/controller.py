@@ -6,6 +6,8 @@ from litestar import Controller, get, patch, post
 from litestar.pagination import OffsetPagination
 from litestar.params import FromPath, JSONBody
 
+from domain.base import utcnow
+from domain.calendar import nairobi_today
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import case_scope, opening_lead, reads_free_text
 from service.cases.finding import FILTER, Where
@@ -16,6 +18,7 @@ from service.cases.schemas import (
     CaseOut,
     EventOut,
     PartyOut,
+    StepChance,
     StepIn,
     StepOption,
     StepOptions,
@@ -23,7 +26,7 @@ from service.cases.schemas import (
 )
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
-from service.usecases import case_details, cases, court_track, finding, survivors
+from service.usecases import case_details, cases, court_track, finding, possible_steps, survivors
 
 
 class CaseController(Controller):
@@ -93,8 +96,12 @@ class CaseController(Controller):
     )
     async def allowed_steps(self, db: Db, case_id: FromPath[uuid.UUID]) -> StepOptions:
         case, routes = await court_track.allowed_steps(db, case_id)
+        _, chances = await possible_steps.case_chances(db, case_id, nairobi_today(utcnow()))
         return StepOptions(
-            stage=case.stage, version=case.version, allowed=[StepOption.of(r) for r in routes]
+            stage=case.stage,
+            version=case.version,
+            allowed=[StepOption.of(r) for r in routes],
+            steps=[StepChance.of(chance) for chance in chances],
         )
 
     @post(

@@ -25,6 +25,7 @@ from service.usecases.case_details import CaseDetails
 from service.usecases.court_track import Step
 from service.usecases.finding import CaseRow
 from statemachines.case_track import Route
+from statemachines.machine import Chance, Openness
 
 SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]
 
@@ -210,10 +211,37 @@ class StepOption(Struct):
         )
 
 
+class StepChance(Struct):
+    """A step from the present stage: possible now, later (from a day, or once something is
+    recorded), or not at all; with the reason in words when it is not possible now."""
+
+    trigger: str
+    to: str
+    possible: Openness
+    possible_from: date | None
+    reason: str | None
+    requires: list[str]
+
+    @classmethod
+    def of(cls, chance: Chance[Any, Any]) -> "StepChance":
+        return cls(
+            trigger=chance.route.trigger,
+            to=str(chance.route.dest.value),
+            possible=chance.openness,
+            possible_from=chance.opens_on,
+            reason="; ".join(chance.reasons) or None,
+            requires=[
+                g.refusal for g in chance.route.guards if g not in chance.route.answered_by_records
+            ],
+        )
+
+
 class StepOptions(Struct):
     stage: Stage
     version: int
     allowed: list[StepOption]
+    steps: list[StepChance]
+    """every step from the present stage, with whether it is possible now, from when, and why"""
 
 
 class PartyOut(Struct):

@@ -21,6 +21,11 @@ from service.usecases.awards import get_award
 from service.usecases.chase_reminders import CHASED, cancel_follow_up, last_served
 
 
+def may_follow_up(award: Award) -> bool:
+    """Follow-ups are logged once the award is served on the Attorney General, until paid."""
+    return award.served_on is not None and award.stage in CHASED
+
+
 async def log_follow_up(
     session: AsyncSession,
     actor: Actor,
@@ -41,7 +46,7 @@ async def log_follow_up(
             raise InvalidInput("answered_on is before the follow-up it answers", "answered_on")
     async with session.begin():
         award = await get_award(session, award_id)
-        if award.served_on is None or award.stage not in CHASED:
+        if award.served_on is None or not may_follow_up(award):
             raise InvalidInput(
                 "follow-ups are logged once the award is served on the Attorney General and "
                 f"until it is paid; this award is at '{award.stage}'"

@@ -43,6 +43,11 @@ WHY_NOT = {
 }
 
 
+def demandable(award: Award) -> bool:
+    """Certified and unpaid: a demand letter can be written (for a day it covers)."""
+    return award.stage in DEMANDABLE and award.certificate_on is not None
+
+
 @dataclass(frozen=True)
 class LetterRules:
     """Settings: HAKI_DEMAND_DAYS and HAKI_ORGANISATION (see README)."""

@@ -45,7 +45,7 @@ class AwardForms(Controller):
 
         trigger = (await request.form()).get("trigger", "")
         case_id = await _case_of(db, award_id)
-        return await submit(db, request, case_id, f"award-{award_id}-{trigger}", step)
+        return await submit(db, request, case_id, f"award-{award_id}-{trigger}", step, award_id)
 
     @post("/payments")
     async def receive(

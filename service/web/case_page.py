@@ -18,9 +18,9 @@ from service.auth.identity import SignedIn, actor_of
 from service.cases.schemas import StepIn
 from service.dependencies import Db
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
-from service.usecases import court_track, hearings
+from service.usecases import court_track, hearings, possible_steps
 from service.usecases.hearings import Sitting
-from service.web.case_view import case_view, context, end_reads, refused
+from service.web.case_view import case_view, context, end_reads, refused, stale
 from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import page
 
@@ -43,15 +43,23 @@ async def submit(
     case_id: uuid.UUID,
     form_id: str,
     act: Callable[[dict[str, str]], Awaitable[str]],
+    award_id: uuid.UUID | None = None,
 ) -> Response[Any]:
     """Runs the form's use case; on to the case page when done (`act` says what was done),
-    or the case page again with the form refused, as it was typed."""
+    or the case page again with the form refused, as it was typed. Sent from a page drawn
+    before someone else's step, the case is shown as it is now, with who recorded what."""
     done = await attempt(typed(await request.form()), act)
     if not isinstance(done, Refusal):
         anchor = ANCHORS.get(done, "#stage")
         return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)
+    extra = refused(form_id, done)
+    if done.stale:
+        await end_reads(db)
+        extra |= stale(await possible_steps.last_step(db, case_id, award_id), done)
     view = await case_view(db, request, case_id)
-    return page(request, "case.html", done.status_code, **context(view, **refused(form_id, done)))
+    if done.stale and form_id not in view.form_ids():
+        extra["kept"] = done.values  # the form is gone with the step taken: keep what was typed
+    return page(request, "case.html", done.status_code, **context(view, **extra))
 
 
 class CasePage(Controller):

@@ -19,28 +19,29 @@ from domain.hearings import HearingPurpose, HearingStatus
 from domain.interest import Statement
 from domain.stages import JudgmentOutcome
 from domain.users import Principal
-from notifications.i18n import N_
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES, reads_free_text
 from service.awards.controller import rules_of
-from service.usecases import awards, cases, cause_list, chase, court_track, survivors
+from service.usecases import (
+    awards,
+    cases,
+    cause_list,
+    chase,
+    court_track,
+    possible_steps,
+    survivors,
+)
 from service.usecases.awards import AWARDABLE
 from service.usecases.cause_list import Listed
 from service.usecases.compensation import LEDGER_TRIGGERS
-from service.web.forms import Refusal
-from statemachines.award_track import AWARD_TRACK
-from statemachines.case_track import Route
+from service.usecases.possible_steps import LastStep
+from service.web.forms import GENERAL, Refusal
+from service.web.step_offers import StepForm, offered
+from statemachines.machine import Openness
 
+PAYMENTS = {"receive_part_payment", "receive_final_payment"}
 HISTORY = 500
 """steps shown on one page: a case moves a few dozen times in its life"""
-
-# the facts a step's guards ask for, as form fields (statemachines/guards.py names them)
-FIELDS_FOR_GUARD = {
-    "court_number_known": ("court_number",),
-    "judgment_date_given": ("occurred_on",),
-    "outcome_given": ("outcome", "neutral_citation"),
-    "stay_stated": ("stay_of_execution",),
-}
 
 
 async def end_reads(db: AsyncSession) -> None:
@@ -54,29 +55,6 @@ def may(principal: Principal, route: str) -> bool:
     """Whether the principal's role may use the API route (the case itself is already
     visible to them, or the page would have answered 404)."""
     return principal.role in ROLES[POLICY[route]]
-
-
-AWARD_FIRST = N_("Record the award below first: the case is awarded once an award is recorded.")
-
-
-@dataclass(frozen=True)
-class StepForm:
-    trigger: str
-    to: str
-    asks: tuple[str, ...]
-    """the facts beyond date, note and evidence this step needs"""
-    required: tuple[str, ...]
-    blocked: str = ""
-    """why the step cannot be taken yet (a catalog message), shown beside it disabled"""
-
-
-def step_form(route: Route, awards_recorded: int) -> StepForm:
-    asks: list[str] = []
-    for guard in route.guards:
-        asks += [f for f in FIELDS_FOR_GUARD.get(guard.name, ()) if f not in asks]
-    required = tuple(f for f in asks if f != "neutral_citation")
-    blocked = AWARD_FIRST if route.trigger == "award" and not awards_recorded else ""
-    return StepForm(route.trigger, route.dest.value, tuple(asks), required, blocked)
 
 
 def claimant_choices(codes: list[str], parties: list[Survivor] | None) -> list[tuple[str, str]]:
@@ -103,8 +81,10 @@ class AwardView:
     heads: list[AwardHead]
     statement: Statement
     follow_ups: list[FollowUp]
-    steps: list[str]
-    """triggers of the compensation track open now (payments have their own form)"""
+    steps: list[StepForm]
+    """steps of the compensation track open now or near (payments have their own form)"""
+    can_pay: bool = False
+    can_follow_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +119,13 @@ class CaseView:
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
 
+    def form_ids(self) -> set[str]:
+        """The step forms this page draws (as `case.html` names them)."""
+        mine = {f"step-{s.trigger}" for s in self.steps if not s.blocked}
+        return mine | {
+            f"award-{a.award.id}-{s.trigger}" for a in self.awards for s in a.steps if not s.blocked
+        }
+
     def claimant_shown(self, code: str) -> str:
         """A claimant by name for a role that may see names, else by code."""
         return dict(self.claimant_choices).get(code, code)
@@ -171,23 +158,28 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
     parties = None
     if may(principal, "CaseController.parties"):
         parties = await survivors.read_parties(db, actor_of(request), case_id)
-    case, routes = await court_track.allowed_steps(db, case_id)
+    today = nairobi_today(utcnow())
+    case, chances = await possible_steps.case_chances(db, case_id, today)
     codes = await cases.claimant_codes(db, [case.id])
     events, _ = await court_track.history(db, case_id, limit=HISTORY, offset=0)
     dates = await cause_list.case_hearings(db, case_id)
-    today = nairobi_today(utcnow())
     found = []
     can_change_awards = may(principal, "AwardController.record_step")
+    rules = rules_of(request)
     for award in await awards.awards_of_case(db, case_id):
-        steps = [r.trigger for r in AWARD_TRACK.allowed(award) if r.trigger not in LEDGER_TRIGGERS]
+        open_now = await possible_steps.chances_of_award(db, award, today, rules)
+        steps = [c for c in open_now if c.route.trigger not in LEDGER_TRIGGERS]
+        paid = {c.route.trigger for c in open_now if c.openness is Openness.NOW}
         found.append(
             AwardView(
                 award,
                 await awards.claimant_code(db, award),
                 await awards.heads_of(db, [award.id]),
-                await awards.position(db, award, today, rules_of(request)),
+                await awards.position(db, award, today, rules),
                 await chase.follow_ups_of(db, award.id),
-                list(dict.fromkeys(steps)) if can_change_awards else [],
+                offered(steps, award, rules.certificate_wait_days) if can_change_awards else [],
+                can_pay=bool(paid & PAYMENTS),
+                can_follow_up=chase.may_follow_up(award),
             )
         )
     can_change = may(principal, "CaseController.record_step")
@@ -195,7 +187,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         case=case,
         claimants=codes[case.id],
         parties=parties,
-        steps=[step_form(r, len(found)) for r in routes] if can_change else [],
+        steps=offered(chances, case) if can_change else [],
         timeline=_timeline(events, dates),
         hearings=dates,
         awards=found,
@@ -212,8 +204,16 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
 
 def context(view: CaseView, **extra: Any) -> dict[str, Any]:
     """The template's names: the view, and which form (if any) comes back refused."""
-    return {"v": view, "refused": None, "refused_form": "", "done": ""} | extra
+    plain = {"refused": None, "refused_form": "", "done": "", "stale": None, "kept": None}
+    return {"v": view} | plain | extra
 
 
 def refused(form_id: str, refusal: Refusal) -> dict[str, Any]:
     return {"refused": refusal, "refused_form": form_id}
+
+
+def stale(last: LastStep | None, refusal: Refusal) -> dict[str, Any]:
+    """A form sent from a page older than the record: the page names the step that came
+    between (who, what, when) instead of the version numbers the API speaks of."""
+    refusal.errors.pop(GENERAL, None)
+    return {"stale": last or True}

@@ -9,7 +9,13 @@ from typing import Any, TypeVar
 import msgspec
 from litestar.datastructures import FormMultiDict
 
-from domain.errors import DomainError, InvalidInput, TooManyAttempts, TransitionNotAllowed
+from domain.errors import (
+    DomainError,
+    InvalidInput,
+    StaleVersion,
+    TooManyAttempts,
+    TransitionNotAllowed,
+)
 from service.amounts import dec_hook
 from service.errors import STATUS
 
@@ -29,6 +35,8 @@ class Refusal:
     values: dict[str, str]
     errors: dict[str, str] = field(default_factory=dict)
     status_code: int = 422
+    stale: bool = False
+    """refused because the record changed since the page was drawn (another tab, a colleague)"""
 
     @property
     def general(self) -> str:
@@ -72,7 +80,7 @@ def refusal(values: Mapping[str, str], error: DomainError, status: int) -> Refus
     where = error.field if isinstance(error, InvalidInput) and error.field else GENERAL
     if isinstance(error, TransitionNotAllowed | TooManyAttempts):
         where = GENERAL
-    return Refusal(dict(values), {where: str(error)}, status)
+    return Refusal(dict(values), {where: str(error)}, status, isinstance(error, StaleVersion))
 
 
 def status_of(error: DomainError) -> int:

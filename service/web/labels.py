@@ -87,6 +87,12 @@ AWARD_TRIGGERS = {
     "enforce": N_("Enforcement begun (mandamus)"),
     "set_aside": N_("Set aside"),
     "write_off": N_("Written off"),
+    # steps the ledger takes, named when a page says who recorded the last one
+    "receive_part_payment": N_("Part payment received"),
+    "receive_final_payment": N_("Final payment received"),
+    "complete_disbursement": N_("All money passed on"),
+    "reverse_payment": N_("Payment reversed"),
+    "reverse_disbursement": N_("Money passed on reversed"),
 }
 
 FOLLOW_UP_KINDS = {

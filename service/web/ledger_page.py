@@ -25,6 +25,7 @@ from service.awards.corrections import ReversalIn
 from service.awards.schemas import DisbursementIn
 from service.dependencies import Db
 from service.usecases import awards, cases, compensation, corrections, ledger
+from service.usecases.demand_letter import demandable
 from service.web.case_view import end_reads, may
 from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import page
@@ -51,7 +52,7 @@ async def _ledger_page(
         entries=entries,
         methods=list(DisbursementMethod),
         can_change=may(request.user, "AwardController.disburse"),
-        can_read_letter=may(request.user, "demand_letter_to_the_ag"),
+        can_read_letter=may(request.user, "demand_letter_to_the_ag") and demandable(award),
         **context,
     )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from babel.dates import format_time
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from litestar import Request, Response
 from litestar.enums import MediaType
@@ -61,6 +62,10 @@ def environment(language: Language) -> Environment:
         weekday=lambda value: weekday_date(value, language),
         when=lambda moment: _when(moment, language),
         iso_day=lambda value: value.isoformat() if isinstance(value, date) else "",
+        local_day=_local_day,
+        hhmm=lambda moment: format_time(
+            moment.astimezone(NAIROBI), "HH:mm", locale=language.locale
+        ),
     )
     return env
 
@@ -68,6 +73,11 @@ def environment(language: Language) -> Environment:
 def _local_day(value: date) -> date:
     """A date as it is, an instant as the day it was in Nairobi."""
     return value.astimezone(NAIROBI).date() if isinstance(value, datetime) else value
+
+
+def _hhmm(moment: datetime, language: Language) -> str:
+    """The time of day in Nairobi on the 24-hour clock the forms use, `10:42`."""
+    return format_time(moment.astimezone(NAIROBI), "HH:mm", locale=language.locale)
 
 
 def _when(moment: datetime | None, language: Language) -> str:

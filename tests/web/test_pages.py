@@ -257,7 +257,8 @@ async def test_a_lawyer_chases_the_award_and_records_a_payment(
         f"/web/awards/{award.id}/steps",
         data={"trigger": "stay", "version": "1", "_form_token": token},
     )
-    assert stayed.status_code == 409 and "reload it and try again" in stayed.text
+    assert stayed.status_code == 409 and "; here is the case now." in stayed.text
+    assert "version" not in stayed.text.split('id="stale"')[1].split("</div>")[0]
 
 
 async def test_a_past_sitting_is_set_after_the_fact_and_recorded_as_held(

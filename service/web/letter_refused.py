@@ -1,0 +1,51 @@
+"""The demand letter refused to a browser: a page with the sentence, never problem JSON.
+
+A person follows the letter's link from the ledger; the API route answers a program with its
+problem details, and a browser (asking for text/html first) with this page in its language.
+"""
+
+from typing import Any
+
+from litestar import Request, Response
+
+from domain.awards import Award, AwardStage
+from notifications.i18n import N_, translations
+from service.usecases.demand_letter import demandable
+from service.web.forms import status_of
+from service.web.render import language_of, page
+
+HTML, JSON = "text/html", "application/json"
+NOT_CERTIFIED = N_(
+    "A demand letter can be written once the certificate of order against the Government is "
+    "issued: record it on the case page first."
+)
+WHY_NOT = {
+    AwardStage.STAYED: N_("No demand letter can be written while execution is stayed."),
+    AwardStage.PAID_IN_FULL: N_("No demand letter is needed: the award is paid in full."),
+    AwardStage.DISBURSED: N_("No demand letter is needed: the award is paid in full."),
+    AwardStage.SET_ASIDE: N_("No demand letter can be written: the award was set aside."),
+    AwardStage.WRITTEN_OFF: N_("No demand letter can be written: the award was written off."),
+}
+NOT_ON_THAT_DAY = N_(
+    "No demand letter can be written for this award on that day: it is dated between the "
+    "certificate of order and today, while something is outstanding."
+)
+
+
+def wants_a_page(request: Request[Any, Any, Any]) -> bool:
+    return request.accept.best_match([JSON, HTML], default=JSON) == HTML
+
+
+def why_no_letter(award: Award) -> str:
+    """The catalog message saying why this award has no demand letter (on the day asked)."""
+    if not demandable(award):
+        return WHY_NOT.get(award.stage, NOT_CERTIFIED)
+    return NOT_ON_THAT_DAY
+
+
+def letter_refused(
+    request: Request[Any, Any, Any], award: Award, error: Exception
+) -> Response[str]:
+    status = status_of(error)  # type: ignore[arg-type]
+    words = translations(language_of(request)).gettext(why_no_letter(award))
+    return page(request, "refused.html", status, status=status, detail=words)
