@@ -17,13 +17,22 @@ from domain.calendar import NAIROBI, nairobi_today
 from domain.cases import Case, CaseEvent, Survivor
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.interest import Statement
+from domain.notices import NoticeToSue, suit_from
 from domain.stages import JudgmentOutcome
 from domain.users import Principal
 from notifications.i18n import N_
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES
 from service.awards.controller import rules_of
-from service.usecases import awards, cases, cause_list, chase, court_track, survivors
+from service.usecases import (
+    awards,
+    cases,
+    cause_list,
+    chase,
+    court_track,
+    notices_to_sue,
+    survivors,
+)
 from service.usecases.awards import AWARDABLE
 from service.usecases.cause_list import Listed
 from service.usecases.compensation import LEDGER_TRIGGERS
@@ -136,6 +145,11 @@ class CaseView:
     outcomes: list[JudgmentOutcome] = field(default_factory=lambda: list(JudgmentOutcome))
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
+    notices: list[NoticeToSue] = field(default_factory=list)
+    """notices of intention to sue the Government served in the case (GPA s.13A)"""
+
+    def suit_from(self, notice: NoticeToSue) -> date:
+        return suit_from(notice.served_on)
 
     def claimant_shown(self, code: str) -> str:
         """A claimant by name for a role that may see names, else by code."""
@@ -204,6 +218,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_read_ledger=may(principal, "award_ledger"),
         can_record_award=may_record_award(case, may(principal, "CaseAwardController.record")),
         claimant_choices=claimant_choices(codes[case.id], parties),
+        notices=await notices_to_sue.notices_of(db, case_id),
     )
 
 
