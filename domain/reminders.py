@@ -8,8 +8,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 from domain.base import utcnow
@@ -56,7 +58,8 @@ class ReminderRule(SQLModel, table=True):
 
 
 class Reminder(SQLModel, table=True):
-    """One message to send at `due_at`, about a hearing or an award's next follow-up."""
+    """One message to send at `due_at`, about a hearing, an award's next follow-up, or a date
+    of the case itself (a notice of intention to sue, the time to appeal)."""
 
     __tablename__ = "reminders"
     __table_args__ = (
@@ -66,7 +69,8 @@ class Reminder(SQLModel, table=True):
             postgresql_where=sa.text("status = 'pending'"),
         ),
         sa.CheckConstraint(
-            "(hearing_id IS NULL) <> (award_id IS NULL)", name="of_a_hearing_or_an_award"
+            "num_nonnulls(hearing_id, award_id, case_id) = 1",
+            name="of_a_hearing_an_award_or_a_case",
         ),
         sa.Index(
             "uq_reminders_next_follow_up",
@@ -80,6 +84,14 @@ class Reminder(SQLModel, table=True):
     hearing_id: uuid.UUID | None = Field(default=None, foreign_key="hearings.id", index=True)
     award_id: uuid.UUID | None = Field(default=None, foreign_key="awards.id", index=True)
     """set instead of a hearing for the next follow-up due with the Attorney General"""
+    case_id: uuid.UUID | None = Field(default=None, foreign_key="cases.id", index=True)
+    """set instead of either for a date of the case itself: a notice to sue, time to appeal"""
+    kind: str | None = Field(default=None, max_length=40)
+    """of a case reminder: the message it sends (notice_to_sue_due, appeal_deadline)"""
+    details: dict[str, Any] = Field(
+        default_factory=dict, sa_column=sa.Column(JSONB, nullable=False, server_default="{}")
+    )
+    """of a case reminder: the dates its message names"""
     audience: Audience = Field(sa_type=value_enum(Audience, "audience"))
     rule: str = Field(max_length=60)
     """the rule in words, e.g. "7 days before", kept with the row as it was when made"""

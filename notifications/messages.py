@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from notifications import deadline_messages as deadlines
 from notifications import family_messages as family
 from notifications import team_messages as team
 from notifications.recipients import Recipient, Rendered
@@ -16,6 +17,8 @@ TEMPLATES: dict[tuple[str, str], Template] = {
     ("hearing_reminder", "family"): family.hearing_reminder,
     ("follow_up_due", "team"): team.follow_up_due,
     ("escalation", "team"): team.escalation,
+    ("notice_to_sue_due", "lead"): deadlines.notice_to_sue_due,
+    ("appeal_deadline", "lead"): deadlines.appeal_deadline,
     ("escalation", "advocacy"): team.escalation,
     ("judgment_delivered", "family"): family.judgment_delivered,
     ("payment_received", "family"): family.payment_received,

@@ -22,6 +22,7 @@ from service.awards.demand_letter import demand_letter_to_the_ag
 from service.awards.follow_ups import award_follow_ups, follow_ups_due, log_follow_up
 from service.calendar.controller import CalendarController
 from service.cases.controller import CaseController
+from service.cases.notices_controller import NoticeController
 from service.cases.schemas import CaseIn, StepIn
 from service.cases.team_controller import TeamController
 from service.contacts.controller import ContactController, SurvivorContactController
@@ -92,6 +93,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     AuthController,
                     CaseController,
                     TeamController,
+                    NoticeController,
                     SurvivorController,
                     UserController,
                     AuditController,

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
@@ -68,8 +68,11 @@ def _due(now: datetime, batch: int) -> Any:
             col(Reminder.rule),
             col(Reminder.due_at),
             col(Reminder.award_id),
+            col(Reminder.kind),
+            col(Reminder.details),
             col(Hearing.id).label("hearing_id"),
-            col(Hearing.case_id),
+            func.coalesce(Hearing.case_id, Reminder.case_id).label("case_id"),
+            col(Reminder.case_id).label("of_case"),
             col(Hearing.starts_at),
             col(Hearing.purpose),
             col(Hearing.station),
@@ -78,7 +81,7 @@ def _due(now: datetime, batch: int) -> Any:
             col(Case.court_number),
         )
         .outerjoin(Hearing, col(Hearing.id) == Reminder.hearing_id)
-        .outerjoin(Case, col(Case.id) == Hearing.case_id)
+        .outerjoin(Case, col(Case.id) == func.coalesce(Hearing.case_id, Reminder.case_id))
         .where(col(Reminder.status) == ReminderStatus.PENDING, col(Reminder.due_at) <= now)
         .order_by(col(Reminder.due_at))
         .limit(batch)
@@ -102,6 +105,18 @@ def _hearing_message(row: Any, late: bool) -> Message:
     return Message(f"reminder:{row.id}", "hearing_reminder", row.audience, row.case_id, payload)
 
 
+def _case_message(row: Any, late: bool) -> Message:
+    """A date of the case itself, for lead counsel alone: the deadline is theirs to keep."""
+    payload = row.details | {
+        "rule": row.rule,
+        "due_at": row.due_at.isoformat(),
+        "late": late,
+        "case_reference": row.reference,
+        "court_number": row.court_number,
+    }
+    return Message(f"reminder:{row.id}", row.kind, "lead", row.case_id, payload)
+
+
 async def _mark(
     connection: AsyncConnection, ids: list[int], status: ReminderStatus, **values: Any
 ) -> None:
@@ -123,6 +138,7 @@ async def hand_over_batch(
         hearings = [r for r in rows if r.hearing_id is not None]
         expired = [r.id for r in hearings if r.starts_at <= now]
         messages = [_hearing_message(r, r.id in late) for r in hearings if r.starts_at > now]
+        messages += [_case_message(r, r.id in late) for r in rows if r.of_case is not None]
         chases = [(r.id, r.award_id, r.id in late) for r in rows if r.award_id is not None]
         chase_messages, stale = await follow_up_messages(connection, chases, rules.chase, now)
         await enqueue(connection, messages + chase_messages, now)

@@ -19,6 +19,8 @@ class AwardFacts:
     waiting_days: int = 21
     costs_taxed_on: date | None = None
     """the latest day costs the certificate of order includes were taxed, if any were"""
+    costs_awaited: bool = False
+    """the court awarded costs to be taxed and none are taxed yet: the certificate waits"""
     payment: Decimal | None = None
     owed: Decimal | None = None
     """what the award is worth on the payment's date, before it"""
@@ -51,6 +53,15 @@ def _certificate_day(award: Award, facts: AwardFacts) -> date:
 
 
 def _certificate_too_soon(award: Award, facts: AwardFacts) -> str:
+    if facts.costs_awaited:
+        waited_from = first_day_after(award.judgment_on, facts.waiting_days)
+        return (
+            "a certificate of order cannot be issued yet: the court awarded costs to be taxed, "
+            "and they have not been taxed. Record the taxed costs first; the certificate can "
+            "then be issued from the day they are taxed, and not before "
+            f"{in_words(waited_from)}, when {facts.waiting_days} days have passed after the "
+            f"judgment of {in_words(award.judgment_on)} (Government Proceedings Act s.21(1))"
+        )
     day, waited = (
         _certificate_day(award, facts),
         first_day_after(award.judgment_on, facts.waiting_days),
@@ -76,7 +87,9 @@ WAITING_PERIOD_OVER = AwardGuard(
     "judgment have expired (the day of judgment not counted), and after any costs it includes "
     "are taxed (Government Proceedings Act s.21(1))",
     lambda award, facts: (
-        facts.occurred_on is not None and facts.occurred_on >= _certificate_day(award, facts)
+        not facts.costs_awaited
+        and facts.occurred_on is not None
+        and facts.occurred_on >= _certificate_day(award, facts)
     ),
     explain=_certificate_too_soon,
     opens_on=_certificate_day,

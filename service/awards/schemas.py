@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from msgspec import Meta, Struct
+from msgspec import UNSET, Meta, Struct, UnsetType
 
 from domain.awards import Award, AwardEvent, AwardHead, AwardStage, DisbursementMethod, HeadKind
 from domain.cases import Case
@@ -16,7 +16,7 @@ from service.amounts import Amount
 from service.cases.schemas import StepChance, SurvivorCode
 from service.free_text import kept, withheld, without_file
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
-from service.usecases.awards import AwardOrder
+from service.usecases.awards import UNSTATED, AwardOrder
 from service.usecases.awards import HeadIn as UseCaseHead
 from statemachines.award_track import Route as AwardRoute
 from statemachines.machine import Chance
@@ -35,9 +35,18 @@ InterestFrom = Annotated[
 
 
 class HeadIn(Struct, forbid_unknown_fields=True):
+    """`interest_from` omitted: from the judgment, or for costs given `taxed_on`, from the day
+    they were taxed; null: no interest on the head."""
+
     kind: HeadKind
     amount: Amount
-    interest_from: InterestFrom | None = "judgment"
+    interest_from: InterestFrom | UnsetType | None = UNSET
+    taxed_on: date | None = None
+    """costs only, already taxed when the award is recorded"""
+
+    def head(self) -> UseCaseHead:
+        start = UNSTATED if self.interest_from is UNSET else self.interest_from
+        return UseCaseHead(self.kind, self.amount, start, self.taxed_on)
 
 
 class AwardIn(Struct, forbid_unknown_fields=True):
@@ -56,7 +65,7 @@ class AwardIn(Struct, forbid_unknown_fields=True):
         return AwardOrder(
             claimant=self.claimant,
             respondent=self.respondent,
-            heads=[UseCaseHead(h.kind, h.amount, h.interest_from) for h in self.heads],
+            heads=[h.head() for h in self.heads],
             rate_as_ordered=self.rate_as_ordered,
             rate_percent=self.rate_percent,
             costs_to_be_taxed=self.costs_to_be_taxed,

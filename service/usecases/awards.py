@@ -37,12 +37,19 @@ class CompensationRules:
     allocation: Allocation = Allocation.INTEREST_FIRST
 
 
+UNSTATED = "unstated"
+"""the decree names no start: costs taxed run from their taxing day, anything else from judgment"""
+
+
 @dataclass(frozen=True)
 class HeadIn:
     kind: HeadKind
     amount: Decimal
-    interest_from: str | None
-    """'judgment', 'filing', a date the court named (YYYY-MM-DD), or None for no interest"""
+    interest_from: str | None = UNSTATED
+    """'judgment', 'filing', a date the court named (YYYY-MM-DD), None for no interest, or
+    UNSTATED"""
+    taxed_on: date | None = None
+    """costs already taxed when the award is recorded: the day the taxing officer taxed them"""
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,10 @@ async def record_award(
                 award_id=award.id,
                 kind=head.kind,
                 amount=amount_of(head.amount, "amount"),
-                interest_from=interest_start(head.interest_from, case.judgment_on, filed_on, now),
+                interest_from=interest_start(
+                    _stated(head, case.judgment_on, now), case.judgment_on, filed_on, now
+                ),
+                taxed_on=head.taxed_on,
             )
             for head in order.heads
         )
@@ -112,6 +122,21 @@ async def record_award(
             facts = Facts(occurred_on=case.judgment_on, **await award_facts(session, case_id))
             await move_case(session, actor, case, "award", _with_one_more(facts), now)
     return award
+
+
+def _stated(head: HeadIn, judgment_on: date, now: datetime) -> str | None:
+    """The start the decree gave, or the law's: costs taxed bear interest from their taxation
+    (the sum is not known, so not due, before it), other heads from the judgment."""
+    if head.taxed_on is not None:
+        if head.kind != HeadKind.COSTS:
+            raise InvalidInput(
+                "only costs are taxed: give the day taxed for the costs head alone", "taxed_on"
+            )
+        if not_in_future(head.taxed_on, now, "taxed_on") < judgment_on:
+            raise InvalidInput("costs are taxed after the judgment, not before", "taxed_on")
+    if head.interest_from != UNSTATED:
+        return head.interest_from
+    return head.taxed_on.isoformat() if head.taxed_on is not None else "judgment"
 
 
 def _with_one_more(facts: Facts) -> Facts:

@@ -175,7 +175,12 @@ async def record_award_step(
             if award.version != step.version:
                 raise StaleVersion(step.version, award.version)
             if step.trigger == "issue_certificate":
-                facts = replace(facts, costs_taxed_on=await costs_taxed_on(session, award.id))
+                taxed_on = await costs_taxed_on(session, award.id)
+                facts = replace(
+                    facts,
+                    costs_taxed_on=taxed_on,
+                    costs_awaited=award.costs_to_be_taxed and taxed_on is None,
+                )
             event = await move_award(
                 session, actor, award, step.trigger, facts, now, step.note, step.evidence_ref
             )

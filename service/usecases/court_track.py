@@ -21,6 +21,7 @@ from domain.errors import InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
 from domain.stations import merged_station
 from service.usecases.audit import audit
+from service.usecases.case_reminders import remind_of_appeal
 from service.usecases.cases import flush_unique, get_case
 from service.usecases.family_news import judgment_delivered
 from service.usecases.mandamus import log_mandamus_outcome
@@ -33,7 +34,7 @@ Consequence = Callable[[AsyncSession, Actor, Case, CaseEvent, datetime], Awaitab
 # what a step writes on other records besides the case's own row and history, in the same
 # transaction, whichever way the step was taken (a route, a hearing held, the award track)
 CONSEQUENCES: dict[str, tuple[Consequence, ...]] = {
-    "deliver_judgment": (log_mandamus_outcome, judgment_delivered),
+    "deliver_judgment": (log_mandamus_outcome, judgment_delivered, remind_of_appeal),
     "determine_appeal": (judgment_delivered,),
 }
 

@@ -36,15 +36,21 @@ def _staff(user: User) -> Person:
     return Person(Channel.LOG, user.username, Language.EN, user_id=user.id)
 
 
-async def team(session: AsyncSession, case_id: uuid.UUID | None) -> list[Person]:
+async def team(
+    session: AsyncSession, case_id: uuid.UUID | None, lead_only: bool = False
+) -> list[Person]:
+    """The case's team; with `lead_only`, lead counsel alone (the deadlines that are theirs)."""
     if case_id is None:
         return []
-    rows = await session.exec(
+    query = (
         select(User)
         .join(CaseMember, col(CaseMember.user_id) == User.id)
         .where(CaseMember.case_id == case_id, col(User.disabled_at).is_(None))
         .order_by(col(User.username))
     )
+    if lead_only:
+        query = query.where(col(CaseMember.lead))
+    rows = await session.exec(query)
     return [_staff(user) for user in rows.all()]
 
 
@@ -94,6 +100,8 @@ async def family(session: AsyncSession, case_id: uuid.UUID | None) -> list[Perso
 async def audience(session: AsyncSession, name: str, case_id: uuid.UUID | None) -> list[Person]:
     if name == "team":
         return await team(session, case_id)
+    if name == "lead":
+        return await team(session, case_id, lead_only=True)
     if name == "advocacy":
         return await advocacy(session)
     if name == "family":

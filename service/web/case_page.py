@@ -13,16 +13,18 @@ from litestar import Controller, Response, get, post
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect
 
+from notifications.i18n import N_, translations
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
+from service.cases.notices_controller import NoticeIn
 from service.cases.schemas import StepIn
 from service.dependencies import Db
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
-from service.usecases import court_track, hearings, possible_steps
+from service.usecases import court_track, hearings, notices_to_sue, possible_steps
 from service.usecases.hearings import Sitting
 from service.web.case_view import case_view, context, end_reads, refused, stale
-from service.web.forms import Refusal, attempt, read, typed
-from service.web.render import page
+from service.web.forms import Refusal, Refused, attempt, read, typed
+from service.web.render import language_of, page
 
 ANCHORS = {
     "adjourned": "#hearings",
@@ -32,8 +34,14 @@ ANCHORS = {
     "award_step": "#awards",
     "payment": "#awards",
     "follow_up": "#awards",
+    "notice_to_sue": "#notices",
 }
 """where on the case page the person returns to after a form other than a court step"""
+NOTICE_FIELDS = {
+    "served_on": N_("Give the day the notice of intention to sue was served."),
+    "served_on_whom": N_("Say on whom the notice was served, e.g. the Attorney General."),
+}
+"""the notice form's refusals of a blank field, in the reader's language"""
 Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
 
 
@@ -103,6 +111,22 @@ class CasePage(Controller):
             return "scheduled"
 
         return await submit(db, request, case_id, "schedule", set_date)
+
+    @post("/cases/{case_id:uuid}/notices-to-sue")
+    async def give_notice(
+        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        _ = translations(language_of(request)).gettext
+
+        async def served(values: dict[str, str]) -> str:
+            blank = {k: _(NOTICE_FIELDS[k]) for k in NOTICE_FIELDS if not values.get(k, "").strip()}
+            if blank:
+                raise Refused(dict(values), blank, 400)
+            data = read(values, NoticeIn)
+            await notices_to_sue.record_notice(db, actor_of(request), case_id, data.notice())
+            return "notice_to_sue"
+
+        return await submit(db, request, case_id, "notice", served)
 
     @post("/hearings/{hearing_id:uuid}/adjourn")
     async def adjourn(

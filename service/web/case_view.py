@@ -17,6 +17,7 @@ from domain.calendar import NAIROBI, nairobi_today
 from domain.cases import Case, CaseEvent, Survivor
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.interest import Statement
+from domain.notices import NoticeToSue, suit_from
 from domain.stages import JudgmentOutcome
 from domain.users import Principal
 from service.auth.identity import SignedIn, actor_of
@@ -28,6 +29,7 @@ from service.usecases import (
     cause_list,
     chase,
     court_track,
+    notices_to_sue,
     possible_steps,
     survivors,
 )
@@ -118,6 +120,11 @@ class CaseView:
     outcomes: list[JudgmentOutcome] = field(default_factory=lambda: list(JudgmentOutcome))
     purposes: list[HearingPurpose] = field(default_factory=lambda: list(HearingPurpose))
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
+    notices: list[NoticeToSue] = field(default_factory=list)
+    """notices of intention to sue the Government served in the case (GPA s.13A)"""
+
+    def suit_from(self, notice: NoticeToSue) -> date:
+        return suit_from(notice.served_on)
 
     def form_ids(self) -> set[str]:
         """The step forms this page draws (as `case.html` names them)."""
@@ -199,6 +206,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_record_award=may_record_award(case, may(principal, "CaseAwardController.record")),
         claimant_choices=claimant_choices(codes[case.id], parties),
         can_read_free_text=reads_free_text(principal),
+        notices=await notices_to_sue.notices_of(db, case_id),
     )
 
 

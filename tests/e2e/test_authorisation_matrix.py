@@ -384,6 +384,15 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         route("POST", "/cases/{case}/hearings", {"starts_at": NEXT_MONTH, "purpose": "mention"}),
     ),
     "CaseHearingController.of_case": ("case_read", route("GET", "/cases/{case}/hearings")),
+    "NoticeController.give": (
+        "case_change",
+        route(
+            "POST",
+            "/cases/{case}/notices-to-sue",
+            {"served_on": "2021-03-01", "served_on_whom": "the Attorney General"},
+        ),
+    ),
+    "NoticeController.of_case": ("case_read", route("GET", "/cases/{case}/notices-to-sue")),
     "HearingController.cause_list": ("signed_in", route("GET", "/hearings")),
     "HearingController.get_hearing": ("case_read", route("GET", "/hearings/{hearing}")),
     "HearingController.reschedule": (
@@ -527,6 +536,14 @@ PAGES: dict[str, tuple[str, Build]] = {
     "CasePage.schedule": (
         "case_change",
         route("POST", "/web/cases/{case}/hearings", Form(starts_at=NEXT_MONTH, purpose="mention")),
+    ),
+    "CasePage.give_notice": (
+        "case_change",
+        route(
+            "POST",
+            "/web/cases/{case}/notices-to-sue",
+            Form(served_on="2021-03-01", served_on_whom="the Attorney General"),
+        ),
     ),
     "CasePage.adjourn": (
         "case_change",

@@ -116,6 +116,24 @@ async def test_the_refusal_says_the_taxation_is_what_is_awaited() -> None:
         await AWARD_TRACK.fire(award, "issue_certificate", facts)
 
 
+# Costs awarded "to be taxed" and not yet taxed: GPA s.21(1) makes the certificate wait for
+# their taxation, whatever the day. Judgment 17 Dec 2026: 21 days expired from 8 Jan 2027; on
+# 20 Jan 2027 (well past it) a certificate is still refused while the costs are untaxed.
+async def test_costs_awarded_to_be_taxed_and_not_taxed_block_the_certificate() -> None:
+    award = an_award(AwardStage.DECREE_EXTRACTED, judgment_on=date(2026, 12, 17))
+    facts = AwardFacts(occurred_on=date(2027, 1, 20), costs_awaited=True)
+    with pytest.raises(GuardFailed) as refused:
+        await AWARD_TRACK.fire(award, "issue_certificate", facts)
+    assert str(refused.value) == (
+        "cannot issue certificate: a certificate of order cannot be issued yet: the court "
+        "awarded costs to be taxed, and they have not been taxed. Record the taxed costs "
+        "first; the certificate can then be issued from the day they are taxed, and not before "
+        "8 January 2027, when 21 days have passed after the judgment of 17 December 2026 "
+        "(Government Proceedings Act s.21(1))"
+    )
+    assert award.stage == AwardStage.DECREE_EXTRACTED and award.certificate_on is None
+
+
 async def test_no_service_on_the_attorney_general_without_a_certificate() -> None:
     with pytest.raises(TransitionNotAllowed, match="stage 'decree_extracted'"):
         await AWARD_TRACK.fire(an_award(AwardStage.DECREE_EXTRACTED), "serve_on_ag", AwardFacts())

@@ -61,6 +61,16 @@ PAYLOADS = {
     "escalation": CHASE,
     "judgment_delivered": JUDGMENT,
     "payment_received": PAYMENT,
+    "notice_to_sue_due": CHASE | {"served_on": "2026-09-30", "suit_from": "2026-10-31"},
+    "appeal_deadline": CHASE
+    | {
+        "decided_on": "2026-09-16",
+        "last_day": "2026-09-30",
+        "what": "a notice of appeal to the Court of Appeal",
+        "days": 14,
+        "source": "Court of Appeal Rules 2010 r.75(2); 2022 Rules r.77",
+        "court_number": "HCCHRPET/E045/2026",
+    },
 }
 
 

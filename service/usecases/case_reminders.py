@@ -1,0 +1,69 @@
+"""Reminders of a case's own dates (a notice to sue whose 30 days have passed, the last day to
+appeal), for lead counsel, made inside the caller's transaction as rows the clock sends.
+
+They remind and never block: a step of the court track does not look at them.
+"""
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.appeals import appeal_deadline
+from domain.audit import Actor
+from domain.calendar import NAIROBI, nairobi_today
+from domain.cases import Case, CaseEvent
+from domain.periods import in_words
+from domain.reminders import Audience, Reminder
+
+MORNING = time(8, 0)
+APPEAL_WARNINGS = (7, 1)
+"""days before the last day to appeal that lead counsel are reminded of it"""
+
+
+def remind_case(
+    session: AsyncSession,
+    case_id: uuid.UUID,
+    kind: str,
+    rule: str,
+    on: date,
+    details: dict[str, Any],
+    now: datetime,
+) -> None:
+    """A reminder at 08:00 in Nairobi on `on`; one whose day has passed goes at the next look."""
+    due_at = max(datetime.combine(on, MORNING, tzinfo=NAIROBI).astimezone(UTC), now)
+    session.add(
+        Reminder(
+            case_id=case_id,
+            audience=Audience.TEAM,
+            kind=kind,
+            rule=rule,
+            due_at=due_at,
+            details=details,
+        )
+    )
+
+
+async def remind_of_appeal(
+    session: AsyncSession, actor: Actor, case: Case, event: CaseEvent, now: datetime
+) -> None:
+    """A consequence of a judgment (court_track): the time to appeal, by the court's level."""
+    deadline = appeal_deadline(case.court_level, event.occurred_on)
+    if deadline is None:
+        return
+    details = {
+        "decided_on": event.occurred_on.isoformat(),
+        "last_day": deadline.last_day.isoformat(),
+        "what": deadline.what,
+        "days": deadline.days,
+        "source": deadline.source,
+    }
+    today = nairobi_today(now)
+    if deadline.last_day < today:
+        return  # a judgment recorded after its time to appeal ran out: nothing left to remind
+    days = [deadline.last_day - timedelta(days=before) for before in APPEAL_WARNINGS]
+    kept = [day for day in days if day >= today] or [today]
+    for on in kept:
+        rule = f"time to appeal: last day {in_words(deadline.last_day)}"
+        remind_case(session, case.id, "appeal_deadline", rule[:60], on, details, now)
