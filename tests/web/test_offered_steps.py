@@ -105,7 +105,7 @@ async def test_before_its_certificate_an_award_offers_no_follow_up_and_no_demand
     ledger = (await web.get(f"/web/awards/{award.id}/ledger")).text
     assert "demand-letter" not in ledger
     letter = await web.get(
-        f"/awards/{award.id}/demand-letter",
+        f"/web/awards/{award.id}/demand-letter",
         params={"format": "html"},
         headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
     )
@@ -119,7 +119,7 @@ async def test_before_its_certificate_an_award_offers_no_follow_up_and_no_demand
     why = re.search(rf'<small id="{fid}-why">([^<]+)</small>', page)
     assert why and "kuanzia 8 Januari 2027" in why.group(1), page
     assert "17 Desemba 2026" in why.group(1)
-    letter = await web.get(f"/awards/{award.id}/demand-letter", headers={"Accept": "text/html"})
+    letter = await web.get(f"/web/awards/{award.id}/demand-letter", headers={"Accept": "text/html"})
     assert letter.headers["content-type"].startswith("text/html")
     assert "Barua ya madai" in letter.text
 
