@@ -64,10 +64,11 @@ class Line:
     interest: Decimal = ZERO
     paid: Decimal = ZERO
     outstanding: Decimal = ZERO
-    kind: LineKind = LineKind.INTEREST
-    since: date | None = None
-    rate: Decimal | None = None
-    payment: Payment | None = None
+    # the same facts as `text`, for the words: two lines are equal by what they say
+    kind: LineKind = field(default=LineKind.INTEREST, compare=False)
+    since: date | None = field(default=None, compare=False)
+    rate: Decimal | None = field(default=None, compare=False)
+    payment: Payment | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
