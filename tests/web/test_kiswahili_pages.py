@@ -8,23 +8,28 @@ message whose Kiswahili differs is a string someone forgot to translate or to ma
 import re
 import uuid
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from babel.messages.pofile import read_po
 from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import select
 
+from domain.awards import Award, DisbursementMethod
 from notifications.i18n import Language, catalog_path
 from service.database import make_sessionmaker
 from service.demo import ADJOURNMENT_REASONS, CASES, DEMO_RATE, JUDGES, load_demo_cases
+from service.usecases.compensation import disburse
 from tests.conftest import Account
+from tests.factories import TEST_ACTOR
 from tests.pages import addresses, read
 from tests.web.conftest import Browser, sign_in
 
 ENGLISH_WORDS = re.compile(
     r"\b(cases?|awards?|hearings?|next|previous|save|sign out|sign in|find|outstanding|paid"
     r"|download|judgment|payments?|received|interest|reversal|stage|claimant|respondent"
-    r"|no \w+ with id|account may not"
+    r"|no \w+ with id|account may not|mpesa|bank|cheque"
     r"|January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     re.IGNORECASE,
@@ -32,6 +37,9 @@ ENGLISH_WORDS = re.compile(
 """English words that never belong to a Kiswahili page's own text."""
 TWELVE_HOUR = re.compile(r"\d:\d\d\s*(am|pm|a\.m\.|p\.m\.|asubuhi|mchana|jioni|usiku)\b", re.I)
 """A time of day told any way but the 24-hour clock the forms use."""
+
+
+BENEFICIARY = "Juma Kiprono Mwangi"
 
 
 def english_only() -> set[str]:
@@ -54,7 +62,7 @@ def english_only() -> set[str]:
 
 def data_of_the_register() -> set[str]:
     """What people typed (titles, respondents, stations, counsel): shown as written."""
-    typed: set[str] = {"Haki", "Kiswahili", "English", DEMO_RATE, *ADJOURNMENT_REASONS, *JUDGES}
+    typed = {"Haki", "Kiswahili", "English", BENEFICIARY, DEMO_RATE, *ADJOURNMENT_REASONS, *JUDGES}
     for demo in CASES:
         typed |= {demo.title, demo.station, demo.counsel, demo.number, *demo.respondents}
     return typed | {f"Court {room}" for room in range(1, 6)}
@@ -70,8 +78,22 @@ def leads(accounts: dict[str, Account]) -> dict[str, uuid.UUID]:
 
 @pytest.fixture
 async def register(engine: AsyncEngine, web: Browser, accounts: dict[str, Account]) -> None:
-    """The demo register (web's fixture has emptied the tables)."""
-    await load_demo_cases(make_sessionmaker(engine), date.today(), leads(accounts))
+    """The demo register (web's fixture has emptied the tables), with money passed on."""
+    sessions = make_sessionmaker(engine)
+    await load_demo_cases(sessions, date.today(), leads(accounts))
+    async with sessions() as session:
+        paid = (await session.exec(select(Award).where(Award.stage == "partially_paid"))).one()
+    async with sessions() as session:
+        await disburse(
+            session,
+            TEST_ACTOR,
+            paid.id,
+            paid_on=date.today(),
+            amount=Decimal(100_000),
+            method=DisbursementMethod.MPESA,
+            beneficiary=BENEFICIARY,
+            reference="QGH12XYZ",
+        )
 
 
 @pytest.mark.parametrize("role", ["admin", "lawyer", "advocacy", "viewer"])
