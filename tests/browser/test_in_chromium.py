@@ -103,7 +103,7 @@ async def test_a_refused_form_keeps_what_was_typed(
     await form.get_by_label("Note").fill("typed with care, not to be lost")
     await form.get_by_role("button").click()
     form = tab.locator("#step-deliver_judgment")
-    await expect(form.locator(".error")).to_contain_text("occurred_on")
+    await expect(form.locator(".error")).to_contain_text("The date of judgment")
     await expect(form.get_by_label("Date it happened")).to_have_value(future)
     await expect(form.get_by_label("Outcome")).to_have_value("partly_allowed")
     await expect(form.get_by_label("Note")).to_have_value("typed with care, not to be lost")
