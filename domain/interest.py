@@ -48,13 +48,27 @@ class Payment:
     reversal_reason: str = ""
 
 
+class LineKind(StrEnum):
+    INTEREST = "interest"
+    PAYMENT = "payment"
+    REVERSAL = "reversal"
+
+
 @dataclass(frozen=True)
 class Line:
+    """One line of a statement. `text` is its plain English for the API and the exports; the
+    kind with `since`, `rate` and `payment` let a page say the same in its reader's language."""
+
     on: date
     text: str
     interest: Decimal = ZERO
     paid: Decimal = ZERO
     outstanding: Decimal = ZERO
+    # the same facts as `text`, for the words: two lines are equal by what they say
+    kind: LineKind = field(default=LineKind.INTEREST, compare=False)
+    since: date | None = field(default=None, compare=False)
+    rate: Decimal | None = field(default=None, compare=False)
+    payment: Payment | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -208,7 +222,15 @@ def _replay(
     for payment in _events(payments, as_of):
         if payment.reversed_on is not None:
             owed = ledger.outstanding + _accrue(heads, ledger, rate, since, payment.reversed_on)
-            lines.append(Line(payment.reversed_on, _reversal_text(payment), outstanding=owed))
+            lines.append(
+                Line(
+                    payment.reversed_on,
+                    _reversal_text(payment),
+                    outstanding=owed,
+                    kind=LineKind.REVERSAL,
+                    payment=payment,
+                )
+            )
             continue
         ledger, since = _accrue_to(heads, ledger, rate, since, payment.on, lines)
         if payment.amount > ledger.outstanding:
@@ -219,7 +241,16 @@ def _replay(
             )
         ledger = _apply(ledger, payment.amount, allocation)
         text = f"payment received {payment.reference}".rstrip()
-        lines.append(Line(payment.on, text, paid=payment.amount, outstanding=ledger.outstanding))
+        lines.append(
+            Line(
+                payment.on,
+                text,
+                paid=payment.amount,
+                outstanding=ledger.outstanding,
+                kind=LineKind.PAYMENT,
+                payment=payment,
+            )
+        )
         yield ledger, since, payment.on
 
 
@@ -256,5 +287,7 @@ def _accrue_to(
         ledger, unpaid_interest=ledger.unpaid_interest + interest, accrued=ledger.accrued + interest
     )
     text = f"interest {since.isoformat()} to {until.isoformat()} at {rate}% a year"
-    lines.append(Line(until, text, interest=interest, outstanding=ledger.outstanding))
+    lines.append(
+        Line(until, text, interest=interest, outstanding=ledger.outstanding, since=since, rate=rate)
+    )
     return ledger, until

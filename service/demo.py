@@ -1,6 +1,7 @@
 """A dozen fictional Kenyan cases at different stages, entered through the real use cases."""
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -95,6 +96,7 @@ DEMO_USERS = (
     ("viewer", "Mercy Chebet (viewer)", Role.VIEWER),
 )
 DEMO_ACTOR = Actor("demo-data", "local")
+DEMO_RATE = "12% p.a. from the date of judgment"
 DEMO_RULES = CompensationRules()
 
 
@@ -118,12 +120,19 @@ async def load_demo_data(sessions: async_sessionmaker[AsyncSession], today: date
                 role=role,
                 password=demo_password(username),
             )
+    return await load_demo_cases(sessions, today, {name: user.id for name, user in users.items()})
+
+
+async def load_demo_cases(
+    sessions: async_sessionmaker[AsyncSession], today: date, users: Mapping[str, uuid.UUID]
+) -> int:
+    """The demo cases, led by the accounts `users` names after DEMO_USERS' full names: the
+    tests that walk every page load them with their own accounts."""
     survivors: dict[str, str] = {}
     for demo in CASES:
-        lead = users.get(demo.counsel)
-        codes = await _load(sessions, demo, today, lead.id if lead else None)
+        codes = await _load(sessions, demo, today, users.get(demo.counsel))
         survivors.update(zip(demo.claimants, codes, strict=True))
-    await _contacts(sessions, survivors, users["Grace Muthoni (administrator)"].id)
+    await _contacts(sessions, survivors, users["Grace Muthoni (administrator)"])
     return len(CASES)
 
 
@@ -265,7 +274,7 @@ async def _award(
                         claimant=code,
                         respondent=demo.respondents[0],
                         heads=heads,
-                        rate_as_ordered="12% p.a. from the date of judgment",
+                        rate_as_ordered=DEMO_RATE,
                         rate_percent=Decimal(12),
                     ),
                     DEMO_RULES,

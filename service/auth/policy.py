@@ -300,6 +300,10 @@ def _scraper(connection: Connection) -> bool:
     return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
+class RoleRefused(PermissionDeniedException):
+    """The route is not for the signed-in person's role: the pages say so in their language."""
+
+
 async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
     """The guard on every route of ours: sign-in, then role, then the case or survivor."""
     rule = POLICY.get(route_key(handler))
@@ -311,7 +315,7 @@ async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
         principal = await _authenticate(connection, db, handler)
         connection.scope["user"] = principal
         if principal.role not in ROLES[rule]:
-            raise PermissionDeniedException(f"a {principal.role} account may not do this")
+            raise RoleRefused(f"a {principal.role} account may not do this")
         scope = SCOPES.get(rule)
         if scope is not None:
             await scope(connection, db, principal)

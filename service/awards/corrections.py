@@ -130,6 +130,8 @@ class EntryOut(Struct):
     reversed_by: int | None
     reason: str | None
     recorded_at: datetime
+    method: str | None = None
+    """a disbursement's method: mpesa, bank or cheque"""
 
 
 @get(

@@ -86,11 +86,13 @@ class Entry:
     amount: Decimal
     reference: str
     party: str
-    """the payer, or the beneficiary and the method"""
+    """the payer, or the beneficiary"""
     reverses: int | None
     reversed_by: int | None
     reason: str | None
     recorded_at: datetime
+    method: str | None = None
+    """how a disbursement was paid (a DisbursementMethod), shown in the reader's words"""
 
 
 async def entries(session: AsyncSession, actor: Actor, award_id: uuid.UUID) -> list[Entry]:
@@ -118,8 +120,8 @@ async def entries(session: AsyncSession, actor: Actor, award_id: uuid.UUID) -> l
         for p in paid
     ] + [
         Entry(d.id or 0, "disbursement", d.paid_on, d.amount, d.reference,
-              f"{d.beneficiary} ({d.method})", d.reverses_id, disbursement_answer.get(d.id),
-              d.reason, d.recorded_at)
+              d.beneficiary, d.reverses_id, disbursement_answer.get(d.id),
+              d.reason, d.recorded_at, d.method)
         for d in passed_on
     ]  # fmt: skip
     return sorted(found, key=lambda e: (e.on, e.recorded_at, e.kind, e.id))

@@ -14,8 +14,9 @@ from litestar.enums import MediaType
 
 from domain.calendar import NAIROBI
 from domain.users import Principal
-from notifications.formatting import clock_time, long_date, shillings, weekday_date
+from notifications.formatting import long_date, shillings, weekday_date
 from notifications.i18n import Language, translations
+from notifications.statement_words import statement_line
 from service.auth.browser import SESSION_COOKIE, form_token
 from service.auth.policy import POLICY, ROLES
 from service.web.labels import LABELS
@@ -63,9 +64,8 @@ def environment(language: Language) -> Environment:
         when=lambda moment: _when(moment, language),
         iso_day=lambda value: value.isoformat() if isinstance(value, date) else "",
         local_day=_local_day,
-        hhmm=lambda moment: format_time(
-            moment.astimezone(NAIROBI), "HH:mm", locale=language.locale
-        ),
+        hhmm=lambda moment: _hhmm(moment, language),
+        entry=lambda line: statement_line(line, language),
     )
     return env
 
@@ -81,10 +81,12 @@ def _hhmm(moment: datetime, language: Language) -> str:
 
 
 def _when(moment: datetime | None, language: Language) -> str:
+    """The day and the 24-hour time in Nairobi in both languages, as the forms take it: a
+    page holds one clock. Swahili time (`clock_time`) is for the messages families read."""
     if moment is None:
         return ""
     local = moment.astimezone(NAIROBI)
-    return f"{weekday_date(local.date(), language)}, {clock_time(local, language)}"
+    return f"{weekday_date(local.date(), language)}, {local:%H:%M}"
 
 
 def here(request: AnyRequest) -> str:

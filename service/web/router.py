@@ -8,8 +8,9 @@ from litestar.exceptions import HTTPException, NotAuthorizedException
 from litestar.response import Redirect
 from litestar.types import ExceptionHandlersMap
 
-from domain.errors import DomainError
+from domain.errors import DomainError, NotFound
 from service.auth.browser import PAGE
+from service.auth.policy import RoleRefused
 from service.awards.demand_letter import demand_letter_to_the_ag
 from service.errors import http_problem
 from service.reports.controller import ReportController
@@ -44,20 +45,26 @@ def _sign_in_first(request: AnyRequest, _: NotAuthorizedException) -> Response[A
 
 
 def _refused(request: AnyRequest, error: Exception) -> Response[Any]:
+    if isinstance(error, NotFound | RoleRefused):
+        # their words name the id asked for, or the role's code: the page says it in the
+        # reader's language instead
+        status = 404 if isinstance(error, NotFound) else 403
+        return page(request, "refused.html", status, status=status, detail="", reason=status)
     if isinstance(error, DomainError):
         status, detail = status_of(error), str(error)
     elif isinstance(error, HTTPException):
         status, detail = error.status_code, error.detail
     else:
         raise error
-    return page(request, "refused.html", status, status=status, detail=detail)
+    return page(request, "refused.html", status, status=status, detail=detail, reason=0)
 
 
 def no_such_address(request: AnyRequest, error: HTTPException) -> Response[Any]:
     """An address no route answers (404) or a method it does not take (405): under /web a
     page a person can read and leave by a link, elsewhere the API's problem details."""
     if request.url.path == "/web" or request.url.path.startswith("/web/"):
-        return page(request, "refused.html", error.status_code, status=error.status_code, detail="")
+        status = error.status_code
+        return page(request, "refused.html", status, status=status, detail="", reason=0)
     return http_problem(error).to_response(request)
 
 

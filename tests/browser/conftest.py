@@ -18,6 +18,7 @@ from playwright.async_api import Browser, Page, async_playwright
 
 from service.app import create_app
 from service.settings import Settings
+from tests.browser.axe import assert_accessible
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -32,7 +33,7 @@ ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP = {"width": 1366, "height": 900}
 
 
 def _chromium_or_skip() -> None:
@@ -87,11 +88,13 @@ async def tab(chromium: Browser, served: str) -> AsyncIterator[Page]:
 
 
 async def shoot(page: Page, name: str) -> None:
-    """Writes the page at desktop width and at 360 px into screenshots/ (git-ignored)."""
+    """Writes the page at desktop width and at 360 px into screenshots/ (git-ignored), and
+    fails on a serious or critical axe violation at either width."""
     SCREENSHOTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(SCREENSHOTS / f"{name}-desktop.png"), full_page=True)
     await page.set_viewport_size(PHONE)
     await page.screenshot(path=str(SCREENSHOTS / f"{name}-360px.png"), full_page=True)
+    await assert_accessible(page)
     await page.set_viewport_size(DESKTOP)
 
 

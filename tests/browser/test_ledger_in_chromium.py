@@ -29,6 +29,6 @@ async def test_a_lawyer_records_a_disbursement_from_the_case_page(
     await form.get_by_label("Payment reference").fill("QGH12XYZ")
     await form.get_by_role("button", name="Record the disbursement").click()
     await expect(tab.get_by_role("status")).to_contain_text("Recorded")
-    await expect(tab.locator("#entries")).to_contain_text("Achieng Otieno (mpesa)")
+    await expect(tab.locator("#entries")).to_contain_text("Achieng Otieno (M-Pesa)")
     await expect(tab.locator("#entries")).to_contain_text("Reverse this entry")
     await shoot(tab, "ledger")

@@ -42,7 +42,7 @@ async def test_a_lawyer_passes_money_on_and_reverses_it_from_the_ledger(
     )
     assert sent.status_code == 303, sent.text
     after = await web.get(sent.headers["location"])
-    assert "Achieng Otieno (mpesa)" in after.text and "Ksh800.00" in after.text
+    assert "Achieng Otieno (M-Pesa)" in after.text and "Ksh800.00" in after.text
     reversal = re.search(r'action="(/web/awards/[^"]+/disbursements/\d+/reversal)"', after.text)
     assert reversal
     early = await web.post(

@@ -1,0 +1,135 @@
+"""Every page, as every role, in Kiswahili: no English string of the catalogs on it.
+
+The pages are found in the route table (tests/pages.py) and filled from the demo register,
+so a page another change adds is walked too. A text node that is the English of a catalog
+message whose Kiswahili differs is a string someone forgot to translate or to mark.
+"""
+
+import re
+import uuid
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from babel.messages.pofile import read_po
+from litestar import Litestar
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import select
+
+from domain.awards import Award, DisbursementMethod
+from notifications.i18n import Language, catalog_path
+from service.database import make_sessionmaker
+from service.demo import ADJOURNMENT_REASONS, CASES, DEMO_RATE, JUDGES, load_demo_cases
+from service.usecases.compensation import disburse
+from tests.conftest import Account
+from tests.factories import TEST_ACTOR
+from tests.pages import addresses, read
+from tests.web.conftest import Browser, sign_in
+
+ENGLISH_WORDS = re.compile(
+    r"\b(cases?|awards?|hearings?|next|previous|save|sign out|sign in|find|outstanding|paid"
+    r"|download|judgment|payments?|received|interest|reversal|stage|claimant|respondent"
+    r"|no \w+ with id|account may not|mpesa|bank|cheque"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    re.IGNORECASE,
+)
+"""English words that never belong to a Kiswahili page's own text."""
+TWELVE_HOUR = re.compile(r"\d:\d\d\s*(am|pm|a\.m\.|p\.m\.|asubuhi|mchana|jioni|usiku)\b", re.I)
+"""A time of day told any way but the 24-hour clock the forms use."""
+
+
+BENEFICIARY = "Juma Kiprono Mwangi"
+
+
+def english_only() -> set[str]:
+    """The English of each message whose Kiswahili is different."""
+    texts: dict[Language, dict[str, str]] = {}
+    for language in Language:
+        with catalog_path(language).open("rb") as source:
+            catalog = read_po(source, locale=language.value)
+        texts[language] = {}
+        for message in catalog:
+            if not message.id:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for msgid, msgstr in zip(ids, strings, strict=False):
+                texts[language][msgid] = msgstr or msgid
+    english, swahili = texts[Language.EN], texts[Language.SW]
+    return {text for msgid, text in english.items() if swahili.get(msgid, "") != text}
+
+
+def data_of_the_register() -> set[str]:
+    """What people typed (titles, respondents, stations, counsel): shown as written."""
+    typed = {"Haki", "Kiswahili", "English", BENEFICIARY, DEMO_RATE, *ADJOURNMENT_REASONS, *JUDGES}
+    for demo in CASES:
+        typed |= {demo.title, demo.station, demo.counsel, demo.number, *demo.respondents}
+    return typed | {f"Court {room}" for room in range(1, 6)}
+
+
+def leads(accounts: dict[str, Account]) -> dict[str, uuid.UUID]:
+    """The tests' own accounts lead the demo cases, in place of the demo's accounts."""
+    return {
+        "Grace Muthoni (administrator)": accounts["admin"].user.id,
+        "Achieng Odhiambo": accounts["lawyer"].user.id,
+    }
+
+
+@pytest.fixture
+async def register(engine: AsyncEngine, web: Browser, accounts: dict[str, Account]) -> None:
+    """The demo register (web's fixture has emptied the tables), with money passed on."""
+    sessions = make_sessionmaker(engine)
+    await load_demo_cases(sessions, date.today(), leads(accounts))
+    async with sessions() as session:
+        paid = (await session.exec(select(Award).where(Award.stage == "partially_paid"))).one()
+    async with sessions() as session:
+        await disburse(
+            session,
+            TEST_ACTOR,
+            paid.id,
+            paid_on=date.today(),
+            amount=Decimal(100_000),
+            method=DisbursementMethod.MPESA,
+            beneficiary=BENEFICIARY,
+            reference="QGH12XYZ",
+        )
+
+
+@pytest.mark.parametrize("role", ["admin", "lawyer", "advocacy", "viewer"])
+async def test_no_english_on_a_kiswahili_page(
+    role: str,
+    register: None,
+    web: Browser,
+    app: Litestar,
+    engine: AsyncEngine,
+    accounts: dict[str, Account],
+) -> None:
+    untranslated = english_only()
+    typed = data_of_the_register() | {account.user.full_name for account in accounts.values()}
+    await sign_in(web, accounts[role])
+    web.cookies.set("haki_lang", Language.SW.value)
+    found: dict[str, set[str]] = {}
+    walked = 0
+    for address in await addresses(app, engine):
+        answer = await web.get(address)
+        if not answer.headers.get("content-type", "").startswith("text/html"):
+            continue
+        walked += 1
+        page = read(answer.text)
+        texts = list(page.texts)
+        for image in page.images:
+            texts += read((await web.get(image)).text).texts
+        for words in texts:
+            if words in typed:
+                continue
+            ours = words
+            for datum in typed:
+                ours = ours.replace(datum, "")
+            english = words in untranslated or ENGLISH_WORDS.search(ours)
+            if english or TWELVE_HOUR.search(words):
+                found.setdefault(words, set()).add(address)
+    assert walked >= 10, "the walk found too few pages"
+    assert not found, "\n".join(
+        f"{words!r} on {sorted(pages)[:3]}" for words, pages in found.items()
+    )
