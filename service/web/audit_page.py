@@ -20,6 +20,7 @@ from service.dependencies import Db
 from service.text import LINE
 from service.usecases import accounts
 from service.usecases.audit import AuditFilter, audit_vocabulary, search_audit
+from service.web.audit_words import ACTIONS, KINDS
 from service.web.forms import Refusal
 from service.web.render import page
 from service.web.wording import gettext
@@ -92,7 +93,9 @@ class AuditPage(Controller):
             pages=max(1, -(-total // ROWS)),
             form=Refusal(typed, errors, 400),
             people=[(p, p) for p in people],
-            actions=[(a, a) for a in actions],
-            kinds=[(k, k) for k in kinds],
+            actions=[(a, _(ACTIONS.get(a, a))) for a in actions],
+            kinds=[(k, _(KINDS.get(k, k))) for k in kinds],
+            action_words=ACTIONS,
+            kind_words=KINDS,
             query=query,
         )

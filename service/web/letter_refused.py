@@ -10,6 +10,7 @@ from litestar import Request, Response
 
 from domain.awards import Award, AwardStage
 from notifications.i18n import N_, translations
+from service.auth.browser import is_page
 from service.usecases.demand_letter import demandable
 from service.web.forms import status_of
 from service.web.render import language_of, page
@@ -33,6 +34,9 @@ NOT_ON_THAT_DAY = N_(
 
 
 def wants_a_page(request: Request[Any, Any, Any]) -> bool:
+    """Asked at its /web address (a page's link), or by a browser asking for text/html first."""
+    if is_page(request.route_handler):
+        return True
     return request.accept.best_match([JSON, HTML], default=JSON) == HTML
 
 
