@@ -32,6 +32,7 @@ ANCHORS = {
     "award_step": "#awards",
     "payment": "#awards",
     "follow_up": "#awards",
+    "case_follow_up": "#awards",
 }
 """where on the case page the person returns to after a form other than a court step"""
 Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
@@ -43,12 +44,13 @@ async def submit(
     case_id: uuid.UUID,
     form_id: str,
     act: Callable[[dict[str, str]], Awaitable[str]],
+    award_id: uuid.UUID | None = None,
 ) -> Response[Any]:
-    """Runs the form's use case; on to the case page when done (`act` says what was done),
-    or the case page again with the form refused, as it was typed."""
+    """Runs the form's use case; on to the case page when done (`act` says what was done), at
+    the award changed if one was, or the case page again with the form refused, as typed."""
     done = await attempt(typed(await request.form()), act)
     if not isinstance(done, Refusal):
-        anchor = ANCHORS.get(done, "#stage")
+        anchor = f"#award-{award_id}" if award_id else ANCHORS.get(done, "#stage")
         return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)
     view = await case_view(db, request, case_id)
     return page(request, "case.html", done.status_code, **context(view, **refused(form_id, done)))

@@ -13,6 +13,7 @@ from service.web.advocacy import UnpaidPage
 from service.web.award_forms import AwardForms
 from service.web.award_order import AwardOrderForm
 from service.web.calendar_page import CalendarPage
+from service.web.case_chase import CaseChaseForm
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
 from service.web.forms import status_of
@@ -21,6 +22,7 @@ from service.web.new_case import NewCase
 from service.web.once import OnceOnly
 from service.web.render import here, page
 from service.web.session_pages import SessionPages
+from service.web.unpaid_list_page import UnpaidListPage
 from service.web.week import WeekPage
 
 AnyRequest = Request[Any, Any, Any]
@@ -59,7 +61,9 @@ web_router = Router(
         CasePage,
         AwardOrderForm,
         AwardForms,
+        CaseChaseForm,
         UnpaidPage,
+        UnpaidListPage,
         CalendarPage,
         NewCase,
         AwardLedger,
