@@ -19,7 +19,12 @@ from service.auth.policy import POLICY, enforce, refusals, route_key
 from service.awards.controller import AwardController, CaseAwardController
 from service.awards.corrections import award_ledger, reverse_disbursement, reverse_payment
 from service.awards.demand_letter import demand_letter_to_the_ag
-from service.awards.follow_ups import award_follow_ups, follow_ups_due, log_follow_up
+from service.awards.follow_ups import (
+    award_follow_ups,
+    follow_ups_due,
+    log_case_follow_up_route,
+    log_follow_up,
+)
 from service.calendar.controller import CalendarController
 from service.cases.controller import CaseController
 from service.cases.notices_controller import NoticeController
@@ -51,6 +56,7 @@ from service.openapi import document_access, document_refusals, refuse_unknown_f
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
+from service.reports.unpaid_list import unpaid_award_list
 from service.secret_key import with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
@@ -104,6 +110,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     CaseAwardController,
                     AwardController,
                     log_follow_up,
+                    log_case_follow_up_route,
                     award_follow_ups,
                     demand_letter_to_the_ag,
                     follow_ups_due,
@@ -119,6 +126,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     sms_delivery_report,
                     ReportController,
                     unpaid_report,
+                    unpaid_award_list,
                     live,
                     ready,
                     web_router,

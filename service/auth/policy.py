@@ -72,6 +72,8 @@ POLICY: dict[str, Rule] = {
     "AwardController.certify_costs": Rule.AWARD_CHANGE,
     "AwardController.serve_costs_certificate": Rule.AWARD_CHANGE,
     "log_follow_up": Rule.AWARD_CHANGE,
+    # awards named in the body must be the case's own (service/usecases/chase_case.py)
+    "log_case_follow_up_route": Rule.CASE_CHANGE,
     "award_follow_ups": Rule.AWARD_READ,
     "reverse_payment": Rule.AWARD_CHANGE,
     "reverse_disbursement": Rule.AWARD_CHANGE,
@@ -127,6 +129,8 @@ POLICY: dict[str, Rule] = {
     "ReportController.outstanding_chart": Rule.SIGNED_IN,
     # organisation-wide, not narrowed to a lawyer's cases: shillings and counts only
     "unpaid_report": Rule.SIGNED_IN,
+    # one row per award, survivor codes at most: pseudonymous as the report, so every role
+    "unpaid_award_list": Rule.SIGNED_IN,
     # the browser interface (service/web/): each page has the rule of the API route it shows
     "front_door": Rule.PUBLIC,
     "SessionPages.login_form": Rule.PUBLIC,
@@ -143,6 +147,7 @@ POLICY: dict[str, Rule] = {
     "CaseList.case_list": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "CaseList.case_list_csv": Rule.CASE_LIST,  # as the list; names as reads_free_text allows
     "UnpaidPage.unpaid": Rule.SIGNED_IN,  # as unpaid_report: figures only
+    "UnpaidListPage.unpaid_list": Rule.SIGNED_IN,  # as unpaid_award_list: codes, never names
     "CalendarPage.calendar": Rule.SIGNED_IN,
     "CalendarPage.new_feed": Rule.SIGNED_IN,
     "CalendarPage.close_feed": Rule.SIGNED_IN,
@@ -150,6 +155,7 @@ POLICY: dict[str, Rule] = {
     "AwardForms.record_step": Rule.AWARD_CHANGE,
     "AwardForms.receive": Rule.AWARD_CHANGE,
     "AwardForms.log_follow_up": Rule.AWARD_CHANGE,
+    "CaseChaseForm.log_follow_up": Rule.CASE_CHANGE,  # as log_case_follow_up_route
     "NewCase.new_case_form": Rule.STAFF,  # as CaseController.open_case
     "NewCase.register_survivor": Rule.STAFF,  # as SurvivorController.register
     "NewCase.open_case": Rule.STAFF,

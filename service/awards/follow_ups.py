@@ -19,6 +19,7 @@ from service.free_text import kept, withheld
 from service.openapi import responses
 from service.text import LINE, Note
 from service.usecases import chase
+from service.usecases.chase_case import CaseFollowUp, log_case_follow_up
 
 
 class FollowUpIn(Struct, forbid_unknown_fields=True):
@@ -27,6 +28,21 @@ class FollowUpIn(Struct, forbid_unknown_fields=True):
     reference: Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
     answered_on: date | None = None
     answer: Note | None = None
+
+
+class CaseFollowUpIn(FollowUpIn, forbid_unknown_fields=True):
+    award_ids: Annotated[list[uuid.UUID], Meta(min_length=1, max_length=100)] | None = None
+    """some of the case's awards only (default: every award served and still unpaid)"""
+
+    def chase(self) -> CaseFollowUp:
+        return CaseFollowUp(
+            self.on, self.kind, self.reference, self.answered_on, self.answer, self.award_ids
+        )
+
+
+class CaseFollowUpOut(Struct):
+    award_id: uuid.UUID
+    follow_up: "FollowUpOut"
 
 
 class FollowUpOut(Struct):
@@ -92,6 +108,24 @@ async def log_follow_up(
         answer=data.answer,
     )
     return FollowUpOut.of(row)
+
+
+@post(
+    "/cases/{case_id:uuid}/follow-ups",
+    tags=["awards"],
+    responses=responses(400, 401, 403, 404, 413, 422),
+    summary="Log one follow-up with the Attorney General on every served award of a case",
+    description=(
+        "One letter, call or visit for the whole case, logged on each of its awards served on "
+        "the Attorney General and still unpaid (or those of `award_ids`, each of this case), "
+        "all in one transaction."
+    ),
+)
+async def log_case_follow_up_route(
+    db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[CaseFollowUpIn]
+) -> list[CaseFollowUpOut]:
+    rows = await log_case_follow_up(db, actor_of(request), case_id, data.chase())
+    return [CaseFollowUpOut(row.award_id, FollowUpOut.of(row)) for row in rows]
 
 
 @get(

@@ -77,13 +77,13 @@ def unpaid_chart(
         ranked = sorted(by_agency, key=lambda row: row[1])
         names = [shown(name, name) for name, _ in ranked]
         agency.barh(names, [float(v) for _, v in ranked], color=BARS)
-        agency.set_xlabel("KES")
+        agency.set_xlabel("Ksh")
         agency.xaxis.set_major_formatter(SHILLINGS)
         agency.tick_params(axis="x", labelrotation=30)
         age.bar(
             [shown(name, name) for name, _ in by_age], [float(v) for _, v in by_age], color=BARS
         )
-        age.set_ylabel("KES")
+        age.set_ylabel("Ksh")
         age.yaxis.set_major_formatter(SHILLINGS)
         age.tick_params(axis="x", labelrotation=20)
         return _svg(figure, title)
@@ -103,7 +103,7 @@ def outstanding_chart(
         ax.plot(names, [float(v) for _, v in months], marker="o", color=LINE, label=words.series)
         ax.fill_between(names, [float(v) for _, v in months], alpha=0.1, color=LINE)
         ax.set_ylim(bottom=0)
-        ax.set_ylabel("KES")
+        ax.set_ylabel("Ksh")
         ax.set_xlabel(words.month_end)
         ax.yaxis.set_major_formatter(SHILLINGS)
         ax.tick_params(axis="x", labelrotation=60)

@@ -39,7 +39,16 @@ def _breakdown(asked: str | None) -> Breakdown | None:
         ) from None
 
 
-def _cells(rows: list[dict[str, Any]], merge: bool) -> list[dict[str, Any]]:
+def totals_csv_name(day: date) -> str:
+    return f"unpaid-awards-totals-{day.isoformat()}.csv"
+
+
+def breakdown_csv_name(breakdown: Breakdown, day: date) -> str:
+    """Each CSV under its own name, so two downloads on one day never overwrite each other."""
+    return f"unpaid-awards-by-{breakdown.value.replace('_', '-')}-{day.isoformat()}.csv"
+
+
+def merged_cells(rows: list[dict[str, Any]], merge: bool) -> list[dict[str, Any]]:
     """Small cells merged if asked; the survivor ids that merging needs never leave."""
     kept = merge_small(rows, "survivor_ids") if merge else rows
     return [
@@ -81,11 +90,11 @@ async def unpaid_report(
     merge = merging_small(wanted, suppress_small)
     report = await unpaid_awards(db, day, [chosen] if chosen else list(Breakdown), merge)
     totals = {k: v for k, v in report.totals.items() if k != "survivor_ids"}
-    cells = {b: _cells(rows, merge) for b, rows in report.breakdowns.items()}
+    cells = {b: merged_cells(rows, merge) for b, rows in report.breakdowns.items()}
     if wanted is ReportFormat.CSV:
-        name = f"unpaid-awards-{day.isoformat()}.csv"
         if chosen is None:
-            return csv_response(name, FIGURES, [totals])
+            return csv_response(totals_csv_name(day), FIGURES, [totals])
+        name = breakdown_csv_name(chosen, day)
         return csv_response(name, [chosen.value, *FIGURES], cells[chosen])
     # one return type for both formats: a union would document two overlapping schemas
     return Response(

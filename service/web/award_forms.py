@@ -66,7 +66,7 @@ class AwardForms(Controller):
             return "payment"
 
         case_id = await _case_of(db, award_id)
-        return await submit(db, request, case_id, f"pay-{award_id}", paid)
+        return await submit(db, request, case_id, f"pay-{award_id}", paid, award_id)
 
     @post("/follow-ups")
     async def log_follow_up(
@@ -87,4 +87,4 @@ class AwardForms(Controller):
             return "follow_up"
 
         case_id = await _case_of(db, award_id)
-        return await submit(db, request, case_id, f"chase-{award_id}", chased)
+        return await submit(db, request, case_id, f"chase-{award_id}", chased, award_id)

@@ -35,6 +35,7 @@ ANCHORS = {
     "payment": "#awards",
     "follow_up": "#awards",
     "notice_to_sue": "#notices",
+    "case_follow_up": "#awards",
 }
 """where on the case page the person returns to after a form other than a court step"""
 NOTICE_FIELDS = {
@@ -53,12 +54,13 @@ async def submit(
     act: Callable[[dict[str, str]], Awaitable[str]],
     award_id: uuid.UUID | None = None,
 ) -> Response[Any]:
-    """Runs the form's use case; on to the case page when done (`act` says what was done),
-    or the case page again with the form refused, as it was typed. Sent from a page drawn
-    before someone else's step, the case is shown as it is now, with who recorded what."""
+    """Runs the form's use case; on to the case page when done (`act` says what was done), at
+    the award changed if one was, or the case page again with the form refused, as it was
+    typed. Sent from a page drawn before someone else's step, the case is shown as it is now,
+    with who recorded what."""
     done = await attempt(typed(await request.form()), act)
     if not isinstance(done, Refusal):
-        anchor = ANCHORS.get(done, "#stage")
+        anchor = f"#award-{award_id}" if award_id else ANCHORS.get(done, "#stage")
         return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)
     extra = refused(form_id, done)
     if done.stale:

@@ -15,12 +15,14 @@ from service.awards.demand_letter import demand_letter_to_the_ag
 from service.errors import http_problem
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
+from service.reports.unpaid_list import unpaid_award_list
 from service.web.admin_home import AdminHome
 from service.web.advocacy import UnpaidPage
 from service.web.audit_page import AuditPage
 from service.web.award_forms import AwardForms
 from service.web.award_order import AwardOrderForm
 from service.web.calendar_page import CalendarPage
+from service.web.case_chase import CaseChaseForm
 from service.web.case_details_page import CaseDetailsPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
@@ -32,6 +34,7 @@ from service.web.reminder_rules_page import ReminderRulesPage
 from service.web.render import here, page
 from service.web.session_pages import SessionPages
 from service.web.team_page import TeamPage
+from service.web.unpaid_list_page import UnpaidListPage
 from service.web.users_page import UsersPage
 from service.web.week import WeekPage
 
@@ -83,7 +86,9 @@ web_router = Router(
         CasePage,
         AwardOrderForm,
         AwardForms,
+        CaseChaseForm,
         UnpaidPage,
+        UnpaidListPage,
         CalendarPage,
         NewCase,
         AwardLedger,
@@ -101,7 +106,7 @@ web_router = Router(
 
 web_downloads = Router(
     "/web",
-    route_handlers=[demand_letter_to_the_ag, unpaid_report, ReportController],
+    route_handlers=[demand_letter_to_the_ag, unpaid_report, unpaid_award_list, ReportController],
     opt={PAGE: True},
     include_in_schema=False,
     exception_handlers=EXCEPTION_HANDLERS,

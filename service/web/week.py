@@ -1,8 +1,18 @@
-"""My week: the cause list ahead, follow-ups with the Attorney General due, cases that moved."""
+"""My week: the cause list ahead, follow-ups with the Attorney General due, cases that moved.
 
-from datetime import timedelta
+Follow-ups are shown one line per case: a petition of four claimants is one file at the
+Attorney General's office, chased with one letter (the case page logs it on every award).
+The week starts today, or on any day asked (the next week, or a date picked).
+"""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated
 
 from litestar import Controller, Response, get
+from litestar.params import QueryParameter
 
 from domain.base import utcnow
 from domain.calendar import nairobi_today
@@ -16,6 +26,48 @@ from service.usecases.recent_cases import recently_changed
 from service.web.render import page
 
 WEEK = timedelta(days=6)
+Start = Annotated[str, QueryParameter(max_length=40, description="the week's first day")]
+
+
+@dataclass(frozen=True)
+class CaseDue:
+    """A case's awards due a follow-up, as one line: the earliest due, the longest silence."""
+
+    case_id: uuid.UUID
+    case_reference: str
+    awards: list[chase.Due]
+
+    @property
+    def first(self) -> chase.Due:
+        return min(self.awards, key=lambda d: d.state.next_due)
+
+    @property
+    def escalate(self) -> bool:
+        return any(d.state.escalate for d in self.awards)
+
+    @property
+    def silent_days(self) -> int:
+        return max(d.state.silent_days for d in self.awards)
+
+    @property
+    def respondents(self) -> list[str]:
+        return list(dict.fromkeys(d.award.respondent for d in self.awards))
+
+
+def by_case(due: Sequence[chase.Due]) -> list[CaseDue]:
+    cases: dict[uuid.UUID, list[chase.Due]] = {}
+    for d in due:
+        cases.setdefault(d.award.case_id, []).append(d)
+    lines = [CaseDue(case_id, found[0].case_reference, found) for case_id, found in cases.items()]
+    return sorted(lines, key=lambda c: (c.first.state.next_due, c.case_reference))
+
+
+def first_day(start: str, today: date) -> date:
+    """The day asked, or today when none is (or what came is no date: the page still answers)."""
+    try:
+        return date.fromisoformat(start.strip()) if start.strip() else today
+    except ValueError:
+        return today
 
 
 class WeekPage(Controller):
@@ -23,19 +75,25 @@ class WeekPage(Controller):
     opt = {PAGE: True}  # noqa: RUF012
 
     @get("/")
-    async def my_week(self, db: Db, request: SignedIn) -> Response[str]:
+    async def my_week(self, db: Db, request: SignedIn, start: Start = "") -> Response[str]:
         today = nairobi_today(utcnow())
+        first = first_day(start, today)
         member = case_scope(request.user)
-        where = cause_list.CauseListFilter(first_day=today, last_day=today + WEEK, member=member)
+        where = cause_list.CauseListFilter(first_day=first, last_day=first + WEEK, member=member)
         hearings = await cause_list.cause_list(db, where)
-        due = await chase.due_by(db, today + WEEK, today, chase_rules(request), member=member)
+        due = await chase.due_by(
+            db, max(first + WEEK, today), today, chase_rules(request), member=member
+        )
         changed = await recently_changed(db, member=member)
         return page(
             request,
             "week.html",
             today=today,
-            last_day=today + WEEK,
+            first_day=first,
+            last_day=first + WEEK,
+            next_week=(first + WEEK + timedelta(days=1)).isoformat(),
+            previous_week=(first - WEEK - timedelta(days=1)).isoformat(),
             hearings=hearings,
-            due=due,
+            due=by_case(due),
             changed=changed,
         )

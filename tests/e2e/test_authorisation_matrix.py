@@ -94,6 +94,13 @@ def route(method: str, path: str, body: dict[str, Any] | None = None) -> Build:
     return build
 
 
+async def chase_the_whole_case(w: World) -> tuple[str, str, dict[str, Any]]:
+    """The case's award named in the body: the guard decides on the case, the use case that
+    each award named is the case's own (tests/e2e/test_case_follow_ups.py)."""
+    body = {"on": "2024-07-01", "kind": "call", "reference": "AG/FU/2"}
+    return "POST", f"/cases/{w.case_id}/follow-ups", body | {"award_ids": [str(w.award_id)]}
+
+
 async def disable_someone(w: World) -> tuple[str, str, None]:
     return "POST", f"/users/{await w.throwaway_user()}/disable", None
 
@@ -359,6 +366,7 @@ EXPECTED: dict[str, tuple[str, Build]] = {
             {"on": "2024-07-01", "kind": "letter", "reference": "AG/FU/1"},
         ),
     ),
+    "log_case_follow_up_route": ("case_change", chase_the_whole_case),
     "award_follow_ups": ("case_read", route("GET", "/awards/{award}/follow-ups")),
     "reverse_payment": ("case_change", reverse_the_payment),
     "reverse_disbursement": ("case_change", reverse_a_disbursement),
@@ -474,6 +482,7 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         route("GET", "/reports/outstanding-over-time/chart.svg"),
     ),
     "unpaid_report": ("signed_in", route("GET", "/reports/unpaid")),
+    "unpaid_award_list": ("signed_in", route("GET", "/reports/unpaid/awards?sort=outstanding")),
     "import_records": ("admin", check_an_import),
     "import_template": ("admin", route("GET", "/imports/cases/template.csv")),
     "full_export": ("admin", route("GET", "/exports/full.zip")),
@@ -560,6 +569,7 @@ PAGES: dict[str, tuple[str, Build]] = {
     "CaseList.case_list": ("signed_in", route("GET", "/web/cases?stage=hearing&q=HAKI")),
     "CaseList.case_list_csv": ("signed_in", route("GET", "/web/cases.csv?q=HAKI&sort=stage")),
     "UnpaidPage.unpaid": ("signed_in", route("GET", "/web/unpaid")),
+    "UnpaidListPage.unpaid_list": ("signed_in", route("GET", "/web/unpaid/awards")),
     "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),
     "CalendarPage.new_feed": ("signed_in", route("POST", "/web/calendar/feed", Form())),
     "CalendarPage.close_feed": ("signed_in", route("POST", "/web/calendar/close", Form())),
@@ -582,6 +592,14 @@ PAGES: dict[str, tuple[str, Build]] = {
             "POST",
             "/web/awards/{award}/follow-ups",
             Form(on="2024-07-01", kind="letter", reference="AG/FU/1"),
+        ),
+    ),
+    "CaseChaseForm.log_follow_up": (
+        "case_change",
+        route(
+            "POST",
+            "/web/cases/{case}/follow-ups",
+            Form(on="2024-07-01", kind="visit", reference="AG/FU/3"),
         ),
     ),
     "NewCase.new_case_form": ("staff", route("GET", "/web/cases/new")),
@@ -831,12 +849,21 @@ async def a_status_code_for(w: World, contact_id: str) -> tuple[str, str, Any]:
     return "POST", f"/cases/{w.case_id}/status-codes", {"contact_id": contact_id}
 
 
+async def chasing_with_an_award(w: World, award_id: str) -> tuple[str, str, Any]:
+    """The world's case chased with a record of another case named among its awards: here the
+    foreign case's own id (the foreign world has no award); tests/e2e/test_case_follow_ups.py
+    names another case's real, served award and finds nothing written."""
+    _, path, body = await chase_the_whole_case(w)
+    return "POST", path, body | {"award_ids": [str(w.award_id), award_id]}
+
+
 # route key -> (how to send the foreign id, which id of Foreign, an unknown one of that kind)
 IN_BODIES: dict[str, tuple[Named, str, str]] = {
     "CaseController.open_case": (naming_a_claimant, "code", UNKNOWN_CODE),
     "NewCase.open_case": (naming_a_claimant_in_the_browser, "code", UNKNOWN_CODE),
     "CaseAwardController.record": (an_award_to, "code", UNKNOWN_CODE),
     "StatusCodeController.issue": (a_status_code_for, "contact_id", str(uuid.uuid4())),
+    "log_case_follow_up_route": (chasing_with_an_award, "case_id", str(uuid.uuid4())),
 }
 
 

@@ -195,7 +195,7 @@ async def test_csv_one_breakdown_with_small_cells_merged(client: Client) -> None
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/csv")
     assert response.headers["content-disposition"] == (
-        'attachment; filename="unpaid-awards-2022-03-01.csv"'
+        'attachment; filename="unpaid-awards-by-respondent-2022-03-01.csv"'
     )
     rows = list(csv.reader(io.StringIO(response.text)))
     assert rows[0] == [

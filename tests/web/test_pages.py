@@ -245,7 +245,7 @@ async def test_a_lawyer_chases_the_award_and_records_a_payment(
         f"/web/awards/{award.id}/follow-ups",
         data={"on": "2024-07-01", "kind": "letter", "reference": "AG/FU/7", "_form_token": token},
     )
-    assert chased.status_code == 303 and chased.headers["location"].endswith("#awards")
+    assert chased.status_code == 303 and chased.headers["location"].endswith(f"#award-{award.id}")
     paid = await web.post(
         f"/web/awards/{award.id}/payments",
         data=too_much | {"amount": "500.00", "reference": "TR/2024/2", "_form_token": token},
