@@ -25,6 +25,8 @@ IDS = {
 """How to fill each path parameter: a query for the ids of the demo-like register, in order."""
 NOT_PAGES = {"/web/language/{lang:str}", "/web/static/{name:str}"}
 """GET routes under /web that answer with a redirect or a file, never a page."""
+FILES = re.compile(r"\.(csv|svg|ics|zip|pdf)$")
+"""downloads the pages link to (a browser saves them rather than showing them)"""
 PARAMETER = re.compile(r"\{(\w+):\w+\}")
 
 
@@ -36,6 +38,7 @@ def page_routes(app: Litestar) -> list[str]:
         if route.path.startswith("/web")
         and "GET" in getattr(route, "methods", set())
         and route.path not in NOT_PAGES
+        and not FILES.search(route.path)
     )
 
 

@@ -52,4 +52,4 @@ def letter_refused(
 ) -> Response[str]:
     status = status_of(error)  # type: ignore[arg-type]
     words = translations(language_of(request)).gettext(why_no_letter(award))
-    return page(request, "refused.html", status, status=status, detail=words)
+    return page(request, "refused.html", status, status=status, detail=words, reason=0)

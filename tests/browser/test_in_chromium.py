@@ -53,7 +53,7 @@ async def test_a_lawyer_records_an_adjournment_and_the_judgment(
     await expect(tab.get_by_role("heading", name="My week")).to_be_visible()
     await shoot(tab, "week")
     await tab.get_by_role("link", name="Cases", exact=True).click()
-    await tab.get_by_label("Reference or court number").fill("petition no. e77 of 2024")
+    await tab.get_by_role("searchbox", name="Find").fill("petition no. e77 of 2024")
     await tab.get_by_role("button", name="Find").click()
     await expect(tab.get_by_role("status")).to_have_text("1 case")
     await shoot(tab, "cases")

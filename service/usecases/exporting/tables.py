@@ -47,6 +47,7 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "unpaid_base_shared": (),
     "idempotent_requests": (),
     "form_submissions": (),
+    "notices_to_sue": (),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""
 
