@@ -51,7 +51,8 @@ TYPE_DECODERS = [(is_amount, decode)]
 
 
 def dec_hook(kind: type, value: Any) -> Any:
-    """The same decoders for `msgspec.convert`, as Litestar uses them for a JSON body."""
+    """The same decoders for `msgspec.convert`, as Litestar uses them for a JSON body; any other
+    type is declined with NotImplementedError, as msgspec's dec_hook protocol asks."""
     if is_amount(kind):
         return decode(kind, value)
     raise NotImplementedError(f"no decoder for {kind!r}")
