@@ -35,11 +35,11 @@ from service.database import (  # noqa: E402
     scratch_server,
 )
 from service.migrate import upgrade  # noqa: E402
-from service.usecases.accounts import add_user  # noqa: E402
-from service.usecases.cases import open_case  # noqa: E402
-from service.usecases.staff_addresses import Addresses  # noqa: E402
-from service.usecases.survivors import register_survivor  # noqa: E402
-from service.usecases.team import assign  # noqa: E402
+from service.usecases.accounts.staff_addresses import Addresses  # noqa: E402
+from service.usecases.accounts.team import assign  # noqa: E402
+from service.usecases.accounts.users import add_user  # noqa: E402
+from service.usecases.cases.register import open_case  # noqa: E402
+from service.usecases.families.survivors import register_survivor  # noqa: E402
 
 PHONE = "+254712345678"  # the one lawyer on the team, with no e-mail: every message is an SMS
 PURPOSES = ["mention", "directions", "hearing", "submissions", "judgment_delivery"]

@@ -48,8 +48,8 @@ from service.database import (  # noqa: E402
     scratch_server,
 )
 from service.migrate import upgrade  # noqa: E402
-from service.usecases.accounts import add_user, open_session  # noqa: E402
-from service.usecases.unpaid import Breakdown, unpaid_awards  # noqa: E402
+from service.usecases.accounts.users import add_user, open_session  # noqa: E402
+from service.usecases.reports.unpaid import Breakdown, unpaid_awards  # noqa: E402
 
 FORGET = "DELETE FROM unpaid_bases"
 OWED = """

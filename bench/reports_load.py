@@ -22,7 +22,7 @@ from reports_data import ALLOCATION, CHUNK, COLUMNS, generate  # noqa: E402
 
 from domain.awards import Award  # noqa: E402
 from service.database import make_engine, make_sessionmaker  # noqa: E402
-from service.usecases.positions import refresh_positions  # noqa: E402
+from service.usecases.awards.positions import refresh_positions  # noqa: E402
 
 SAMPLE = 200  # awards whose positions are checked against refresh_positions
 POSITION = """

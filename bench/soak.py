@@ -36,8 +36,8 @@ from domain.audit import Actor  # noqa: E402
 from domain.users import Role  # noqa: E402
 from service.database import async_url, asyncpg_dsn, make_engine, make_sessionmaker  # noqa: E402
 from service.migrate import upgrade  # noqa: E402
-from service.usecases.accounts import add_user  # noqa: E402
-from service.usecases.staff_addresses import Addresses  # noqa: E402
+from service.usecases.accounts.staff_addresses import Addresses  # noqa: E402
+from service.usecases.accounts.users import add_user  # noqa: E402
 
 CLIENTS = 20
 WORKERS = 3

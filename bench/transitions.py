@@ -38,7 +38,7 @@ from service.database import (  # noqa: E402
     scratch_server,
 )
 from service.migrate import upgrade  # noqa: E402
-from service.usecases.accounts import add_user, open_session  # noqa: E402
+from service.usecases.accounts.users import add_user, open_session  # noqa: E402
 
 TODAY = nairobi_today(datetime.now(UTC))  # steps without a date are dated this day
 # a petition heard and dismissed: every step a plain court-track transition (an award would

@@ -127,7 +127,7 @@ def _accrue(
     """Interest, to the cent, on each head's principal for the days of [start, end) it bears it.
 
     One division of the exact sum, so PostgreSQL's `round(sum(...) / 36500, 2)` agrees to the
-    cent even on a half cent (see service/usecases/unpaid.py)."""
+    cent even on a half cent (see service/usecases/reports/unpaid.py)."""
     rate_days = Decimal(0)
     for head, principal in zip(heads, ledger.principal, strict=True):
         if head.interest_from is not None:

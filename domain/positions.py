@@ -20,7 +20,7 @@ EPOCH = date(2000, 1, 1)
 class AwardPosition(SQLModel, table=True):
     """The award's position (domain.interest.Position) from `valid_from` until the day before
     `valid_to` (None: until a later payment). Derived data, not history: rewritten whole from
-    the ledger, in the transaction of every ledger write, by service/usecases/positions.py.
+    the ledger, in the transaction of every ledger write, by service/usecases/awards/positions.py.
 
     Interest on a later date is simple interest on each `bearing` principal from its
     `bearing_from` day, summed and settled to the cent: `awarded` and the paid columns are

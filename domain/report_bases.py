@@ -5,7 +5,7 @@ once for a day into a *base* (its rows, and the survivors holding more than one 
 cell), and every change to a position since is kept as a *change*: the row as it was, counted
 minus, and the row as it became, counted plus (triggers of migration 0013). The
 report on that day is then the base plus the changes made after the base's snapshot: exact,
-because the changes telescope, and read in milliseconds (service/usecases/unpaid_bases.py).
+because the changes telescope, and read in milliseconds (service/usecases/reports/unpaid_bases.py).
 """
 
 import uuid

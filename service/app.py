@@ -60,7 +60,7 @@ from service.reports.unpaid_list import unpaid_award_list
 from service.secret_key import with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
-from service.usecases.status_codes import CodeRules
+from service.usecases.families.status_codes import CodeRules
 from service.users.controller import UserController
 from service.web.router import no_such_address, web_downloads, web_router
 from service.web.session_pages import front_door

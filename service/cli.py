@@ -23,8 +23,8 @@ from service.imports.commands import export_all, import_file
 from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
 from service.secret_key import SecretKeyMissing, with_secret_key
 from service.settings import Settings
-from service.usecases import accounts
-from service.usecases.staff_addresses import Addresses
+from service.usecases.accounts import users
+from service.usecases.accounts.staff_addresses import Addresses
 
 T = TypeVar("T")
 Sessions = async_sessionmaker[AsyncSession]
@@ -268,7 +268,7 @@ def user_add(
 
     async def add(sessions: Sessions, actor: Actor) -> str:
         async with sessions() as session:
-            added = await accounts.add_user(
+            added = await users.add_user(
                 session,
                 actor,
                 username=username,
@@ -289,9 +289,9 @@ def user_disable(username: str) -> None:
 
     async def disable(sessions: Sessions, actor: Actor) -> str:
         async with sessions() as session:
-            found = await accounts.find_user(session, username)
+            found = await users.find_user(session, username)
         async with sessions() as session:
-            await accounts.disable_user(session, actor, found.id)
+            await users.disable_user(session, actor, found.id)
         return f"disabled {found.username}"
 
     _accounts(disable)
@@ -306,9 +306,9 @@ def user_reset_password(username: str, password_stdin: bool) -> None:
 
     async def reset(sessions: Sessions, actor: Actor) -> str:
         async with sessions() as session:
-            found = await accounts.find_user(session, username)
+            found = await users.find_user(session, username)
         async with sessions() as session:
-            await accounts.reset_password(session, actor, found.id, password)
+            await users.reset_password(session, actor, found.id, password)
         return f"new password set for {found.username}"
 
     _accounts(reset)
@@ -337,7 +337,7 @@ def diagrams(check: bool) -> None:
 def rebuild_positions() -> None:
     """Rewrite every award's positions (what reports read) with HAKI_PAYMENT_ALLOCATION:
     run it after changing that setting, with the API stopped or running."""
-    from service.usecases.positions import rebuild_positions as rebuild
+    from service.usecases.awards.positions import rebuild_positions as rebuild
 
     allocation = Settings().payment_allocation
 

@@ -28,7 +28,7 @@ from notifications.outbox import Message, enqueue
 from service.idempotency import forget_old
 from service.log_context import kind_of
 from service.settings import Settings
-from service.usecases.chase_reminders import follow_up_messages, plan_follow_ups
+from service.usecases.awards.chase_reminders import follow_up_messages, plan_follow_ups
 from service.web import once
 
 log = logging.getLogger("haki.clock")

@@ -23,16 +23,16 @@ from domain.stages import JudgmentOutcome as O
 from domain.stages import Stage
 from domain.users import Role
 from notifications.i18n import Language
-from service.usecases import hearings
-from service.usecases.accounts import add_user
-from service.usecases.awards import AwardOrder, CompensationRules, HeadIn, record_award
-from service.usecases.cases import open_case
-from service.usecases.compensation import AwardStep, receive_payment, record_award_step
-from service.usecases.consent import record_consent
-from service.usecases.contacts import NewContact, add_contact
-from service.usecases.court_track import Step, record_step
-from service.usecases.hearings import Sitting
-from service.usecases.survivors import register_survivor
+from service.usecases.accounts.users import add_user
+from service.usecases.awards.compensation import AwardStep, receive_payment, record_award_step
+from service.usecases.awards.orders import AwardOrder, CompensationRules, HeadIn, record_award
+from service.usecases.cases.court_track import Step, record_step
+from service.usecases.cases.register import open_case
+from service.usecases.families.consent import record_consent
+from service.usecases.families.contacts import NewContact, add_contact
+from service.usecases.families.survivors import register_survivor
+from service.usecases.hearings import court_dates
+from service.usecases.hearings.court_dates import Sitting
 
 AG = "Attorney General"
 IG = "Inspector General of the National Police Service"
@@ -221,7 +221,7 @@ async def _hearings(
     now = datetime.combine(today, time(8), tzinfo=NAIROBI)
     past = datetime.combine(today - timedelta(days=21 + index), time(9), tzinfo=NAIROBI)
     async with sessions() as session:
-        first = await hearings.schedule(
+        first = await court_dates.schedule(
             session,
             DEMO_ACTOR,
             case.id,
@@ -233,7 +233,7 @@ async def _hearings(
         )
     coming = datetime.combine(today + timedelta(days=1 + index % 6), time(9 + index % 3), NAIROBI)
     async with sessions() as session:
-        await hearings.adjourn(
+        await court_dates.adjourn(
             session,
             DEMO_ACTOR,
             first.id,

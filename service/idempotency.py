@@ -45,7 +45,7 @@ from domain.base import utcnow
 from domain.idempotency import IdempotentRequest
 from service.errors import PROBLEM_BASE
 from service.openapi import PROBLEM, problem_response
-from service.usecases.accounts import principal_for_token
+from service.usecases.accounts.users import principal_for_token
 
 HEADER = "Idempotency-Key"
 KEEP = timedelta(hours=24)

@@ -22,7 +22,7 @@ from service.database import asyncpg_dsn, make_sessionmaker
 from service.dispatch import DispatchRules, Round, dispatch_once
 from service.log_context import kind_of
 from service.settings import Settings
-from service.usecases.unpaid_refresh import refresh_forever
+from service.usecases.reports.unpaid_refresh import refresh_forever
 
 log = logging.getLogger("haki.worker")
 

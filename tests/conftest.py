@@ -22,7 +22,7 @@ from service.app import create_app
 from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server
 from service.migrate import upgrade
 from service.settings import Settings
-from service.usecases.accounts import add_user, open_session
+from service.usecases.accounts.users import add_user, open_session
 from tests.factories import TEST_ACTOR
 
 # the tests drive the reminder clock themselves (service/clock.py: tick), never on a timer

@@ -12,13 +12,13 @@ from domain.awards import Award, HeadKind
 from domain.cases import Case
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
 from domain.users import Role, User
-from service.usecases.accounts import add_user
-from service.usecases.awards import AwardOrder, CompensationRules, HeadIn, record_award
-from service.usecases.cases import open_case
-from service.usecases.compensation import AwardStep, receive_payment, record_award_step
-from service.usecases.court_track import Step, record_step
-from service.usecases.survivors import register_survivor
-from service.usecases.team import assign
+from service.usecases.accounts.team import assign
+from service.usecases.accounts.users import add_user
+from service.usecases.awards.compensation import AwardStep, receive_payment, record_award_step
+from service.usecases.awards.orders import AwardOrder, CompensationRules, HeadIn, record_award
+from service.usecases.cases.court_track import Step, record_step
+from service.usecases.cases.register import open_case
+from service.usecases.families.survivors import register_survivor
 
 TEST_ACTOR = Actor("tests", "local")
 RULES = CompensationRules()

@@ -30,7 +30,7 @@ FACTS = (
 """the copied facts never empty; served_on and closed_on may be"""
 
 TRIGGERS = """
--- interest head by head, for a day before some head starts (service/usecases/unpaid_sql.py);
+-- interest head by head, for a day before some head starts (service/usecases/reports/unpaid_sql.py);
 -- a function, unlike a subquery, lets the report's aggregation run in parallel workers
 CREATE FUNCTION haki_interest_by_head(rate numeric, bearing numeric[], bearing_from date[], as_of date)
 RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

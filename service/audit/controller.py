@@ -12,7 +12,7 @@ from domain.audit import AuditEvent
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
 from service.text import LINE
-from service.usecases.audit import AuditFilter, search_audit
+from service.usecases.accounts.audit import AuditFilter, search_audit
 
 Filter = Annotated[str | None, QueryParameter(max_length=64, pattern=LINE)]
 Day = Annotated[date | None, QueryParameter(description="a day in Nairobi, included")]

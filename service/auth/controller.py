@@ -13,7 +13,7 @@ from service.dependencies import Db
 from service.idempotency import SHOWN_ONCE
 from service.openapi import responses
 from service.text import NOT_BLANK_LINE
-from service.usecases import accounts, signin, staff_addresses
+from service.usecases.accounts import signin, staff_addresses, users
 
 
 class LoginIn(Struct, forbid_unknown_fields=True):
@@ -73,7 +73,7 @@ class AuthController(Controller):
 
     @post("/logout", status_code=204, responses=responses(401), summary="End this session now")
     async def logout(self, db: Db, request: SignedIn) -> None:
-        await accounts.end_session(db, actor_of(request), request.auth)
+        await users.end_session(db, actor_of(request), request.auth)
 
     @get("/me", responses=responses(401), summary="Who this token belongs to")
     async def me(self, db: Db, request: SignedIn) -> UserOut:

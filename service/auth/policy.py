@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from domain.errors import NotFound
 from domain.users import Principal, Role
 from service.auth.browser import presented_token
-from service.usecases import access
-from service.usecases.accounts import principal_for_token
+from service.usecases.accounts import access
+from service.usecases.accounts.users import principal_for_token
 
 
 class Rule(Enum):
@@ -72,7 +72,7 @@ POLICY: dict[str, Rule] = {
     "AwardController.certify_costs": Rule.AWARD_CHANGE,
     "AwardController.serve_costs_certificate": Rule.AWARD_CHANGE,
     "log_follow_up": Rule.AWARD_CHANGE,
-    # awards named in the body must be the case's own (service/usecases/chase_case.py)
+    # awards named in the body must be the case's own (service/usecases/awards/chase_case.py)
     "log_case_follow_up_route": Rule.CASE_CHANGE,
     "award_follow_ups": Rule.AWARD_READ,
     "reverse_payment": Rule.AWARD_CHANGE,

@@ -30,9 +30,10 @@ from service.awards.schemas import (
 )
 from service.dependencies import Db
 from service.openapi import responses
-from service.usecases import awards, compensation, costs_certificate, possible_steps
-from service.usecases.awards import CompensationRules
-from service.usecases.cases import get_case
+from service.usecases.awards import compensation, costs_certificate, orders
+from service.usecases.awards.orders import CompensationRules
+from service.usecases.cases import possible_steps
+from service.usecases.cases.register import get_case
 from statemachines.award_track import AWARD_TRACK
 
 AsOf = Annotated[date | None, QueryParameter(description="default: today in Nairobi")]
@@ -46,10 +47,10 @@ def rules_of(request: SignedIn) -> CompensationRules:
 
 
 async def _out(db: Db, award: Award) -> AwardOut:
-    heads = await awards.heads_of(db, [award.id])
+    heads = await orders.heads_of(db, [award.id])
     jr = award.enforcement_case_id
     enforcement = await get_case(db, jr) if jr else None
-    return AwardOut.of(award, await awards.claimant_code(db, award), heads, enforcement)
+    return AwardOut.of(award, await orders.claimant_code(db, award), heads, enforcement)
 
 
 class CaseAwardController(Controller):
@@ -60,14 +61,14 @@ class CaseAwardController(Controller):
     async def record(
         self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[AwardIn]
     ) -> AwardOut:
-        award = await awards.record_award(
+        award = await orders.record_award(
             db, actor_of(request), case_id, data.order(), rules_of(request)
         )
         return await _out(db, award)
 
     @get(responses=responses(401, 404), summary="The case's awards")
     async def of_case(self, db: Db, case_id: FromPath[uuid.UUID]) -> list[AwardOut]:
-        return [await _out(db, award) for award in await awards.awards_of_case(db, case_id)]
+        return [await _out(db, award) for award in await orders.awards_of_case(db, case_id)]
 
 
 class AwardController(Controller):
@@ -76,7 +77,7 @@ class AwardController(Controller):
 
     @get(responses=responses(401, 404), summary="One award")
     async def get_award(self, db: Db, award_id: FromPath[uuid.UUID]) -> AwardOut:
-        return await _out(db, await awards.get_award(db, award_id))
+        return await _out(db, await orders.get_award(db, award_id))
 
     @get("/transitions", responses=responses(401, 404), summary="Steps allowed now")
     async def allowed_steps(
@@ -189,7 +190,7 @@ class AwardController(Controller):
             certificate_ref=data.certificate_ref,
             rules=rules_of(request),
         )
-        return await _out(db, await awards.get_award(db, award_id))
+        return await _out(db, await orders.get_award(db, award_id))
 
     @post(
         "/costs/certificate",
@@ -204,7 +205,7 @@ class AwardController(Controller):
         data: JSONBody[CostsCertificateIn],
     ) -> AwardOut:
         await costs_certificate.certify_costs(db, actor_of(request), award_id, data.issued_on)
-        return await _out(db, await awards.get_award(db, award_id))
+        return await _out(db, await orders.get_award(db, award_id))
 
     @post(
         "/costs/certificate/service",
@@ -221,7 +222,7 @@ class AwardController(Controller):
         await costs_certificate.serve_costs_certificate(
             db, actor_of(request), award_id, data.served_on
         )
-        return await _out(db, await awards.get_award(db, award_id))
+        return await _out(db, await orders.get_award(db, award_id))
 
     @get(
         "/statement",
@@ -235,7 +236,7 @@ class AwardController(Controller):
         award_id: FromPath[uuid.UUID],
         as_of: AsOf = None,
     ) -> StatementOut:
-        award, result = await awards.award_statement(db, award_id, as_of, rules_of(request))
+        award, result = await orders.award_statement(db, award_id, as_of, rules_of(request))
         return StatementOut.of(award, result)
 
     @get("/events", responses=responses(401, 404), summary="The award's history")
@@ -243,4 +244,4 @@ class AwardController(Controller):
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
     ) -> list[AwardEventOut]:
         free_text = reads_free_text(request.user)
-        return [AwardEventOut.of(e, free_text) for e in await awards.award_history(db, award_id)]
+        return [AwardEventOut.of(e, free_text) for e in await orders.award_history(db, award_id)]

@@ -17,7 +17,7 @@ from service.awards.schemas import Shillings
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import NOT_BLANK_LINE
-from service.usecases import corrections, ledger
+from service.usecases.awards import corrections, ledger
 
 
 class ReversalIn(Struct, forbid_unknown_fields=True):

@@ -15,8 +15,8 @@ from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import AsOf, rules_of
 from service.dependencies import Db
 from service.openapi import responses
-from service.usecases.awards import get_award
-from service.usecases.demand_letter import LetterRules, demand_letter
+from service.usecases.awards.demand_letter import LetterRules, demand_letter
+from service.usecases.awards.orders import get_award
 from service.web.letter_refused import letter_refused, wants_a_page
 
 MEDIA = {LetterFormat.TEXT: "text/plain", LetterFormat.HTML: "text/html"}

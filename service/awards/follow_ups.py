@@ -18,8 +18,8 @@ from service.dependencies import Db
 from service.free_text import kept, withheld
 from service.openapi import responses
 from service.text import LINE, Note
-from service.usecases import chase
-from service.usecases.chase_case import CaseFollowUp, log_case_follow_up
+from service.usecases.awards import chase
+from service.usecases.awards.chase_case import CaseFollowUp, log_case_follow_up
 
 
 class FollowUpIn(Struct, forbid_unknown_fields=True):

@@ -16,8 +16,8 @@ from service.amounts import Amount
 from service.cases.schemas import StepChance, SurvivorCode
 from service.free_text import kept, withheld, without_file
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
-from service.usecases.awards import UNSTATED, AwardOrder
-from service.usecases.awards import HeadIn as UseCaseHead
+from service.usecases.awards.orders import UNSTATED, AwardOrder
+from service.usecases.awards.orders import HeadIn as UseCaseHead
 from statemachines.award_track import Route as AwardRoute
 from statemachines.machine import Chance
 

@@ -14,7 +14,7 @@ from service.calendar import ics
 from service.dependencies import Db
 from service.idempotency import SHOWN_ONCE
 from service.openapi import responses
-from service.usecases import calendar_feeds
+from service.usecases.hearings import calendar_feeds
 
 FEED_ROUTE = "calendar-feed"
 SUFFIX = ".ics"

@@ -16,7 +16,7 @@ from icalendar import Alarm, Calendar, Event, vDuration
 
 from domain.calendar import NAIROBI
 from domain.hearings import Hearing, HearingPurpose, HearingStatus
-from service.usecases.calendar_feeds import Feed, FeedItem
+from service.usecases.hearings.calendar_feeds import Feed, FeedItem
 
 PRODID = "-//Haki//Court calendar//EN"
 REFRESH = timedelta(minutes=15)

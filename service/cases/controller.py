@@ -26,7 +26,8 @@ from service.cases.schemas import (
 )
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
-from service.usecases import case_details, cases, court_track, finding, possible_steps, survivors
+from service.usecases.cases import case_details, court_track, finding, possible_steps, register
+from service.usecases.families import survivors
 
 
 class CaseController(Controller):
@@ -35,7 +36,7 @@ class CaseController(Controller):
 
     @post(responses=responses(400, 409, 413, 422), summary="Open a case at intake")
     async def open_case(self, db: Db, request: SignedIn, data: JSONBody[CaseIn]) -> CaseOut:
-        case = await cases.open_case(
+        case = await register.open_case(
             db,
             actor_of(request),
             lead=opening_lead(request.user),
@@ -63,7 +64,7 @@ class CaseController(Controller):
         self, db: Db, where: Where, limit: Limit = 20, offset: Offset = 0
     ) -> OffsetPagination[CaseListed]:
         rows, total = await finding.list_cases(db, where, limit=limit, offset=offset)
-        codes = await cases.claimant_codes(db, [row.case.id for row in rows])
+        codes = await register.claimant_codes(db, [row.case.id for row in rows])
         return OffsetPagination(
             items=[CaseListed.listed(row, codes[row.case.id]) for row in rows],
             limit=limit,
@@ -73,8 +74,8 @@ class CaseController(Controller):
 
     @get("/{case_id:uuid}", responses=responses(404), summary="One case")
     async def get_case(self, db: Db, case_id: FromPath[uuid.UUID]) -> CaseOut:
-        case = await cases.get_case(db, case_id)
-        codes = await cases.claimant_codes(db, [case.id])
+        case = await register.get_case(db, case_id)
+        codes = await register.claimant_codes(db, [case.id])
         return CaseOut.of(case, codes[case.id])
 
     @patch(
@@ -86,7 +87,7 @@ class CaseController(Controller):
         self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[CaseDetailsIn]
     ) -> CaseOut:
         case = await case_details.change_details(db, actor_of(request), case_id, data.details())
-        codes = await cases.claimant_codes(db, [case.id])
+        codes = await register.claimant_codes(db, [case.id])
         return CaseOut.of(case, codes[case.id])
 
     @get(

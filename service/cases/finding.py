@@ -12,7 +12,7 @@ from domain.stages import CaseKind, CourtLevel, Stage
 from service.auth.identity import SignedIn
 from service.auth.policy import case_scope, reads_free_text
 from service.text import LINE
-from service.usecases.finding import CaseFilter, CaseSort
+from service.usecases.cases.finding import CaseFilter, CaseSort
 
 Code = TypeVar("Code", bound=StrEnum)
 Text = Annotated[str, QueryParameter(max_length=120, pattern=LINE)]

@@ -12,8 +12,8 @@ from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import FullName
-from service.usecases import notices_to_sue
-from service.usecases.notices_to_sue import NoticeGiven
+from service.usecases.cases import notices_to_sue
+from service.usecases.cases.notices_to_sue import NoticeGiven
 
 
 class NoticeIn(Struct, forbid_unknown_fields=True):

@@ -21,9 +21,9 @@ from service.text import (
     Title,
     Trigger,
 )
-from service.usecases.case_details import CaseDetails
-from service.usecases.court_track import Step
-from service.usecases.finding import CaseRow
+from service.usecases.cases.case_details import CaseDetails
+from service.usecases.cases.court_track import Step
+from service.usecases.cases.finding import CaseRow
 from statemachines.case_track import Route
 from statemachines.machine import Chance, Openness
 

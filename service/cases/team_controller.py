@@ -9,7 +9,7 @@ from msgspec import Struct
 from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
-from service.usecases import team
+from service.usecases.accounts import team
 
 
 class MemberIn(Struct, forbid_unknown_fields=True):

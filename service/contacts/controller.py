@@ -16,7 +16,7 @@ from service.contacts.schemas import (
 from service.dependencies import Db
 from service.openapi import responses
 from service.survivors.controller import Code
-from service.usecases import consent, contacts
+from service.usecases.families import consent, contacts
 
 
 class SurvivorContactController(Controller):

@@ -11,8 +11,8 @@ from domain.contacts import Channel
 from notifications.i18n import Language
 from service.hearings.schemas import ClockTime, Version, When, nairobi
 from service.text import NOT_BLANK_LINE, EmailText, FullName, PhoneText
-from service.usecases.consent import Withdrawn
-from service.usecases.contacts import QUIET_FROM, QUIET_UNTIL, ContactView, NewContact
+from service.usecases.families.consent import Withdrawn
+from service.usecases.families.contacts import QUIET_FROM, QUIET_UNTIL, ContactView, NewContact
 
 Relationship = Annotated[
     str, Meta(min_length=1, max_length=60, pattern=NOT_BLANK_LINE, examples=["mother", "self"])

@@ -11,7 +11,7 @@ from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import EmailText, PhoneText
-from service.usecases.staff_addresses import Addresses, set_addresses
+from service.usecases.accounts.staff_addresses import Addresses, set_addresses
 from service.users.controller import AccountOut
 
 

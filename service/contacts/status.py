@@ -21,7 +21,7 @@ from service.dependencies import Db
 from service.idempotency import SHOWN_ONCE
 from service.openapi import responses
 from service.settings import Settings
-from service.usecases import status_codes
+from service.usecases.families import status_codes
 
 STATUS_ROUTE = "family-status"
 StatusCodeText = Annotated[

@@ -12,7 +12,7 @@ from msgspec import Meta, Struct
 from domain.errors import NotFound
 from service.dependencies import Db
 from service.openapi import responses
-from service.usecases.delivery_reports import UNKNOWN_MESSAGE, Report, record_report
+from service.usecases.families.delivery_reports import UNKNOWN_MESSAGE, Report, record_report
 
 Secret = Annotated[str, PathParameter(description="HAKI_SMS_REPORT_SECRET; any other answers 404")]
 

@@ -12,7 +12,7 @@ from domain.base import utcnow
 from domain.outbox import Delivery, DeliveryStatus, Notification
 from notifications.messages import Recipient, render
 from service.dispatch.rules import DispatchRules
-from service.usecases.recipients import Person, audience
+from service.usecases.families.recipients import Person, audience
 
 log = logging.getLogger("haki.dispatch")
 

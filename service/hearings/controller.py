@@ -28,8 +28,8 @@ from service.hearings.schemas import (
 )
 from service.openapi import responses
 from service.text import LINE
-from service.usecases import cause_list, hearings, reminders
-from service.usecases.hearings import Sitting
+from service.usecases.hearings import cause_list, court_dates, reminders
+from service.usecases.hearings.court_dates import Sitting
 
 
 class CaseHearingController(Controller):
@@ -40,7 +40,7 @@ class CaseHearingController(Controller):
     async def schedule(
         self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[HearingIn]
     ) -> HearingOut:
-        hearing = await hearings.schedule(
+        hearing = await court_dates.schedule(
             db,
             actor_of(request),
             case_id,
@@ -110,7 +110,7 @@ class HearingController(Controller):
         hearing_id: FromPath[uuid.UUID],
         data: JSONBody[RescheduleIn],
     ) -> HearingOut:
-        await hearings.reschedule(
+        await court_dates.reschedule(
             db,
             actor_of(request),
             hearing_id,
@@ -130,7 +130,7 @@ class HearingController(Controller):
     async def held(
         self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID], data: JSONBody[HeldIn]
     ) -> HeldOut:
-        _, case, event = await hearings.record_held(
+        _, case, event = await court_dates.record_held(
             db,
             actor_of(request),
             hearing_id,
@@ -153,7 +153,7 @@ class HearingController(Controller):
     async def adjourn(
         self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID], data: JSONBody[AdjournIn]
     ) -> AdjournedOut:
-        _, following = await hearings.adjourn(
+        _, following = await court_dates.adjourn(
             db,
             actor_of(request),
             hearing_id,
@@ -178,7 +178,7 @@ class HearingController(Controller):
     async def vacate(
         self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID], data: JSONBody[VacateIn]
     ) -> HearingOut:
-        await hearings.vacate(
+        await court_dates.vacate(
             db, actor_of(request), hearing_id, version=data.version, reason=data.reason
         )
         return HearingOut.of(await cause_list.listed(db, hearing_id))

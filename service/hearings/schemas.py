@@ -13,7 +13,7 @@ from domain.stages import Stage
 from service.cases.schemas import EventOut, StepIn
 from service.free_text import kept, withheld
 from service.text import NOT_BLANK_LINE, PARAGRAPH, Name, Station
-from service.usecases.cause_list import Listed
+from service.usecases.hearings.cause_list import Listed
 
 Room = Annotated[str, Meta(min_length=1, max_length=60, pattern=NOT_BLANK_LINE)]
 Reason = Annotated[str, Meta(min_length=1, max_length=4000, pattern=PARAGRAPH)]

@@ -2,7 +2,7 @@
 
 from service.clock import clock_rules
 from service.settings import Settings
-from service.usecases.awards import CompensationRules
+from service.usecases.awards.orders import CompensationRules
 from service.usecases.importing.running import ImportRules
 
 

@@ -40,11 +40,11 @@ from service.reports.formats import (
     merging_small,
     negotiate,
 )
-from service.usecases.outstanding_history import outstanding_by_month
-from service.usecases.pipeline import pipeline
-from service.usecases.time_to_payment import time_to_payment
-from service.usecases.time_to_payment_by import time_to_payment_by_respondent
-from service.usecases.unpaid import Breakdown, report_day, unpaid_awards
+from service.usecases.reports.outstanding_history import outstanding_by_month
+from service.usecases.reports.pipeline import pipeline
+from service.usecases.reports.time_to_payment import time_to_payment
+from service.usecases.reports.time_to_payment_by import time_to_payment_by_respondent
+from service.usecases.reports.unpaid import Breakdown, report_day, unpaid_awards
 
 Format = Annotated[str | None, QueryParameter(name="format", description=FORMAT_DOC)]
 SuppressSmall = Annotated[bool | None, QueryParameter(description=SUPPRESS_DOC)]

@@ -9,9 +9,9 @@ from typing import Any
 from msgspec import Struct
 
 from service.reports.formats import merge_small
-from service.usecases.pipeline import Pipeline, Tally
-from service.usecases.time_to_payment import Spread, TimeToPayment
-from service.usecases.time_to_payment_by import RespondentWait
+from service.usecases.reports.pipeline import Pipeline, Tally
+from service.usecases.reports.time_to_payment import Spread, TimeToPayment
+from service.usecases.reports.time_to_payment_by import RespondentWait
 
 
 class SpreadOut(Struct):

@@ -22,7 +22,7 @@ from service.reports.formats import (
     merging_small,
     negotiate,
 )
-from service.usecases.unpaid import FIGURES, Breakdown, report_day, unpaid_awards
+from service.usecases.reports.unpaid import FIGURES, Breakdown, report_day, unpaid_awards
 
 BREAKDOWNS = ", ".join(b.value for b in Breakdown)
 

@@ -19,8 +19,8 @@ from service.auth.identity import SignedIn
 from service.dependencies import Db
 from service.openapi import responses
 from service.reports.formats import FORMAT_DOC, ReportFormat, csv_response, negotiate
-from service.usecases.unpaid import report_day
-from service.usecases.unpaid_list import ListOrder, UnpaidAward, unpaid_list
+from service.usecases.reports.unpaid import report_day
+from service.usecases.reports.unpaid_list import ListOrder, UnpaidAward, unpaid_list
 
 ORDERS = ", ".join(o.value for o in ListOrder)
 LIST_COLUMNS = (

@@ -10,7 +10,7 @@ from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import FullName
-from service.usecases import survivors
+from service.usecases.families import survivors
 
 Code = Annotated[
     str, PathParameter(pattern=r"^S-\d{4}-\d{4,}$", description="pseudonymous code, S-2024-0042")

@@ -14,8 +14,8 @@ from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.openapi import responses
 from service.text import EmailText, FullName, PhoneText
-from service.usecases import accounts, passwords
-from service.usecases.staff_addresses import Addresses
+from service.usecases.accounts import passwords, users
+from service.usecases.accounts.staff_addresses import Addresses
 
 Password = Annotated[str, Meta(min_length=passwords.MIN_PASSWORD, max_length=200)]
 
@@ -29,11 +29,9 @@ class UserIn(Struct, forbid_unknown_fields=True):
     phone: PhoneText | None = None
     """a Kenyan mobile number, for reminders by SMS"""
 
-    def account(self) -> accounts.NewAccount:
+    def account(self) -> users.NewAccount:
         addresses = Addresses(self.email, self.phone)
-        return accounts.NewAccount(
-            self.username, self.full_name, self.role, self.password, addresses
-        )
+        return users.NewAccount(self.username, self.full_name, self.role, self.password, addresses)
 
 
 class RoleIn(Struct, forbid_unknown_fields=True):
@@ -73,11 +71,11 @@ class UserController(Controller):
 
     @get(responses=responses(401, 403), summary="Every account")
     async def list_users(self, db: Db) -> list[AccountOut]:
-        return [AccountOut.of(user) for user in await accounts.list_users(db)]
+        return [AccountOut.of(user) for user in await users.list_users(db)]
 
     @post(responses=responses(400, 401, 403, 409, 422), summary="Add an account")
     async def add(self, db: Db, request: SignedIn, data: JSONBody[UserIn]) -> AccountOut:
-        return AccountOut.of(await accounts.add_account(db, actor_of(request), data.account()))
+        return AccountOut.of(await users.add_account(db, actor_of(request), data.account()))
 
     @post(
         "/{user_id:uuid}/disable",
@@ -86,7 +84,7 @@ class UserController(Controller):
         summary="Disable an account; its sessions end at once",
     )
     async def disable(self, db: Db, request: SignedIn, user_id: FromPath[uuid.UUID]) -> AccountOut:
-        return AccountOut.of(await accounts.disable_user(db, actor_of(request), user_id))
+        return AccountOut.of(await users.disable_user(db, actor_of(request), user_id))
 
     @put(
         "/{user_id:uuid}/role",
@@ -96,7 +94,7 @@ class UserController(Controller):
     async def change_role(
         self, db: Db, request: SignedIn, user_id: FromPath[uuid.UUID], data: JSONBody[RoleIn]
     ) -> AccountOut:
-        user = await accounts.change_role(db, actor_of(request), user_id, data.role)
+        user = await users.change_role(db, actor_of(request), user_id, data.role)
         return AccountOut.of(user)
 
     @post(
@@ -108,5 +106,5 @@ class UserController(Controller):
     async def reset_password(
         self, db: Db, request: SignedIn, user_id: FromPath[uuid.UUID], data: JSONBody[PasswordIn]
     ) -> AccountOut:
-        user = await accounts.reset_password(db, actor_of(request), user_id, data.password)
+        user = await users.reset_password(db, actor_of(request), user_id, data.password)
         return AccountOut.of(user)

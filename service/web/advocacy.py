@@ -20,8 +20,8 @@ from service.auth.identity import SignedIn
 from service.dependencies import Db
 from service.reports.formats import OTHER
 from service.reports.unpaid import breakdown_csv_name, merged_cells, totals_csv_name
-from service.usecases.unpaid import Breakdown, UnpaidReport, report_day, unpaid_awards
-from service.usecases.unpaid_sql import AGES, NOT_SERVED
+from service.usecases.reports.unpaid import Breakdown, UnpaidReport, report_day, unpaid_awards
+from service.usecases.reports.unpaid_sql import AGES, NOT_SERVED
 from service.web.render import page
 
 AsOf = Annotated[str, QueryParameter(max_length=40, description="default (or empty): today")]

@@ -18,8 +18,8 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn
 from service.dependencies import Db
 from service.text import LINE
-from service.usecases import accounts
-from service.usecases.audit import AuditFilter, audit_vocabulary, search_audit
+from service.usecases.accounts import users
+from service.usecases.accounts.audit import AuditFilter, audit_vocabulary, search_audit
 from service.web.audit_words import ACTIONS, KINDS
 from service.web.forms import Refusal
 from service.web.render import page
@@ -81,7 +81,7 @@ class AuditPage(Controller):
             offset = (page_number - 1) * ROWS
             rows, total = await search_audit(db, where, limit=ROWS, offset=offset)
         actions, kinds = await audit_vocabulary(db)
-        people = [u.username for u in await accounts.list_users(db)]
+        people = [u.username for u in await users.list_users(db)]
         query = urlencode({k: v for k, v in typed.items() if v})
         return page(
             request,

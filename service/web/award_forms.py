@@ -13,14 +13,14 @@ from service.awards.controller import rules_of
 from service.awards.follow_ups import FollowUpIn
 from service.awards.schemas import AwardStepIn, PaymentIn
 from service.dependencies import Db
-from service.usecases import awards, chase, compensation
+from service.usecases.awards import chase, compensation, orders
 from service.web.case_page import submit
 from service.web.case_view import end_reads
 from service.web.forms import read
 
 
 async def _case_of(db: Db, award_id: uuid.UUID) -> uuid.UUID:
-    case_id = (await awards.get_award(db, award_id)).case_id
+    case_id = (await orders.get_award(db, award_id)).case_id
     await end_reads(db)
     return case_id
 

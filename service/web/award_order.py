@@ -26,7 +26,7 @@ from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
 from service.awards.schemas import AwardIn
 from service.dependencies import Db
-from service.usecases import awards
+from service.usecases.awards import orders
 from service.web.case_page import submit
 from service.web.forms import GENERAL, Refused, status_of
 from service.web.render import language_of
@@ -149,7 +149,7 @@ class AwardOrderForm(Controller):
         async def award(values: dict[str, str]) -> str:
             order = award_in(values, _).order()
             try:
-                await awards.record_award(db, actor_of(request), case_id, order, rules_of(request))
+                await orders.record_award(db, actor_of(request), case_id, order, rules_of(request))
             except InvalidInput as error:
                 where, sentence = _in_words(error, _)
                 raise Refused(values, {where: sentence}, status_of(error)) from None

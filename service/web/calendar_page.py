@@ -10,7 +10,7 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.calendar.controller import FEED_ROUTE, SUFFIX
 from service.dependencies import Db
-from service.usecases import calendar_feeds
+from service.usecases.hearings import calendar_feeds
 from service.web.render import page
 
 

@@ -11,7 +11,7 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.follow_ups import FollowUpIn
 from service.dependencies import Db
-from service.usecases.chase_case import CaseFollowUp, log_case_follow_up
+from service.usecases.awards.chase_case import CaseFollowUp, log_case_follow_up
 from service.web.case_page import submit
 from service.web.forms import read
 

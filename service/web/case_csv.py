@@ -11,7 +11,7 @@ from litestar import Response
 from domain.calendar import NAIROBI
 from notifications.i18n import N_, Language, translations
 from service.reports.formats import csv_text
-from service.usecases.finding import CaseRow
+from service.usecases.cases.finding import CaseRow
 from service.web.labels import LABELS
 from service.web.render import HEADERS
 

@@ -25,7 +25,7 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.cases.schemas import CaseDetailsIn
 from service.dependencies import Db
-from service.usecases import case_details, cases
+from service.usecases.cases import case_details, register
 from service.web.case_view import end_reads
 from service.web.forms import GENERAL, Refusal, attempt, typed
 from service.web.new_case import lines
@@ -66,7 +66,7 @@ async def edit_page(
     db: Db, request: SignedIn, case_id: uuid.UUID, form: Refusal | None = None
 ) -> Response[str]:
     await end_reads(db)
-    case = await cases.get_case(db, case_id)
+    case = await register.get_case(db, case_id)
     return page(
         request,
         "case_edit.html",
@@ -82,7 +82,7 @@ async def _stale(
 ) -> Exception:
     await end_reads(db)
     moment = await case_details.last_changed(db, case_id)
-    current = await cases.get_case(db, case_id)
+    current = await register.get_case(db, case_id)
     sentence = _(STALE) % {"time": _at(moment, lang)}
     return refuse(values | {"version": str(current.version)}, GENERAL, sentence, 409)
 

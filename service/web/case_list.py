@@ -18,8 +18,8 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.cases.finding import FILTER, Where, asked
 from service.dependencies import Db
-from service.usecases import cases, finding
-from service.usecases.finding import CaseSort
+from service.usecases.cases import finding, register
+from service.usecases.cases.finding import CaseSort
 from service.web.case_csv import case_csv
 from service.web.case_view import may
 from service.web.forms import Refusal
@@ -51,14 +51,14 @@ class CaseList(Controller):
         offset = (page_number - 1) * PAGE_SIZE
         found, total = await finding.list_cases(db, where, limit=PAGE_SIZE, offset=offset)
         ids = [row.case.id for row in found]
-        codes = await cases.claimant_codes(db, ids)
+        codes = await register.claimant_codes(db, ids)
         names = await finding.claimants_named(db, actor_of(request), ids) if where.names else {}
         values = asked(where)
         query = urlencode(values)
         unsorted = urlencode({k: v for k, v in values.items() if k != "sort"})
         return page(
             request,
-            "cases.html",
+            "register.html",
             found=found,
             codes=codes,
             names=names,
@@ -77,13 +77,13 @@ class CaseList(Controller):
             can_open=may(request.user, "CaseController.open_case"),
         )
 
-    @get("/cases.csv")
+    @get("/register.csv")
     async def case_list_csv(self, db: Db, request: SignedIn, where: Where) -> Response[str]:
         """Every case the filter finds, not one page: what a lawyer takes to a meeting."""
         now = utcnow()
         found, _ = await finding.list_cases(db, where, limit=None, now=now)
         ids = [row.case.id for row in found]
-        codes = await cases.claimant_codes(db, ids)
+        codes = await register.claimant_codes(db, ids)
         names = await finding.claimants_named(db, actor_of(request), ids) if where.names else None
         return case_csv(language_of(request), found, codes, names, _filename(nairobi_today(now)))
 

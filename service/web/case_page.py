@@ -20,8 +20,9 @@ from service.cases.notices_controller import NoticeIn
 from service.cases.schemas import StepIn
 from service.dependencies import Db
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
-from service.usecases import court_track, hearings, notices_to_sue, possible_steps
-from service.usecases.hearings import Sitting
+from service.usecases.cases import court_track, notices_to_sue, possible_steps
+from service.usecases.hearings import court_dates
+from service.usecases.hearings.court_dates import Sitting
 from service.web.case_view import case_view, context, end_reads, refused, stale
 from service.web.forms import Refusal, Refused, attempt, read, typed
 from service.web.render import language_of, page
@@ -101,7 +102,7 @@ class CasePage(Controller):
     ) -> Response[Any]:
         async def set_date(values: dict[str, str]) -> str:
             data = read(values, HearingIn)
-            await hearings.schedule(
+            await court_dates.schedule(
                 db,
                 actor_of(request),
                 case_id,
@@ -134,12 +135,12 @@ class CasePage(Controller):
     async def adjourn(
         self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
-        case_id = (await hearings.get_hearing(db, hearing_id)).case_id
+        case_id = (await court_dates.get_hearing(db, hearing_id)).case_id
         await end_reads(db)
 
         async def put_off(values: dict[str, str]) -> str:
             data = read(values, AdjournIn)
-            await hearings.adjourn(
+            await court_dates.adjourn(
                 db,
                 actor_of(request),
                 hearing_id,
@@ -158,12 +159,12 @@ class CasePage(Controller):
         self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
         """The court sat and the matter goes on; a step it took (judgment) has its own button."""
-        case_id = (await hearings.get_hearing(db, hearing_id)).case_id
+        case_id = (await court_dates.get_hearing(db, hearing_id)).case_id
         await end_reads(db)
 
         async def sat(values: dict[str, str]) -> str:
             data = read(values, HeldIn)
-            await hearings.record_held(
+            await court_dates.record_held(
                 db, actor_of(request), hearing_id, version=data.version, outcome=data.outcome
             )
             return "held"

@@ -23,20 +23,14 @@ from domain.users import Principal
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES, reads_free_text
 from service.awards.controller import rules_of
-from service.usecases import (
-    awards,
-    cases,
-    cause_list,
-    chase,
-    court_track,
-    notices_to_sue,
-    possible_steps,
-    survivors,
-)
-from service.usecases.awards import AWARDABLE
-from service.usecases.cause_list import Listed
-from service.usecases.compensation import LEDGER_TRIGGERS
-from service.usecases.possible_steps import LastStep
+from service.usecases.awards import chase, orders
+from service.usecases.awards.compensation import LEDGER_TRIGGERS
+from service.usecases.awards.orders import AWARDABLE
+from service.usecases.cases import court_track, notices_to_sue, possible_steps, register
+from service.usecases.cases.possible_steps import LastStep
+from service.usecases.families import survivors
+from service.usecases.hearings import cause_list
+from service.usecases.hearings.cause_list import Listed
 from service.web.forms import GENERAL, Refusal
 from service.web.step_offers import StepForm, offered
 from statemachines.machine import Openness
@@ -167,22 +161,22 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         parties = await survivors.read_parties(db, actor_of(request), case_id)
     today = nairobi_today(utcnow())
     case, chances = await possible_steps.case_chances(db, case_id, today)
-    codes = await cases.claimant_codes(db, [case.id])
+    codes = await register.claimant_codes(db, [case.id])
     events, _ = await court_track.history(db, case_id, limit=HISTORY, offset=0)
     dates = await cause_list.case_hearings(db, case_id)
     found = []
     can_change_awards = may(principal, "AwardController.record_step")
     rules = rules_of(request)
-    for award in await awards.awards_of_case(db, case_id):
+    for award in await orders.awards_of_case(db, case_id):
         open_now = await possible_steps.chances_of_award(db, award, today, rules)
         steps = [c for c in open_now if c.route.trigger not in LEDGER_TRIGGERS]
         paid = {c.route.trigger for c in open_now if c.openness is Openness.NOW}
         found.append(
             AwardView(
                 award,
-                await awards.claimant_code(db, award),
-                await awards.heads_of(db, [award.id]),
-                await awards.position(db, award, today, rules),
+                await orders.claimant_code(db, award),
+                await orders.heads_of(db, [award.id]),
+                await orders.position(db, award, today, rules),
                 await chase.follow_ups_of(db, award.id),
                 offered(steps, award, rules.certificate_wait_days) if can_change_awards else [],
                 can_pay=bool(paid & PAYMENTS),

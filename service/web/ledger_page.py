@@ -24,8 +24,9 @@ from service.awards.controller import rules_of
 from service.awards.corrections import ReversalIn
 from service.awards.schemas import DisbursementIn
 from service.dependencies import Db
-from service.usecases import awards, cases, compensation, corrections, ledger
-from service.usecases.demand_letter import demandable
+from service.usecases.awards import compensation, corrections, ledger, orders
+from service.usecases.awards.demand_letter import demandable
+from service.usecases.cases import register
 from service.web.case_view import end_reads, may
 from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import page
@@ -38,16 +39,16 @@ async def _ledger_page(
 ) -> Response[str]:
     await end_reads(db)
     entries = await ledger.entries(db, actor_of(request), award_id)
-    award = await awards.get_award(db, award_id)
-    statement = await awards.position(db, award, nairobi_today(utcnow()), rules_of(request))
+    award = await orders.get_award(db, award_id)
+    statement = await orders.position(db, award, nairobi_today(utcnow()), rules_of(request))
     context = {"refused": None, "refused_form": "", "done": ""} | extra
     return page(
         request,
         "ledger.html",
         status,
         award=award,
-        case=await cases.get_case(db, award.case_id),
-        claimant=await awards.claimant_code(db, award),
+        case=await register.get_case(db, award.case_id),
+        claimant=await orders.claimant_code(db, award),
         statement=statement,
         entries=entries,
         methods=list(DisbursementMethod),

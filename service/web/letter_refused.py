@@ -11,7 +11,7 @@ from litestar import Request, Response
 from domain.awards import Award, AwardStage
 from notifications.i18n import N_, translations
 from service.auth.browser import is_page
-from service.usecases.demand_letter import demandable
+from service.usecases.awards.demand_letter import demandable
 from service.web.forms import status_of
 from service.web.render import language_of, page
 

@@ -22,7 +22,8 @@ from service.auth.policy import case_scope, opening_lead
 from service.cases.schemas import CaseIn
 from service.dependencies import Db
 from service.survivors.controller import SurvivorIn
-from service.usecases import cases, survivors
+from service.usecases.cases import register
+from service.usecases.families import survivors
 from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import page
 
@@ -97,7 +98,7 @@ class NewCase(Controller):
                 claimants=codes(values.get("claimants", "")),
                 respondents=lines(values.get("respondents", "")),
             )
-            case = await cases.open_case(
+            case = await register.open_case(
                 db,
                 actor_of(request),
                 lead=opening_lead(request.user),

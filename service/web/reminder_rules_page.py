@@ -16,7 +16,7 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
 from service.hearings.schemas import RuleIO
-from service.usecases import reminders
+from service.usecases.hearings import reminders
 from service.web.case_view import end_reads
 from service.web.forms import Refusal, attempt, typed
 from service.web.labels import PURPOSES

@@ -17,7 +17,7 @@ from notifications.i18n import N_, Language, translations
 from service.auth.browser import PAGE, SESSION_COOKIE
 from service.auth.identity import SignedIn, actor_of, address_of
 from service.dependencies import Db
-from service.usecases import accounts, signin
+from service.usecases.accounts import signin, users
 from service.web.forms import GENERAL, Refusal, refusal, status_of, typed
 from service.web.render import LANGUAGE_COOKIE, language_of, page
 
@@ -94,7 +94,7 @@ class SessionPages(Controller):
 
     @post("/logout")
     async def logout(self, db: Db, request: SignedIn) -> Redirect:
-        await accounts.end_session(db, actor_of(request), request.auth)
+        await users.end_session(db, actor_of(request), request.auth)
         gone = Cookie(key=SESSION_COOKIE, value="", max_age=0, httponly=True, samesite="lax")
         return Redirect("/web/login", status_code=303, cookies=[gone])
 

@@ -1,4 +1,4 @@
-"""The steps the case page offers: the machines' answer (service/usecases/possible_steps.py)
+"""The steps the case page offers: the machines' answer (service/usecases/cases/possible_steps.py)
 as buttons, near steps disabled with the reason in the reader's words, the rest not shown."""
 
 from dataclasses import dataclass

@@ -18,7 +18,8 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.cases.team_controller import MemberIn
 from service.dependencies import Db
-from service.usecases import accounts, cases, team
+from service.usecases.accounts import team, users
+from service.usecases.cases import register
 from service.web.case_view import end_reads
 from service.web.forms import Refusal, attempt, status_of, typed
 from service.web.render import page
@@ -36,12 +37,12 @@ async def team_page(
     db: Db, request: SignedIn, case_id: uuid.UUID, done: str = "", form: Refusal | None = None
 ) -> Response[str]:
     await end_reads(db)
-    case = await cases.get_case(db, case_id)
+    case = await register.get_case(db, case_id)
     members = await team.team_of(db, case_id)
     on_team = {user.id for _, user in members}
     lawyers = [
         u
-        for u in await accounts.list_users(db)
+        for u in await users.list_users(db)
         if u.role is Role.LAWYER and u.disabled_at is None and u.id not in on_team
     ]
     return page(

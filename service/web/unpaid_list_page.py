@@ -15,7 +15,7 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn
 from service.dependencies import Db
 from service.reports.unpaid_list import list_csv_name, list_order
-from service.usecases.unpaid_list import LARGEST_FIRST, ListOrder, unpaid_list
+from service.usecases.reports.unpaid_list import LARGEST_FIRST, ListOrder, unpaid_list
 from service.web.advocacy import AsOf, day_asked
 from service.web.render import page
 

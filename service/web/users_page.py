@@ -18,7 +18,7 @@ from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
-from service.usecases import accounts
+from service.usecases.accounts import users
 from service.users.controller import PasswordIn, RoleIn, UserIn
 from service.web.forms import Refusal, attempt, status_of, typed
 from service.web.labels import ROLES
@@ -52,7 +52,7 @@ async def users_page(
         request,
         "users.html",
         form.status_code if form else 200,
-        users=await accounts.list_users(db),
+        users=await users.list_users(db),
         role_options=[(role.value, _(ROLES[role])) for role in Role],
         filled=Refusal,
         done=DONE.get(done, ""),
@@ -86,7 +86,7 @@ class UsersPage(Controller):
         async def add(values: dict[str, str]) -> str:
             data = read_in_words(values, UserIn, SENTENCES, _)
             try:
-                await accounts.add_account(db, actor_of(request), data.account())
+                await users.add_account(db, actor_of(request), data.account())
             except Conflict as error:
                 taken = _(TAKEN) % {"username": data.username.strip().lower()}
                 raise refuse(values, "username", taken, status_of(error)) from None
@@ -103,7 +103,7 @@ class UsersPage(Controller):
         async def change(values: dict[str, str]) -> str:
             data = read_in_words(values, RoleIn, SENTENCES, _)
             try:
-                await accounts.change_role(db, actor_of(request), user_id, data.role)
+                await users.change_role(db, actor_of(request), user_id, data.role)
             except InvalidInput as error:
                 raise refuse(values, "role", _(OWN_ROLE), status_of(error)) from None
             return "role"
@@ -118,7 +118,7 @@ class UsersPage(Controller):
 
         async def reset(values: dict[str, str]) -> str:
             data = read_in_words(values, PasswordIn, SENTENCES, _)
-            await accounts.reset_password(db, actor_of(request), user_id, data.password)
+            await users.reset_password(db, actor_of(request), user_id, data.password)
             return "password"
 
         return await _submit(db, request, f"password-{user_id}", reset)
@@ -127,5 +127,5 @@ class UsersPage(Controller):
     async def disable_user(
         self, db: Db, request: SignedIn, user_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
-        await accounts.disable_user(db, actor_of(request), user_id)
+        await users.disable_user(db, actor_of(request), user_id)
         return Redirect("/web/users?done=disabled", status_code=303)

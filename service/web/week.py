@@ -21,8 +21,9 @@ from service.auth.identity import SignedIn
 from service.auth.policy import case_scope
 from service.awards.follow_ups import chase_rules
 from service.dependencies import Db
-from service.usecases import cause_list, chase
-from service.usecases.recent_cases import recently_changed
+from service.usecases.awards import chase
+from service.usecases.cases.recent_cases import recently_changed
+from service.usecases.hearings import cause_list
 from service.web.render import page
 
 WEEK = timedelta(days=6)

@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.cases import Case
 from domain.hearings import HearingPurpose
 from service.database import make_sessionmaker
-from service.usecases.court_track import Step, record_step
-from service.usecases.hearings import schedule
+from service.usecases.cases.court_track import Step, record_step
+from service.usecases.hearings.court_dates import schedule
 from tests.browser.conftest import shoot, sign_in
 from tests.conftest import Account, empty_tables
 from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case

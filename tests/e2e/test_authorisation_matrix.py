@@ -23,16 +23,16 @@ from service.app import create_app
 from service.auth.policy import POLICY, route_key
 from service.database import make_sessionmaker
 from service.settings import Settings
-from service.usecases.accounts import add_user, open_session
-from service.usecases.awards import CompensationRules, claimant_code
-from service.usecases.calendar_feeds import issue_feed
-from service.usecases.compensation import add_taxed_costs, disburse
-from service.usecases.consent import record_consent
-from service.usecases.contacts import NewContact, add_contact
-from service.usecases.costs_certificate import certify_costs
-from service.usecases.hearings import schedule
-from service.usecases.status_codes import CodeRules, issue_code
-from service.usecases.team import assign
+from service.usecases.accounts.team import assign
+from service.usecases.accounts.users import add_user, open_session
+from service.usecases.awards.compensation import add_taxed_costs, disburse
+from service.usecases.awards.costs_certificate import certify_costs
+from service.usecases.awards.orders import CompensationRules, claimant_code
+from service.usecases.families.consent import record_consent
+from service.usecases.families.contacts import NewContact, add_contact
+from service.usecases.families.status_codes import CodeRules, issue_code
+from service.usecases.hearings.calendar_feeds import issue_feed
+from service.usecases.hearings.court_dates import schedule
 from tests.conftest import REPORT_SECRET, Account, empty_tables
 from tests.deliveries import sms_delivery
 from tests.e2e.helpers import Client, without_form_tokens

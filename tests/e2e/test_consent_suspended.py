@@ -11,7 +11,7 @@ from domain.outbox import DeliveryStatus
 from service.database import make_sessionmaker
 from service.dispatch.rules import DispatchRules
 from service.dispatch.sending import claim
-from service.usecases.recipients import family
+from service.usecases.families.recipients import family
 from tests.conftest import Account
 from tests.e2e.helpers import Client, open_case
 from tests.e2e.test_contacts import add_contact, consent, queued_for, statuses

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from service.app import create_app
 from service.auth.policy import POLICY, Rule, route_key
 from service.database import make_sessionmaker
-from service.usecases.accounts import open_session
+from service.usecases.accounts.users import open_session
 from tests.conftest import Account
 
 # The schema is fixed by the code, so its operations are listed without a database. Invalid

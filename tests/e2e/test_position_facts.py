@@ -13,8 +13,8 @@ from sqlmodel import col, select
 from domain.awards import Award
 from domain.cases import Case, Survivor
 from service.database import make_sessionmaker
-from service.usecases.compensation import locked_award
-from service.usecases.positions import refresh_positions
+from service.usecases.awards.compensation import locked_award
+from service.usecases.awards.positions import refresh_positions
 from tests.e2e.helpers import Client, award_on, chase, judged, pay
 from tests.e2e.test_unpaid_report import two_awards
 from tests.factories import RULES

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.users import Role
 from service.database import make_sessionmaker
-from service.usecases.accounts import add_user, open_session
+from service.usecases.accounts.users import add_user, open_session
 from tests.conftest import Account
 from tests.e2e.helpers import Client
 from tests.factories import TEST_ACTOR

@@ -174,7 +174,7 @@ async def test_argon2_runs_a_few_at_a_time_off_the_event_loop_and_holds_no_conne
     """Every password check is held until the end: meanwhile another person's request must
     be answered, and no more checks may run at once than the bound allows."""
     async with serving(url) as from_address:
-        from service.usecases.passwords import HASHING_AT_ONCE
+        from service.usecases.accounts.passwords import HASHING_AT_ONCE
 
         release, started, lock = threading.Event(), threading.Event(), threading.Lock()
         running, most, threads = [0], [0], set()

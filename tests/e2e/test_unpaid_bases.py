@@ -14,9 +14,9 @@ from sqlmodel import col, select
 
 from domain.cases import Case
 from service.database import make_sessionmaker
-from service.usecases import unpaid
-from service.usecases.unpaid import Breakdown, unpaid_awards
-from service.usecases.unpaid_bases import KEPT, compute_base
+from service.usecases.reports import unpaid
+from service.usecases.reports.unpaid import Breakdown, unpaid_awards
+from service.usecases.reports.unpaid_bases import KEPT, compute_base
 from tests.e2e.helpers import Client, chase, pay
 from tests.e2e.test_position_facts import move_case, second_award
 from tests.e2e.test_unpaid_report import MONEY, statements_total, two_awards

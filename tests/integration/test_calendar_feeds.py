@@ -13,8 +13,8 @@ from domain.audit import AuditEvent
 from domain.errors import NotFound
 from domain.hearings import CalendarFeed
 from domain.users import Role
-from service.usecases.accounts import add_user, disable_user
-from service.usecases.calendar_feeds import feed_for_token, issue_feed
+from service.usecases.accounts.users import add_user, disable_user
+from service.usecases.hearings.calendar_feeds import feed_for_token, issue_feed
 from tests.factories import TEST_ACTOR
 
 Sessions = async_sessionmaker[AsyncSession]

@@ -11,8 +11,8 @@ from domain.outbox import Notification
 from domain.reminders import Reminder
 from domain.stages import JudgmentOutcome
 from service.clock import ClockRules, tick
-from service.usecases.court_track import Step, record_step
-from service.usecases.notices_to_sue import NoticeGiven, record_notice
+from service.usecases.cases.court_track import Step, record_step
+from service.usecases.cases.notices_to_sue import NoticeGiven, record_notice
 from tests.factories import TEST_ACTOR, registered_case
 
 

@@ -12,8 +12,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.cases import Case
 from domain.errors import GuardFailed
 from domain.stages import Stage
-from service.usecases.court_track import Step, history, record_step
-from service.usecases.survivors import register_survivor
+from service.usecases.cases.court_track import Step, history, record_step
+from service.usecases.families.survivors import register_survivor
 from tests.factories import TEST_ACTOR, registered_case
 
 Sessions = async_sessionmaker[AsyncSession]

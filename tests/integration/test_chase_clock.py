@@ -11,8 +11,8 @@ from domain.awards import FollowUpKind
 from domain.outbox import Notification
 from domain.reminders import Reminder, ReminderStatus
 from service.clock import ClockRules, tick
-from service.usecases.chase import log_follow_up
-from service.usecases.compensation import AwardStep, record_award_step
+from service.usecases.awards.chase import log_follow_up
+from service.usecases.awards.compensation import AwardStep, record_award_step
 from tests.factories import RULES, TEST_ACTOR, awarded_and_part_paid
 
 

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.hearings import HearingPurpose
 from service.cli import main
-from service.usecases.hearings import schedule
+from service.usecases.hearings.court_dates import schedule
 from tests.factories import TEST_ACTOR, registered_case
 
 

@@ -19,7 +19,7 @@ from domain.reminders import Audience, Reminder, ReminderStatus
 from notifications.outbox import Message, enqueue
 from service.clock import ClockRules, Pass, hand_over_batch, tick
 from service.database import make_engine
-from service.usecases.hearings import schedule
+from service.usecases.hearings.court_dates import schedule
 from tests.factories import TEST_ACTOR, registered_case
 
 NOW = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)

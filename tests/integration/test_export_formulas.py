@@ -25,13 +25,13 @@ from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
 from service.spreadsheet_cells import FORMULA_SIGNS
-from service.usecases.awards import AwardOrder, HeadIn, record_award
-from service.usecases.cases import open_case
-from service.usecases.compensation import receive_payment
-from service.usecases.court_track import Step, record_step
+from service.usecases.awards.compensation import receive_payment
+from service.usecases.awards.orders import AwardOrder, HeadIn, record_award
+from service.usecases.cases.court_track import Step, record_step
+from service.usecases.cases.register import open_case
 from service.usecases.exporting.bundle import export_everything
+from service.usecases.families.survivors import register_survivor
 from service.usecases.importing.running import ImportRules, run_import
-from service.usecases.survivors import register_survivor
 from tests.conftest import empty_tables
 from tests.factories import RULES, TEST_ACTOR
 

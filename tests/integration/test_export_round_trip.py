@@ -25,16 +25,16 @@ from domain.hearings import HearingPurpose
 from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
-from service.usecases.awards import position
-from service.usecases.compensation import add_taxed_costs, receive_payment
-from service.usecases.corrections import Reversal, reverse_payment
+from service.usecases.awards.compensation import add_taxed_costs, receive_payment
+from service.usecases.awards.corrections import Reversal, reverse_payment
+from service.usecases.awards.orders import position
 from service.usecases.exporting.bundle import export_everything
 from service.usecases.exporting.tables import PERSONAL
-from service.usecases.hearings import schedule
+from service.usecases.hearings.court_dates import schedule
 from service.usecases.importing.running import ImportRules, run_import
-from service.usecases.pipeline import pipeline
-from service.usecases.time_to_payment import time_to_payment
-from service.usecases.unpaid import unpaid_awards
+from service.usecases.reports.pipeline import pipeline
+from service.usecases.reports.time_to_payment import time_to_payment
+from service.usecases.reports.unpaid import unpaid_awards
 from tests.conftest import empty_tables
 from tests.factories import RULES, TEST_ACTOR, awarded_and_part_paid
 from tests.spreadsheets import (

@@ -11,9 +11,9 @@ from domain.awards import PaymentReceived
 from domain.cases import CaseEvent
 from domain.outbox import Notification
 from domain.stages import JudgmentOutcome, Stage
-from service.usecases import family_news
-from service.usecases.cases import get_case
-from service.usecases.court_track import Step, record_step, take_step
+from service.usecases.cases.court_track import Step, record_step, take_step
+from service.usecases.cases.register import get_case
+from service.usecases.families import family_news
 from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
 
 Sessions = async_sessionmaker[AsyncSession]

@@ -13,8 +13,8 @@ from domain.audit import AuditEvent
 from domain.cases import Case, CaseEvent, Survivor
 from domain.stages import Stage
 from service.imports.layouts import ImportKind
+from service.usecases.families.survivors import register_survivor
 from service.usecases.importing.running import ImportReport, ImportRules, run_import
-from service.usecases.survivors import register_survivor
 from tests.factories import TEST_ACTOR
 from tests.spreadsheets import case_row, matters, sheet
 

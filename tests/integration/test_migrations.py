@@ -14,7 +14,7 @@ from domain.base import metadata
 from domain.reminders import DEFAULT_RULES
 from service.database import make_sessionmaker, scratch_database
 from service.migrate import DatabaseBehind, check_current, downgrade, upgrade
-from service.usecases.reminders import current_rules
+from service.usecases.hearings.reminders import current_rules
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.calendar import nairobi_today
-from service.usecases import unpaid_refresh
-from service.usecases.unpaid_bases import LOCK
-from service.usecases.unpaid_refresh import refresh_report
+from service.usecases.reports import unpaid_refresh
+from service.usecases.reports.unpaid_bases import LOCK
+from service.usecases.reports.unpaid_refresh import refresh_report
 from tests.e2e.helpers import Client, pay
 from tests.e2e.test_unpaid_report import two_awards
 

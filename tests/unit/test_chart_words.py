@@ -5,7 +5,7 @@ from datetime import date
 from notifications.chart_words import LABELS, unpaid_chart_words
 from notifications.i18n import Language
 from service.reports.formats import OTHER
-from service.usecases.unpaid_sql import AGES, NOT_SERVED
+from service.usecases.reports.unpaid_sql import AGES, NOT_SERVED
 
 
 def test_the_report_labels_are_the_catalogued_ones() -> None:

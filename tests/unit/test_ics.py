@@ -10,7 +10,7 @@ from domain.hearings import Hearing, HearingPurpose, HearingStatus
 from domain.stages import CaseKind, CourtLevel
 from domain.users import Role, User
 from service.calendar import ics
-from service.usecases.calendar_feeds import Feed, FeedItem
+from service.usecases.hearings.calendar_feeds import Feed, FeedItem
 
 NOW = datetime(2026, 11, 26, 5, 0, tzinfo=UTC)
 OWNER = User(username="a", full_name="Achieng Odhiambo", role=Role.LAWYER, password_hash="x")

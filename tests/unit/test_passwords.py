@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.usecases.passwords import (
+from service.usecases.accounts.passwords import (
     COMMON,
     GUESSABLE,
     PERSONAL,

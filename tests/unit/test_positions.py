@@ -1,6 +1,6 @@
 """An award's positions plus simple interest from the last one give its statement on any day.
 
-This is the reading the unpaid report does in SQL (service/usecases/unpaid.py), written out
+This is the reading the unpaid report does in SQL (service/usecases/reports/unpaid.py), written out
 here from the stored row shape, over generated ledgers.
 """
 

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
 from service.database import make_sessionmaker
-from service.usecases.cases import open_case
-from service.usecases.court_track import Step, record_step
-from service.usecases.survivors import register_survivor
+from service.usecases.cases.court_track import Step, record_step
+from service.usecases.cases.register import open_case
+from service.usecases.families.survivors import register_survivor
 from tests.conftest import Account
 from tests.factories import TEST_ACTOR, awarded_and_part_paid
 from tests.web.conftest import Browser, sign_in

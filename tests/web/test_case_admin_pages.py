@@ -8,8 +8,8 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.database import make_sessionmaker
-from service.usecases import case_details
-from service.usecases.case_details import CaseDetails
+from service.usecases.cases import case_details
+from service.usecases.cases.case_details import CaseDetails
 from tests.conftest import Account
 from tests.factories import TEST_ACTOR, registered_case
 from tests.web.conftest import Browser, sign_in

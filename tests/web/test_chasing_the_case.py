@@ -12,11 +12,11 @@ from domain.calendar import nairobi_today
 from domain.cases import Case
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
 from service.database import make_sessionmaker
-from service.usecases.awards import AwardOrder, HeadIn, record_award
-from service.usecases.cases import open_case
-from service.usecases.compensation import AwardStep, record_award_step
-from service.usecases.court_track import Step, record_step
-from service.usecases.survivors import register_survivor
+from service.usecases.awards.compensation import AwardStep, record_award_step
+from service.usecases.awards.orders import AwardOrder, HeadIn, record_award
+from service.usecases.cases.court_track import Step, record_step
+from service.usecases.cases.register import open_case
+from service.usecases.families.survivors import register_survivor
 from tests.conftest import Account
 from tests.factories import RULES, TEST_ACTOR
 from tests.web.conftest import Browser, sign_in

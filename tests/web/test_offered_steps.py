@@ -15,9 +15,9 @@ from domain.awards import Award, HeadKind
 from domain.stages import JudgmentOutcome
 from service.awards import controller as award_api
 from service.database import make_sessionmaker
-from service.usecases.awards import AwardOrder, HeadIn, record_award
-from service.usecases.compensation import AwardStep, record_award_step
-from service.usecases.court_track import Step, record_step
+from service.usecases.awards.compensation import AwardStep, record_award_step
+from service.usecases.awards.orders import AwardOrder, HeadIn, record_award
+from service.usecases.cases.court_track import Step, record_step
 from service.web import case_view
 from tests.conftest import Account
 from tests.factories import RULES, TEST_ACTOR, awarded_and_part_paid, registered_case

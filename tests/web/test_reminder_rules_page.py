@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.reminders import DEFAULT_RULES, Audience, Rule
 from service.database import make_sessionmaker
-from service.usecases.reminders import current_rules
+from service.usecases.hearings.reminders import current_rules
 from tests.conftest import Account, empty_tables
 from tests.web.conftest import Browser, sign_in
 

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.cases import Case
 from service.database import make_sessionmaker
-from service.usecases.court_track import Step, record_step
+from service.usecases.cases.court_track import Step, record_step
 from tests.conftest import Account
 from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
 from tests.web.conftest import Browser, sign_in

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.users import Role
 from service.database import make_sessionmaker
-from service.usecases.accounts import find_user, open_session, principal_for_token
+from service.usecases.accounts.users import find_user, open_session, principal_for_token
 from tests.conftest import Account
 from tests.web.conftest import Browser, sign_in
 

@@ -12,7 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.base import utcnow
-from service.usecases.audit import audit
+from service.usecases.accounts.audit import audit
 from service.usecases.exporting.import_files import import_files
 from service.usecases.exporting.tables import table_csvs
 

@@ -19,9 +19,10 @@ from domain.cases import Case
 from domain.errors import InvalidInput
 from service.imports.cells import Cells, day_written
 from service.imports.layouts import AWARD_STAGES_IMPORTED
-from service.usecases.audit import audit
-from service.usecases.awards import filed_on_record, interest_start
-from service.usecases.chase_reminders import plan_follow_ups
+from service.usecases.accounts.audit import audit
+from service.usecases.awards.chase_reminders import plan_follow_ups
+from service.usecases.awards.orders import filed_on_record, interest_start
+from service.usecases.awards.positions import refresh_positions
 from service.usecases.importing.lookups import (
     awards_of,
     case_of,
@@ -30,7 +31,6 @@ from service.usecases.importing.lookups import (
     prefetch_cases_and_awards,
 )
 from service.usecases.importing.running import Context, Outcome, RowRefused
-from service.usecases.positions import refresh_positions
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.guards import FAVOURABLE

@@ -21,7 +21,7 @@ from domain.citations import parse_neutral_citation as citation
 from domain.court_numbers import CourtNumber, parse_court_number
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
 from service.imports.cells import Cells
-from service.usecases.audit import audit
+from service.usecases.accounts.audit import audit
 from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
 from service.usecases.importing.lookups import (
     case_station,

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.cases import Survivor
-from service.usecases.audit import audit
+from service.usecases.accounts.audit import audit
 from service.usecases.importing.lookups import prefetch_survivors
 from service.usecases.importing.running import Context
 

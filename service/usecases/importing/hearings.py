@@ -18,11 +18,11 @@ from domain.errors import InvalidInput
 from domain.hearings import Hearing, HearingPurpose, HearingStatus
 from domain.stations import known_station
 from service.imports.cells import Cells
-from service.usecases.audit import audit
-from service.usecases.hearings import NO_MORE_HEARINGS, checked_start, instant
+from service.usecases.accounts.audit import audit
+from service.usecases.hearings.court_dates import NO_MORE_HEARINGS, checked_start, instant
+from service.usecases.hearings.reminders import cancel_reminders, move_reminders, plan_reminders
 from service.usecases.importing.lookups import case_of, court_of, prefetch_cases
 from service.usecases.importing.running import Context, Outcome
-from service.usecases.reminders import cancel_reminders, move_reminders, plan_reminders
 
 DETAILS = ("purpose", "status", "outcome", "station", "court_room", "judicial_officer")
 

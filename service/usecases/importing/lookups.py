@@ -18,7 +18,7 @@ from domain.court_numbers import parse_court_number
 from domain.errors import InvalidInput
 from domain.stations import known_station
 from service.imports.cells import Cells
-from service.usecases.cases import claimant_codes
+from service.usecases.cases.register import claimant_codes
 from service.usecases.importing.running import Context
 
 CaseKey = tuple[str, str]

@@ -26,8 +26,8 @@ from domain.errors import DomainError, InvalidInput
 from service.imports.cells import Cells
 from service.imports.layouts import LAYOUTS, ImportKind
 from service.imports.reading import CellError, SheetRow, read_rows
-from service.usecases.audit import audit
-from service.usecases.awards import CompensationRules
+from service.usecases.accounts.audit import audit
+from service.usecases.awards.orders import CompensationRules
 
 BATCH = 100
 """rows applied in one savepoint"""

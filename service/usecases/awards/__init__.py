@@ -1,0 +1,3 @@
+"""What the court awarded and what became of it: the award's steps, the ledger, and the chase of
+the Attorney General.
+"""

@@ -1,0 +1,135 @@
+"""The demand letter to the Attorney General: gathered from the records, audited, rendered.
+
+Its figures are the award's statement on the letter's date (`award_statement`, the same
+arithmetic as GET /awards/{id}/statement), so the letter and the statement never disagree.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.awards import Award, AwardStage
+from domain.base import utcnow
+from domain.calendar import nairobi_today, not_in_future
+from domain.cases import Survivor
+from domain.errors import InvalidInput
+from notifications.demand_letter import DemandLetter, compose
+from notifications.i18n import Language
+from notifications.rendering import LetterFormat, render
+from service.usecases.accounts.audit import audit
+from service.usecases.awards.chase import follow_ups_of
+from service.usecases.awards.orders import CompensationRules, award_statement, get_award, heads_of
+from service.usecases.cases.register import get_case
+
+DEMANDABLE = (
+    AwardStage.CERTIFICATE_ISSUED,
+    AwardStage.SERVED_ON_AG,
+    AwardStage.PARTIALLY_PAID,
+    AwardStage.ENFORCEMENT,
+)
+"""Certified and unpaid: section 21 of the Government Proceedings Act obliges payment."""
+NOT_YET = "the certificate of order against the Government is not yet issued"
+WHY_NOT = {
+    AwardStage.AWARDED: NOT_YET,
+    AwardStage.DECREE_EXTRACTED: NOT_YET,
+    AwardStage.STAYED: "execution is stayed pending appeal",
+    AwardStage.PAID_IN_FULL: "it is paid in full",
+    AwardStage.DISBURSED: "it is paid in full and disbursed",
+    AwardStage.SET_ASIDE: "it was set aside",
+    AwardStage.WRITTEN_OFF: "it was written off",
+}
+
+
+def demandable(award: Award) -> bool:
+    """Certified and unpaid: a demand letter can be written (for a day it covers)."""
+    return award.stage in DEMANDABLE and award.certificate_on is not None
+
+
+@dataclass(frozen=True)
+class LetterRules:
+    """Settings: HAKI_DEMAND_DAYS and HAKI_ORGANISATION (see README)."""
+
+    pay_within_days: int = 30
+    organisation: str = "Haki"
+
+
+async def demand_letter(
+    session: AsyncSession,
+    actor: Actor,
+    award_id: uuid.UUID,
+    *,
+    as_of: date | None,
+    language: Language,
+    form: LetterFormat,
+    rules: CompensationRules,
+    letter_rules: LetterRules,
+    now: datetime | None = None,
+) -> str:
+    """The letter dated `as_of` (today in Nairobi by default). It names the decree holder, so
+    the read is written to the audit trail, in the same transaction as the facts are read."""
+    now = now or utcnow()
+    day = not_in_future(as_of, now, "as_of") if as_of else nairobi_today(now)
+    async with session.begin():
+        award = await get_award(session, award_id)
+        _check_demandable(award, day)
+        _, position = await award_statement(session, award_id, day, rules)
+        if position.outstanding <= 0:
+            raise InvalidInput(f"nothing is outstanding on this award on {day.isoformat()}")
+        case = await get_case(session, award.case_id)
+        holder = await session.get(Survivor, award.survivor_id)
+        assert holder is not None  # a foreign key guarantees it
+        assert award.certificate_on is not None  # checked above
+        letter = DemandLetter(
+            dated=day,
+            our_reference=case.reference,
+            court_level=case.court_level,
+            court_station=case.court_station,
+            court_number=case.court_number,
+            title=case.title,
+            decree_holder=holder.full_name,
+            respondent=award.respondent,
+            judgment_on=award.judgment_on,
+            certificate_on=award.certificate_on,
+            served_on=award.served_on if award.served_on and award.served_on <= day else None,
+            rate_percent=award.rate_percent,
+            rate_as_ordered=award.rate_as_ordered,
+            heads=tuple(await heads_of(session, [award.id])),
+            statement=position,
+            follow_ups=tuple(f for f in await follow_ups_of(session, award.id) if f.on <= day),
+            in_enforcement=award.stage is AwardStage.ENFORCEMENT,
+            pay_within_days=letter_rules.pay_within_days,
+            organisation=letter_rules.organisation,
+            lead_counsel=case.lead_counsel,
+        )
+        audit(
+            session,
+            actor,
+            "award.demand_letter.read",
+            "award",
+            award.id,
+            case=str(case.id),
+            language=language.value,
+            as_of=day.isoformat(),
+        )
+    return render(compose(letter, language), form)
+
+
+def _check_demandable(award: Award, day: date) -> None:
+    if award.stage not in DEMANDABLE:
+        reason = WHY_NOT.get(award.stage, "it is not certified and unpaid")
+        raise InvalidInput(f"no demand letter for this award: {reason} (stage '{award.stage}')")
+    if day < award.judgment_on:
+        raise InvalidInput(
+            f"as_of {day.isoformat()} is before the judgment of {award.judgment_on.isoformat()}",
+            "as_of",
+        )
+    if award.certificate_on is None or day < award.certificate_on:
+        issued = award.certificate_on.isoformat() if award.certificate_on else "not on record"
+        raise InvalidInput(
+            f"as_of {day.isoformat()} is before the certificate of order against the "
+            f"Government the letter relies on (issued: {issued})",
+            "as_of",
+        )

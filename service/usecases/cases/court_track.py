@@ -1,0 +1,197 @@
+"""Moving a case along its court track: one transaction writes the stage and its event."""
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.awards import SETTLED, Award
+from domain.base import utcnow
+from domain.calendar import nairobi_today, not_in_future
+from domain.cases import Case, CaseEvent
+from domain.citations import CitationError, parse_neutral_citation
+from domain.court_numbers import CourtNumberError, parse_court_number
+from domain.errors import InvalidInput, StaleVersion
+from domain.stages import JudgmentOutcome, Stage
+from domain.stations import merged_station
+from service.usecases.accounts.audit import audit
+from service.usecases.cases.case_reminders import remind_of_appeal
+from service.usecases.cases.mandamus import log_mandamus_outcome
+from service.usecases.cases.register import flush_unique, get_case
+from service.usecases.families.family_news import judgment_delivered
+from service.usecases.paging import page
+from statemachines.case_track import CASE_TRACK, Route
+from statemachines.facts import Facts
+
+Consequence = Callable[[AsyncSession, Actor, Case, CaseEvent, datetime], Awaitable[None]]
+
+# what a step writes on other records besides the case's own row and history, in the same
+# transaction, whichever way the step was taken (a route, a hearing held, the award track)
+CONSEQUENCES: dict[str, tuple[Consequence, ...]] = {
+    "deliver_judgment": (log_mandamus_outcome, judgment_delivered, remind_of_appeal),
+    "determine_appeal": (judgment_delivered,),
+}
+
+
+STEP_DATES = {
+    "file": "The date of filing",
+    "exchange_pleadings": "The date pleadings were exchanged",
+    "set_down_for_hearing": "The date it was set down for hearing",
+    "reserve_judgment": "The date judgment was reserved",
+    "deliver_judgment": "The date of judgment",
+    "appeal": "The date the appeal was filed",
+    "determine_appeal": "The date the appeal was determined",
+    "settle": "The date of settlement",
+    "withdraw": "The date of withdrawal",
+}
+"""how a refused date names the step it dates; any other step's is 'The date it happened'"""
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a person records: the trigger, the case version they saw, and the facts they assert."""
+
+    trigger: str
+    version: int
+    occurred_on: date | None = None
+    note: str | None = None
+    evidence_ref: str | None = None
+    outcome: JudgmentOutcome | None = None
+    court_number: str | None = None
+    neutral_citation: str | None = None
+    stay_of_execution: bool | None = None
+
+
+def _facts(step: Step, now: datetime) -> Facts:
+    """Parses what the person asserted; a malformed court number or citation is bad input."""
+    try:
+        number = parse_court_number(step.court_number) if step.court_number else None
+    except CourtNumberError as error:
+        raise InvalidInput(str(error), field="court_number") from error
+    try:
+        citation = parse_neutral_citation(step.neutral_citation) if step.neutral_citation else None
+    except CitationError as error:
+        raise InvalidInput(str(error), field="neutral_citation") from error
+    occurred_on = step.occurred_on and not_in_future(
+        step.occurred_on, now, "occurred_on", STEP_DATES.get(step.trigger)
+    )
+    return Facts(occurred_on, step.outcome, number, citation, step.stay_of_execution)
+
+
+def _in_order(stage: Stage, since: date, occurred_on: date) -> None:
+    """A court step cannot predate the step that brought the case to the stage it leaves."""
+    if stage != Stage.INTAKE and occurred_on < since:
+        raise InvalidInput(
+            f"occurred_on {occurred_on.isoformat()} is before the case reached "
+            f"'{stage}' on {since.isoformat()}",
+            field="occurred_on",
+        )
+
+
+async def record_step(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: uuid.UUID,
+    step: Step,
+    now: datetime | None = None,
+) -> tuple[Case, CaseEvent]:
+    """Fires the trigger and persists stage and event together, or writes nothing at all.
+
+    Checks run in the order a person needs them: version, stage, guards, then chronology.
+    """
+    now = now or utcnow()
+    try:
+        async with session.begin():
+            case = await get_case(session, case_id)
+            event = await take_step(session, actor, case, step, now)
+            await flush_unique(session, case)
+    except StaleDataError:
+        current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
+        raise StaleVersion(step.version, current) from None
+    return case, event
+
+
+async def take_step(
+    session: AsyncSession, actor: Actor, case: Case, step: Step, now: datetime
+) -> CaseEvent:
+    """A step inside the caller's transaction, e.g. judgment delivered at a hearing."""
+    if case.version != step.version:
+        raise StaleVersion(step.version, case.version)
+    facts = replace(_facts(step, now), **await award_facts(session, case.id))
+    number = facts.court_number
+    if step.trigger == "file" and number is not None and number.station:
+        # filing records the number (statemachines/effects.py); the station it names is the case's
+        case.court_station = merged_station(case.court_station, number.station)
+    return await move_case(
+        session, actor, case, step.trigger, facts, now, step.note, step.evidence_ref
+    )
+
+
+async def move_case(
+    session: AsyncSession,
+    actor: Actor,
+    case: Case,
+    trigger: str,
+    facts: Facts,
+    now: datetime,
+    note: str | None = None,
+    evidence_ref: str | None = None,
+) -> CaseEvent:
+    """Fires one case trigger inside the caller's transaction and records its event."""
+    occurred_on = facts.occurred_on or nairobi_today(now)
+    since = case.stage_since
+    from_stage = Stage(await CASE_TRACK.fire(case, trigger, facts))
+    _in_order(from_stage, since, occurred_on)
+    case.stage_since = occurred_on
+    event = CaseEvent(
+        case_id=case.id,
+        trigger=trigger,
+        from_stage=from_stage,
+        to_stage=case.stage,
+        occurred_on=occurred_on,
+        recorded_at=now,
+        recorded_by=actor.user_id,
+        note=note,
+        evidence_ref=evidence_ref,
+        details=_details(facts),
+    )
+    session.add(event)
+    audit(session, actor, "case.step", "case", case.id, trigger=trigger)
+    for consequence in CONSEQUENCES.get(trigger, ()):
+        await consequence(session, actor, case, event, now)
+    return event
+
+
+async def award_facts(session: AsyncSession, case_id: uuid.UUID) -> dict[str, Any]:
+    """How many awards the case has and whether all are settled: facts its guards read."""
+    stages = (await session.exec(select(Award.stage).where(Award.case_id == case_id))).all()
+    return {"awards": len(stages), "awards_settled": all(stage in SETTLED for stage in stages)}
+
+
+def _details(facts: Facts) -> dict[str, object]:
+    details: dict[str, object] = {
+        "outcome": facts.outcome and facts.outcome.value,
+        "court_number": facts.court_number and str(facts.court_number),
+        "neutral_citation": facts.neutral_citation and str(facts.neutral_citation),
+        "stay_of_execution": facts.stay_of_execution,
+    }
+    return {key: value for key, value in details.items() if value is not None}
+
+
+async def allowed_steps(session: AsyncSession, case_id: uuid.UUID) -> tuple[Case, list[Route]]:
+    case = await get_case(session, case_id)
+    return case, CASE_TRACK.allowed(case)
+
+
+async def history(
+    session: AsyncSession, case_id: uuid.UUID, *, limit: int, offset: int
+) -> tuple[list[CaseEvent], int]:
+    await get_case(session, case_id)
+    mine = [col(CaseEvent.case_id) == case_id]
+    return await page(session, CaseEvent, mine, [col(CaseEvent.id)], limit=limit, offset=offset)
