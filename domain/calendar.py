@@ -4,7 +4,7 @@ never before the Republic's courts."""
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput, Said
 
 NAIROBI = ZoneInfo("Africa/Nairobi")
 
@@ -15,31 +15,35 @@ every day arithmetic in range: a case dated in year 1 with an award at 100% once
 quadrillion shillings in every role's unpaid totals."""
 
 LABELS = {
-    "opened_on": "The date the case was opened",
-    "occurred_on": "The date it happened",
-    "filed_on": "The date of filing",
-    "judgment_on": "The date of judgment",
-    "stage_since": "The date it reached the stage",
-    "interest_from": "The date interest runs from",
-    "certificate_on": "The date the certificate of order was issued",
-    "served_on": "The date the Attorney General was served",
-    "received_on": "The date the payment was received",
-    "paid_on": "The date it was paid",
-    "taxed_on": "The date the costs were taxed",
-    "reversed_on": "The date of the reversal",
-    "on": "The date of the follow-up",
-    "answered_on": "The date of the answer",
-    "as_of": "The date of the figures",
-    "since": "The first day",
-    "until": "The last day",
-    "from": "The first day",
-    "to": "The last day",
+    "opened_on": N_("The date the case was opened"),
+    "occurred_on": N_("The date it happened"),
+    "filed_on": N_("The date of filing"),
+    "judgment_on": N_("The date of judgment"),
+    "stage_since": N_("The date it reached the stage"),
+    "interest_from": N_("The date interest runs from"),
+    "certificate_on": N_("The date the certificate of order was issued"),
+    "served_on": N_("The date the Attorney General was served"),
+    "received_on": N_("The date the payment was received"),
+    "paid_on": N_("The date it was paid"),
+    "taxed_on": N_("The date the costs were taxed"),
+    "reversed_on": N_("The date of the reversal"),
+    "on": N_("The date of the follow-up"),
+    "answered_on": N_("The date of the answer"),
+    "as_of": N_("The date of the figures"),
+    "since": N_("The first day"),
+    "until": N_("The last day"),
+    "from": N_("The first day"),
+    "to": N_("The last day"),
 }
 """each date field's label, as a refusal names it (an import column `x_interest_from` too)"""
 
 
 def label_of(field: str) -> str:
-    return LABELS.get("interest_from" if field.endswith("_interest_from") else field, "The date")
+    """The field's words as a catalog msgid, said in the reader's language with the refusal."""
+    return LABELS.get("interest_from" if field.endswith("_interest_from") else field, THE_DATE)
+
+
+THE_DATE = N_("The date")
 
 
 def long_date(day: date) -> str:
@@ -53,15 +57,21 @@ def nairobi_today(now: datetime) -> date:
 
 def on_record(day: date, field: str, label: str | None = None) -> date:
     """A day Haki can hold: from independence to the bound that keeps arithmetic in range."""
-    words = label or label_of(field)
+    words = Said(label or label_of(field))
     if day < EARLIEST:
         raise InvalidInput(
-            f"{words} cannot be before {long_date(EARLIEST)}, Kenya's independence; "
-            "check the year.",
-            field=field,
+            N_("%(what)s cannot be before %(earliest)s, Kenya's independence; check the year."),
+            field,
+            what=words,
+            earliest=EARLIEST,
         )
     if day > LATEST:
-        raise InvalidInput(f"{words} cannot be after {long_date(LATEST)}; check the year.", field)
+        raise InvalidInput(
+            N_("%(what)s cannot be after %(latest)s; check the year."),
+            field,
+            what=words,
+            latest=LATEST,
+        )
     return day
 
 
@@ -72,9 +82,14 @@ def not_in_future(day: date, now: datetime, field: str, label: str | None = None
     today = nairobi_today(now)
     if day > today:
         raise InvalidInput(
-            f"{words}, {long_date(day)}, is in the future: today in Nairobi is "
-            f"{long_date(today)}, and events are recorded once they have happened.",
-            field=field,
+            N_(
+                "%(what)s, %(day)s, is in the future: today in Nairobi is %(today)s, and "
+                "events are recorded once they have happened."
+            ),
+            field,
+            what=Said(words),
+            day=day,
+            today=today,
         )
     return day
 

@@ -2,7 +2,7 @@
 
 from email_validator import EmailNotValidError, validate_email
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 
 
 def email_address(text: str, field: str = "email") -> str:
@@ -12,6 +12,6 @@ def email_address(text: str, field: str = "email") -> str:
         checked = validate_email(text.strip(), check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as error:
         raise InvalidInput(
-            f"this is not a valid e-mail address ({error}); write it as name@example.org", field
+            N_("This is not a valid e-mail address: write it as name@example.org."), field
         ) from error
     return str(checked.normalized)

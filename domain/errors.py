@@ -1,8 +1,64 @@
-"""Errors of the domain, each saying in words a lawyer understands what was refused and why."""
+"""Errors of the domain, each a sentence of the catalogs a lawyer understands: what was refused
+and why, the field named as its form labels it and the stage by its words.
+
+A refusal carries its sentence as a msgid (marked with `N_`, so `make catalogs` finds it) and
+the values it names (a date, an amount, a stage), never formatted in: each page says it in the
+reader's language (service/web/said.py), and the API in English beside its machine-readable
+problem details. `str(error)` is the plain English for a log or a command line.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+
+def N_(message: str) -> str:
+    """Marks a refusal's sentence for the catalogs; it is translated where it is shown."""
+    return message
+
+
+class Step(str):
+    """A step of a track (a trigger such as `issue_certificate`), said by its words."""
+
+
+class Field(str):
+    """A field of a form or a body (`starts_at`), said by the label its form gives it."""
+
+
+@dataclass(frozen=True)
+class Said:
+    """A catalog sentence and the values it names, to be said in a reader's language."""
+
+    message: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        if not self.values:
+            return self.message
+        return self.message % {name: _plain(value) for name, value in self.values.items()}
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, datetime):
+        return f"{value:%d %B %Y %H:%M}".lstrip("0")
+    if isinstance(value, date):
+        return f"{value.day} {value:%B} {value.year}"
+    if isinstance(value, Decimal):
+        return f"Ksh {value:,.2f}"
+    if isinstance(value, StrEnum | Step | Field):
+        return str(value).replace("_", " ")
+    if isinstance(value, list | tuple):
+        return ", ".join(_plain(item) for item in value)
+    return str(value)
 
 
 class DomainError(Exception):
     """Base of every refusal the domain makes; the service maps each kind to an HTTP status."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.said = Said(message, values)
+        super().__init__(str(self.said))
 
 
 class NotFound(DomainError):
@@ -12,8 +68,8 @@ class NotFound(DomainError):
 class InvalidInput(DomainError):
     """Input that is well-formed but not acceptable (a future date, an unknown survivor)."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, field: str | None = None, **values: object) -> None:
+        super().__init__(message, **values)
         self.field = field
 
 
@@ -24,22 +80,35 @@ class UnknownTrigger(InvalidInput):
 class TransitionNotAllowed(DomainError):
     """The trigger exists but not from this stage; says what is allowed, so the client recovers."""
 
-    def __init__(self, trigger: str, stage: str, allowed: list[str]) -> None:
-        allowed_text = ", ".join(allowed) if allowed else "none (the case is closed)"
-        super().__init__(
-            f"'{trigger}' is not allowed while the case is at stage '{stage}'; "
-            f"allowed now: {allowed_text}"
-        )
+    def __init__(self, trigger: str, stage: StrEnum, allowed: list[str]) -> None:
+        if allowed:
+            super().__init__(
+                N_(
+                    "“%(step)s” cannot be recorded at the stage %(stage)s; now possible: "
+                    "%(allowed)s."
+                ),
+                step=Step(trigger),
+                stage=stage,
+                allowed=[Step(name) for name in allowed],
+            )
+        else:
+            super().__init__(
+                N_("“%(step)s” cannot be recorded at the stage %(stage)s: the record is closed."),
+                step=Step(trigger),
+                stage=stage,
+            )
         self.trigger = trigger
-        self.current_stage = stage
+        self.current_stage = stage.value
         self.allowed = allowed
 
 
 class GuardFailed(DomainError):
     """A fact the transition needs is missing or contradicts it; nothing was written."""
 
-    def __init__(self, trigger: str, reason: str) -> None:
-        super().__init__(f"cannot {trigger.replace('_', ' ')}: {reason}")
+    def __init__(self, trigger: str, reason: Said | list[Said]) -> None:
+        super().__init__(
+            N_("“%(step)s” cannot be recorded: %(reason)s"), step=Step(trigger), reason=reason
+        )
         self.trigger = trigger
         self.reason = reason
 
@@ -49,9 +118,14 @@ class StaleVersion(DomainError):
 
     def __init__(self, sent: int, current: int, record: str = "case") -> None:
         super().__init__(
-            f"the {record} has changed since you read it (you sent version {sent}, it is now "
-            f"version {current}); reload it and try again"
+            N_(
+                "Someone changed this record since you opened it (you sent version %(sent)s, it "
+                "is now version %(current)s): reload it and try again."
+            ),
+            sent=sent,
+            current=current,
         )
+        self.record = record
         self.sent = sent
         self.current = current
 
@@ -68,12 +142,13 @@ class SignInRefused(DomainError):
     """One message for every reason, so an answer never tells whether an account exists."""
 
     def __init__(self) -> None:
-        super().__init__("the username or password is wrong, or the account is disabled")
+        super().__init__(N_("The username or password is wrong, or the account is disabled."))
 
 
 class TooManyAttempts(DomainError):
     def __init__(self, retry_after: int) -> None:
         super().__init__(
-            f"too many failed sign-ins: wait {retry_after} seconds before trying again"
+            N_("Too many failed sign-ins: wait %(seconds)s seconds before trying again."),
+            seconds=retry_after,
         )
         self.retry_after = retry_after

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.money import ZERO, cents, kes
 
 DAYS_IN_YEAR = Decimal(365)
@@ -235,9 +235,11 @@ def _replay(
         ledger, since = _accrue_to(heads, ledger, rate, since, payment.on, lines)
         if payment.amount > ledger.outstanding:
             raise InvalidInput(
-                f"a payment of {kes(payment.amount)} on {payment.on.isoformat()} exceeds the "
-                f"{kes(ledger.outstanding)} owed that day",
-                field="amount",
+                N_("A payment of %(amount)s on %(on)s is more than the %(owed)s owed that day."),
+                "amount",
+                amount=payment.amount,
+                on=payment.on,
+                owed=ledger.outstanding,
             )
         ledger = _apply(ledger, payment.amount, allocation)
         text = f"payment received {payment.reference}".rstrip()

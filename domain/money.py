@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import ClassVar
 
-from domain.errors import InvalidInput
+from domain.errors import N_, Field, InvalidInput, Said
 
 CENT = Decimal("0.01")
 LARGEST = Decimal("999999999999.99")  # NUMERIC(14,2): what the ledger can hold
@@ -17,18 +17,25 @@ def cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+NOT_SHILLINGS = N_("%(field_name)s must be in shillings, like 500,000 or 500000.00.")
+NOTHING = N_("%(field_name)s must be more than nothing.")
+TOO_MUCH = N_("%(field_name)s is more than Haki can record (999,999,999,999.99).")
+
+
 def amount_of(value: Decimal | int | str, field: str = "amount") -> Decimal:
     """A positive sum of shillings with at most two decimal places, or a clear refusal."""
     try:
         amount = Decimal(value)
     except (InvalidOperation, ValueError) as error:
-        raise InvalidInput(f"{field} {value!r} is not an amount of shillings", field) from error
+        raise InvalidInput(NOT_SHILLINGS, field, field_name=Field(field)) from error
     if not amount.is_finite() or amount <= 0:
-        raise InvalidInput(f"{field} must be more than zero shillings, not {value}", field)
+        raise InvalidInput(NOTHING, field, field_name=Field(field))
     if amount > LARGEST:
-        raise InvalidInput(f"{field} {value} is more than Haki records ({kes(LARGEST)})", field)
+        raise InvalidInput(TOO_MUCH, field, field_name=Field(field))
     if amount != amount.quantize(CENT):
-        raise InvalidInput(f"{field} {value} has more than two decimal places", field)
+        raise InvalidInput(
+            N_("%(field_name)s has more than two decimal places."), field, field_name=Field(field)
+        )
     return cents(amount)
 
 
@@ -50,15 +57,19 @@ that would swell every unpaid total, since interest runs for years on an unpaid 
 
 def rate_of(value: Decimal, field: str = "rate_percent") -> Decimal:
     if not value.is_finite() or value < 0:
-        raise InvalidInput(f"The interest rate cannot be less than 0% a year, not {value}.", field)
+        raise InvalidInput(N_("The interest rate cannot be less than 0 percent a year."), field)
     if value > HIGHEST_RATE:
         raise InvalidInput(
-            f"The interest rate cannot be more than {HIGHEST_RATE}% a year (Kenya's court rate "
-            f"is 12-14%), not {value}%; check the figure.",
+            N_(
+                "The interest rate cannot be more than %(highest)s percent a year (Kenya's "
+                "court rate is 12 to 14 percent), not %(rate)s; check the figure."
+            ),
             field,
+            highest=str(HIGHEST_RATE),
+            rate=str(value),
         )
     if value != value.quantize(CENT):
-        raise InvalidInput(f"The interest rate {value}% has more than two decimal places.", field)
+        raise InvalidInput(N_("The interest rate has more than two decimal places."), field)
     return value
 
 
@@ -73,6 +84,9 @@ _AS_TYPED = re.compile(
 )
 
 
+THE_AMOUNT = N_("The amount")
+
+
 class Why(StrEnum):
     """Why an amount as typed was refused: the pages word each in the reader's language."""
 
@@ -85,18 +99,18 @@ class AmountRefused(InvalidInput):
     """An amount as a person typed it that is not one; `what` names it as its form labels it."""
 
     SENTENCES: ClassVar[dict[Why, str]] = {
-        Why.NOT_SHILLINGS: "{what} must be in shillings, like 500,000 or 500000.00",
-        Why.NOTHING: "{what} must be more than nothing",
-        Why.TOO_MUCH: "{what} is more than Haki can record (999,999,999,999.99)",
+        Why.NOT_SHILLINGS: N_("%(what)s must be in shillings, like 500,000 or 500000.00"),
+        Why.NOTHING: N_("%(what)s must be more than nothing"),
+        Why.TOO_MUCH: N_("%(what)s is more than Haki can record"),
     }
 
     def __init__(self, why: Why, what: str, field: str | None = None) -> None:
-        super().__init__(self.SENTENCES[why].format(what=what), field)
+        super().__init__(self.SENTENCES[why], field, what=Said(what))
         self.why = why
         self.what = what
 
 
-def typed_amount(text: str, what: str = "The amount", field: str | None = None) -> Decimal:
+def typed_amount(text: str, what: str = THE_AMOUNT, field: str | None = None) -> Decimal:
     """Shillings as Kenyans type and decrees print them: "500,000", "Ksh 500,000",
     "KSh. 500,000/=", "Kshs.500,000/-", "500 000", "500000.00". Refused: "500,00" and
     "5.000.000" (whose meaning is a guess), a sign, more than two decimals, words."""

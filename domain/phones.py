@@ -6,7 +6,7 @@ from contextlib import suppress
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, PhoneNumberType
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 
 REGION = "KE"
 """a number written without a country code is Kenyan: 0712 345 678"""
@@ -14,7 +14,6 @@ AS_TYPED = re.compile(r"\+?[0-9 ().-]+")
 """digits with the spaces, dashes, dots and brackets people write between them; letters, an
 extension or a `tel:` prefix are refused rather than silently dropped by the parser"""
 REACHED_BY_SMS = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
-HOW = "write it as 0712 345 678 or +254 712 345 678"
 
 
 def _parsed(text: str, field: str) -> PhoneNumber:
@@ -24,8 +23,10 @@ def _parsed(text: str, field: str) -> PhoneNumber:
             number = phonenumbers.parse(typed, REGION)
     if number is None or not phonenumbers.is_valid_number(number):
         raise InvalidInput(
-            f"this is not a valid phone number: {HOW}, or a number abroad with its country "
-            "code (+44 20 7946 0000)",
+            N_(
+                "This is not a valid phone number: write it as 0712 345 678 or +254 712 345 "
+                "678, or a number abroad with its country code (+44 20 7946 0000)."
+            ),
             field,
         )
     return number
@@ -46,14 +47,20 @@ def mobile_number(text: str, field: str = "phone") -> str:
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if phonenumbers.region_code_for_number(number) != REGION:
         raise InvalidInput(
-            f"{e164} is not a Kenyan number: SMS goes only to Kenyan mobile numbers "
-            "(07… or 01…); choose e-mail for someone abroad",
+            N_(
+                "%(number)s is not a Kenyan number: SMS goes only to Kenyan mobile numbers "
+                "(07… or 01…); choose e-mail for someone abroad."
+            ),
             field,
+            number=e164,
         )
     if phonenumbers.number_type(number) not in REACHED_BY_SMS:
         raise InvalidInput(
-            f"{e164} is not a mobile number (a landline cannot receive SMS): give a mobile "
-            f"number, {HOW}",
+            N_(
+                "%(number)s is not a mobile number (a landline cannot receive SMS): give a "
+                "mobile number, written as 0712 345 678 or +254 712 345 678."
+            ),
             field,
+            number=e164,
         )
     return e164

@@ -7,7 +7,7 @@ register does is the whole point, so an unknown name is refused with the nearest
 import difflib
 import re
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 
 STATIONS = (
     "Nairobi (Milimani)", "Nairobi (Kibera)", "Nairobi (Makadara)", "Nairobi (Kahawa)",
@@ -67,9 +67,13 @@ def merged_station(case_station: str, named: str) -> str:
     given = station_named(case_station) or case_station.strip()
     if not same_place(given, named):
         raise InvalidInput(
-            f"the court number names {named} but the court station is {case_station.strip()}; "
-            "correct one of them",
-            field="court_station",
+            N_(
+                "The court number names %(named)s but the court station is %(station)s; "
+                "correct one of them."
+            ),
+            "court_station",
+            named=named,
+            station=case_station.strip(),
         )
     return given if _DIVISION.match(given) or given == named else named
 
@@ -98,11 +102,19 @@ def listed_station(text: str, field: str = "court_station") -> str:
     found = station_on_list(text)
     if found is None:
         near = difflib.get_close_matches(text.strip(), STATIONS, n=3, cutoff=0.5)
-        hint = f" Did you mean {', '.join(near)}?" if near else ""
         raise InvalidInput(
-            f"Court station: '{text.strip()}' is not a station on the Judiciary's list; "
-            f"choose one from the list.{hint}",
-            field=field,
+            N_(
+                "Court station: “%(typed)s” is not a station on the Judiciary's list; choose "
+                "one from the list (near it: %(near)s)."
+            )
+            if near
+            else N_(
+                "Court station: “%(typed)s” is not a station on the Judiciary's list; choose "
+                "one from the list."
+            ),
+            field,
+            typed=text.strip(),
+            near=near,
         )
     return found
 
@@ -112,6 +124,12 @@ def known_station(name: str, field: str = "station") -> str:
     found = _BY_KEY.get(_key(name))
     if found is None:
         near = difflib.get_close_matches(name, STATIONS, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(near)}?" if near else ""
-        raise InvalidInput(f"unknown court station '{name}'{hint}", field=field)
+        raise InvalidInput(
+            N_("“%(typed)s” is not a court station on the Judiciary's list (near it: %(near)s).")
+            if near
+            else N_("“%(typed)s” is not a court station on the Judiciary's list."),
+            field,
+            typed=name,
+            near=near,
+        )
     return found

@@ -26,7 +26,9 @@ from domain.errors import (
     TooManyAttempts,
     TransitionNotAllowed,
 )
+from notifications.i18n import Language
 from service.log_context import kind_of, stack_of
+from service.web.said import said
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ def _extra(error: DomainError) -> dict[str, Any]:
     if isinstance(error, StaleVersion):
         return {"current_version": error.current}
     if isinstance(error, InvalidInput) and error.field:
-        return {"errors": [{"field": error.field, "message": str(error)}]}
+        return {"errors": [{"field": error.field, "message": said(error, Language.EN)}]}
     return {}
 
 
@@ -61,7 +63,7 @@ def domain_problem(error: DomainError) -> ProblemDetailsException:
         status_code=status,
         type_=PROBLEM_BASE + slug,
         title=title,
-        detail=str(error),
+        detail=said(error, Language.EN),
         extra=_extra(error),
         headers=_headers(error),
     )

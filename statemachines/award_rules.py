@@ -6,8 +6,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.awards import Award, AwardStage
+from domain.errors import N_, Said
 from domain.money import ZERO
-from domain.periods import first_day_after, in_words
+from domain.periods import first_day_after
 from statemachines.machine import Guard
 
 
@@ -52,40 +53,50 @@ def _certificate_day(award: Award, facts: AwardFacts) -> date:
     return certificate_from(award.judgment_on, facts.waiting_days, facts.costs_taxed_on)
 
 
-def _certificate_too_soon(award: Award, facts: AwardFacts) -> str:
+def _certificate_too_soon(award: Award, facts: AwardFacts) -> Said:
+    judgment = {"judgment": award.judgment_on, "days": facts.waiting_days}
     if facts.costs_awaited:
         waited_from = first_day_after(award.judgment_on, facts.waiting_days)
-        return (
-            "a certificate of order cannot be issued yet: the court awarded costs to be taxed, "
-            "and they have not been taxed. Record the taxed costs first; the certificate can "
-            "then be issued from the day they are taxed, and not before "
-            f"{in_words(waited_from)}, when {facts.waiting_days} days have passed after the "
-            f"judgment of {in_words(award.judgment_on)} (Government Proceedings Act s.21(1))"
+        return Said(
+            N_(
+                "a certificate of order cannot be issued yet: the court awarded costs to be "
+                "taxed, and they have not been taxed. Record the taxed costs first; the "
+                "certificate can then be issued from the day they are taxed, and not before "
+                "%(first)s, when %(days)s days have passed after the judgment of %(judgment)s "
+                "(Government Proceedings Act s.21(1))"
+            ),
+            judgment | {"first": waited_from},
         )
     day, waited = (
         _certificate_day(award, facts),
         first_day_after(award.judgment_on, facts.waiting_days),
     )
-    after = (
-        f"{facts.waiting_days} days must pass after the judgment of {in_words(award.judgment_on)}"
-    )
     if day > waited and facts.costs_taxed_on is not None:
-        return (
-            f"a certificate of order can be issued from {in_words(day)}, when the costs were "
-            f"taxed: it includes the taxed costs, and issues only once they are taxed and {after} "
-            "(Government Proceedings Act s.21(1))"
+        return Said(
+            N_(
+                "a certificate of order can be issued from %(first)s, when the costs were "
+                "taxed: it includes the taxed costs, and issues only once they are taxed and "
+                "%(days)s days have passed after the judgment of %(judgment)s (Government "
+                "Proceedings Act s.21(1))"
+            ),
+            judgment | {"first": day},
         )
-    return (
-        f"a certificate of order can be issued from {in_words(day)}: {after} "
-        "(Government Proceedings Act s.21(1))"
+    return Said(
+        N_(
+            "a certificate of order can be issued from %(first)s: %(days)s days must pass "
+            "after the judgment of %(judgment)s (Government Proceedings Act s.21(1))"
+        ),
+        judgment | {"first": day},
     )
 
 
 WAITING_PERIOD_OVER = AwardGuard(
     "waiting_period_over",
-    "a certificate of order against the Government can be issued only after 21 days from the "
-    "judgment have expired (the day of judgment not counted), and after any costs it includes "
-    "are taxed (Government Proceedings Act s.21(1))",
+    N_(
+        "a certificate of order against the Government can be issued only after 21 days from "
+        "the judgment have expired (the day of judgment not counted), and after any costs it "
+        "includes are taxed (Government Proceedings Act s.21(1))"
+    ),
     lambda award, facts: (
         not facts.costs_awaited
         and facts.occurred_on is not None
@@ -96,45 +107,45 @@ WAITING_PERIOD_OVER = AwardGuard(
 )
 CERTIFICATE_ON_RECORD = AwardGuard(
     "certificate_on_record",
-    "the certificate of order must be on record before it is served on the Attorney General",
+    N_("the certificate of order must be on record before it is served on the Attorney General"),
     lambda award, facts: award.certificate_on is not None,
     about_row_only=True,
 )
 WITHIN_WHAT_IS_OWED = AwardGuard(
     "within_what_is_owed",
-    "a payment may not exceed what is owed on its date",
+    N_("a payment may not exceed what is owed on its date"),
     lambda award, facts: (
         facts.payment is not None and facts.owed is not None and facts.payment <= facts.owed
     ),
 )
 LEAVES_A_BALANCE = AwardGuard(
     "leaves_a_balance",
-    "this payment settles the award: record it as the final payment",
+    N_("this payment settles the award: record it as the final payment"),
     lambda award, facts: (
         facts.payment is not None and facts.owed is not None and facts.payment < facts.owed
     ),
 )
 SETTLES_THE_AWARD = AwardGuard(
     "settles_the_award",
-    "this payment does not settle what is owed on its date",
+    N_("this payment does not settle what is owed on its date"),
     lambda award, facts: facts.payment is not None and facts.payment == facts.owed,
 )
 ALL_RECEIVED_DISBURSED = AwardGuard(
     "all_received_disbursed",
-    "not all the money received has been disbursed to the survivor or beneficiaries",
+    N_("not all the money received has been passed on to the survivor or beneficiaries"),
     lambda award, facts: facts.received > ZERO and facts.disbursed == facts.received,
 )
 
 
 PAYMENTS_REMAIN = AwardGuard(
     "payments_remain",
-    "some payment still stands once this one is reversed",
+    N_("some payment still stands once this one is reversed"),
     lambda award, facts: facts.received > ZERO,
     selects_route=True,
 )
 NO_PAYMENT_REMAINS = AwardGuard(
     "no_payment_remains",
-    "no payment stands once this one is reversed",
+    N_("no payment stands once this one is reversed"),
     lambda award, facts: facts.received == ZERO,
     selects_route=True,
 )
@@ -144,7 +155,7 @@ def unpaid_at(stage: AwardStage) -> AwardGuard:
     """Chooses, when every payment is reversed, the route back to where payments began."""
     return AwardGuard(
         f"unpaid_at_{stage}",
-        f"the award was not at '{stage}' when its payments began",
+        N_("the award was not at that stage when its payments began"),
         lambda award, facts: award.unpaid_stage == stage,
         about_row_only=True,
         selects_route=True,
@@ -155,7 +166,7 @@ def stayed_from(stage: AwardStage) -> AwardGuard:
     """Chooses, when a stay is lifted, the route back to where the award was stayed."""
     return AwardGuard(
         f"stayed_from_{stage}",
-        f"the award was not stayed at '{stage}'",
+        N_("the award was not stayed at that stage"),
         lambda award, facts: award.stayed_from == stage,
         about_row_only=True,
         selects_route=True,

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from transitions.core import EventData
 from transitions.extensions.asyncio import AsyncMachine
 
-from domain.errors import GuardFailed, TransitionNotAllowed, UnknownTrigger
+from domain.errors import N_, GuardFailed, Said, Step, TransitionNotAllowed, UnknownTrigger
 
 # transitions logs four INFO lines per step; the histories are the record we keep. Profiling
 # bench/transitions.py, that chatter and its logging thread took about a fifth of the server.
@@ -35,7 +35,7 @@ class Guard(Generic[Row, Facts]):
     """Reads only the row, so a listing of the triggers allowed now can apply it."""
     selects_route: bool = False
     """Failing means "another route of this trigger applies", not "refused"."""
-    explain: Callable[[Row, Facts], str] | None = None
+    explain: Callable[[Row, Facts], Said] | None = None
     """The refusal worked out for this row and these facts (e.g. the first day allowed), where
     the fixed words of `refusal` would leave the person to do the arithmetic."""
     gathered: bool = False
@@ -47,8 +47,8 @@ class Guard(Generic[Row, Facts]):
     """Failing, the step is near: it waits for something a person records elsewhere (an award),
     so a listing shows it with the reason rather than hiding it."""
 
-    def refusing(self, row: Row, facts: Facts) -> str:
-        return self.explain(row, facts) if self.explain is not None else self.refusal
+    def refusing(self, row: Row, facts: Facts) -> Said:
+        return self.explain(row, facts) if self.explain is not None else Said(self.refusal)
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class Chance(Generic[Row, Facts]):
     """the first day it is possible, when time alone stands in the way"""
     waiting_for: tuple[Guard[Row, Facts], ...] = ()
     """the guards the records do not yet satisfy, first met first"""
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Said, ...] = ()
     """what those guards say for this row (the API's words; pages use the catalog's)"""
 
     @property
@@ -188,20 +188,22 @@ class TrackMachine(Generic[Row, Facts]):
     async def fire(self, row: Any, trigger: str, facts: Facts) -> StrEnum:
         """Moves `row` along `trigger` in memory and returns the stage it left, or says why not."""
         if trigger not in self.triggers:
-            known = ", ".join(sorted(self.triggers))
             raise UnknownTrigger(
-                f"unknown trigger '{trigger}'; this track knows: {known}", "trigger"
+                N_("“%(trigger)s” is not a step of this track; its steps are: %(known)s."),
+                "trigger",
+                trigger=trigger,
+                known=[Step(name) for name in sorted(self.triggers)],
             )
         from_stage = row.stage
         candidates = [route for route in self.routes_from(from_stage) if route.trigger == trigger]
         if not candidates:
             allowed = list(dict.fromkeys(route.trigger for route in self.allowed(row)))
-            raise TransitionNotAllowed(trigger, from_stage.value, allowed)
+            raise TransitionNotAllowed(trigger, from_stage, allowed)
         with self._tracking(row) as track:
             moved = await track.trigger(trigger, facts=facts)  # type: ignore[attr-defined]
         if not moved:
             reasons = {g.refusal for route in candidates for g in route.guards if g.selects_route}
-            raise GuardFailed(trigger, "; ".join(sorted(reasons)))
+            raise GuardFailed(trigger, [Said(reason) for reason in sorted(reasons)])
         return from_stage  # type: ignore[no-any-return]
 
     def reach(self, row: Any, stage: StrEnum, facts: Facts) -> "Reach[Row, Facts]":

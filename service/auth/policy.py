@@ -15,7 +15,7 @@ from litestar.exceptions import NotAuthorizedException, PermissionDeniedExceptio
 from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from domain.errors import NotFound
+from domain.errors import N_, NotFound
 from domain.users import Principal, Role
 from service.auth.browser import presented_token
 from service.usecases.accounts import access
@@ -259,31 +259,31 @@ async def _authenticate(
 async def _case_visible(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
     case_id = connection.path_params["case_id"]
     if principal.role is Role.LAWYER and not await access.on_team(db, case_id, principal.id):
-        raise NotFound(f"no case with id {case_id}")
+        raise NotFound(N_("No case has the id %(id)s."), id=case_id)
 
 
 async def _represents(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
     code = connection.path_params["code"]
     if principal.role is Role.LAWYER and not await access.represents(db, code, principal.id):
-        raise NotFound(f"no survivor with code {code}")
+        raise NotFound(N_("No survivor has the code %(code)s."), code=code)
 
 
 async def _contact_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     contact_id = connection.path_params["contact_id"]
     if p.role is Role.LAWYER and not await access.represents_contact(db, contact_id, p.id):
-        raise NotFound(f"no contact with id {contact_id}")
+        raise NotFound(N_("No contact has the id %(id)s."), id=contact_id)
 
 
 async def _award_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     award_id = connection.path_params["award_id"]
     if p.role is Role.LAWYER and not await access.on_award_team(db, award_id, p.id):
-        raise NotFound(f"no award with id {award_id}")
+        raise NotFound(N_("No award has the id %(id)s."), id=award_id)
 
 
 async def _hearing_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     hearing_id = connection.path_params["hearing_id"]
     if p.role is Role.LAWYER and not await access.on_hearing_team(db, hearing_id, p.id):
-        raise NotFound(f"no hearing with id {hearing_id}")
+        raise NotFound(N_("No court date has the id %(id)s."), id=hearing_id)
 
 
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
@@ -321,7 +321,7 @@ async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
         principal = await _authenticate(connection, db, handler)
         connection.scope["user"] = principal
         if principal.role not in ROLES[rule]:
-            raise RoleRefused(f"a {principal.role} account may not do this")
+            raise RoleRefused(f"the role '{principal.role}' may not do this")
         scope = SCOPES.get(rule)
         if scope is not None:
             await scope(connection, db, principal)

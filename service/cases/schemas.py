@@ -229,7 +229,7 @@ class StepChance(Struct):
             to=str(chance.route.dest.value),
             possible=chance.openness,
             possible_from=chance.opens_on,
-            reason="; ".join(chance.reasons) or None,
+            reason="; ".join(map(str, chance.reasons)) or None,
             requires=[
                 g.refusal for g in chance.route.guards if g not in chance.route.answered_by_records
             ],

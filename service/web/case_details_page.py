@@ -112,7 +112,7 @@ class CaseDetailsPage(Controller):
                 raise await _stale(db, case_id, values, _, language_of(request)) from None
             return "details"
 
-        done = await attempt(typed(await request.form()), change)
+        done = await attempt(typed(await request.form()), change, language_of(request))
         if isinstance(done, Refusal):
             return await edit_page(db, request, case_id, done)
         return Redirect(f"/web/cases/{case_id}?done={done}#stage", status_code=303)

@@ -59,7 +59,7 @@ async def submit(
     the award changed if one was, or the case page again with the form refused, as it was
     typed. Sent from a page drawn before someone else's step, the case is shown as it is now,
     with who recorded what."""
-    done = await attempt(typed(await request.form()), act)
+    done = await attempt(typed(await request.form()), act, language_of(request))
     if not isinstance(done, Refusal):
         anchor = f"#award-{award_id}" if award_id else ANCHORS.get(done, "#stage")
         return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)

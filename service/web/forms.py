@@ -12,18 +12,20 @@ from litestar.datastructures import FormMultiDict
 from domain.errors import (
     DomainError,
     InvalidInput,
+    Said,
     StaleVersion,
     TooManyAttempts,
     TransitionNotAllowed,
 )
+from notifications.i18n import Language
 from service.amounts import dec_hook
 from service.errors import STATUS
+from service.web.decoding import decode_refusal
+from service.web.said import said
 
 T = TypeVar("T")
 GENERAL = "_"
 """where an error about the whole form is kept"""
-_AT_FIELD = re.compile(r" - at `\$\.(\w+)[^`]*`")
-_MISSING = re.compile(r"missing required field `(\w+)`")
 _MINUTES_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 YES, NO = "yes", "no"
 
@@ -58,29 +60,49 @@ def _value(text: str) -> Any:
 
 def read(values: Mapping[str, str], shape: type[T], **fixed: Any) -> T:
     """The API's input class from a form: blank fields are left out, as a JSON client would;
-    raises `Refused` with the API's own message on the field it is about."""
+    raises `Refused` with a sentence naming the field by its label beside it."""
     data = {k: _value(v.strip()) for k, v in values.items() if k in shape.__struct_fields__}  # type: ignore[attr-defined]
     data = {k: v for k, v in data.items() if v != ""} | fixed
     try:
         return msgspec.convert(data, shape, strict=False, dec_hook=dec_hook)
     except msgspec.ValidationError as error:
-        found = _AT_FIELD.search(str(error)) or _MISSING.search(str(error))
-        message = _AT_FIELD.sub("", str(error))
-        raise Refused(dict(values), {found.group(1) if found else GENERAL: message}, 400) from None
+        where, sentence = decode_refusal(str(error))
+        raise Refused(dict(values), {where or GENERAL: sentence}, 400) from None
 
 
 class Refused(Exception):
-    def __init__(self, values: dict[str, str], errors: dict[str, str], status: int) -> None:
+    """A form refused before or by its use case: sentences (or catalog sentences still to be
+    said in the reader's language) beside the fields they are about."""
+
+    def __init__(
+        self, values: dict[str, str], errors: Mapping[str, str | Said], status: int
+    ) -> None:
         super().__init__(errors)
-        self.refusal = Refusal(values, errors, status)
+        self.values, self.errors, self.status = values, dict(errors), status
+
+    def said_in(self, language: Language) -> Refusal:
+        return Refusal(self.values, _in(self.errors, language), self.status)
+
+    @property
+    def refusal(self) -> Refusal:
+        """In English, for a page that words its refusals itself (service/web/wording.py)."""
+        return self.said_in(Language.EN)
 
 
-def refusal(values: Mapping[str, str], error: DomainError, status: int) -> Refusal:
-    """A refusal of the use case, beside its field when it names one, else over the form."""
+def _in(errors: Mapping[str, str | Said], language: Language) -> dict[str, str]:
+    return {k: v if isinstance(v, str) else said(v, language) for k, v in errors.items()}
+
+
+def refusal(
+    values: Mapping[str, str], error: DomainError, status: int, language: Language
+) -> Refusal:
+    """A refusal of the use case in the reader's language, beside its field when it names
+    one, else over the form."""
     where = error.field if isinstance(error, InvalidInput) and error.field else GENERAL
     if isinstance(error, TransitionNotAllowed | TooManyAttempts):
         where = GENERAL
-    return Refusal(dict(values), {where: str(error)}, status, isinstance(error, StaleVersion))
+    sentence = said(error, language)
+    return Refusal(dict(values), {where: sentence}, status, isinstance(error, StaleVersion))
 
 
 def status_of(error: DomainError) -> int:
@@ -89,13 +111,13 @@ def status_of(error: DomainError) -> int:
 
 
 async def attempt(
-    values: dict[str, str], act: Callable[[dict[str, str]], Awaitable[T]]
+    values: dict[str, str], act: Callable[[dict[str, str]], Awaitable[T]], language: Language
 ) -> T | Refusal:
     """Runs a form's use case on what was typed: its result, or the refusal to show beside the
-    fields, with the status the API would give."""
+    fields in the reader's language, with the status the API would give."""
     try:
         return await act(values)
     except Refused as error:
-        return error.refusal
+        return error.said_in(language)
     except DomainError as error:
-        return refusal(values, error, status_of(error))
+        return refusal(values, error, status_of(error), language)

@@ -29,7 +29,7 @@ from service.usecases.awards.demand_letter import demandable
 from service.usecases.cases import register
 from service.web.case_view import end_reads, may
 from service.web.forms import Refusal, attempt, read, typed
-from service.web.render import page
+from service.web.render import language_of, page
 
 Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
 
@@ -66,7 +66,7 @@ async def _submit(
     act: Callable[[dict[str, str]], Awaitable[str]],
 ) -> Response[Any]:
     """On to the ledger when done, or the ledger again with the form refused as typed."""
-    done = await attempt(typed(await request.form()), act)
+    done = await attempt(typed(await request.form()), act, language_of(request))
     if not isinstance(done, Refusal):
         return Redirect(f"/web/awards/{award_id}/ledger?done={done}", status_code=303)
     return await _ledger_page(

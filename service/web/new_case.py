@@ -25,7 +25,7 @@ from service.survivors.controller import SurvivorIn
 from service.usecases.cases import register
 from service.usecases.families import survivors
 from service.web.forms import Refusal, attempt, read, typed
-from service.web.render import page
+from service.web.render import language_of, page
 
 Registered = Annotated[
     str, QueryParameter(name="claimant", pattern=r"^(S-\d{4}-\d{4,})?$", max_length=20)
@@ -84,7 +84,7 @@ class NewCase(Controller):
             )
             return survivor.code
 
-        code = await attempt(typed(await request.form()), register)
+        code = await attempt(typed(await request.form()), register, language_of(request))
         if isinstance(code, Refusal):
             return _new_case_page(request, code.status_code, survivor_form=code)
         return Redirect(f"/web/cases/new?claimant={code}#case", status_code=303)
@@ -107,7 +107,7 @@ class NewCase(Controller):
             )
             return str(case.id)
 
-        opened = await attempt(typed(await request.form()), open_at_intake)
+        opened = await attempt(typed(await request.form()), open_at_intake, language_of(request))
         if isinstance(opened, Refusal):
             return _new_case_page(request, opened.status_code, case_form=opened)
         return Redirect(f"/web/cases/{opened}?done=open#stage", status_code=303)

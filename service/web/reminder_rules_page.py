@@ -20,7 +20,7 @@ from service.usecases.hearings import reminders
 from service.web.case_view import end_reads
 from service.web.forms import Refusal, attempt, typed
 from service.web.labels import PURPOSES
-from service.web.render import page
+from service.web.render import language_of, page
 from service.web.wording import Done, gettext, read_in_words
 
 AUDIENCES = {Audience.TEAM: N_("The case's team"), Audience.FAMILY: N_("Families who consented")}
@@ -70,7 +70,7 @@ class ReminderRulesPage(Controller):
             await reminders.replace_rules(db, actor_of(request), [*current, rule])
             return "saved"
 
-        done = await attempt(typed(await request.form()), add)
+        done = await attempt(typed(await request.form()), add, language_of(request))
         if isinstance(done, Refusal):
             return await rules_page(db, request, form=done)
         return Redirect(f"/web/reminder-rules?done={done}", status_code=303)

@@ -31,7 +31,8 @@ from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.once import OnceOnly
 from service.web.reminder_rules_page import ReminderRulesPage
-from service.web.render import here, page
+from service.web.render import here, language_of, page
+from service.web.said import said
 from service.web.session_pages import SessionPages
 from service.web.team_page import TeamPage
 from service.web.unpaid_list_page import UnpaidListPage
@@ -54,7 +55,7 @@ def _refused(request: AnyRequest, error: Exception) -> Response[Any]:
         status = 404 if isinstance(error, NotFound) else 403
         return page(request, "refused.html", status, status=status, detail="", reason=status)
     if isinstance(error, DomainError):
-        status, detail = status_of(error), str(error)
+        status, detail = status_of(error), said(error, language_of(request))
     elif isinstance(error, HTTPException):
         status, detail = error.status_code, error.detail
     else:

@@ -79,7 +79,12 @@ class SessionPages(Controller):
                 lifetime=timedelta(hours=settings.session_hours),
             )
         except DomainError as error:
-            return page(request, "login.html", status_of(error), form=refusal(values, error, 0))
+            return page(
+                request,
+                "login.html",
+                status_of(error),
+                form=refusal(values, error, 0, language_of(request)),
+            )
         secure = request.url.scheme == "https"
         cookie = Cookie(
             key=SESSION_COOKIE,

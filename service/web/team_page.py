@@ -22,7 +22,7 @@ from service.usecases.accounts import team, users
 from service.usecases.cases import register
 from service.web.case_view import end_reads
 from service.web.forms import Refusal, attempt, status_of, typed
-from service.web.render import page
+from service.web.render import language_of, page
 from service.web.wording import Done, gettext, read_in_words, refuse
 
 CHOOSE = N_("Choose the lawyer to put on the team.")
@@ -90,7 +90,7 @@ class TeamPage(Controller):
                 raise refuse(values, "user_id", _(NOT_A_LAWYER), status_of(error)) from None
             return "added"
 
-        done = await attempt(typed(await request.form()), put_on)
+        done = await attempt(typed(await request.form()), put_on, language_of(request))
         if isinstance(done, Refusal):
             return await team_page(db, request, case_id, form=done)
         return Redirect(f"/web/cases/{case_id}/team?done={done}", status_code=303)

@@ -22,7 +22,7 @@ from service.usecases.accounts import users
 from service.users.controller import PasswordIn, RoleIn, UserIn
 from service.web.forms import Refusal, attempt, status_of, typed
 from service.web.labels import ROLES
-from service.web.render import page
+from service.web.render import language_of, page
 from service.web.wording import Done, gettext, read_in_words, refuse, without_secrets
 
 ADD = "add"
@@ -65,7 +65,7 @@ async def _submit(
     db: Db, request: SignedIn, form_id: str, act: Callable[[dict[str, str]], Awaitable[str]]
 ) -> Response[Any]:
     """On to the list (at the account) when done, else the page with the form refused."""
-    done = await attempt(typed(await request.form()), act)
+    done = await attempt(typed(await request.form()), act, language_of(request))
     if isinstance(done, Refusal):
         return await users_page(db, request, form_id=form_id, form=without_secrets(done))
     return Redirect(f"/web/users?done={done}", status_code=303)

@@ -38,15 +38,15 @@ def read_in_words(
     **fixed: Any,
 ) -> T:
     """`read`, with a refusal on a field of `sentences` said by that field's sentence (a
-    catalog msgid); one on any other field, or on the whole form, keeps the API's words."""
+    catalog msgid); one on any other field, or on the whole form, by its label."""
     try:
         return read(values, shape, **fixed)
     except Refused as error:
         said = {
             field: _(sentences[field]) if field in sentences else message
-            for field, message in error.refusal.errors.items()
+            for field, message in error.errors.items()
         }
-        raise Refused(kept(values), said, error.refusal.status_code) from None
+        raise Refused(kept(values), said, error.status) from None
 
 
 def refuse(values: Mapping[str, str], field: str, sentence: str, status: int) -> Refused:

@@ -17,8 +17,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from zxcvbn import zxcvbn
 
-from domain.errors import InvalidInput
-from notifications.i18n import N_, Language, translations
+from domain.errors import N_, InvalidInput
 
 HASHER = PasswordHasher()
 MIN_PASSWORD = 10
@@ -68,15 +67,10 @@ def weakness(password: str, personal: Sequence[str] = ()) -> str | None:
     return GUESSABLE
 
 
-def in_both_languages(message: str) -> str:
-    """A refusal the API, the command line and a page all give alike: English, then Kiswahili."""
-    return " / ".join(translations(language).gettext(message) for language in Language)
-
-
 def _hashed(password: str, personal: Sequence[str]) -> str:
     reason = weakness(password, personal)
     if reason:
-        raise InvalidInput(in_both_languages(reason), "password")
+        raise InvalidInput(reason, "password")
     return HASHER.hash(password)
 
 

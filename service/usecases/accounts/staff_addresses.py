@@ -7,7 +7,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.emails import email_address
-from domain.errors import NotFound
+from domain.errors import N_, NotFound
 from domain.phones import mobile_number
 from domain.users import User
 from service.usecases.accounts.audit import audit
@@ -33,7 +33,7 @@ async def set_addresses(
     async with session.begin():
         user = await session.get(User, user_id, with_for_update=True)
         if user is None:
-            raise NotFound(f"no user with id {user_id}")
+            raise NotFound(N_("No user has the id %(id)s."), id=user_id)
         user.email, user.phone = checked.email, checked.phone
         audit(
             session,
@@ -50,5 +50,5 @@ async def set_addresses(
 async def get_user(session: AsyncSession, user_id: uuid.UUID) -> User:
     user = await session.get(User, user_id)
     if user is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound(N_("No user has the id %(id)s."), id=user_id)
     return user

@@ -6,7 +6,7 @@ from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from domain.users import CaseMember, Role, User
 from service.usecases.accounts.audit import audit
 from service.usecases.cases.register import get_case
@@ -30,9 +30,13 @@ async def assign(
         await get_case(session, case_id)
         user = await session.get(User, user_id)
         if user is None:
-            raise NotFound(f"no user with id {user_id}")
+            raise NotFound(N_("No user has the id %(id)s."), id=user_id)
         if user.role is not Role.LAWYER:
-            raise InvalidInput(f"{user.username} is not a lawyer; only lawyers join case teams")
+            raise InvalidInput(
+                N_("%(username)s is not a lawyer; only lawyers join case teams."),
+                "user_id",
+                username=user.username,
+            )
         member = await session.get(CaseMember, (case_id, user_id))
         if member is None:
             member = CaseMember(case_id=case_id, user_id=user_id, lead=lead)
@@ -52,5 +56,5 @@ async def unassign(
             )
         )
         if not removed.rowcount:
-            raise NotFound(f"that user is not on the team of case {case_id}")
+            raise NotFound(N_("That user is not on the team of this case."))
         audit(session, actor, "team.unassign", "case", case_id, user_id=str(user_id))

@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.base import utcnow
-from domain.errors import Conflict, InvalidInput, NotFound
+from domain.errors import N_, Conflict, InvalidInput, NotFound
 from domain.users import AuthSession, Principal, Role, User
 from service.usecases.accounts import passwords
 from service.usecases.accounts.audit import audit
@@ -55,7 +55,9 @@ async def add_account(session: AsyncSession, actor: Actor, new: NewAccount) -> U
                 session, actor, "user.add", "user", user.id, username=user.username, role=new.role
             )
     except IntegrityError as error:
-        raise Conflict(f"there is already a user called {user.username}") from error
+        raise Conflict(
+            N_("There is already a user called %(username)s."), username=user.username
+        ) from error
     return user
 
 
@@ -79,7 +81,7 @@ async def find_user(session: AsyncSession, username: str) -> User:
         await session.exec(select(User).where(User.username == username.strip().lower()))
     ).first()
     if found is None:
-        raise NotFound(f"no user called {username}")
+        raise NotFound(N_("No user is called %(username)s."), username=username)
     return found
 
 
@@ -93,7 +95,7 @@ async def disable_user(session: AsyncSession, actor: Actor, user_id: uuid.UUID) 
     async with session.begin():
         user = await session.get(User, user_id)
         if user is None:
-            raise NotFound(f"no user with id {user_id}")
+            raise NotFound(N_("No user has the id %(id)s."), id=user_id)
         user.disabled_at = user.disabled_at or now
         await _end_sessions(session, user.id, now)
         audit(session, actor, "user.disable", "user", user.id, username=user.username)
@@ -105,9 +107,11 @@ async def change_role(session: AsyncSession, actor: Actor, user_id: uuid.UUID, r
     async with session.begin():
         user = await session.get(User, user_id, with_for_update=True)
         if user is None:
-            raise NotFound(f"no user with id {user_id}")
+            raise NotFound(N_("No user has the id %(id)s."), id=user_id)
         if user.id == actor.user_id and role is not user.role:
-            raise InvalidInput("you cannot change your own role; ask another administrator", "role")
+            raise InvalidInput(
+                N_("You cannot change your own role; ask another administrator."), "role"
+            )
         before, user.role = user.role, role
         audit(
             session,
@@ -128,13 +132,13 @@ async def reset_password(
     async with session.begin():
         user = await session.get(User, user_id)
         if user is None:
-            raise NotFound(f"no user with id {user_id}")
+            raise NotFound(N_("No user has the id %(id)s."), id=user_id)
         personal = (user.username, user.full_name)
     password_hash = await passwords.hashed(password, personal)
     async with session.begin():
         user = await session.get(User, user_id)
         if user is None:
-            raise NotFound(f"no user with id {user_id}")
+            raise NotFound(N_("No user has the id %(id)s."), id=user_id)
         user.password_hash = password_hash
         await _end_sessions(session, user.id, utcnow())
         audit(session, actor, "user.password_reset", "user", user.id, username=user.username)

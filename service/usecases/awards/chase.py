@@ -14,7 +14,7 @@ from domain.base import utcnow
 from domain.calendar import not_in_future
 from domain.cases import Case, Survivor
 from domain.chase import ChaseRules, ChaseState, chase_state
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.users import CaseMember
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.chase_reminders import CHASED, cancel_follow_up, last_served
@@ -43,16 +43,28 @@ async def log_follow_up(
     if answered_on is not None:
         not_in_future(answered_on, now, "answered_on")
         if answered_on < on:
-            raise InvalidInput("answered_on is before the follow-up it answers", "answered_on")
+            raise InvalidInput(
+                N_("The date of the answer is before the follow-up it answers."), "answered_on"
+            )
     async with session.begin():
         award = await get_award(session, award_id)
         if award.served_on is None or not may_follow_up(award):
             raise InvalidInput(
-                "follow-ups are logged once the award is served on the Attorney General and "
-                f"until it is paid; this award is at '{award.stage}'"
+                N_(
+                    "Follow-ups are logged once the award is served on the Attorney General and "
+                    "until it is paid; this award is at the stage %(stage)s."
+                ),
+                stage=award.stage,
             )
         if on < award.served_on:
-            raise InvalidInput(f"on is before service on {award.served_on.isoformat()}", "on")
+            raise InvalidInput(
+                N_(
+                    "The follow-up date is before the award was served on the Attorney General "
+                    "(%(served)s): a follow-up comes after service."
+                ),
+                "on",
+                served=award.served_on,
+            )
         follow_up = FollowUp(
             award_id=award.id,
             on=on,

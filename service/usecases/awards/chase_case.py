@@ -17,12 +17,12 @@ from domain.audit import Actor
 from domain.awards import Award, FollowUp, FollowUpKind
 from domain.base import utcnow
 from domain.calendar import not_in_future
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.chase_reminders import CHASED, cancel_follow_up
 from service.usecases.cases.register import get_case
 
-NONE_SERVED = (
+NONE_SERVED = N_(
     "No award of this case has been served on the Attorney General and is still unpaid, so "
     "there is nothing to follow up yet: record service on an award first."
 )
@@ -54,7 +54,7 @@ async def log_case_follow_up(
         not_in_future(chase.answered_on, now, "answered_on")
         if chase.answered_on < chase.on:
             raise InvalidInput(
-                "The date of the answer is before the follow-up it answers.", "answered_on"
+                N_("The date of the answer is before the follow-up it answers."), "answered_on"
             )
     async with session.begin():
         await get_case(session, case_id)
@@ -68,9 +68,12 @@ async def log_case_follow_up(
         first = max(a.served_on for a in chased if a.served_on is not None)
         if chase.on < first:
             raise InvalidInput(
-                f"The follow-up date is before an award was served on the Attorney General "
-                f"({first.isoformat()}): a follow-up comes after service.",
+                N_(
+                    "The follow-up date is before an award was served on the Attorney General "
+                    "(%(served)s): a follow-up comes after service."
+                ),
                 "on",
+                served=first,
             )
         rows = [_follow_up(award, chase, actor, now) for award in chased]
         session.add_all(rows)
@@ -86,7 +89,7 @@ def _named(awards: list[Award], award_ids: Sequence[uuid.UUID]) -> list[Award]:
     mine = {a.id: a for a in awards}
     for award_id in award_ids:
         if award_id not in mine:
-            raise NotFound(f"no award with id {award_id} on this case")
+            raise NotFound(N_("No award of this case has the id %(id)s."), id=award_id)
     return [a for a in awards if a.id in set(award_ids)]
 
 

@@ -28,13 +28,13 @@ from domain.awards import (
 )
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
-from domain.errors import InvalidInput, NotFound, StaleVersion
-from domain.money import amount_of, kes
+from domain.errors import N_, InvalidInput, NotFound, StaleVersion, Step
+from domain.money import amount_of
 from domain.stages import Stage
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.duplicates import add_entry
 from service.usecases.awards.ledger import disbursed_total, received_total
-from service.usecases.awards.orders import CompensationRules, position
+from service.usecases.awards.orders import COSTS_AFTER_JUDGMENT, CompensationRules, position
 from service.usecases.awards.positions import refresh_positions
 from service.usecases.cases.court_track import award_facts, move_case
 from service.usecases.cases.enforcement import open_mandamus
@@ -56,11 +56,11 @@ LEDGER_TRIGGERS = {
 CONSEQUENCES = {"enforce": open_mandamus}
 
 AWARD_STEP_DATES = {
-    "extract_decree": "The date the decree was extracted",
-    "issue_certificate": "The date the certificate of order was issued",
-    "serve_on_ag": "The date the Attorney General was served",
-    "stay": "The date execution was stayed",
-    "lift_stay": "The date the stay was lifted",
+    "extract_decree": N_("The date the decree was extracted"),
+    "issue_certificate": N_("The date the certificate of order was issued"),
+    "serve_on_ag": N_("The date the Attorney General was served"),
+    "stay": N_("The date execution was stayed"),
+    "lift_stay": N_("The date the stay was lifted"),
 }
 """how a refused date names the step it dates; any other step's is 'The date it happened'"""
 
@@ -77,7 +77,7 @@ class AwardStep:
 async def locked_award(session: AsyncSession, award_id: uuid.UUID) -> Award:
     award = await session.get(Award, award_id, with_for_update=True)
     if award is None:
-        raise NotFound(f"no award with id {award_id}")
+        raise NotFound(N_("No award has the id %(id)s."), id=award_id)
     return award
 
 
@@ -105,9 +105,14 @@ async def move_award(
     from_stage = AwardStage(await AWARD_TRACK.fire(award, trigger, facts))
     if occurred_on < since:
         raise InvalidInput(
-            f"{occurred_on.isoformat()} is before the award reached '{from_stage}' on "
-            f"{since.isoformat()}; entries are kept in date order",
-            field="occurred_on",
+            N_(
+                "The date, %(day)s, is before the award reached the stage %(stage)s on "
+                "%(since)s; entries are kept in date order."
+            ),
+            "occurred_on",
+            day=occurred_on,
+            stage=from_stage,
+            since=since,
         )
     award.stage_since = occurred_on
     event = AwardEvent(
@@ -155,11 +160,13 @@ async def record_award_step(
 ) -> tuple[Award, AwardEvent]:
     if step.trigger in LEDGER_TRIGGERS:
         raise InvalidInput(
-            f"'{step.trigger}' follows from the ledger: record payments with "
-            "POST /awards/{id}/payments and disbursements with POST /awards/{id}/disbursements, "
-            "and reverse an entry with POST /awards/{id}/payments/{entry_id}/reversal "
-            "(or …/disbursements/{entry_id}/reversal)",
-            field="trigger",
+            N_(
+                "“%(step)s” follows from the ledger: record the payment, or the money passed "
+                "on, in the award's ledger (the API: POST /awards/{id}/payments or "
+                "/disbursements), and reverse an entry there."
+            ),
+            "trigger",
+            step=Step(step.trigger),
         )
     now = now or utcnow()
     occurred_on = step.occurred_on and not_in_future(
@@ -234,8 +241,9 @@ async def book_payment(
     not_in_future(received_on, now, "received_on")
     if received_on < award.judgment_on:
         raise InvalidInput(
-            f"a payment cannot be dated before the judgment of {award.judgment_on}",
+            N_("A payment cannot be dated before the judgment of %(judgment)s."),
             "received_on",
+            judgment=award.judgment_on,
         )
     owed = (await position(session, award, received_on, rules)).outstanding
     trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
@@ -297,9 +305,15 @@ async def book_disbursement(
     disbursed = await disbursed_total(session, award.id)
     if disbursed + amount > received:
         raise InvalidInput(
-            f"{kes(amount)} would exceed what was received by {paid_on.isoformat()}: "
-            f"{kes(received)} received, {kes(disbursed)} already disbursed",
-            field="amount",
+            N_(
+                "%(amount)s would be more than was received by %(on)s: %(received)s received, "
+                "%(disbursed)s already passed on."
+            ),
+            "amount",
+            amount=amount,
+            on=paid_on,
+            received=received,
+            disbursed=disbursed,
         )
     disbursement = Disbursement(
         award_id=award.id,
@@ -338,9 +352,11 @@ async def add_taxed_costs(
     async with session.begin():
         award = await locked_award(session, award_id)
         if award.stage not in UNSETTLED:
-            raise InvalidInput(f"costs cannot be added to an award that is {award.stage}")
+            raise InvalidInput(
+                N_("Costs cannot be added to an award at the stage %(stage)s."), stage=award.stage
+            )
         if taxed_on < award.judgment_on:
-            raise InvalidInput("costs are taxed after the judgment, not before", "taxed_on")
+            raise InvalidInput(COSTS_AFTER_JUDGMENT, "taxed_on")
         head = AwardHead(
             award_id=award.id,
             kind=HeadKind.COSTS,

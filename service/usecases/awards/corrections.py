@@ -19,8 +19,7 @@ from domain.audit import Actor
 from domain.awards import Award, AwardEvent, AwardStage, Disbursement, PaymentReceived
 from domain.base import utcnow
 from domain.calendar import not_in_future
-from domain.errors import Conflict, InvalidInput, NotFound, StaleVersion
-from domain.money import kes
+from domain.errors import N_, Conflict, InvalidInput, NotFound, StaleVersion
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.compensation import locked_award, move_award
 from service.usecases.awards.ledger import disbursed_total, received_total
@@ -52,23 +51,30 @@ async def _reversible(
     """The entry to reverse, or the reason it cannot be reversed."""
     if reversal.version is not None and reversal.version != award.version:
         raise StaleVersion(reversal.version, award.version)
-    noun = "payment" if kind is PaymentReceived else "disbursement"
     entry = await session.get(kind, entry_id) if 0 < entry_id <= LARGEST_ID else None
     if entry is None or entry.award_id != award.id:
-        raise NotFound(f"award {award.id} has no {noun} {entry_id}")
+        raise NotFound(N_("This award's ledger has no entry %(entry)s."), entry=entry_id)
     if entry.reverses_id is not None:
         raise Conflict(
-            f"entry {entry_id} is itself the reversal of {noun} {entry.reverses_id} and cannot "
-            f"be reversed; if that {noun} did happen, record it again"
+            N_(
+                "Entry %(entry)s is itself the reversal of entry %(reversed)s and cannot be "
+                "reversed; if that entry did happen, record it again."
+            ),
+            entry=entry_id,
+            reversed=entry.reverses_id,
         )
     done = (await session.exec(select(kind).where(col(kind.reverses_id) == entry_id))).first()
     if done is not None:
-        raise Conflict(f"{noun} {entry_id} was already reversed, on {entry_date(done).isoformat()}")
+        raise Conflict(
+            N_("Entry %(entry)s was already reversed, on %(on)s."),
+            entry=entry_id,
+            on=entry_date(done),
+        )
     if reversal.reversed_on < entry_date(entry):
         raise InvalidInput(
-            f"reversed_on {reversal.reversed_on.isoformat()} is before the {noun} it reverses, "
-            f"dated {entry_date(entry).isoformat()}",
-            field="reversed_on",
+            N_("The date of the reversal is before the entry it reverses, dated %(dated)s."),
+            "reversed_on",
+            dated=entry_date(entry),
         )
     return entry
 
@@ -97,10 +103,14 @@ async def reverse_payment(
         disbursed = await disbursed_total(session, award.id)
         if disbursed > remaining:
             raise InvalidInput(
-                f"reversing payment {payment_id} of {kes(paid.amount)} would leave "
-                f"{kes(disbursed)} disbursed against {kes(remaining)} received; reverse the "
-                "disbursements it paid for first",
-                field="payment_id",
+                N_(
+                    "Reversing the payment of %(amount)s would leave %(disbursed)s passed on "
+                    "against %(remaining)s received; reverse the money passed on from it first."
+                ),
+                "payment_id",
+                amount=paid.amount,
+                disbursed=disbursed,
+                remaining=remaining,
             )
         facts = AwardFacts(occurred_on=reversal.reversed_on, received=remaining)
         await move_award(

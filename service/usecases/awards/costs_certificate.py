@@ -21,8 +21,7 @@ from domain.audit import Actor
 from domain.awards import Award, AwardEvent, AwardHead
 from domain.base import utcnow
 from domain.calendar import not_in_future
-from domain.errors import InvalidInput, NotNow
-from domain.periods import in_words
+from domain.errors import N_, InvalidInput, NotNow
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.compensation import locked_award
 from statemachines.award_track import UNSETTLED
@@ -32,8 +31,10 @@ async def _costs_after_certificate(session: AsyncSession, award: Award) -> list[
     """Costs taxed after the certificate of order: those that need a certificate of their own."""
     if award.certificate_on is None:
         raise NotNow(
-            "the certificate of order has not been issued: costs taxed before it are part of it, "
-            "so there is no separate certificate of costs to record"
+            N_(
+                "The certificate of order has not been issued: costs taxed before it are part "
+                "of it, so there is no separate certificate of costs to record."
+            )
         )
     rows = await session.exec(
         select(AwardHead)
@@ -43,9 +44,11 @@ async def _costs_after_certificate(session: AsyncSession, award: Award) -> list[
     heads = list(rows.all())
     if not heads:
         raise NotNow(
-            "no costs were taxed after the certificate of order of "
-            f"{in_words(award.certificate_on)}: the certificate of order includes every costs "
-            "head taxed so far"
+            N_(
+                "No costs were taxed after the certificate of order of %(issued)s: the "
+                "certificate of order includes all the costs taxed so far."
+            ),
+            issued=award.certificate_on,
         )
     return heads
 
@@ -77,19 +80,25 @@ async def certify_costs(
         award = await locked_award(session, award_id)
         if award.stage not in UNSETTLED:
             raise NotNow(
-                f"the award is {award.stage.replace('_', ' ')}: nothing is left to certify"
+                N_("The award is at the stage %(stage)s: nothing is left to certify."),
+                stage=award.stage,
             )
         heads = [
             h for h in await _costs_after_certificate(session, award) if h.certificate_on is None
         ]
         if not heads:
-            raise NotNow("the costs taxed after the certificate of order are already certified")
+            raise NotNow(
+                N_("The costs taxed after the certificate of order are already certified.")
+            )
         taxed = max(h.taxed_on for h in heads if h.taxed_on is not None)
         if issued_on < taxed:
             raise InvalidInput(
-                f"a certificate of costs can be issued from {in_words(taxed)}, when the costs "
-                "were taxed (Government Proceedings Act s.21(1))",
-                field="issued_on",
+                N_(
+                    "A certificate of costs can be issued from %(taxed)s, when the costs were "
+                    "taxed (Government Proceedings Act s.21(1))."
+                ),
+                "issued_on",
+                taxed=taxed,
             )
         for head in heads:
             head.certificate_on = issued_on
@@ -114,15 +123,20 @@ async def serve_costs_certificate(
         waiting = [h for h in heads if h.certificate_on is not None and h.served_on is None]
         if not waiting:
             raise NotNow(
-                "no certificate of costs is waiting to be served: record the certificate of "
-                "costs first"
+                N_(
+                    "No certificate of costs is waiting to be served: record the certificate of "
+                    "costs first."
+                )
             )
         issued = max(h.certificate_on for h in waiting if h.certificate_on is not None)
         if served_on < issued:
             raise InvalidInput(
-                f"the certificate of costs was issued on {in_words(issued)}: it cannot be served "
-                "before it was issued",
-                field="served_on",
+                N_(
+                    "The certificate of costs was issued on %(issued)s: it cannot be served "
+                    "before it was issued."
+                ),
+                "served_on",
+                issued=issued,
             )
         for head in waiting:
             head.served_on = served_on

@@ -15,7 +15,7 @@ from domain.awards import Award, AwardStage
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Survivor
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from notifications.demand_letter import DemandLetter, compose
 from notifications.i18n import Language
 from notifications.rendering import LetterFormat, render
@@ -31,16 +31,20 @@ DEMANDABLE = (
     AwardStage.ENFORCEMENT,
 )
 """Certified and unpaid: section 21 of the Government Proceedings Act obliges payment."""
-NOT_YET = "the certificate of order against the Government is not yet issued"
+NOT_YET = N_(
+    "No demand letter for this award: the certificate of order against the Government is not "
+    "yet issued."
+)
 WHY_NOT = {
     AwardStage.AWARDED: NOT_YET,
     AwardStage.DECREE_EXTRACTED: NOT_YET,
-    AwardStage.STAYED: "execution is stayed pending appeal",
-    AwardStage.PAID_IN_FULL: "it is paid in full",
-    AwardStage.DISBURSED: "it is paid in full and disbursed",
-    AwardStage.SET_ASIDE: "it was set aside",
-    AwardStage.WRITTEN_OFF: "it was written off",
+    AwardStage.STAYED: N_("No demand letter for this award: execution is stayed pending appeal."),
+    AwardStage.PAID_IN_FULL: N_("No demand letter for this award: it is paid in full."),
+    AwardStage.DISBURSED: N_("No demand letter for this award: it is paid in full and passed on."),
+    AwardStage.SET_ASIDE: N_("No demand letter for this award: it was set aside."),
+    AwardStage.WRITTEN_OFF: N_("No demand letter for this award: it was written off."),
 }
+NOT_DEMANDABLE = N_("No demand letter for this award: it is not certified and unpaid.")
 
 
 def demandable(award: Award) -> bool:
@@ -77,7 +81,9 @@ async def demand_letter(
         _check_demandable(award, day)
         _, position = await award_statement(session, award_id, day, rules)
         if position.outstanding <= 0:
-            raise InvalidInput(f"nothing is outstanding on this award on {day.isoformat()}")
+            raise InvalidInput(
+                N_("Nothing is outstanding on this award on %(day)s."), "as_of", day=day
+            )
         case = await get_case(session, award.case_id)
         holder = await session.get(Survivor, award.survivor_id)
         assert holder is not None  # a foreign key guarantees it
@@ -119,17 +125,21 @@ async def demand_letter(
 
 def _check_demandable(award: Award, day: date) -> None:
     if award.stage not in DEMANDABLE:
-        reason = WHY_NOT.get(award.stage, "it is not certified and unpaid")
-        raise InvalidInput(f"no demand letter for this award: {reason} (stage '{award.stage}')")
+        raise InvalidInput(WHY_NOT.get(award.stage, NOT_DEMANDABLE))
     if day < award.judgment_on:
         raise InvalidInput(
-            f"as_of {day.isoformat()} is before the judgment of {award.judgment_on.isoformat()}",
+            N_("The letter's date, %(day)s, is before the judgment of %(judgment)s."),
             "as_of",
+            day=day,
+            judgment=award.judgment_on,
         )
     if award.certificate_on is None or day < award.certificate_on:
-        issued = award.certificate_on.isoformat() if award.certificate_on else "not on record"
         raise InvalidInput(
-            f"as_of {day.isoformat()} is before the certificate of order against the "
-            f"Government the letter relies on (issued: {issued})",
+            N_(
+                "The letter's date, %(day)s, is before the certificate of order against the "
+                "Government it relies on (issued on %(issued)s)."
+            ),
             "as_of",
+            day=day,
+            issued=award.certificate_on or "—",
         )

@@ -7,7 +7,7 @@ transaction holding the same key). Each write is tried in a savepoint, so a clas
 caller's transaction usable (an import goes on with its next row) and raises `Conflict`.
 """
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError
@@ -16,11 +16,8 @@ from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, Disbursement, PaymentReceived
-from domain.calendar import NAIROBI
-from domain.errors import Conflict
+from domain.errors import N_, Conflict
 from domain.hearings import Hearing
-from notifications.formatting import long_date
-from notifications.i18n import Language
 
 Entry = TypeVar("Entry", PaymentReceived, Disbursement)
 LIVE_SITTING = "uq_hearings_live_sitting"
@@ -77,15 +74,25 @@ async def _entry_clash(
 ) -> Conflict:
     live = select(kind).where(_live(kind, award, reference)).order_by(col(kind.id))
     there = (await session.exec(live)).first()
-    on = f" on {long_date(_day(there), Language.EN)}" if there is not None else ""
+    on = _day(there) if there is not None else "—"
     if kind is PaymentReceived:
         return Conflict(
-            f"a payment with reference {reference} is already recorded on this award, received"
-            f"{on}; if the State paid twice, record the second payment with its own reference"
+            N_(
+                "A payment with the reference %(reference)s is already recorded on this award, "
+                "received on %(on)s; if the State paid twice, record the second payment with "
+                "its own reference."
+            ),
+            reference=reference,
+            on=on,
         )
     return Conflict(
-        f"a disbursement with reference {reference} is already recorded on this award, paid"
-        f"{on}; if the money was sent twice, record the second with its own reference"
+        N_(
+            "Money passed on with the reference %(reference)s is already recorded on this "
+            "award, paid on %(on)s; if the money was sent twice, record the second with its "
+            "own reference."
+        ),
+        reference=reference,
+        on=on,
     )
 
 
@@ -95,7 +102,7 @@ def _day(entry: PaymentReceived | Disbursement) -> date:
 
 async def write_sitting(session: AsyncSession, hearing: Hearing) -> None:
     """The hearing added or moved, or `Conflict` if the case has that date for that purpose."""
-    taken = sitting_taken(hearing.purpose.value, hearing.starts_at)  # a failed flush expires it
+    purpose, starts_at = hearing.purpose, hearing.starts_at  # a failed flush expires them
     try:
         async with session.begin_nested():
             session.add(hearing)
@@ -103,13 +110,11 @@ async def write_sitting(session: AsyncSession, hearing: Hearing) -> None:
     except IntegrityError as error:
         if not _clashed(error, LIVE_SITTING):
             raise
-        raise Conflict(taken) from None
-
-
-def sitting_taken(purpose: str, starts_at: datetime) -> str:
-    local = starts_at.astimezone(NAIROBI)
-    what = purpose.replace("_", " ")
-    return (
-        f"this case already has a {what} set for {long_date(local.date(), Language.EN)} at "
-        f"{local:%H:%M}; open that date to change it rather than setting it again"
-    )
+        raise Conflict(
+            N_(
+                "This case already has a court date for %(purpose)s set for %(at)s; open that "
+                "date to change it rather than setting it again."
+            ),
+            purpose=purpose,
+            at=starts_at,
+        ) from None

@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
-from domain.errors import NotFound
+from domain.errors import N_, NotFound
 from domain.interest import Head, Payment
 from service.usecases.accounts.audit import audit
 
@@ -100,7 +100,7 @@ async def entries(session: AsyncSession, actor: Actor, award_id: uuid.UUID) -> l
     and M-Pesa references are personal data, so the read is audited."""
     async with session.begin():
         if await session.get(Award, award_id) is None:
-            raise NotFound(f"no award with id {award_id}")
+            raise NotFound(N_("No award has the id %(id)s."), id=award_id)
         paid = (
             await session.exec(select(PaymentReceived).where(PaymentReceived.award_id == award_id))
         ).all()

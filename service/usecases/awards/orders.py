@@ -14,7 +14,7 @@ from domain.awards import Award, AwardEvent, AwardHead, HeadKind
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import CaseClaimant, CaseEvent, Survivor
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from domain.interest import Allocation, Statement, statement
 from domain.money import amount_of, rate_of
 from domain.stages import JudgmentOutcome, Stage
@@ -38,6 +38,8 @@ class CompensationRules:
 
 
 UNSTATED = "unstated"
+COSTS_AFTER_JUDGMENT = N_("Costs are taxed after the judgment, not before.")
+NOT_A_CLAIMANT = N_("%(code)s is not a claimant in this case.")
 """the decree names no start: costs taxed run from their taxing day, anything else from judgment"""
 
 
@@ -80,16 +82,21 @@ async def record_award(
     """Records an award; the first on a case at judgment moves the case to `awarded`."""
     now = now or utcnow()
     if not order.heads:
-        raise InvalidInput("the award needs at least one head with its amount", "heads")
+        raise InvalidInput(N_("Give the amount of at least one head the court awarded."), "heads")
     async with session.begin():
         case = await get_case(session, case_id)
         if case.stage not in AWARDABLE or case.judgment_on is None:
             raise InvalidInput(
-                "awards are recorded once judgment is delivered in the claimants' favour; "
-                f"the case is at '{case.stage}'"
+                N_(
+                    "Awards are recorded once judgment is delivered in the claimants' favour; "
+                    "the case is at the stage %(stage)s."
+                ),
+                stage=case.stage,
             )
         if case.judgment_outcome == JudgmentOutcome.DISMISSED:
-            raise InvalidInput("the judgment on record dismissed the claim: nothing was awarded")
+            raise InvalidInput(
+                N_("The judgment on record dismissed the claim: nothing was awarded.")
+            )
         survivor = await _claimant(session, case_id, order.claimant)
         filed_on = await filed_on_record(session, case_id)
         rate = order.rate_percent
@@ -130,10 +137,10 @@ def _stated(head: HeadIn, judgment_on: date, now: datetime) -> str | None:
     if head.taxed_on is not None:
         if head.kind != HeadKind.COSTS:
             raise InvalidInput(
-                "only costs are taxed: give the day taxed for the costs head alone", "taxed_on"
+                N_("Only costs are taxed: give the day taxed for the costs alone."), "taxed_on"
             )
         if not_in_future(head.taxed_on, now, "taxed_on") < judgment_on:
-            raise InvalidInput("costs are taxed after the judgment, not before", "taxed_on")
+            raise InvalidInput(COSTS_AFTER_JUDGMENT, "taxed_on")
     if head.interest_from != UNSTATED:
         return head.interest_from
     return head.taxed_on.isoformat() if head.taxed_on is not None else "judgment"
@@ -155,7 +162,7 @@ async def _claimant(session: AsyncSession, case_id: uuid.UUID, code: str) -> Sur
     )
     survivor = found.first()
     if survivor is None:
-        raise InvalidInput(f"{code} is not a claimant in this case", "claimant")
+        raise InvalidInput(NOT_A_CLAIMANT, "claimant", code=code)
     return survivor
 
 
@@ -183,13 +190,16 @@ def interest_start(
         return judgment_on
     if given == "filing":
         if filed_on is None:
-            raise InvalidInput("the case has no filing date on record", "interest_from")
+            raise InvalidInput(
+                N_("The case has no filing date on record, so interest cannot run from filing."),
+                "interest_from",
+            )
         return filed_on
     try:
         named = date.fromisoformat(given)
     except ValueError as error:
         raise InvalidInput(
-            f"interest_from '{given}' must be 'judgment', 'filing' or a date (YYYY-MM-DD)",
+            N_("Interest runs from the judgment, from filing, or from a date the court named."),
             "interest_from",
         ) from error
     return not_in_future(named, now, "interest_from")
@@ -198,7 +208,7 @@ def interest_start(
 async def get_award(session: AsyncSession, award_id: uuid.UUID) -> Award:
     award = await session.get(Award, award_id)
     if award is None:
-        raise NotFound(f"no award with id {award_id}")
+        raise NotFound(N_("No award has the id %(id)s."), id=award_id)
     return award
 
 

@@ -17,7 +17,7 @@ from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseEvent
 from domain.citations import CitationError, parse_neutral_citation
 from domain.court_numbers import CourtNumberError, parse_court_number
-from domain.errors import InvalidInput, StaleVersion
+from domain.errors import N_, InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
 from domain.stations import merged_station
 from service.usecases.accounts.audit import audit
@@ -40,15 +40,15 @@ CONSEQUENCES: dict[str, tuple[Consequence, ...]] = {
 
 
 STEP_DATES = {
-    "file": "The date of filing",
-    "exchange_pleadings": "The date pleadings were exchanged",
-    "set_down_for_hearing": "The date it was set down for hearing",
-    "reserve_judgment": "The date judgment was reserved",
-    "deliver_judgment": "The date of judgment",
-    "appeal": "The date the appeal was filed",
-    "determine_appeal": "The date the appeal was determined",
-    "settle": "The date of settlement",
-    "withdraw": "The date of withdrawal",
+    "file": N_("The date of filing"),
+    "exchange_pleadings": N_("The date pleadings were exchanged"),
+    "set_down_for_hearing": N_("The date it was set down for hearing"),
+    "reserve_judgment": N_("The date judgment was reserved"),
+    "deliver_judgment": N_("The date of judgment"),
+    "appeal": N_("The date the appeal was filed"),
+    "determine_appeal": N_("The date the appeal was determined"),
+    "settle": N_("The date of settlement"),
+    "withdraw": N_("The date of withdrawal"),
 }
 """how a refused date names the step it dates; any other step's is 'The date it happened'"""
 
@@ -73,11 +73,25 @@ def _facts(step: Step, now: datetime) -> Facts:
     try:
         number = parse_court_number(step.court_number) if step.court_number else None
     except CourtNumberError as error:
-        raise InvalidInput(str(error), field="court_number") from error
+        raise InvalidInput(
+            N_(
+                "“%(typed)s” cannot be read as a court number: write it as the registry does, "
+                "e.g. Petition No. E123 of 2021."
+            ),
+            "court_number",
+            typed=str(step.court_number).strip(),
+        ) from error
     try:
         citation = parse_neutral_citation(step.neutral_citation) if step.neutral_citation else None
     except CitationError as error:
-        raise InvalidInput(str(error), field="neutral_citation") from error
+        raise InvalidInput(
+            N_(
+                "“%(typed)s” cannot be read as a neutral citation: write it like [2022] KEHC "
+                "11609 (KLR), or [2017] eKLR for older judgments."
+            ),
+            "neutral_citation",
+            typed=str(step.neutral_citation).strip(),
+        ) from error
     occurred_on = step.occurred_on and not_in_future(
         step.occurred_on, now, "occurred_on", STEP_DATES.get(step.trigger)
     )
@@ -88,9 +102,11 @@ def _in_order(stage: Stage, since: date, occurred_on: date) -> None:
     """A court step cannot predate the step that brought the case to the stage it leaves."""
     if stage != Stage.INTAKE and occurred_on < since:
         raise InvalidInput(
-            f"occurred_on {occurred_on.isoformat()} is before the case reached "
-            f"'{stage}' on {since.isoformat()}",
-            field="occurred_on",
+            N_("The date, %(day)s, is before the case reached the stage %(stage)s on %(since)s."),
+            "occurred_on",
+            day=occurred_on,
+            stage=stage,
+            since=since,
         )
 
 

@@ -11,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import not_in_future
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.notices import NOTICE_DAYS, NoticeToSue, suit_from
 from domain.periods import in_words
 from service.usecases.accounts.audit import audit
@@ -38,7 +38,7 @@ async def record_notice(
     not_in_future(notice.served_on, now, "served_on")
     whom = " ".join(notice.served_on_whom.split())
     if not whom:
-        raise InvalidInput("say on whom the notice was served", "served_on_whom")
+        raise InvalidInput(N_("Say on whom the notice was served."), "served_on_whom")
     async with session.begin():
         case = await get_case(session, case_id)
         row = NoticeToSue(

@@ -13,7 +13,7 @@ from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseClaimant, CaseEvent, Survivor
 from domain.court_numbers import CourtNumber, CourtNumberError, parse_court_number
-from domain.errors import Conflict, InvalidInput, NotFound
+from domain.errors import N_, Conflict, InvalidInput, NotFound
 from domain.stages import CaseKind, CourtLevel
 from domain.stations import listed_station, merged_station
 from domain.users import CaseMember
@@ -26,7 +26,14 @@ def read_court_number(text: str) -> CourtNumber:
     try:
         return parse_court_number(text)
     except CourtNumberError as error:
-        raise InvalidInput(str(error), field="court_number") from error
+        raise InvalidInput(
+            N_(
+                "“%(typed)s” cannot be read as a court number: write it as the registry does, "
+                "e.g. Petition No. E123 of 2021."
+            ),
+            "court_number",
+            typed=text.strip(),
+        ) from error
 
 
 def number_case(case: Case, number: CourtNumber) -> None:
@@ -132,28 +139,35 @@ async def _survivors_by_code(
     found = (await session.exec(query)).all()
     missing = sorted(set(wanted) - {s.code for s in found})
     if missing:
-        raise InvalidInput(f"no survivor registered with code {', '.join(missing)}", "claimants")
+        raise InvalidInput(
+            N_("No survivor is registered with the code %(codes)s."), "claimants", codes=missing
+        )
     return list(found)
 
 
 async def flush_unique(session: AsyncSession, case: Case) -> None:
     """Writes the case, or says in words which uniqueness it broke: the court number at the
     station, or the reference. (The case's fields are read first: a failed flush expires them.)"""
-    number = f"{case.court_number} at {case.court_station}"
-    reference = case.reference
+    number, station, reference = case.court_number, case.court_station, case.reference
     try:
         await session.flush()
     except IntegrityError as error:
         constraint = getattr(error.orig, "constraint_name", None) or str(error.orig)
         if "court_number" in constraint:
-            raise Conflict(f"{number} is already registered for another case") from error
-        raise Conflict(f"a case with reference {reference} already exists") from error
+            raise Conflict(
+                N_("%(number)s at %(station)s is already registered for another case."),
+                number=number,
+                station=station,
+            ) from error
+        raise Conflict(
+            N_("A case with the reference %(reference)s already exists."), reference=reference
+        ) from error
 
 
 async def get_case(session: AsyncSession, case_id: uuid.UUID) -> Case:
     case = await session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"no case with id {case_id}")
+        raise NotFound(N_("No case has the id %(id)s."), id=case_id)
     note_case(case.reference)
     return case
 

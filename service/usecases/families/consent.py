@@ -19,7 +19,7 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import EARLIEST, NAIROBI
 from domain.contacts import StatusCode
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from service.usecases.accounts.audit import audit
 from service.usecases.families.contacts import (
     ContactView,
@@ -43,9 +43,16 @@ def _given(given_at: datetime | None, now: datetime) -> datetime:
         return now
     aware = given_at if given_at.tzinfo else given_at.replace(tzinfo=NAIROBI)
     if aware > now:
-        raise InvalidInput("given_at is in the future: record consent once it is given", "given_at")
+        raise InvalidInput(
+            N_("The time consent was given is in the future: record consent once it is given."),
+            "given_at",
+        )
     if aware.year < EARLIEST.year:
-        raise InvalidInput(f"given_at is before {EARLIEST.year}: check the year", "given_at")
+        raise InvalidInput(
+            N_("The time consent was given is before %(year)s: check the year."),
+            "given_at",
+            year=EARLIEST.year,
+        )
     return aware
 
 

@@ -21,7 +21,7 @@ from domain.base import utcnow
 from domain.cases import Survivor
 from domain.contacts import Channel, Contact
 from domain.emails import email_address
-from domain.errors import InvalidInput, NotFound, StaleVersion
+from domain.errors import N_, InvalidInput, NotFound, StaleVersion
 from domain.outbox import Delivery, DeliveryStatus
 from domain.phones import mobile_number, phone_number
 from domain.users import User
@@ -75,17 +75,19 @@ def reachable(
     email = email and email_address(email)
     if channel is Channel.SMS and not phone:
         raise InvalidInput(
-            "a contact reached by SMS needs a mobile phone number, e.g. 0712 345 678", "phone"
+            N_("A contact reached by SMS needs a mobile phone number, e.g. 0712 345 678."), "phone"
         )
     if channel is Channel.EMAIL and not email:
-        raise InvalidInput("a contact reached by e-mail needs an e-mail address", "email")
+        raise InvalidInput(N_("A contact reached by e-mail needs an e-mail address."), "email")
     return phone, email
 
 
 def _quiet(quiet_from: time, quiet_until: time) -> None:
     if quiet_from == quiet_until:
         raise InvalidInput(
-            "quiet hours must start and end at different times (the default is 21:00 to 07:00)",
+            N_(
+                "Quiet hours must start and end at different times (the default is 21:00 to 07:00)."
+            ),
             "quiet_until",
         )
 
@@ -93,7 +95,7 @@ def _quiet(quiet_from: time, quiet_until: time) -> None:
 async def survivor_by_code(session: AsyncSession, code: str) -> Survivor:
     survivor = (await session.exec(select(Survivor).where(Survivor.code == code))).first()
     if survivor is None:
-        raise NotFound(f"no survivor with code {code}")
+        raise NotFound(N_("No survivor has the code %(code)s."), code=code)
     return survivor
 
 
@@ -109,7 +111,7 @@ def _views() -> Select[Contact, str, str]:
 async def contact_view(session: AsyncSession, contact_id: uuid.UUID) -> ContactView:
     row = (await session.exec(_views().where(col(Contact.id) == contact_id))).first()
     if row is None:
-        raise NotFound(f"no contact with id {contact_id}")
+        raise NotFound(N_("No contact has the id %(id)s."), id=contact_id)
     return ContactView(*row)
 
 
@@ -117,7 +119,7 @@ async def locked_contact(session: AsyncSession, contact_id: uuid.UUID) -> Contac
     """Locked, so consent, its withdrawal and the codes it opens change one at a time."""
     contact = await session.get(Contact, contact_id, with_for_update=True)
     if contact is None:
-        raise NotFound(f"no contact with id {contact_id}")
+        raise NotFound(N_("No contact has the id %(id)s."), id=contact_id)
     return contact
 
 

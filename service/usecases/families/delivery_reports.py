@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.base import utcnow
 from domain.contacts import Channel
-from domain.errors import NotFound
+from domain.errors import N_, NotFound
 from domain.outbox import Delivery, DeliveryStatus
 
 # report statuses as Africa's Talking documents them (developers.africastalking.com/docs/sms/
@@ -17,7 +17,7 @@ ON_THE_WAY = {"Sent", "Submitted", "Buffered"}
 ARRIVED = {"Success"}
 OPEN = {DeliveryStatus.SENT, DeliveryStatus.UNKNOWN}
 """what a report may still change: anything settled stays as it is, whatever arrives after"""
-UNKNOWN_MESSAGE = "no message with this id to this number"
+UNKNOWN_MESSAGE = N_("No message with this id was sent to this number.")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from domain.base import utcnow
 from domain.calendar import NAIROBI
 from domain.cases import Case, CaseClaimant, Survivor
 from domain.contacts import Contact, StatusCode, consenting
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from domain.family_codes import code_hash, code_key, new_code, normalised
 from domain.hearings import Hearing, HearingStatus
 from domain.stages import Stage
@@ -24,10 +24,10 @@ from service.settings import Settings
 from service.usecases.accounts.audit import audit
 from service.usecases.cases.register import get_case
 
-UNKNOWN = "no case answers to this code: check it, or ask the office for a new one"
-NOTHING_TO_RENEW = (
-    "this contact has no status code for this case that can be renewed (none was issued, or "
-    "it was revoked): issue a new one"
+UNKNOWN = N_("No case answers to this code: check it, or ask the office for a new one.")
+NOTHING_TO_RENEW = N_(
+    "This contact has no status code for this case that can be renewed (none was issued, or "
+    "it was revoked): issue a new one."
 )
 
 
@@ -110,14 +110,16 @@ async def issue_code(
         )
         if contact is None or claimant is None:  # the same words: a contact id is not probed
             raise InvalidInput(
-                f"no contact with id {contact_id} speaks for a claimant in this case",
+                N_("No contact with the id %(id)s speaks for a claimant in this case."),
                 "contact_id",
+                id=contact_id,
             )
         if not contact.consents:
             raise InvalidInput(
-                "this contact has not consented to hear about the case, withdrew, or has a new "
-                "phone or e-mail since consenting: record consent first with "
-                f"POST /contacts/{contact_id}/consent",
+                N_(
+                    "This contact has not consented to hear about the case, withdrew, or has a "
+                    "new phone or e-mail since consenting: record consent first."
+                ),
                 "contact_id",
             )
         replaced = await _revoke(session, case_id, contact_id, now)
@@ -206,7 +208,9 @@ async def revoke_codes(
             .where(StatusCode.case_id == case_id, StatusCode.contact_id == contact_id)
         )
         if not ever.one():
-            raise NotFound(f"contact {contact_id} has no status code for this case")
+            raise NotFound(
+                N_("The contact %(id)s has no status code for this case."), id=contact_id
+            )
         revoked = await _revoke(session, case_id, contact_id, utcnow())
         audit(
             session,

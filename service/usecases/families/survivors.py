@@ -11,7 +11,7 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import nairobi_today
 from domain.cases import CaseClaimant, Survivor, SurvivorCodeCounter
-from domain.errors import NotFound
+from domain.errors import N_, NotFound
 from service.usecases.accounts.audit import audit
 from service.usecases.cases.register import get_case
 
@@ -52,7 +52,7 @@ async def read_survivor(session: AsyncSession, actor: Actor, code: str) -> Survi
     async with session.begin():
         survivor = (await session.exec(select(Survivor).where(Survivor.code == code))).first()
         if survivor is None:
-            raise NotFound(f"no survivor with code {code}")
+            raise NotFound(N_("No survivor has the code %(code)s."), code=code)
         audit(session, actor, "survivor.read", "survivor", code)
     return survivor
 

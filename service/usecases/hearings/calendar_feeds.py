@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.base import utcnow
 from domain.cases import Case
-from domain.errors import NotFound
+from domain.errors import N_, NotFound
 from domain.hearings import CalendarFeed, Hearing
 from domain.users import CaseMember, User
 from service.usecases.accounts.audit import audit
@@ -26,7 +26,7 @@ LOOK_BACK = timedelta(days=90)
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,100}")
 """what `secrets.token_urlsafe` makes; anything else is refused before it reaches the database"""
 
-UNKNOWN = "no calendar feed at this address: it may have been replaced or revoked"
+UNKNOWN = N_("No calendar feed is at this address: it may have been replaced or revoked.")
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ async def issue_feed(session: AsyncSession, actor: Actor, user_id: uuid.UUID) ->
             await session.exec(select(User).where(User.id == user_id).with_for_update())
         ).first()
         if user is None:
-            raise NotFound(f"no user with id {user_id}")
+            raise NotFound(N_("No user has the id %(id)s."), id=user_id)
         now = utcnow()
         replaced = await _revoke_live(session, user_id, now)
         session.add(CalendarFeed(token_hash=_token_hash(token), user_id=user_id, created_at=now))

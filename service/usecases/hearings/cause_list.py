@@ -10,7 +10,7 @@ from sqlmodel.sql.expression import Select
 
 from domain.calendar import nairobi_midnight
 from domain.cases import Case
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from domain.hearings import Hearing
 from domain.stations import known_station
 from domain.users import CaseMember
@@ -64,9 +64,11 @@ async def cause_list(session: AsyncSession, where: CauseListFilter) -> list[List
     start = nairobi_midnight(where.first_day, "from")
     last_day = where.last_day or where.first_day + timedelta(days=6)
     if last_day < where.first_day:
-        raise InvalidInput("to is before from", "to")
+        raise InvalidInput(N_("The last day is before the first day."), "to")
     if last_day - where.first_day > LONGEST_LIST:
-        raise InvalidInput("a cause list covers at most a year; narrow from and to", "to")
+        raise InvalidInput(
+            N_("A cause list covers at most a year: bring the first and last days closer."), "to"
+        )
     end = nairobi_midnight(last_day, "to") + timedelta(days=1)
     query = _listing().where(col(Hearing.starts_at) >= start, col(Hearing.starts_at) < end)
     if where.counsel:
@@ -105,5 +107,5 @@ async def _in_chains(session: AsyncSession, rows: list[Row]) -> list[Listed]:
 async def listed(session: AsyncSession, hearing_id: uuid.UUID) -> Listed:
     rows = list((await session.exec(_listing().where(Hearing.id == hearing_id))).all())
     if not rows:
-        raise NotFound(f"no hearing with id {hearing_id}")
+        raise NotFound(N_("No court date has the id %(id)s."), id=hearing_id)
     return (await _in_chains(session, rows))[0]

@@ -16,7 +16,7 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import NAIROBI, nairobi_today, on_record
 from domain.cases import Case, CaseEvent
-from domain.errors import InvalidInput, NotFound, NotNow, StaleVersion
+from domain.errors import N_, InvalidInput, NotFound, NotNow, StaleVersion
 from domain.hearings import Hearing, HearingPurpose, HearingStatus
 from domain.stages import Stage
 from domain.stations import known_station
@@ -39,16 +39,19 @@ class Sitting:
     judicial_officer: str | None = None
 
 
+NO_HEARING = N_("No court date has the id %(id)s.")
+
+
 def instant(value: datetime, field: str) -> datetime:
     """A time without an offset is Nairobi's, as a Kenyan cause list writes it."""
     aware = value if value.tzinfo else value.replace(tzinfo=NAIROBI)
-    on_record(aware.date(), field, "The date of the hearing")
+    on_record(aware.date(), field, N_("The date of the hearing"))
     return aware
 
 
 def _ends(starts_at: datetime, ends_at: datetime | None) -> datetime | None:
     if ends_at is not None and instant(ends_at, "ends_at") <= starts_at:
-        raise InvalidInput("ends_at must be after starts_at", "ends_at")
+        raise InvalidInput(N_("The end of the sitting must be after its start."), "ends_at")
     return ends_at and instant(ends_at, "ends_at")
 
 
@@ -58,17 +61,25 @@ def checked_start(starts_at: datetime, after_the_fact: bool, now: datetime) -> d
     starts_at = instant(starts_at, "starts_at")
     if starts_at <= now and not after_the_fact:
         raise InvalidInput(
-            f"starts_at {starts_at.astimezone(NAIROBI):%Y-%m-%d %H:%M} is in the past; set "
-            "recorded_after_the_fact to record a hearing that has already taken place",
+            N_(
+                "The date and time, %(start)s, are in the past: tick “Recorded after the fact” "
+                "to record a court date that has already taken place."
+            ),
             "starts_at",
+            start=starts_at,
         )
     if starts_at > now and after_the_fact:
         raise InvalidInput(
-            "recorded_after_the_fact is for hearings already past; this one is in the future",
+            N_(
+                "“Recorded after the fact” is for court dates already past; this one is in the "
+                "future."
+            ),
             "recorded_after_the_fact",
         )
     if starts_at - now > FURTHEST_AHEAD:
-        raise InvalidInput("starts_at is more than five years ahead; check the year", "starts_at")
+        raise InvalidInput(
+            N_("The date and time are more than five years ahead; check the year."), "starts_at"
+        )
     return starts_at
 
 
@@ -90,7 +101,10 @@ async def schedule(
     async with session.begin():
         case = await get_case(session, case_id)
         if case.stage in NO_MORE_HEARINGS:
-            raise NotNow(f"the case is {case.stage}: no further hearings can be set")
+            raise NotNow(
+                N_("The case is at the stage %(stage)s: no further court dates can be set."),
+                stage=case.stage,
+            )
         hearing = Hearing(
             case_id=case.id,
             starts_at=starts_at,
@@ -112,29 +126,33 @@ async def schedule(
 async def get_hearing(session: AsyncSession, hearing_id: uuid.UUID) -> Hearing:
     hearing = await session.get(Hearing, hearing_id)
     if hearing is None:
-        raise NotFound(f"no hearing with id {hearing_id}")
+        raise NotFound(NO_HEARING, id=hearing_id)
     return hearing
 
 
-async def _scheduled(
-    session: AsyncSession, hearing_id: uuid.UUID, version: int, doing: str
-) -> Hearing:
+async def _scheduled(session: AsyncSession, hearing_id: uuid.UUID, version: int) -> Hearing:
     """The hearing, locked, at the version the person saw, and still to be decided."""
     hearing = await session.get(Hearing, hearing_id, with_for_update=True)
     if hearing is None:
-        raise NotFound(f"no hearing with id {hearing_id}")
+        raise NotFound(NO_HEARING, id=hearing_id)
     if hearing.version != version:
         raise StaleVersion(version, hearing.version, "hearing")
     if hearing.status is not HearingStatus.SCHEDULED:
-        raise NotNow(f"cannot {doing} a hearing that was {hearing.status}")
+        raise NotNow(
+            N_("This court date is already marked %(status)s: it can no longer be changed."),
+            status=hearing.status,
+        )
     return hearing
 
 
-def _has_come(hearing: Hearing, now: datetime, doing: str) -> None:
+def _has_come(hearing: Hearing, now: datetime) -> None:
     """What happened in court can be recorded from the morning of the hearing's day."""
     day = hearing.starts_at.astimezone(NAIROBI).date()
     if day > nairobi_today(now):
-        raise NotNow(f"cannot {doing} a hearing set for {day.isoformat()} before that day")
+        raise NotNow(
+            N_("What happened in court on %(day)s can be recorded from that day, not before."),
+            day=day,
+        )
 
 
 async def reschedule(
@@ -154,7 +172,7 @@ async def reschedule(
     starts_at = checked_start(starts_at, False, now)
     station = sitting.station and known_station(sitting.station)
     async with session.begin():
-        hearing = await _scheduled(session, hearing_id, version, "reschedule")
+        hearing = await _scheduled(session, hearing_id, version)
         moved_from = hearing.starts_at
         hearing.starts_at, hearing.ends_at = starts_at, _ends(starts_at, ends_at)
         hearing.station = station or hearing.station
@@ -185,8 +203,8 @@ async def record_held(
     now = now or utcnow()
     try:
         async with session.begin():
-            hearing = await _scheduled(session, hearing_id, version, "record the outcome of")
-            _has_come(hearing, now, "record the outcome of")
+            hearing = await _scheduled(session, hearing_id, version)
+            _has_come(hearing, now)
             hearing.status, hearing.outcome = HearingStatus.HELD, outcome
             hearing.sequence += 1
             await cancel_reminders(session, hearing.id)
@@ -226,10 +244,12 @@ async def adjourn(
     next_at = checked_start(next_starts_at, recorded_after_the_fact, now)
     station = sitting.station and known_station(sitting.station)
     async with session.begin():
-        hearing = await _scheduled(session, hearing_id, version, "adjourn")
-        _has_come(hearing, now, "adjourn")
+        hearing = await _scheduled(session, hearing_id, version)
+        _has_come(hearing, now)
         if next_at <= hearing.starts_at:
-            raise InvalidInput("the next date must be after the adjourned one", "next_starts_at")
+            raise InvalidInput(
+                N_("The next date must be after the adjourned one."), "next_starts_at"
+            )
         hearing.status, hearing.outcome = HearingStatus.ADJOURNED, reason
         hearing.sequence += 1
         await cancel_reminders(session, hearing.id)
@@ -267,7 +287,7 @@ async def vacate(
     """Taken off the cause list before it sat; subscribers see the event cancelled."""
     now = now or utcnow()
     async with session.begin():
-        hearing = await _scheduled(session, hearing_id, version, "vacate")
+        hearing = await _scheduled(session, hearing_id, version)
         hearing.status, hearing.outcome = HearingStatus.VACATED, reason
         hearing.sequence += 1
         await cancel_reminders(session, hearing.id)

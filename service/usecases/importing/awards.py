@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
 from domain.calendar import not_in_future
 from domain.cases import Case
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from service.imports.cells import Cells, day_written
 from service.imports.layouts import AWARD_STAGES_IMPORTED
 from service.usecases.accounts.audit import audit
@@ -124,8 +124,10 @@ class AwardImporter:
         label = f"{row.court_number} at {row.court_station}: {row.claimant} v {row.respondent}"
         if case.judgment_on is None or case.judgment_outcome not in FAVOURABLE:
             raise InvalidInput(
-                "the case has no judgment allowing the claim on record (the cases file gives "
-                "judgment_on and judgment_outcome)",
+                N_(
+                    "The case has no judgment allowing the claim on record (the cases file "
+                    "gives the date and outcome of the judgment)."
+                ),
                 "court_number",
             )
         survivor = await claimant_of(session, context, case, row.claimant)

@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import NAIROBI
 from domain.cases import Case
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.hearings import Hearing, HearingPurpose, HearingStatus
 from domain.stations import known_station
 from service.imports.cells import Cells
@@ -122,7 +122,9 @@ class HearingImporter:
         if hearing is None:
             if coming and case.stage in NO_MORE_HEARINGS:
                 raise InvalidInput(
-                    f"the case is {case.stage}: no further hearings can be set", "starts_at"
+                    N_("The case is at the stage %(stage)s: no further court dates can be set."),
+                    "starts_at",
+                    stage=case.stage,
                 )
             hearing = Hearing(
                 case_id=case.id,

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.awards import Award
 from domain.cases import Case, Survivor
 from domain.court_numbers import parse_court_number
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.stations import known_station
 from service.imports.cells import Cells
 from service.usecases.cases.register import claimant_codes
@@ -119,7 +119,10 @@ async def case_of(session: AsyncSession, context: Context, key: tuple[str, str])
     found = await cases_numbered(session, context, key)
     if not found:
         raise InvalidInput(
-            f"no case {key[1]} at {key[0]} in Haki; import the cases file first", "court_number"
+            N_("No case %(number)s at %(station)s in Haki; import the cases file first."),
+            "court_number",
+            number=key[1],
+            station=key[0],
         )
     return found[0]
 
@@ -156,7 +159,7 @@ async def awards_of(
 
 async def claimant_of(session: AsyncSession, context: Context, case: Case, code: str) -> Survivor:
     if code not in await claimants_of(session, context, case):
-        raise InvalidInput(f"{code} is not a claimant in this case", "claimant")
+        raise InvalidInput(N_("%(code)s is not a claimant in this case."), "claimant", code=code)
     survivor = await survivor_coded(session, context, code)
     assert survivor is not None  # a claimant of a case is a registered survivor
     return survivor

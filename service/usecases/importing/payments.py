@@ -16,7 +16,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, Disbursement, DisbursementMethod, PaymentReceived
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.money import kes
 from service.imports.cells import Cells
 from service.usecases.awards.compensation import book_disbursement, book_payment
@@ -103,17 +103,26 @@ class PaymentImporter:
         label = f"{row.entry} {kes(row.amount)} on {row.paid_on.isoformat()} ({row.reference})"
         if award is None:
             raise InvalidInput(
-                f"no award to {row.claimant} against {row.respondent} in this case; import the "
-                "awards file first",
+                N_(
+                    "No award to %(claimant)s against %(respondent)s in this case; import the "
+                    "awards file first."
+                ),
                 "respondent",
+                claimant=row.claimant,
+                respondent=row.respondent,
             )
         before = await _booked(session, context, award, row)
         if before is not None:
             if (before.amount, _day(before)) != (row.amount, row.paid_on):
                 raise InvalidInput(
-                    f"{row.reference} is already in the ledger as {kes(before.amount)} on "
-                    f"{_day(before).isoformat()}; a ledger entry is corrected by reversal in Haki",
+                    N_(
+                        "%(reference)s is already in the ledger as %(amount)s on %(on)s; a "
+                        "ledger entry is corrected by reversal in Haki."
+                    ),
                     "reference",
+                    reference=row.reference,
+                    amount=before.amount,
+                    on=_day(before),
                 )
             return Outcome("unchanged", label)
         actor, now = context.actor, context.now

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import EARLIEST, LATEST, nairobi_midnight
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.stages import CaseKind, Stage
 
 MOST_ADJOURNED = 10
@@ -126,9 +126,7 @@ def _window(first: date | None, last: date | None) -> tuple[datetime, datetime]:
     """From the start of Nairobi day `first` to the end of Nairobi day `last`, both included."""
     first_day, last_day = first or EARLIEST, last or LATEST
     if last_day < first_day:
-        raise InvalidInput(
-            f"to {last_day.isoformat()} is before from {first_day.isoformat()}", "to"
-        )
+        raise InvalidInput(N_("The last day is before the first day."), "to")
     start = nairobi_midnight(first_day, "from")
     return start, nairobi_midnight(last_day, "to") + timedelta(days=1)
 

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,11 @@ async def after_the_first_judgment(connection: AsyncConnection, as_of: date) -> 
     first = (await connection.execute(text("SELECT min(judgment_on) FROM awards"))).scalar()
     if first is not None and as_of < first:
         raise InvalidInput(
-            f"as_of {as_of.isoformat()} is before the first judgment Haki records "
-            f"({first.isoformat()}); there is nothing to report on that day",
+            N_(
+                "The day of the figures, %(day)s, is before the first judgment Haki records "
+                "(%(first)s); there is nothing to report on that day."
+            ),
             "as_of",
+            day=as_of,
+            first=first,
         )

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import nairobi_midnight, nairobi_today, not_in_future
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from service.usecases.reports.unpaid_bases import STALE, compute_base, found_base
 from service.usecases.reports.unpaid_sql import AGES, KEYS, NOT_SERVED, TOTALS, read
 
@@ -163,7 +163,11 @@ async def _not_before_the_first_judgment(session: AsyncSession, as_of: date) -> 
     first = (await (await session.connection()).execute(text(FIRST_JUDGMENT))).scalar_one()
     if first is not None and as_of < first:
         raise InvalidInput(
-            f"as_of {as_of.isoformat()} is before the first judgment on record "
-            f"({first.isoformat()}): no award was owed yet",
-            field="as_of",
+            N_(
+                "The day of the figures, %(day)s, is before the first judgment on record "
+                "(%(first)s): no award was owed yet."
+            ),
+            "as_of",
+            day=as_of,
+            first=first,
         )
