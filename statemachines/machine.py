@@ -202,8 +202,13 @@ class TrackMachine(Generic[Row, Facts]):
         with self._tracking(row) as track:
             moved = await track.trigger(trigger, facts=facts)  # type: ignore[attr-defined]
         if not moved:
-            reasons = {g.refusal for route in candidates for g in route.guards if g.selects_route}
-            raise GuardFailed(trigger, [Said(reason) for reason in sorted(reasons)])
+            reasons = {
+                g.refusal: g.refusing(row, facts)
+                for route in candidates
+                for g in route.guards
+                if g.selects_route
+            }
+            raise GuardFailed(trigger, [reasons[r] for r in sorted(reasons)])
         return from_stage  # type: ignore[no-any-return]
 
     def reach(self, row: Any, stage: StrEnum, facts: Facts) -> "Reach[Row, Facts]":

@@ -17,7 +17,7 @@ from litestar import Controller, Response, post
 from litestar.params import FromPath
 
 from domain.awards import HeadKind
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, Said
 from domain.money import AmountRefused, Why, typed_amount
 from notifications.i18n import N_, translations
 from service.amounts import dec_hook
@@ -123,9 +123,9 @@ def award_in(values: Mapping[str, str], _: Gettext) -> AwardIn:
         raise Refused(dict(values), {"claimant": _(NO_CLAIMANT)}, 400) from None
 
 
-def _in_words(error: InvalidInput, _: Gettext) -> tuple[str, str]:
-    """The use case's refusal, beside its field and in the reader's language where the form
-    can say it better; otherwise its own words over the form."""
+def _in_words(error: InvalidInput, _: Gettext) -> tuple[str, str | Said]:
+    """The use case's refusal, beside its field where the form can say it better; otherwise
+    its own sentence over the form (said in the reader's language when the page is drawn)."""
     if error.field == "claimant":
         return "claimant", _(NO_CLAIMANT)
     if error.field == "rate_percent":
@@ -133,7 +133,7 @@ def _in_words(error: InvalidInput, _: Gettext) -> tuple[str, str]:
     if error.field == "interest_from":
         sentence = NOT_FILED if "filing" in str(error) else FUTURE_DAY
         return GENERAL, _(sentence)
-    return GENERAL, str(error)
+    return GENERAL, error.said
 
 
 class AwardOrderForm(Controller):

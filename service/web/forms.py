@@ -67,7 +67,7 @@ def read(values: Mapping[str, str], shape: type[T], **fixed: Any) -> T:
         return msgspec.convert(data, shape, strict=False, dec_hook=dec_hook)
     except msgspec.ValidationError as error:
         where, sentence = decode_refusal(str(error))
-        raise Refused(dict(values), {where or GENERAL: sentence}, 400) from None
+        raise Refused(dict(values), {_beside(where, values): sentence}, 400) from None
 
 
 class Refused(Exception):
@@ -93,12 +93,18 @@ def _in(errors: Mapping[str, str | Said], language: Language) -> dict[str, str]:
     return {k: v if isinstance(v, str) else said(v, language) for k, v in errors.items()}
 
 
+def _beside(field: str | None, values: Mapping[str, str]) -> str:
+    """Beside the field when the form has it, else over the form: a refusal about a field the
+    form does not show (the API's name for it) is never lost."""
+    return field if field and field in values else GENERAL
+
+
 def refusal(
     values: Mapping[str, str], error: DomainError, status: int, language: Language
 ) -> Refusal:
     """A refusal of the use case in the reader's language, beside its field when it names
     one, else over the form."""
-    where = error.field if isinstance(error, InvalidInput) and error.field else GENERAL
+    where = _beside(error.field if isinstance(error, InvalidInput) else None, values)
     if isinstance(error, TransitionNotAllowed | TooManyAttempts):
         where = GENERAL
     sentence = said(error, language)

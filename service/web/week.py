@@ -15,7 +15,9 @@ from litestar import Controller, Response, get
 from litestar.params import QueryParameter
 
 from domain.base import utcnow
-from domain.calendar import nairobi_today
+from domain.calendar import nairobi_today, on_record
+from domain.errors import InvalidInput, Said
+from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn
 from service.auth.policy import case_scope
@@ -24,9 +26,11 @@ from service.dependencies import Db
 from service.usecases.awards import chase
 from service.usecases.cases.recent_cases import recently_changed
 from service.usecases.hearings import cause_list
-from service.web.render import page
+from service.web.render import language_of, page
+from service.web.said import said
 
 WEEK = timedelta(days=6)
+THE_WEEK_FROM = N_("The week from")
 Start = Annotated[str, QueryParameter(max_length=40, description="the week's first day")]
 
 
@@ -63,12 +67,23 @@ def by_case(due: Sequence[chase.Due]) -> list[CaseDue]:
     return sorted(lines, key=lambda c: (c.first.state.next_due, c.case_reference))
 
 
-def first_day(start: str, today: date) -> date:
-    """The day asked, or today when none is (or what came is no date: the page still answers)."""
+NOT_A_DAY = N_(
+    "The week from: that is not a day. Pick one in the calendar, or write it as 2026-12-31; "
+    "here is the week from today."
+)
+
+
+def first_day(start: str, today: date) -> tuple[date, Said | None]:
+    """The day asked, or today when none is; a mistyped day is today with the reason, so the
+    page answers and says why it shows this week instead."""
+    if not start.strip():
+        return today, None
     try:
-        return date.fromisoformat(start.strip()) if start.strip() else today
+        return on_record(date.fromisoformat(start.strip()), "start", THE_WEEK_FROM), None
     except ValueError:
-        return today
+        return today, Said(NOT_A_DAY)
+    except InvalidInput as error:
+        return today, error.said
 
 
 class WeekPage(Controller):
@@ -78,7 +93,7 @@ class WeekPage(Controller):
     @get("/")
     async def my_week(self, db: Db, request: SignedIn, start: Start = "") -> Response[str]:
         today = nairobi_today(utcnow())
-        first = first_day(start, today)
+        first, refused = first_day(start, today)
         member = case_scope(request.user)
         where = cause_list.CauseListFilter(first_day=first, last_day=first + WEEK, member=member)
         hearings = await cause_list.cause_list(db, where)
@@ -89,6 +104,8 @@ class WeekPage(Controller):
         return page(
             request,
             "week.html",
+            400 if refused else 200,
+            refused=refused and said(refused, language_of(request)),
             today=today,
             first_day=first,
             last_day=first + WEEK,
