@@ -85,6 +85,8 @@ _AS_TYPED = re.compile(
 
 
 THE_AMOUNT = N_("The amount")
+AMOUNT_IN = N_("The amount in %(column)s")
+"""an amount of an imported file, named by its column"""
 
 
 class Why(StrEnum):
@@ -104,13 +106,15 @@ class AmountRefused(InvalidInput):
         Why.TOO_MUCH: N_("%(what)s is more than Haki can record"),
     }
 
-    def __init__(self, why: Why, what: str, field: str | None = None) -> None:
-        super().__init__(self.SENTENCES[why], field, what=Said(what))
+    def __init__(self, why: Why, what: str | Said, field: str | None = None) -> None:
+        super().__init__(
+            self.SENTENCES[why], field, what=what if isinstance(what, Said) else Said(what)
+        )
         self.why = why
         self.what = what
 
 
-def typed_amount(text: str, what: str = THE_AMOUNT, field: str | None = None) -> Decimal:
+def typed_amount(text: str, what: str | Said = THE_AMOUNT, field: str | None = None) -> Decimal:
     """Shillings as Kenyans type and decrees print them: "500,000", "Ksh 500,000",
     "KSh. 500,000/=", "Kshs.500,000/-", "500 000", "500000.00". Refused: "500,00" and
     "5.000.000" (whose meaning is a guess), a sign, more than two decimals, words."""

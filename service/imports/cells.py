@@ -10,8 +10,8 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.calendar import not_in_future
-from domain.errors import InvalidInput
-from domain.money import rate_of, typed_amount
+from domain.errors import InvalidInput, Said
+from domain.money import AMOUNT_IN, rate_of, typed_amount
 from service.imports.layouts import LIST_SEPARATOR
 from service.imports.reading import CellError, SheetRow
 
@@ -87,7 +87,9 @@ class Cells:
     def amount(self, column: str, required: bool = False) -> Decimal | None:
         """Shillings as a clerk or a decree writes them: domain/money.py's one parser."""
         return self.read(
-            column, lambda text: typed_amount(text, f"The amount in {column}", column), required
+            column,
+            lambda text: typed_amount(text, Said(AMOUNT_IN, {"column": column}), column),
+            required,
         )
 
     def number(self, column: str) -> Decimal | None:

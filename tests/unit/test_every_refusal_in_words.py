@@ -120,8 +120,15 @@ def _sites() -> Iterator[tuple[Site, ast.expr]]:
             if message is None:
                 keyword = "refusal" if name in GUARDS else "message"
                 message = next((k.value for k in node.keywords if k.arg == keyword), None)
-            if message is not None:
-                yield Site(module, tree, node, _enclosing(tree, node)), message
+            if message is None or _plumbing(module, message):
+                continue
+            yield Site(module, tree, node, _enclosing(tree, node)), message
+
+
+def _plumbing(module: ModuleType, message: ast.expr) -> bool:
+    """DomainError's own `Said(message, values)`: each refusal's message is followed where
+    that refusal is made, not through the base class every refusal passes it up to."""
+    return module.__name__ == "domain.errors" and ast.unparse(message) == "message"
 
 
 SITES = list(_sites())
@@ -146,6 +153,8 @@ def sentences(site: Site, expression: ast.expr, depth: int = 0) -> set[str]:
             return _table(site, table) | set().union(*(follow(d) for d in default))
         case ast.Subscript(value=table):
             return _table(site, table)
+        case ast.Call(func=ast.Name(id="Said"), args=[said, *_]):
+            return follow(said)
         case ast.Call(func=ast.Name(id=helper)):
             return _returned(site, helper, depth)
         case ast.Attribute(value=ast.Name(id="self"), attr="refusal"):
