@@ -8,6 +8,8 @@ import pytest
 
 from domain.awards import Award, AwardStage
 from domain.errors import GuardFailed, TransitionNotAllowed
+from notifications.i18n import Language
+from service.web.said import said
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 
@@ -80,10 +82,15 @@ async def test_the_refusal_names_the_first_day_in_words() -> None:
     award = an_award(AwardStage.DECREE_EXTRACTED, judgment_on=date(2026, 12, 17))
     with pytest.raises(GuardFailed) as refused:
         await AWARD_TRACK.fire(award, "issue_certificate", AwardFacts(occurred_on=date(2027, 1, 7)))
-    assert str(refused.value) == (
-        "cannot issue certificate: a certificate of order can be issued from 8 January 2027: "
-        "21 days must pass after the judgment of 17 December 2026 "
+    assert said(refused.value, Language.EN) == (
+        "“Certificate of order issued” cannot be recorded: a certificate of order can be issued "
+        "from 8 January 2027: 21 days must pass after the judgment of 17 December 2026 "
         "(Government Proceedings Act s.21(1))"
+    )
+    assert said(refused.value, Language.SW) == (
+        "“Cheti cha amri kimetolewa” haiwezi kurekodiwa: cheti cha amri kinaweza kutolewa "
+        "kuanzia 8 Januari 2027: siku 21 lazima zipite baada ya hukumu ya 17 Desemba 2026 "
+        "(Sheria ya Mashauri ya Serikali, kifungu 21(1))"
     )
 
 
@@ -124,8 +131,9 @@ async def test_costs_awarded_to_be_taxed_and_not_taxed_block_the_certificate() -
     facts = AwardFacts(occurred_on=date(2027, 1, 20), costs_awaited=True)
     with pytest.raises(GuardFailed) as refused:
         await AWARD_TRACK.fire(award, "issue_certificate", facts)
-    assert str(refused.value) == (
-        "cannot issue certificate: a certificate of order cannot be issued yet: the court "
+    assert said(refused.value, Language.EN) == (
+        "“Certificate of order issued” cannot be recorded: a certificate of order cannot be "
+        "issued yet: the court "
         "awarded costs to be taxed, and they have not been taxed. Record the taxed costs "
         "first; the certificate can then be issued from the day they are taxed, and not before "
         "8 January 2027, when 21 days have passed after the judgment of 17 December 2026 "
@@ -135,7 +143,7 @@ async def test_costs_awarded_to_be_taxed_and_not_taxed_block_the_certificate() -
 
 
 async def test_no_service_on_the_attorney_general_without_a_certificate() -> None:
-    with pytest.raises(TransitionNotAllowed, match="stage 'decree_extracted'"):
+    with pytest.raises(TransitionNotAllowed, match="stage decree extracted"):
         await AWARD_TRACK.fire(an_award(AwardStage.DECREE_EXTRACTED), "serve_on_ag", AwardFacts())
     imported = an_award(AwardStage.CERTIFICATE_ISSUED)  # a stage entered without its date
     with pytest.raises(GuardFailed, match="certificate of order must be on record"):
@@ -177,7 +185,7 @@ async def test_a_stay_is_lifted_back_to_where_the_award_was() -> None:
 
 async def test_a_stayed_award_cannot_be_paid_but_can_be_set_aside() -> None:
     award = an_award(AwardStage.STAYED, stayed_from=AwardStage.AWARDED)
-    with pytest.raises(TransitionNotAllowed, match="stage 'stayed'"):
+    with pytest.raises(TransitionNotAllowed, match="stage stayed"):
         await AWARD_TRACK.fire(award, "receive_part_payment", AwardFacts())
     await AWARD_TRACK.fire(award, "set_aside", AwardFacts())
     assert award.stage == AwardStage.SET_ASIDE
@@ -229,7 +237,7 @@ async def test_the_steps_allowed_offer_one_way_back_for_a_reversal() -> None:
 async def test_no_payment_is_reversed_from_a_stage_that_is_not_being_paid(
     stage: AwardStage,
 ) -> None:
-    with pytest.raises(TransitionNotAllowed, match=f"stage '{stage}'"):
+    with pytest.raises(TransitionNotAllowed, match=f"stage {stage.replace('_', ' ')}"):
         await AWARD_TRACK.fire(an_award(stage), "reverse_payment", AwardFacts())
 
 
@@ -237,5 +245,5 @@ async def test_a_reversed_disbursement_makes_a_disbursed_award_paid_in_full_agai
     award = an_award(AwardStage.DISBURSED)
     await AWARD_TRACK.fire(award, "reverse_disbursement", AwardFacts())
     assert award.stage == PIF
-    with pytest.raises(TransitionNotAllowed, match="stage 'paid_in_full'"):
+    with pytest.raises(TransitionNotAllowed, match="stage paid in full"):
         await AWARD_TRACK.fire(award, "reverse_disbursement", AwardFacts())

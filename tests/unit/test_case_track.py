@@ -10,6 +10,8 @@ from domain.citations import parse_neutral_citation
 from domain.court_numbers import parse_court_number
 from domain.errors import GuardFailed, TransitionNotAllowed, UnknownTrigger
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from notifications.i18n import Language
+from service.web.said import said
 from statemachines.case_track import CASE_TRACK, OPEN, ROUTES
 from statemachines.facts import Facts
 
@@ -81,26 +83,29 @@ async def test_a_trigger_not_allowed_names_the_stage_and_what_is_allowed() -> No
         await CASE_TRACK.fire(case, "deliver_judgment", JUDGMENT_FACTS)
     assert refused.value.current_stage == "filed"
     assert refused.value.allowed == ["exchange_pleadings", "settle", "withdraw"]
-    assert "'deliver_judgment' is not allowed while the case is at stage 'filed'" in str(
-        refused.value
-    )
+    words = said(refused.value, Language.EN)
+    assert "“Judgment delivered” cannot be recorded at the stage Filed" in words
+    assert "now possible: Pleadings exchanged, Settled, Withdrawn." in words
+    assert "deliver_judgment" not in words and "'filed'" not in words
     assert case.stage == Stage.FILED
 
 
 async def test_closed_case_allows_nothing() -> None:
-    with pytest.raises(TransitionNotAllowed, match=r"allowed now: none \(the case is closed\)"):
+    with pytest.raises(TransitionNotAllowed, match=r"stage closed: the record is closed"):
         await CASE_TRACK.fire(a_case(Stage.CLOSED), "settle", Facts())
 
 
 async def test_an_unknown_trigger_lists_the_known_ones() -> None:
-    with pytest.raises(UnknownTrigger, match=r"unknown trigger 'win'.*deliver_judgment"):
+    with pytest.raises(
+        UnknownTrigger, match=r"“win” is not a step of this track.*deliver judgment"
+    ):
         await CASE_TRACK.fire(a_case(), "win", Facts())
 
 
 @pytest.mark.parametrize(
     ("stage", "trigger", "facts", "fields", "reason"),
     [
-        (Stage.INTAKE, "file", Facts(), {}, "court number is needed"),
+        (Stage.INTAKE, "file", Facts(), {}, "court number the registry gave is needed"),
         (
             Stage.JUDGMENT_RESERVED,
             "deliver_judgment",
@@ -113,7 +118,7 @@ async def test_an_unknown_trigger_lists_the_known_ones() -> None:
             "deliver_judgment",
             Facts(occurred_on=date(2024, 1, 1)),
             {},
-            "outcome is needed",
+            "outcome of the judgment is needed",
         ),
         (
             Stage.JUDGMENT,
@@ -231,7 +236,7 @@ async def test_wrappers_are_reused_and_never_shared_between_concurrent_steps() -
 async def test_a_reused_wrapper_follows_its_new_row() -> None:
     first, second = a_case(Stage.HEARING), a_case(Stage.FILED)
     await CASE_TRACK.fire(first, "reserve_judgment", Facts())
-    with pytest.raises(TransitionNotAllowed, match="stage 'filed'"):
+    with pytest.raises(TransitionNotAllowed, match="stage filed"):
         await CASE_TRACK.fire(second, "reserve_judgment", Facts())
     await CASE_TRACK.fire(second, "exchange_pleadings", Facts())
     assert (first.stage, second.stage) == (Stage.JUDGMENT_RESERVED, Stage.PLEADINGS)

@@ -1,15 +1,18 @@
-"""How strong a new password must be, and the refusal that says why in both languages."""
+"""How strong a new password must be, and the refusal that says why in the reader's language."""
 
 import pytest
 
+from domain.errors import InvalidInput
+from notifications.i18n import Language
 from service.usecases.accounts.passwords import (
     COMMON,
     GUESSABLE,
     PERSONAL,
     TOO_SHORT,
-    in_both_languages,
+    hashed,
     weakness,
 )
+from service.web.said import said
 
 
 @pytest.mark.parametrize(
@@ -37,7 +40,11 @@ def test_a_phrase_of_unrelated_words_is_strong_enough(password: str) -> None:
     assert weakness(password, ("lawyer", "Achieng Odhiambo")) is None
 
 
-def test_the_refusal_is_a_sentence_in_english_and_in_kiswahili() -> None:
-    said = in_both_languages(COMMON)
-    assert said.startswith("This password is on the lists of common passwords")
-    assert "Nenosiri hili liko kwenye orodha za manenosiri" in said
+async def test_the_refusal_is_said_in_one_language_the_readers() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        await hashed("password12")
+    english, kiswahili = said(refused.value, Language.EN), said(refused.value, Language.SW)
+    assert english.startswith("This password is on the lists of common passwords")
+    assert "Nenosiri" not in english
+    assert kiswahili.startswith("Nenosiri hili liko kwenye orodha za manenosiri")
+    assert "This password" not in kiswahili

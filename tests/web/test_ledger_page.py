@@ -35,7 +35,7 @@ async def test_a_lawyer_passes_money_on_and_reverses_it_from_the_ledger(
     )
     assert too_much.status_code == 422, too_much.text
     assert 'value="5000.00"' in too_much.text and 'value="QGH12XYZ"' in too_much.text
-    assert 'id="disburse-amount-error">' in too_much.text and "already disbursed" in too_much.text
+    assert 'id="disburse-amount-error">' in too_much.text and "already passed on" in too_much.text
     sent = await web.post(
         f"/web/awards/{award.id}/disbursements",
         data=SENT | {"amount": "800.00", "_form_token": token},

@@ -55,7 +55,10 @@ async def test_a_refused_case_keeps_its_input_and_says_why_beside_the_field(
         "/web/cases/new", data=CASE | {"claimants": "S-2020-9999", "_form_token": token}
     )
     assert unknown.status_code == 422
-    assert 'id="case-claimants-error">no survivor registered with code S-2020-9999' in unknown.text
+    assert (
+        'id="case-claimants-error">No survivor is registered with the code S-2020-9999.'
+        in unknown.text
+    )
     assert 'value="Otieno v Inspector-General of Police"' in unknown.text
     assert "The Inspector-General of Police\nThe Attorney General" in unknown.text
     malformed = await web.post(

@@ -68,10 +68,10 @@ async def test_the_sign_in_page_refuses_as_the_api_does_and_keeps_the_username(
     wrong = {"username": "test.viewer", "password": "not-the-password"}
     answers = [await web.post("/web/login", data=wrong) for _ in range(4)]
     assert [a.status_code for a in answers] == [401, 401, 401, 429]
-    assert "the username or password is wrong" in answers[0].text
+    assert "The username or password is wrong" in answers[0].text
     assert 'value="test.viewer"' in answers[0].text
     assert "not-the-password" not in answers[0].text
-    assert "too many failed sign-ins: wait 1 seconds" in answers[3].text
+    assert "Too many failed sign-ins: wait 1 seconds" in answers[3].text
     assert "haki_session" not in answers[3].headers.get("set-cookie", "")
 
 
@@ -272,7 +272,10 @@ async def test_a_past_sitting_is_set_after_the_fact_and_recorded_as_held(
         f"/web/cases/{case.id}/hearings", data=sitting | {"_form_token": token}
     )
     assert refused.status_code == 422
-    assert "set recorded_after_the_fact" in refused.text and 'value="Court 4"' in refused.text
+    assert (
+        "tick the box that says the date has passed" in refused.text
+        and 'value="Court 4"' in refused.text
+    )
     done = await web.post(
         f"/web/cases/{case.id}/hearings",
         data=sitting | {"recorded_after_the_fact": "yes", "_form_token": token},

@@ -62,18 +62,15 @@ def checked_start(starts_at: datetime, after_the_fact: bool, now: datetime) -> d
     if starts_at <= now and not after_the_fact:
         raise InvalidInput(
             N_(
-                "The date and time, %(start)s, are in the past: tick “Recorded after the fact” "
-                "to record a court date that has already taken place."
+                "The date and time, %(start)s, are in the past: to record a court date that has "
+                "already taken place, tick the box that says the date has passed."
             ),
             "starts_at",
             start=starts_at,
         )
     if starts_at > now and after_the_fact:
         raise InvalidInput(
-            N_(
-                "“Recorded after the fact” is for court dates already past; this one is in the "
-                "future."
-            ),
+            N_("This court date is in the future: untick the box that says the date has passed."),
             "recorded_after_the_fact",
         )
     if starts_at - now > FURTHEST_AHEAD:
