@@ -23,8 +23,10 @@ from domain.stages import JudgmentOutcome as O
 from domain.stages import Stage
 from domain.users import Role
 from notifications.i18n import Language
+from service.amounts import Shillings
 from service.usecases.accounts.users import add_user
 from service.usecases.awards.compensation import AwardStep, receive_payment, record_award_step
+from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import AwardOrder, CompensationRules, HeadIn, record_award
 from service.usecases.cases.court_track import Step, record_step
 from service.usecases.cases.register import open_case
@@ -289,13 +291,10 @@ async def _award(
                 step = AwardStep(trigger, version, judged_on + timedelta(days=days))
                 await record_award_step(session, DEMO_ACTOR, award.id, step, DEMO_RULES)
     async with sessions() as session:
-        await receive_payment(
-            session,
-            DEMO_ACTOR,
-            awards[0].id,
-            received_on=judged_on + timedelta(days=400),
-            amount=Decimal(500_000),
-            payer="National Treasury",
-            reference="GPA/PAY/0142",
-            rules=DEMO_RULES,
+        paid = PaymentIn(
+            judged_on + timedelta(days=400),
+            Shillings(500_000),
+            "National Treasury",
+            "GPA/PAY/0142",
         )
+        await receive_payment(session, DEMO_ACTOR, awards[0].id, paid, DEMO_RULES)

@@ -12,9 +12,11 @@ from domain.awards import Award, HeadKind
 from domain.cases import Case
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
 from domain.users import Role, User
+from service.amounts import Shillings
 from service.usecases.accounts.team import assign
 from service.usecases.accounts.users import add_user
 from service.usecases.awards.compensation import AwardStep, receive_payment, record_award_step
+from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import AwardOrder, CompensationRules, HeadIn, record_award
 from service.usecases.cases.court_track import Step, record_step
 from service.usecases.cases.register import open_case
@@ -108,16 +110,8 @@ async def awarded_and_part_paid(
                 session, TEST_ACTOR, award.id, AwardStep(trigger, version, on), RULES
             )
     async with sessions() as session:
-        award, _ = await receive_payment(
-            session,
-            TEST_ACTOR,
-            award.id,
-            received_on=date(2024, 6, 1),
-            amount=Decimal("1000"),
-            payer="National Treasury",
-            reference="TR/2024/1",
-            rules=RULES,
-        )
+        paid = PaymentIn(date(2024, 6, 1), Shillings("1000"), "National Treasury", "TR/2024/1")
+        award, _ = await receive_payment(session, TEST_ACTOR, award.id, paid, RULES)
     return award
 
 

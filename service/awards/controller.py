@@ -22,15 +22,14 @@ from service.awards.schemas import (
     AwardStepOut,
     CostsCertificateIn,
     CostsServiceIn,
-    DisbursementIn,
     LedgerOut,
-    PaymentIn,
     StatementOut,
     TaxedCostsIn,
 )
 from service.dependencies import Db
 from service.openapi import responses
 from service.usecases.awards import compensation, costs_certificate, orders
+from service.usecases.awards.entries import DisbursementIn, PaymentIn
 from service.usecases.awards.orders import CompensationRules
 from service.usecases.cases import possible_steps
 from service.usecases.cases.register import get_case
@@ -116,14 +115,7 @@ class AwardController(Controller):
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID], data: JSONBody[PaymentIn]
     ) -> LedgerOut:
         award, payment = await compensation.receive_payment(
-            db,
-            actor_of(request),
-            award_id,
-            received_on=data.received_on,
-            amount=data.amount,
-            payer=data.payer,
-            reference=data.reference,
-            rules=rules_of(request),
+            db, actor_of(request), award_id, data, rules_of(request)
         )
         assert payment.id is not None  # flushed when the transaction committed
         return LedgerOut(
@@ -148,16 +140,7 @@ class AwardController(Controller):
         award_id: FromPath[uuid.UUID],
         data: JSONBody[DisbursementIn],
     ) -> LedgerOut:
-        award, paid = await compensation.disburse(
-            db,
-            actor_of(request),
-            award_id,
-            paid_on=data.paid_on,
-            amount=data.amount,
-            method=data.method,
-            beneficiary=data.beneficiary,
-            reference=data.reference,
-        )
+        award, paid = await compensation.disburse(db, actor_of(request), award_id, data)
         assert paid.id is not None  # flushed when the transaction committed
         return LedgerOut(
             paid.id,

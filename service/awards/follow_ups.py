@@ -17,17 +17,9 @@ from service.auth.policy import case_scope, reads_free_text
 from service.dependencies import Db
 from service.free_text import kept, withheld
 from service.openapi import responses
-from service.text import LINE, Note
 from service.usecases.awards import chase
 from service.usecases.awards.chase_case import CaseFollowUp, log_case_follow_up
-
-
-class FollowUpIn(Struct, forbid_unknown_fields=True):
-    on: date
-    kind: FollowUpKind
-    reference: Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
-    answered_on: date | None = None
-    answer: Note | None = None
+from service.usecases.awards.entries import FollowUpIn
 
 
 class CaseFollowUpIn(FollowUpIn, forbid_unknown_fields=True):
@@ -97,16 +89,7 @@ def chase_rules(request: SignedIn) -> ChaseRules:
 async def log_follow_up(
     db: Db, request: SignedIn, award_id: FromPath[uuid.UUID], data: JSONBody[FollowUpIn]
 ) -> FollowUpOut:
-    row = await chase.log_follow_up(
-        db,
-        actor_of(request),
-        award_id,
-        on=data.on,
-        kind=data.kind,
-        reference=data.reference,
-        answered_on=data.answered_on,
-        answer=data.answer,
-    )
+    row = await chase.log_follow_up(db, actor_of(request), award_id, data)
     return FollowUpOut.of(row)
 
 

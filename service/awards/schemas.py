@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from domain.awards import Award, AwardEvent, AwardHead, AwardStage, DisbursementMethod, HeadKind
+from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
 from domain.cases import Case
 from domain.interest import Statement
 from domain.money import figure
@@ -16,6 +16,7 @@ from service.amounts import Amount
 from service.cases.schemas import StepChance, SurvivorCode
 from service.free_text import kept, withheld, without_file
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
+from service.usecases.awards.entries import Reference
 from service.usecases.awards.orders import UNSTATED, AwardOrder
 from service.usecases.awards.orders import HeadIn as UseCaseHead
 from statemachines.award_track import Route as AwardRoute
@@ -24,7 +25,6 @@ from statemachines.machine import Chance
 Shillings = Annotated[
     str, Meta(pattern=r"^-?\d+\.\d{2}$", examples=["1000000.00"], description="Kenya shillings")
 ]
-Reference = Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
 InterestFrom = Annotated[
     str,
     Meta(
@@ -197,21 +197,6 @@ class AwardStepOut(Struct):
     stage: AwardStage
     version: int
     event: AwardEventOut
-
-
-class PaymentIn(Struct, forbid_unknown_fields=True):
-    received_on: date
-    amount: Amount
-    payer: Name
-    reference: Reference
-
-
-class DisbursementIn(Struct, forbid_unknown_fields=True):
-    paid_on: date
-    amount: Amount
-    method: DisbursementMethod
-    beneficiary: Name
-    reference: Reference
 
 
 class LedgerOut(Struct):

@@ -10,10 +10,10 @@ from litestar.params import FromPath
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
-from service.awards.follow_ups import FollowUpIn
-from service.awards.schemas import AwardStepIn, PaymentIn
+from service.awards.schemas import AwardStepIn
 from service.dependencies import Db
 from service.usecases.awards import chase, compensation, orders
+from service.usecases.awards.entries import FollowUpIn, PaymentIn
 from service.web.case_page import submit
 from service.web.case_view import end_reads
 from service.web.forms import read
@@ -54,14 +54,7 @@ class AwardForms(Controller):
         async def paid(values: dict[str, str]) -> str:
             data = read(values, PaymentIn)
             await compensation.receive_payment(
-                db,
-                actor_of(request),
-                award_id,
-                received_on=data.received_on,
-                amount=data.amount,
-                payer=data.payer,
-                reference=data.reference,
-                rules=rules_of(request),
+                db, actor_of(request), award_id, data, rules_of(request)
             )
             return "payment"
 
@@ -73,17 +66,7 @@ class AwardForms(Controller):
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
         async def chased(values: dict[str, str]) -> str:
-            data = read(values, FollowUpIn)
-            await chase.log_follow_up(
-                db,
-                actor_of(request),
-                award_id,
-                on=data.on,
-                kind=data.kind,
-                reference=data.reference,
-                answered_on=data.answered_on,
-                answer=data.answer,
-            )
+            await chase.log_follow_up(db, actor_of(request), award_id, read(values, FollowUpIn))
             return "follow_up"
 
         case_id = await _case_of(db, award_id)

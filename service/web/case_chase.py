@@ -9,9 +9,9 @@ from litestar.params import FromPath
 
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
-from service.awards.follow_ups import FollowUpIn
 from service.dependencies import Db
 from service.usecases.awards.chase_case import CaseFollowUp, log_case_follow_up
+from service.usecases.awards.entries import FollowUpIn
 from service.web.case_page import submit
 from service.web.forms import read
 

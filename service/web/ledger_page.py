@@ -13,7 +13,6 @@ from typing import Annotated, Any
 from litestar import Controller, Response, get, post
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect
-from msgspec import structs
 
 from domain.awards import DisbursementMethod
 from domain.base import utcnow
@@ -22,10 +21,10 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
 from service.awards.corrections import ReversalIn
-from service.awards.schemas import DisbursementIn
 from service.dependencies import Db
 from service.usecases.awards import compensation, corrections, ledger, orders
 from service.usecases.awards.demand_letter import demandable
+from service.usecases.awards.entries import DisbursementIn
 from service.usecases.cases import register
 from service.web.case_view import end_reads, may
 from service.web.forms import Refusal, attempt, read, typed
@@ -95,7 +94,7 @@ class AwardLedger(Controller):
     ) -> Response[Any]:
         async def passed_on(values: dict[str, str]) -> str:
             data = read(values, DisbursementIn)
-            await compensation.disburse(db, actor_of(request), award_id, **structs.asdict(data))
+            await compensation.disburse(db, actor_of(request), award_id, data)
             return "disbursed"
 
         return await _submit(db, request, award_id, "disburse", passed_on)

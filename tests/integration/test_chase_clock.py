@@ -13,6 +13,7 @@ from domain.reminders import Reminder, ReminderStatus
 from service.clock import ClockRules, tick
 from service.usecases.awards.chase import log_follow_up
 from service.usecases.awards.compensation import AwardStep, record_award_step
+from service.usecases.awards.entries import FollowUpIn
 from tests.factories import RULES, TEST_ACTOR, awarded_and_part_paid
 
 
@@ -60,15 +61,8 @@ async def test_the_chase_comes_due_every_30_days_and_escalates_once_after_90_sil
     ], "no letter went out, so counsel are reminded again a cadence later"
 
     async with sessions() as session:
-        await log_follow_up(
-            session,
-            TEST_ACTOR,
-            award.id,
-            on=date(2024, 3, 10),
-            kind=FollowUpKind.LETTER,
-            reference="HAKI/AG/2024/3",
-            now=utc("2024-03-10"),
-        )
+        letter = FollowUpIn(date(2024, 3, 10), FollowUpKind.LETTER, "HAKI/AG/2024/3")
+        await log_follow_up(session, TEST_ACTOR, award.id, letter, now=utc("2024-03-10"))
     await tick(engine, ClockRules(), utc("2024-03-10"))
     assert [s for s, _ in await follow_up_reminders(engine)] == [
         "handed_over",

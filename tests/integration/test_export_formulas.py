@@ -21,11 +21,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.awards import Award, HeadKind, PaymentReceived
 from domain.cases import Case, Survivor
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome
+from service.amounts import Shillings
 from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
 from service.spreadsheet_cells import FORMULA_SIGNS
 from service.usecases.awards.compensation import receive_payment
+from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import AwardOrder, HeadIn, record_award
 from service.usecases.cases.court_track import Step, record_step
 from service.usecases.cases.register import open_case
@@ -87,10 +89,8 @@ async def a_case_of_formulas(sessions: Sessions) -> None:
         )  # fmt: skip
         award = await record_award(session, TEST_ACTOR, case.id, order, RULES)
     async with sessions() as session:
-        await receive_payment(
-            session, TEST_ACTOR, award.id, received_on=date(2024, 6, 1), amount=Decimal("1000"),
-            payer="+Treasury", reference="-TR/1", rules=RULES,
-        )  # fmt: skip
+        paid = PaymentIn(date(2024, 6, 1), Shillings("1000"), "+Treasury", "-TR/1")
+        await receive_payment(session, TEST_ACTOR, award.id, paid, RULES)
 
 
 async def texts(sessions: Sessions) -> dict[str, Any]:

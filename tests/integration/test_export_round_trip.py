@@ -22,11 +22,13 @@ from domain.awards import Award, AwardHead, HeadKind
 from domain.base import metadata
 from domain.cases import Case, Survivor
 from domain.hearings import HearingPurpose
+from service.amounts import Shillings
 from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
 from service.usecases.awards.compensation import add_taxed_costs, receive_payment
 from service.usecases.awards.corrections import Reversal, reverse_payment
+from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import position
 from service.usecases.exporting.bundle import export_everything
 from service.usecases.exporting.tables import PERSONAL
@@ -72,10 +74,8 @@ async def a_register(sessions: Sessions) -> None:
     brought in from a generated register, with their hearings, awards and payments."""
     award = await awarded_and_part_paid(sessions)
     async with sessions() as session:
-        _, paid = await receive_payment(
-            session, TEST_ACTOR, award.id, received_on=date(2024, 9, 2), amount=Decimal("5000"),
-            payer="Treasury", reference="TR/2", rules=RULES,
-        )  # fmt: skip
+        given = PaymentIn(date(2024, 9, 2), Shillings("5000"), "Treasury", "TR/2")
+        _, paid = await receive_payment(session, TEST_ACTOR, award.id, given, RULES)
     async with sessions() as session:
         await reverse_payment(
             session, TEST_ACTOR, award.id, paid.id or 0,

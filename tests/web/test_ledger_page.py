@@ -49,7 +49,7 @@ async def test_a_lawyer_passes_money_on_and_reverses_it_from_the_ledger(
         reversal.group(1),
         data={"reversed_on": "2024-06-01", "reason": "wrong number", "_form_token": token},
     )
-    assert early.status_code == 422 and "is before the disbursement it reverses" in early.text
+    assert early.status_code == 422 and "is before the entry it reverses" in early.text
     assert 'value="wrong number"' in early.text
     back = await web.post(
         reversal.group(1),

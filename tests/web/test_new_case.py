@@ -70,7 +70,7 @@ async def test_a_refused_case_keeps_its_input_and_says_why_beside_the_field(
         data=CASE | {"title": " ", "claimants": "S-2020-9999", "_form_token": token},
     )
     assert no_title.status_code == 400
-    assert 'id="case-title-error">Object missing required field `title`' in no_title.text
+    assert 'id="case-title-error">Title is required.' in no_title.text
     no_name = await web.post("/web/survivors", data={"full_name": "", "_form_token": token})
     assert no_name.status_code == 400 and 'id="survivor-full_name-error"' in no_name.text
     assert await count(engine, "cases") == 0 and await count(engine, "survivors") == 0

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
-from domain.awards import Award, FollowUp, FollowUpKind
+from domain.awards import Award, FollowUp
 from domain.base import utcnow
 from domain.calendar import not_in_future
 from domain.cases import Case, Survivor
@@ -18,6 +18,7 @@ from domain.errors import N_, InvalidInput
 from domain.users import CaseMember
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.chase_reminders import CHASED, cancel_follow_up, last_served
+from service.usecases.awards.entries import FollowUpIn
 from service.usecases.awards.orders import get_award
 
 
@@ -30,14 +31,11 @@ async def log_follow_up(
     session: AsyncSession,
     actor: Actor,
     award_id: uuid.UUID,
-    *,
-    on: date,
-    kind: FollowUpKind,
-    reference: str,
-    answered_on: date | None = None,
-    answer: str | None = None,
+    given: FollowUpIn,
     now: datetime | None = None,
 ) -> FollowUp:
+    """The follow-up as the API's body or the case page's form gave it."""
+    on, answered_on = given.on, given.answered_on
     now = now or utcnow()
     not_in_future(on, now, "on")
     if answered_on is not None:
@@ -68,16 +66,16 @@ async def log_follow_up(
         follow_up = FollowUp(
             award_id=award.id,
             on=on,
-            kind=kind,
-            reference=reference.strip(),
+            kind=given.kind,
+            reference=given.reference.strip(),
             answered_on=answered_on,
-            answer=answer,
+            answer=given.answer,
             recorded_at=now,
             recorded_by=actor.user_id,
         )
         session.add(follow_up)
         await cancel_follow_up(await session.connection(), award.id)
-        audit(session, actor, "award.follow_up", "award", award.id, kind=kind)
+        audit(session, actor, "award.follow_up", "award", award.id, kind=given.kind)
     return follow_up
 
 

@@ -33,6 +33,7 @@ from domain.money import amount_of
 from domain.stages import Stage
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.duplicates import add_entry
+from service.usecases.awards.entries import DisbursementIn, PaymentIn
 from service.usecases.awards.ledger import disbursed_total, received_total
 from service.usecases.awards.orders import COSTS_AFTER_JUDGMENT, CompensationRules, position
 from service.usecases.awards.positions import refresh_positions
@@ -205,11 +206,7 @@ async def receive_payment(
     session: AsyncSession,
     actor: Actor,
     award_id: uuid.UUID,
-    *,
-    received_on: date,
-    amount: Decimal,
-    payer: str,
-    reference: str,
+    paid: PaymentIn,
     rules: CompensationRules,
     now: datetime | None = None,
 ) -> tuple[Award, PaymentReceived]:
@@ -218,8 +215,9 @@ async def receive_payment(
     async with session.begin():
         award = await locked_award(session, award_id)
         payment = await book_payment(
-            session, actor, award, received_on, amount, payer, reference, rules, now
-        )
+            session, actor, award, paid.received_on, paid.amount, paid.payer, paid.reference,
+            rules, now,
+        )  # fmt: skip
         await payment_received(session, award, payment, now)
     return award, payment
 
@@ -269,12 +267,7 @@ async def disburse(
     session: AsyncSession,
     actor: Actor,
     award_id: uuid.UUID,
-    *,
-    paid_on: date,
-    amount: Decimal,
-    method: DisbursementMethod,
-    beneficiary: str,
-    reference: str,
+    sent: DisbursementIn,
     now: datetime | None = None,
 ) -> tuple[Award, Disbursement]:
     """Records money passed on to the survivor; never more than has been received by then."""
@@ -282,8 +275,9 @@ async def disburse(
     async with session.begin():
         award = await locked_award(session, award_id)
         disbursement = await book_disbursement(
-            session, actor, award, paid_on, amount, method, beneficiary, reference, now
-        )
+            session, actor, award, sent.paid_on, sent.amount, sent.method, sent.beneficiary,
+            sent.reference, now,
+        )  # fmt: skip
     return award, disbursement
 
 
