@@ -98,11 +98,8 @@ class AwardController(Controller):
         award_id: FromPath[uuid.UUID],
         data: JSONBody[AwardStepIn],
     ) -> AwardStepOut:
-        step = compensation.AwardStep(
-            data.trigger, data.version, data.occurred_on, data.note, data.evidence_ref
-        )
         award, event = await compensation.record_award_step(
-            db, actor_of(request), award_id, step, rules_of(request)
+            db, actor_of(request), award_id, data.step(), rules_of(request)
         )
         return AwardStepOut(award.id, award.stage, award.version, AwardEventOut.of(event))
 

@@ -16,6 +16,7 @@ from service.amounts import Amount
 from service.cases.schemas import StepChance, SurvivorCode
 from service.free_text import kept, withheld, without_file
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
+from service.usecases.awards.compensation import AwardStep
 from service.usecases.awards.entries import Reference
 from service.usecases.awards.orders import UNSTATED, AwardOrder
 from service.usecases.awards.orders import HeadIn as UseCaseHead
@@ -155,6 +156,10 @@ class AwardStepIn(Struct, forbid_unknown_fields=True):
     occurred_on: date | None = None
     note: Note | None = None
     evidence_ref: EvidenceRef | None = None
+
+    def step(self) -> AwardStep:
+        """The use case's input, for the API's body and the case page's form alike."""
+        return AwardStep(self.trigger, self.version, self.occurred_on, self.note, self.evidence_ref)
 
 
 class AwardEventOut(Struct):

@@ -34,10 +34,7 @@ class AwardForms(Controller):
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
         async def step(values: dict[str, str]) -> str:
-            data = read(values, AwardStepIn)
-            taken = compensation.AwardStep(
-                data.trigger, data.version, data.occurred_on, data.note, data.evidence_ref
-            )
+            taken = read(values, AwardStepIn).step()
             await compensation.record_award_step(
                 db, actor_of(request), award_id, taken, rules_of(request)
             )
