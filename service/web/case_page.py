@@ -47,6 +47,10 @@ NOTICE_FIELDS = {
 Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
 
 
+STEP_FORMS = ("step-", "award-")
+"""the forms of a step, drawn only while the step is possible (case_view.form_ids)"""
+
+
 async def submit(
     db: Db,
     request: SignedIn,
@@ -70,6 +74,8 @@ async def submit(
     view = await case_view(db, request, case_id)
     if done.stale and form_id not in view.form_ids():
         extra["kept"] = done.values  # the form is gone with the step taken: keep what was typed
+    elif form_id.startswith(STEP_FORMS) and form_id not in view.form_ids():
+        extra["unshown"] = list(done.errors.values())  # a step this page does not offer now
     return page(request, "case.html", done.status_code, **context(view, **extra))
 
 

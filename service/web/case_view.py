@@ -206,7 +206,14 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
 
 def context(view: CaseView, **extra: Any) -> dict[str, Any]:
     """The template's names: the view, and which form (if any) comes back refused."""
-    plain = {"refused": None, "refused_form": "", "done": "", "stale": None, "kept": None}
+    plain = {
+        "refused": None,
+        "refused_form": "",
+        "done": "",
+        "stale": None,
+        "kept": None,
+        "unshown": None,
+    }
     return {"v": view} | plain | extra
 
 
