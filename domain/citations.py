@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.court_numbers import check_year
+from domain.errors import N_, Said
 
 COURTS = ("KESC", "KECA", "KEHC", "KEELRC", "KEELC", "KEMC")
 KENYA_LAW = "https://new.kenyalaw.org/akn/ke/judgment"
@@ -17,7 +18,11 @@ _EKLR = re.compile(r"^\s*(?P<parties>.*?)\s*[\[(]\s*(?P<year>\d+)\s*[\])]\s*eKLR
 
 
 class CitationError(ValueError):
-    pass
+    """A neutral citation that cannot be read; `why` says why as a catalog sentence."""
+
+    def __init__(self, text: str, why: Said) -> None:
+        super().__init__(f"'{text.strip()}': {why}")
+        self.why = why
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,22 @@ def parse_neutral_citation(text: str, *, today: date | None = None) -> NeutralCi
     found = _NEUTRAL.match(text)
     if found is None:
         raise CitationError(
-            f"'{text.strip()}' is not a neutral citation; expected something like "
-            '"[2022] KEHC 11609 (KLR)" or, for older judgments, "[2017] eKLR"'
+            text,
+            Said(
+                N_(
+                    "it is not a neutral citation; expected something like "
+                    "[2022] KEHC 11609 (KLR) or, for older judgments, [2017] eKLR"
+                )
+            ),
         )
     court = found.group("court").upper()
     if court not in COURTS:
         raise CitationError(
-            f"'{text.strip()}': {court} is not a court Haki follows ({', '.join(COURTS)})"
+            text,
+            Said(
+                N_("%(court)s is not a court Haki follows (%(courts)s)"),
+                {"court": court, "courts": ", ".join(COURTS)},
+            ),
         )
     year = check_year(text, found.group("year"), today, CitationError)
     return NeutralCitation(year, court, int(found.group("number")))

@@ -7,10 +7,12 @@ and "E19" are one number, stored "E19", as plain numbers have always lost theirs
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from domain.court_series import COURT_INITIALS, E_FILING_SERIES, SERIES
+from domain.errors import N_, Said
 from domain.stations import station_named
 
 E_FILING_SINCE = 2020
@@ -41,7 +43,14 @@ _CONSOLIDATED = re.compile(r"consolidated", re.IGNORECASE)
 
 
 class CourtNumberError(ValueError):
-    pass
+    """A court number that cannot be read; `why` says why as a catalog sentence."""
+
+    def __init__(self, text: str, why: Said) -> None:
+        super().__init__(
+            f"Court number '{text.strip()}' cannot be read: {why}. "
+            f"Write it as the registry does, e.g. {EXAMPLE}"
+        )
+        self.why = why
 
 
 @dataclass(frozen=True)
@@ -62,20 +71,27 @@ class CourtNumber:
         return [f"{self.series} {number} of {self.year}" for number in self.consolidated]
 
 
-def _refuse(text: str, why: str) -> CourtNumberError:
-    return CourtNumberError(
-        f"Court number '{text.strip()}' cannot be read: {why}. "
-        f"Write it as the registry does, e.g. {EXAMPLE}"
-    )
+class Unread(ValueError):
+    """Why what follows the series cannot be read, before it is known as a court number."""
+
+    def __init__(self, why: Said) -> None:
+        super().__init__(str(why))
+        self.why = why
 
 
-def check_year(text: str, year_text: str, today: date, error: type[ValueError]) -> int:
+def check_year(
+    text: str, year_text: str, today: date, error: Callable[[str, Said], ValueError]
+) -> int:
     year = int(year_text)
     if len(year_text) != 4:
-        raise error(f"'{text.strip()}': the year must have four digits, e.g. 2021")
+        raise error(text, Said(N_("the year must have four digits, e.g. 2021")))
     if not FIRST_YEAR <= year <= today.year:
         raise error(
-            f"'{text.strip()}': the year {year} is not between {FIRST_YEAR} and {today.year}"
+            text,
+            Said(
+                N_("the year %(year)s is not between %(first)s and %(last)s"),
+                {"year": year, "first": FIRST_YEAR, "last": today.year},
+            ),
         )
     return year
 
@@ -88,7 +104,9 @@ def _series(text: str) -> tuple[str, str, str | None]:
         letters = code.group("code").upper()
         found = next((s for suffix, s in E_FILING_SERIES if letters.endswith(suffix)), None)
         if found is None:
-            raise ValueError(f"the e-filing code {letters} is not one Haki knows")
+            raise Unread(
+                Said(N_("the e-filing code %(code)s is not one Haki knows"), {"code": letters})
+            )
         return found, code.group("rest"), None
     for station_words in _leading_words(cleaned):
         station = station_named(station_words) if station_words else None
@@ -104,7 +122,7 @@ def _series(text: str) -> tuple[str, str, str | None]:
             if head:
                 return canonical, head.group("rest").strip(), station
     known = ", ".join(dict.fromkeys(canonical for _, canonical in SERIES))
-    raise ValueError(f"the series is not one Haki knows ({known})")
+    raise Unread(Said(N_("the series is not one Haki knows (%(known)s)"), {"known": known}))
 
 
 def _leading_words(text: str) -> list[str]:
@@ -116,11 +134,19 @@ def _leading_words(text: str) -> list[str]:
 def _number(text: str, written: str, year: int) -> str:
     found = _ONE_NUMBER.fullmatch(written.strip())
     if found is None:
-        raise _refuse(text, f"'{written}' is not a number")
+        raise CourtNumberError(
+            text, Said(N_("“%(written)s” is not a number"), {"written": written})
+        )
     digits = str(int(found.group("digits"))) + (found.group("suffix") or "").upper()
     if found.group("e"):
         if year < E_FILING_SINCE:
-            raise _refuse(text, f"the E prefix is the e-filing series, used since {E_FILING_SINCE}")
+            raise CourtNumberError(
+                text,
+                Said(
+                    N_("the E prefix is the e-filing series, used since %(since)s"),
+                    {"since": E_FILING_SINCE},
+                ),
+            )
         return "E" + digits
     return digits
 
@@ -129,20 +155,29 @@ def parse_court_number(text: str, *, today: date | None = None) -> CourtNumber:
     """Reads `Petition No. E123 of 2021`, `Milimani CMCC 45/2019` and their kin; refuses why not."""
     today = today or date.today()
     if not text.strip():
-        raise _refuse(text, "it is empty")
+        raise CourtNumberError(text, Said(N_("it is empty")))
     try:
         series, rest, station = _series(text)
-    except ValueError as error:
-        raise _refuse(text, str(error)) from None
+    except Unread as error:
+        raise CourtNumberError(text, error.why) from None
     parts = _NUMBERS.match(rest)
     if parts is None:
-        why = "no number after the series" if not re.match(r"E?\d", rest, re.I) else None
-        raise _refuse(text, why or 'no year ("… of 2021")')
+        raise CourtNumberError(
+            text,
+            Said(N_('no year ("… of 2021")'))
+            if re.match(r"E?\d", rest, re.I)
+            else Said(N_("no number after the series")),
+        )
     after = parts.group("after")
     if after:
         station = station or station_named(after)
         if station is None or station_named(after) != station:
-            raise _refuse(text, f"'{after}' after the year is not a station Haki knows")
+            raise CourtNumberError(
+                text,
+                Said(
+                    N_("“%(after)s” after the year is not a station Haki knows"), {"after": after}
+                ),
+            )
     year = check_year(
         text, parts.group("year") or parts.group("slash_year"), today, CourtNumberError
     )
@@ -150,7 +185,9 @@ def parse_court_number(text: str, *, today: date | None = None) -> CourtNumber:
         _number(text, n, year) for n in re.split(r"\s*(?:,|&|\band\b)\s*", parts.group("numbers"))
     ]
     if len(numbers) > 1 and not _CONSOLIDATED.search(parts.group("notes")) and "&" not in rest:
-        raise _refuse(text, "several numbers; write one, or mark them (Consolidated)")
+        raise CourtNumberError(
+            text, Said(N_("several numbers; write one, or mark them (Consolidated)"))
+        )
     return CourtNumber(series, numbers[0], year, station, tuple(dict.fromkeys(numbers[1:])))
 
 

@@ -150,7 +150,7 @@ def test_zero_padded_e_filing_numbers_are_one_number() -> None:
     [
         ("Divorce Cause 1 of 2020", "the series is not one Haki knows"),
         ("Petition 1, 2 of 2020", "several numbers; write one, or mark them"),
-        ("Petition 1 of 2020 Atlantis", "'Atlantis' after the year is not a station"),
+        ("Petition 1 of 2020 Atlantis", "“Atlantis” after the year is not a station"),
         ("HCXYZ/E1/2024", "the e-filing code HCXYZ is not one Haki knows"),
     ],
 )

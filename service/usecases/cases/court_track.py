@@ -75,22 +75,21 @@ def _facts(step: Step, now: datetime) -> Facts:
     except CourtNumberError as error:
         raise InvalidInput(
             N_(
-                "“%(typed)s” cannot be read as a court number: write it as the registry does, "
-                "e.g. Petition No. E123 of 2021."
+                "“%(typed)s” cannot be read as a court number: %(why)s. Write it as the registry "
+                "does, e.g. Petition No. E123 of 2021."
             ),
             "court_number",
             typed=str(step.court_number).strip(),
+            why=error.why,
         ) from error
     try:
         citation = parse_neutral_citation(step.neutral_citation) if step.neutral_citation else None
     except CitationError as error:
         raise InvalidInput(
-            N_(
-                "“%(typed)s” cannot be read as a neutral citation: write it like [2022] KEHC "
-                "11609 (KLR), or [2017] eKLR for older judgments."
-            ),
+            N_("“%(typed)s” cannot be read as a neutral citation: %(why)s."),
             "neutral_citation",
             typed=str(step.neutral_citation).strip(),
+            why=error.why,
         ) from error
     occurred_on = step.occurred_on and not_in_future(
         step.occurred_on, now, "occurred_on", STEP_DATES.get(step.trigger)

@@ -28,11 +28,12 @@ def read_court_number(text: str) -> CourtNumber:
     except CourtNumberError as error:
         raise InvalidInput(
             N_(
-                "“%(typed)s” cannot be read as a court number: write it as the registry does, "
-                "e.g. Petition No. E123 of 2021."
+                "“%(typed)s” cannot be read as a court number: %(why)s. Write it as the registry "
+                "does, e.g. Petition No. E123 of 2021."
             ),
             "court_number",
             typed=text.strip(),
+            why=error.why,
         ) from error
 
 
