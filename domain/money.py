@@ -61,8 +61,8 @@ def rate_of(value: Decimal, field: str = "rate_percent") -> Decimal:
     if value > HIGHEST_RATE:
         raise InvalidInput(
             N_(
-                "The interest rate cannot be more than %(highest)s percent a year (Kenya's "
-                "court rate is 12 to 14 percent), not %(rate)s; check the figure."
+                "The interest rate cannot be more than %(highest)s%% a year (Kenya's court "
+                "rate is 12 to 14%%), not %(rate)s%%; check the figure."
             ),
             field,
             highest=str(HIGHEST_RATE),

@@ -44,28 +44,28 @@ def assert_problem(response: Any, status: int, *phrases: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("facts", "status", "phrases"),
     [
-        ({"trigger": "win_case"}, 422, ["unknown trigger 'win_case'", "reserve_judgment"]),
+        ({"trigger": "win_case"}, 422, ["“win_case” is not a step", "Judgment reserved"]),
         (
             {"trigger": "deliver_judgment", "occurred_on": "2023-01-01", "outcome": "allowed"},
             409,
-            ["stage 'hearing'", "allowed now: reserve_judgment, settle, withdraw"],
+            ["at the stage Hearing", "now possible: Judgment reserved, Settled, Withdrawn"],
         ),
         (
             {"trigger": "deliver_judgment", "occurred_on": "2020-01-01", "outcome": "allowed"},
             409,
-            ["stage 'hearing'"],
+            ["at the stage Hearing"],
         ),
         ({"trigger": "reserve_judgment", "occurred_on": "2999-01-01"}, 422, ["in the future"]),
         (
             {"trigger": "reserve_judgment", "occurred_on": "2022-05-04"},
             422,
-            ["before the case reached 'hearing' on 2022-05-05"],
+            ["before the case reached the stage Hearing on 5 May 2022"],
         ),
         ({"trigger": "reserve_judgment", "version": 1}, 409, ["you sent version 1", "reload"]),
         (
             {"trigger": "settle", "court_number": "Petition twelve"},
             422,
-            ["Court number 'Petition twelve' cannot be read"],
+            ["“Petition twelve” cannot be read as a court number"],
         ),
         ({"trigger": "settle", "neutral_citation": "[2022] XYZ 1"}, 422, ["XYZ is not a court"]),
         ({"trigger": "reserve_judgment", "version": "four"}, 400, ["version"]),
@@ -101,7 +101,12 @@ async def test_not_allowed_lists_stage_and_triggers_as_fields(
 async def test_a_guard_names_the_missing_fact(client: Client, hearing_case: dict[str, Any]) -> None:
     assert (await step(client, hearing_case, "reserve_judgment")).status_code == 201
     response = await step(client, hearing_case, "deliver_judgment", outcome="allowed")
-    assert_problem(response, 422, "cannot deliver judgment", "give occurred_on")
+    assert_problem(
+        response,
+        422,
+        "“Judgment delivered” cannot be recorded",
+        "the date the judgment was delivered is needed",
+    )
 
 
 async def test_unknown_or_malformed_case_ids_are_404(client: Client) -> None:
@@ -115,7 +120,7 @@ async def test_unknown_or_malformed_case_ids_are_404(client: Client) -> None:
         "/cases/7f9c2b1e-0000-4000-8000-000000000000/transitions",
         json={"trigger": "file", "version": 1},
     )
-    assert_problem(response, 404, "no case with id")
+    assert_problem(response, 404, "No case has the id")
 
 
 async def test_malformed_json_is_400(client: Client, engine: AsyncEngine) -> None:
@@ -141,7 +146,11 @@ async def test_oversize_body_is_413(client: Client, engine: AsyncEngine) -> None
     [
         ({"court_number": "Petition No. E12 of 2015"}, 422, "since 2020"),
         ({"court_number": "Petition 12"}, 422, "no year"),
-        ({"claimants": ["S-1999-9999"]}, 422, "no survivor registered with code S-1999-9999"),
+        (
+            {"claimants": ["S-1999-9999"]},
+            422,
+            "No survivor is registered with the code S-1999-9999",
+        ),
         ({"opened_on": "2999-01-01"}, 422, "in the future"),
         ({"kind": "divorce"}, 400, "kind"),
         ({"claimants": []}, 400, "claimants"),

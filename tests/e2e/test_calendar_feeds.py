@@ -232,7 +232,7 @@ async def test_a_guessed_or_malformed_address_is_not_found(
     audit_rows = await count(engine, AuditEvent)
     guess = feed["token"][:-4] + ("AAAA" if not feed["token"].endswith("AAAA") else "BBBB")
     response = await fetch(client, address.format(guess=guess, token=feed["token"]))
-    assert problem(response)["detail"].startswith("no calendar feed at this address")
+    assert problem(response)["detail"].startswith("No calendar feed is at this address")
     assert await count(engine, AuditEvent) == audit_rows
 
 

@@ -96,7 +96,7 @@ async def test_interest_from_filing_and_a_stay_that_is_lifted(client: Client) ->
     await chase(client, award, ("extract_decree", "2021-03-08"), ("stay", "2021-04-01"))
     assert award["stage"] == "stayed"
     refused = await pay(client, award, "2021-05-01", "1000")
-    assert refused.status_code == 409 and "stage 'stayed'" in refused.json()["detail"]
+    assert refused.status_code == 409 and "at the stage Stayed" in refused.json()["detail"]
     await chase(client, award, ("lift_stay", "2021-09-01"))
     assert award["stage"] == "decree_extracted"
     # filed 3 Feb 2020; to 3 Feb 2022 is 731 days: 500,000 x 14% x 731/365 = 140,191.78

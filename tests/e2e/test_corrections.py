@@ -166,8 +166,8 @@ async def test_a_reversed_disbursement_reopens_a_closed_case(client: Client) -> 
     refused = await reverse(client, award, "payments", received, "2022-01-20")
     assert refused.status_code == 422
     assert refused.json()["detail"] == (
-        f"reversing payment {received} of KES 1,100,273.97 would leave KES 1,100,273.97 "
-        "disbursed against KES 0.00 received; reverse the disbursements it paid for first"
+        "Reversing the payment of Ksh1,100,273.97 would leave Ksh1,100,273.97 passed on against "
+        "Ksh0.00 received; reverse the money passed on from it first."
     )
 
     undone = await reverse(client, award, "disbursements", last.json()["id"], "2022-01-20")
@@ -177,7 +177,7 @@ async def test_a_reversed_disbursement_reopens_a_closed_case(client: Client) -> 
     refused = await reverse(client, award, "payments", received, "2022-01-21")
     assert refused.status_code == 422
     assert (
-        "would leave KES 1,000,000.00 disbursed against KES 0.00 received"
+        "would leave Ksh1,000,000.00 passed on against Ksh0.00 received"
         in (refused.json()["detail"])
     )
 
@@ -234,13 +234,13 @@ async def ledger(engine: AsyncEngine) -> tuple[Any, ...]:
 @pytest.mark.parametrize(
     ("entry", "body", "status", "phrase"),
     [
-        ("payment", {}, 409, "was already reversed, on 2022-02-01"),
-        ("reversal", {}, 409, "is itself the reversal of payment"),
+        ("payment", {}, 409, "was already reversed, on 1 February 2022"),
+        ("reversal", {}, 409, "is itself the reversal of entry"),
         ("payment", {"reversed_on": "2999-01-01"}, 422, "is in the future"),
-        ("other", {"reversed_on": "2022-03-01"}, 422, "before the payment it reverses"),
+        ("other", {"reversed_on": "2022-03-01"}, 422, "before the entry it reverses"),
         ("other", {"version": 1}, 409, "you sent version 1"),
-        ("unknown", {}, 404, "has no payment 9223372036854775807"),
-        ("too large", {}, 404, "has no payment 9223372036854775808"),
+        ("unknown", {}, 404, "has no entry 9223372036854775807"),
+        ("too large", {}, 404, "has no entry 9223372036854775808"),
         ("payment", {"reason": ""}, 400, "reason"),
         ("payment", {"amount": "1"}, 400, "amount"),
     ],
@@ -277,7 +277,7 @@ async def test_an_entry_of_another_award_is_not_found(client: Client) -> None:
     stranger = await award_on(client, case)
     answer = await reverse(client, stranger, "payments", entry, "2022-01-05")
     assert answer.status_code == 404
-    assert answer.json()["detail"] == f"award {stranger['id']} has no payment {entry}"
+    assert answer.json()["detail"] == f"This award's ledger has no entry {entry}."
 
 
 async def test_reversals_are_audited_and_the_ledger_still_cannot_be_edited(

@@ -15,7 +15,7 @@ async def test_costs_taxed_later_are_certified_served_chased_and_cited(client: C
     )
     assert none_yet.status_code == 409
     assert (
-        "no costs were taxed after the certificate of order of 23 March 2021"
+        "No costs were taxed after the certificate of order of 23 March 2021"
         in (none_yet.json()["detail"])
     )
     taxed = await client.post(

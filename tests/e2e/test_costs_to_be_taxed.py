@@ -96,8 +96,8 @@ async def test_costs_cannot_be_taxed_before_the_judgment(client: Client) -> None
     }
     refused = await client.post(f"/cases/{case['id']}/awards", json=body)
     assert refused.status_code == 422, refused.text
-    assert "costs are taxed after the judgment" in refused.json()["detail"]
+    assert "Costs are taxed after the judgment" in refused.json()["detail"]
     general = body | {"heads": [{"kind": "general", "amount": "1", "taxed_on": "2021-04-06"}]}
     only_costs = await client.post(f"/cases/{case['id']}/awards", json=general)
     assert only_costs.status_code in (400, 422)
-    assert "only costs are taxed" in only_costs.json()["detail"]
+    assert "Only costs are taxed" in only_costs.json()["detail"]

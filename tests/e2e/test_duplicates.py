@@ -59,9 +59,9 @@ async def test_a_payment_sent_again_is_refused_in_words_and_written_once(
     again = await client.post(f"/awards/{award['id']}/payments", json=payment())
     assert again.status_code == 409, again.text
     assert again.json()["detail"] == (
-        "a payment with reference TR/0060 is already recorded on this award, received on "
+        "A payment with the reference TR/0060 is already recorded on this award, received on "
         "31 December 2021; if the State paid twice, record the second payment with its own "
-        "reference"
+        "reference."
     )
     after = [await count(engine, t) for t in ("payments_received", "award_events", "notifications")]
     assert after == before, "nothing written: no second ledger row, event or message"
@@ -116,8 +116,9 @@ async def test_a_disbursement_sent_again_is_refused_unless_reversed(
     assert sorted(a.status_code for a in answers) == [201] + [409] * (TWENTY - 1)
     refused = next(a for a in answers if a.status_code == 409)
     assert refused.json()["detail"] == (
-        "a disbursement with reference QK7XY12AB is already recorded on this award, paid on "
-        "5 January 2022; if the money was sent twice, record the second with its own reference"
+        "Money passed on with the reference QK7XY12AB is already recorded on this award, paid "
+        "on 5 January 2022; if the money was sent twice, record the second with its own "
+        "reference."
     )
     assert await count(engine, "disbursements") == 1
     sent = next(a for a in answers if a.status_code == 201).json()["id"]
@@ -157,8 +158,8 @@ async def test_twenty_identical_hearings_at_once_set_one_date_with_one_set_of_re
     answers = await asyncio.gather(*(client.post(url, json=hearing()) for _ in range(TWENTY)))
     assert sorted(a.status_code for a in answers) == [201] + [409] * (TWENTY - 1)
     detail = next(a for a in answers if a.status_code == 409).json()["detail"]
-    assert detail.startswith("this case already has a mention set for ")
-    assert detail.endswith(" at 09:00; open that date to change it rather than setting it again")
+    assert detail.startswith("This case already has a court date for Mention set for ")
+    assert detail.endswith(", 09:00; open that date to change it rather than setting it again.")
     assert await count(engine, "hearings") == 1
     assert await count(engine, "reminders") == 3, "one set of reminders, not twenty"
 
@@ -188,7 +189,8 @@ async def test_moving_a_date_onto_one_already_set_is_refused(
         f"/hearings/{other.json()['id']}/reschedule",
         json={"version": 1, "starts_at": nairobi_at(20), "reason": "registry notice"},
     )
-    assert moved.status_code == 409 and "already has a mention set" in moved.json()["detail"]
+    assert moved.status_code == 409
+    assert "already has a court date for Mention" in moved.json()["detail"]
     assert await count(engine, "reminders") == before
     unmoved = (await client.get(f"/hearings/{other.json()['id']}")).json()["hearing"]
     assert unmoved["starts_at"] == nairobi_at(25) and unmoved["sequence"] == 0
@@ -209,7 +211,8 @@ async def test_an_adjournment_onto_a_date_already_set_is_refused_and_changes_not
         f"/hearings/{sat.json()['id']}/adjourn",
         json={"version": 1, "reason": "judge away", "next_starts_at": nairobi_at(20)},
     )
-    assert adjourned.status_code == 409 and "already has a mention set" in adjourned.text
+    assert adjourned.status_code == 409
+    assert "already has a court date for Mention" in adjourned.text
     assert (await count(engine, "hearings"), await count(engine, "reminders")) == before
     still = (await client.get(f"/hearings/{sat.json()['id']}")).json()["hearing"]
     assert still["status"] == "scheduled"

@@ -85,7 +85,9 @@ async def test_vacating_cancels_reminders_and_a_vacated_date_cannot_be_adjourned
         json={"version": 2, "reason": "x", "next_starts_at": nairobi_at(40)},
     )
     assert refused.status_code == 409
-    assert refused.json()["detail"] == "cannot adjourn a hearing that was vacated"
+    assert refused.json()["detail"] == (
+        "This court date is already marked Vacated: it can no longer be changed."
+    )
     assert await counts(engine) == before
 
 
@@ -225,10 +227,10 @@ async def test_bad_dates_and_places_are_refused_and_nothing_is_written(
     url = f"/cases/{case['id']}/hearings"
     before = await counts(engine)
     cases = [
-        ({"starts_at": nairobi_at(-3)}, 422, "recorded_after_the_fact"),
-        ({"starts_at": nairobi_at(3), "recorded_after_the_fact": True}, 422, "already past"),
-        ({"starts_at": nairobi_at(3, 10), "ends_at": nairobi_at(3, 9)}, 422, "after starts_at"),
-        ({"starts_at": nairobi_at(3), "station": "Atlantis"}, 422, "unknown court station"),
+        ({"starts_at": nairobi_at(-3)}, 422, "the date has passed"),
+        ({"starts_at": nairobi_at(3), "recorded_after_the_fact": True}, 422, "in the future"),
+        ({"starts_at": nairobi_at(3, 10), "ends_at": nairobi_at(3, 9)}, 422, "after its start"),
+        ({"starts_at": nairobi_at(3), "station": "Atlantis"}, 422, "not a court station"),
         ({"starts_at": "2091-01-01T09:00:00"}, 422, "five years"),
         ({"starts_at": "tomorrow"}, 400, "starts_at"),
         ({"starts_at": nairobi_at(3), "purpose": "party"}, 400, "purpose"),
@@ -257,7 +259,7 @@ async def test_a_future_hearing_cannot_be_recorded_as_held_or_adjourned(client: 
     held = await client.post(
         f"/hearings/{hearing['id']}/held", json={"version": 1, "outcome": "directions"}
     )
-    assert held.status_code == 409 and "before that day" in held.json()["detail"]
+    assert held.status_code == 409 and "from that day, not before" in held.json()["detail"]
 
 
 async def test_two_people_moving_one_date_at_once_one_wins_the_other_reloads(

@@ -147,7 +147,7 @@ async def test_bad_report_input_is_refused_clearly(client: Client) -> None:
         ("/reports/pipeline", {"format": "pdf"}, 400, "json, csv"),
         ("/reports/pipeline", {"table": "survivors"}, 400, "stages, kinds"),
         ("/reports/pipeline", {"format": "csv"}, 400, "add ?table="),
-        ("/reports/pipeline", {"from": "2025-05-01", "to": "2025-04-01"}, 422, "before from"),
+        ("/reports/pipeline", {"from": "2025-05-01", "to": "2025-04-01"}, 422, "before the first"),
     ]
     for path, params, status, words in cases:
         response = await client.get(path, params=params)

@@ -13,7 +13,7 @@ from tests.conftest import Account
 from tests.e2e.helpers import Client
 from tests.factories import TEST_ACTOR
 
-SAME_REFUSAL = "the username or password is wrong, or the account is disabled"
+SAME_REFUSAL = "The username or password is wrong, or the account is disabled."
 
 
 async def login(client: Client, username: str, password: str) -> object:
@@ -135,7 +135,7 @@ async def test_failures_slow_down_then_lock_the_account(
     locked = await login(client, "test.viewer", accounts["viewer"].password)
     assert locked.status_code == 429
     assert int(locked.headers["retry-after"]) > 800
-    assert "too many failed sign-ins" in locked.json()["detail"]
+    assert "Too many failed sign-ins" in locked.json()["detail"]
     other = await login(client, "test.admin", accounts["admin"].password)
     assert other.status_code == 200, "another account from the same address is not locked"
 
@@ -155,7 +155,7 @@ async def _age_attempts(engine: AsyncEngine, seconds: int) -> None:
 
 
 @pytest.mark.parametrize("password", ["password12", " " * 10], ids=["common", "ten-spaces"])
-async def test_a_common_or_guessable_password_is_refused_in_both_languages(
+async def test_a_common_or_guessable_password_is_refused_in_one_language(
     client: Client, engine: AsyncEngine, accounts: dict[str, Account], password: str
 ) -> None:
     body = {"username": "new.clerk", "full_name": "New Clerk", "role": "viewer"}
@@ -164,7 +164,7 @@ async def test_a_common_or_guessable_password_is_refused_in_both_languages(
     )
     assert refused.status_code == 422, refused.text
     detail = refused.json()["detail"]
-    assert "This password is" in detail and "Nenosiri hili" in detail
+    assert "This password is" in detail and "Nenosiri" not in detail
     assert refused.json()["errors"][0]["field"] == "password"
     async with engine.connect() as db:
         found = await db.execute(text("SELECT count(*) FROM users WHERE username = 'new.clerk'"))
