@@ -195,7 +195,7 @@ async def test_other_refusals(client: Client) -> None:
             "reference": "y",
         },
     )
-    assert over.status_code == 422 and "would exceed what was received" in over.json()["detail"]
+    assert over.status_code == 422 and "would be more than was received" in over.json()["detail"]
 
 
 async def test_two_payments_at_once_never_overpay(client: Client) -> None:

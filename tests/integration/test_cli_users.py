@@ -56,7 +56,7 @@ def test_add_disable_and_reset_an_account(haki: CliRunner) -> None:
     disabled = haki.invoke(main, ["user", "disable", "cli.lawyer"])
     assert disabled.exit_code == 0 and "disabled cli.lawyer" in disabled.output
     unknown = haki.invoke(main, ["user", "disable", "nobody.at.all"])
-    assert unknown.exit_code == 1 and "no user called nobody.at.all" in unknown.output
+    assert unknown.exit_code == 1 and "No user is called nobody.at.all" in unknown.output
 
 
 def test_an_unknown_role_is_refused_by_the_command_line(haki: CliRunner) -> None:

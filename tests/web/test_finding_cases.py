@@ -229,4 +229,4 @@ async def test_stations_come_from_the_judiciarys_list_and_older_records_still_ma
         },
     )
     assert refused.status_code == 422
-    assert "Court station: &#39;Nairobbi&#39; is not a station on the Judiciary" in refused.text
+    assert "Court station: “Nairobbi” is not a station on the Judiciary" in refused.text
