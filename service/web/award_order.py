@@ -54,8 +54,6 @@ NO_RESPONDENT = N_("Choose who must pay, from the respondents of this case.")
 NO_HEAD = N_("Give the amount of at least one head the court awarded.")
 NO_DAY = N_("Give the day interest runs from, or choose judgment or filing.")
 BAD_RATE = N_("Give the rate the court ordered as a figure between 0 and 100, like 12.")
-NOT_FILED = N_("The case has no filing date on record, so interest cannot run from filing.")
-FUTURE_DAY = N_("The day interest runs from cannot be in the future.")
 
 Gettext = Callable[[str], str]
 
@@ -130,9 +128,6 @@ def _in_words(error: InvalidInput, _: Gettext) -> tuple[str, str | Said]:
         return "claimant", _(NO_CLAIMANT)
     if error.field == "rate_percent":
         return "rate_percent", _(BAD_RATE)
-    if error.field == "interest_from":
-        sentence = NOT_FILED if "filing" in str(error) else FUTURE_DAY
-        return GENERAL, _(sentence)
     return GENERAL, error.said
 
 

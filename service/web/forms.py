@@ -83,11 +83,6 @@ class Refused(Exception):
     def said_in(self, language: Language) -> Refusal:
         return Refusal(self.values, _in(self.errors, language), self.status)
 
-    @property
-    def refusal(self) -> Refusal:
-        """In English, for a page that words its refusals itself (service/web/wording.py)."""
-        return self.said_in(Language.EN)
-
 
 def _in(errors: Mapping[str, str | Said], language: Language) -> dict[str, str]:
     return {k: v if isinstance(v, str) else said(v, language) for k, v in errors.items()}
