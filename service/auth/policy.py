@@ -20,6 +20,7 @@ from domain.users import Principal, Role
 from service.auth.browser import presented_token
 from service.usecases.accounts import access
 from service.usecases.accounts.users import principal_for_token
+from service.web.labels import ROLES as ROLE_WORDS
 
 
 class Rule(Enum):
@@ -321,7 +322,7 @@ async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
         principal = await _authenticate(connection, db, handler)
         connection.scope["user"] = principal
         if principal.role not in ROLES[rule]:
-            raise RoleRefused(f"the role '{principal.role}' may not do this")
+            raise RoleRefused(f"This is not open to the role {ROLE_WORDS[principal.role]}.")
         scope = SCOPES.get(rule)
         if scope is not None:
             await scope(connection, db, principal)
