@@ -8,7 +8,6 @@ message whose Kiswahili differs is a string someone forgot to translate or to ma
 import re
 import uuid
 from datetime import date
-from decimal import Decimal
 
 import pytest
 from babel.messages.pofile import read_po
@@ -18,9 +17,11 @@ from sqlmodel import select
 
 from domain.awards import Award, DisbursementMethod
 from notifications.i18n import Language, catalog_path
+from service.amounts import Shillings
 from service.database import make_sessionmaker
 from service.demo import ADJOURNMENT_REASONS, CASES, DEMO_RATE, JUDGES, load_demo_cases
 from service.usecases.awards.compensation import disburse
+from service.usecases.awards.entries import DisbursementIn
 from tests.conftest import Account
 from tests.factories import TEST_ACTOR
 from tests.pages import addresses, read
@@ -84,16 +85,10 @@ async def register(engine: AsyncEngine, web: Browser, accounts: dict[str, Accoun
     async with sessions() as session:
         paid = (await session.exec(select(Award).where(Award.stage == "partially_paid"))).one()
     async with sessions() as session:
-        await disburse(
-            session,
-            TEST_ACTOR,
-            paid.id,
-            paid_on=date.today(),
-            amount=Decimal(100_000),
-            method=DisbursementMethod.MPESA,
-            beneficiary=BENEFICIARY,
-            reference="QGH12XYZ",
+        sent = DisbursementIn(
+            date.today(), Shillings(100_000), DisbursementMethod.MPESA, BENEFICIARY, "QGH12XYZ"
         )
+        await disburse(session, TEST_ACTOR, paid.id, sent)
 
 
 @pytest.mark.parametrize("role", ["admin", "lawyer", "advocacy", "viewer"])
