@@ -19,6 +19,7 @@ from domain.contacts import Channel
 from domain.hearings import HearingPurpose
 from domain.users import Role
 from notifications.i18n import Language
+from service.amounts import Shillings
 from service.app import create_app
 from service.auth.policy import POLICY, route_key
 from service.database import make_sessionmaker
@@ -27,6 +28,7 @@ from service.usecases.accounts.team import assign
 from service.usecases.accounts.users import add_user, open_session
 from service.usecases.awards.compensation import add_taxed_costs, disburse
 from service.usecases.awards.costs_certificate import certify_costs
+from service.usecases.awards.entries import DisbursementIn
 from service.usecases.awards.orders import CompensationRules, claimant_code
 from service.usecases.families.consent import record_consent
 from service.usecases.families.contacts import NewContact, add_contact
@@ -230,16 +232,14 @@ async def reverse_the_payment(w: World) -> tuple[str, str, dict[str, Any]]:
 async def reverse_a_disbursement(w: World) -> tuple[str, str, dict[str, Any]]:
     """KES 500 of that payment passed on to the survivor, then reversed."""
     async with make_sessionmaker(w.engine)() as session:
-        _, sent = await disburse(
-            session,
-            TEST_ACTOR,
-            w.award_id,
-            paid_on=date(2024, 6, 10),
-            amount=Decimal("500"),
-            method=DisbursementMethod.MPESA,
-            beneficiary="The survivor",
-            reference="QX12AB34CD",
+        given = DisbursementIn(
+            date(2024, 6, 10),
+            Shillings("500"),
+            DisbursementMethod.MPESA,
+            "The survivor",
+            "QX12AB34CD",
         )
+        _, sent = await disburse(session, TEST_ACTOR, w.award_id, given)
     body = {"reversed_on": "2024-07-01", "reason": "sent to a wrong number"}
     return "POST", f"/awards/{w.award_id}/disbursements/{sent.id}/reversal", body
 
