@@ -77,7 +77,7 @@ async def test_a_dismissed_petition_can_be_appealed_then_closed(client: Client) 
     options = (await client.get(f"/cases/{case['id']}/transitions")).json()
     assert [o["trigger"] for o in options["allowed"]] == ["dismiss", "appeal", "settle", "withdraw"]
     appeal = next(o for o in options["allowed"] if o["trigger"] == "appeal")
-    assert appeal["to"] == "appealed" and "stay_of_execution" in appeal["requires"][0]
+    assert appeal["to"] == "appealed" and "whether execution is stayed" in appeal["requires"][0]
 
     assert (await step(client, case, "dismiss")).status_code == 201
     assert (await step(client, case, "close")).json()["stage"] == "closed"

@@ -48,7 +48,7 @@ async def test_a_station_written_in_the_number_is_the_cases_station(client: Clie
             code, reference="HAKI/KAK", court_number="Kakamega Civil Suit No. 12 of 2018"
         ),
     )
-    assert_problem(elsewhere, 422, "the court number names Kakamega but the court station is")
+    assert_problem(elsewhere, 422, "The court number names Kakamega but the court station is")
 
 
 async def test_filing_reads_the_station_from_the_number(client: Client) -> None:
