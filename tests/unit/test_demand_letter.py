@@ -11,12 +11,12 @@ import pytest
 
 from domain.awards import AwardHead, FollowUp, FollowUpKind, HeadKind
 from domain.interest import Head, statement
-from domain.stages import CourtLevel
 from domain.interest_schedule import interest_schedule
+from domain.stages import CourtLevel
 from notifications.demand_letter import compose
-from notifications.letter_facts import Claim, DemandLetter, Office
 from notifications.formatting import long_date, shillings, yearly_rate
 from notifications.i18n import Language
+from notifications.letter_facts import Claim, DemandLetter, Office
 from notifications.rendering import WIDTH, LetterFormat, render
 
 EN, SW = Language.EN, Language.SW

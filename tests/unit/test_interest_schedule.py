@@ -4,9 +4,9 @@ head and period, the period's cents shared out so the rows add up to the stateme
 from datetime import date
 from decimal import Decimal
 
+from domain.awards import HeadKind
 from domain.interest import Head, Payment, statement
 from domain.interest_schedule import InterestRow, interest_schedule
-from domain.awards import HeadKind
 
 GENERAL = Head(HeadKind.GENERAL, Decimal("1000000"), date(2021, 3, 1))
 COSTS = Head(HeadKind.COSTS, Decimal("75000"), date(2021, 6, 1))
