@@ -1,5 +1,8 @@
 # Two commands on a fresh machine: `make run` and `make test`. Both build .venv when it is
-# missing or older than pyproject.toml.
+# missing or older than pyproject.toml. The PDF demand letter (WeasyPrint) needs Pango and a
+# font from the system, and its docs picture pdftoppm: on Debian or Ubuntu, as root,
+#   apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+# (.ci/run does this; macOS: brew install pango poppler). See docs/demand-letter.md.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

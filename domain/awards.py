@@ -57,6 +57,14 @@ class Award(SQLModel, table=True):
     case_id: uuid.UUID = Field(foreign_key="cases.id", index=True)
     survivor_id: uuid.UUID = Field(foreign_key="survivors.id", index=True)
     respondent: str = Field(max_length=120)
+    department: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
+    """the Government department, county government, commission or independent office whose
+    vote pays (e.g. "National Police Service"); empty: not yet known"""
+    accounting_officer: str = Field(
+        default="", max_length=200, sa_column_kwargs={"server_default": ""}
+    )
+    """who must pay under GPA s.21(3), by office (e.g. "Principal Secretary, State Department
+    for Internal Security"): the demand letter is copied to them"""
     judgment_on: date
     rate_percent: Decimal = Field(sa_type=sa.Numeric(5, 2))
     rate_as_ordered: str = Field(max_length=120)

@@ -18,7 +18,7 @@ from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, refusals, route_key
 from service.awards.controller import AwardController, CaseAwardController
 from service.awards.corrections import award_ledger, reverse_disbursement, reverse_payment
-from service.awards.demand_letter import demand_letter_to_the_ag
+from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag
 from service.awards.follow_ups import (
     award_follow_ups,
     follow_ups_due,
@@ -113,6 +113,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     log_case_follow_up_route,
                     award_follow_ups,
                     demand_letter_to_the_ag,
+                    case_demand_letter_to_the_ag,
                     follow_ups_due,
                     reverse_payment,
                     reverse_disbursement,

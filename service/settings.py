@@ -55,6 +55,23 @@ class Settings:
     """the days a demand letter gives the Attorney General to pay before judicial review"""
     organisation: str = field(default_factory=lambda: os.environ.get("HAKI_ORGANISATION", "Haki"))
     """the name letters are signed for, with the case's lead counsel"""
+    office_name: str = field(
+        default_factory=lambda: (
+            os.environ.get("HAKI_OFFICE_NAME") or os.environ.get("HAKI_ORGANISATION", "Haki")
+        )
+    )
+    """the letterhead's name; unset: HAKI_ORGANISATION"""
+    office_address: str = field(default_factory=lambda: os.environ.get("HAKI_OFFICE_ADDRESS", ""))
+    """the letterhead's postal address, its lines separated by ";" (P.O. Box 1234-00100;
+    Nairobi)"""
+    office_phone: str = field(default_factory=lambda: os.environ.get("HAKI_OFFICE_PHONE", ""))
+    office_email: str = field(default_factory=lambda: os.environ.get("HAKI_OFFICE_EMAIL", ""))
+    office_logo: Path | None = field(
+        default_factory=lambda: (
+            Path(os.environ["HAKI_OFFICE_LOGO"]) if os.environ.get("HAKI_OFFICE_LOGO") else None
+        )
+    )
+    """a PNG, JPEG or SVG file printed at the head of letters; unset: none"""
     status_lookups_per_minute: int = field(
         default_factory=lambda: int(os.environ.get("HAKI_STATUS_PER_MINUTE", "10"))
     )

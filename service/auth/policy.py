@@ -79,6 +79,7 @@ POLICY: dict[str, Rule] = {
     "reverse_disbursement": Rule.AWARD_CHANGE,
     "award_ledger": Rule.AWARD_PERSONAL,  # beneficiaries and M-Pesa references
     "demand_letter_to_the_ag": Rule.AWARD_PERSONAL,  # names the decree holder
+    "case_demand_letter_to_the_ag": Rule.CASE_PERSONAL,  # names every decree holder
     "follow_ups_due": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "TeamController.add_member": Rule.ADMIN,
     "TeamController.remove_member": Rule.ADMIN,

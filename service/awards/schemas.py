@@ -25,6 +25,8 @@ Shillings = Annotated[
     str, Meta(pattern=r"^-?\d+\.\d{2}$", examples=["1000000.00"], description="Kenya shillings")
 ]
 Reference = Annotated[str, Meta(min_length=1, max_length=120, pattern=LINE)]
+Office = Annotated[str, Meta(max_length=200, pattern=LINE)]
+"""an office as the decree or the Treasury names it; empty: not known yet"""
 InterestFrom = Annotated[
     str,
     Meta(
@@ -60,6 +62,11 @@ class AwardIn(Struct, forbid_unknown_fields=True):
     rate_percent: Annotated[Decimal, Meta(examples=["12"])] | None = None
     costs_to_be_taxed: bool = False
     """costs awarded, to be taxed later (POST /awards/{id}/costs adds them once taxed)"""
+    department: Office = ""
+    """the department, county government, commission or independent office that pays"""
+    accounting_officer: Office = ""
+    """its accounting officer, who pays under GPA s.21(3), e.g. "Inspector-General of the
+    National Police Service"; the demand letter is copied to this office"""
 
     def order(self) -> AwardOrder:
         return AwardOrder(
@@ -69,6 +76,8 @@ class AwardIn(Struct, forbid_unknown_fields=True):
             rate_as_ordered=self.rate_as_ordered,
             rate_percent=self.rate_percent,
             costs_to_be_taxed=self.costs_to_be_taxed,
+            department=self.department,
+            accounting_officer=self.accounting_officer,
         )
 
 
@@ -100,6 +109,8 @@ class AwardOut(Struct):
     case_id: uuid.UUID
     claimant: str
     respondent: str
+    department: str
+    accounting_officer: str
     judgment_on: date
     rate_percent: str
     rate_as_ordered: str
@@ -123,6 +134,8 @@ class AwardOut(Struct):
             case_id=award.case_id,
             claimant=claimant,
             respondent=award.respondent,
+            department=award.department,
+            accounting_officer=award.accounting_officer,
             judgment_on=award.judgment_on,
             rate_percent=str(award.rate_percent),
             rate_as_ordered=award.rate_as_ordered,

@@ -112,6 +112,20 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         *COURT,
         Column("claimant", True, "the survivor code the award is for", "S-2021-0042"),
         Column("respondent", True, "who must pay", "Attorney General", 120),
+        Column(
+            "department",
+            False,
+            "the department, county government, commission or office that pays",
+            "National Police Service",
+            200,
+        ),
+        Column(
+            "accounting_officer",
+            False,
+            "its accounting officer, who pays under GPA s.21(3)",
+            "Inspector-General of the National Police Service",
+            200,
+        ),
         *(
             column
             for head in HeadKind

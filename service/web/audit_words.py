@@ -11,6 +11,7 @@ ACTIONS = {
     "award.costs_certified": N_("Certificate of costs issued"),
     "award.costs_taxed": N_("Costs taxed"),
     "award.demand_letter.read": N_("Demand letter read"),
+    "case.demand_letter.read": N_("Demand letter for the whole case read"),
     "award.disburse": N_("Money passed on to the survivor"),
     "award.follow_up": N_("Follow-up with the Attorney General"),
     "award.import": N_("Award imported"),

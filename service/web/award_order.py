@@ -56,6 +56,7 @@ NO_DAY = N_("Give the day interest runs from, or choose judgment or filing.")
 BAD_RATE = N_("Give the rate the court ordered as a figure between 0 and 100, like 12.")
 NOT_FILED = N_("The case has no filing date on record, so interest cannot run from filing.")
 FUTURE_DAY = N_("The day interest runs from cannot be in the future.")
+TOO_LONG = N_("Write the office on one line, in at most 200 characters.")
 
 Gettext = Callable[[str], str]
 
@@ -114,13 +115,23 @@ def award_in(values: Mapping[str, str], _: Gettext) -> AwardIn:
         "respondent": values.get("respondent", "").strip(),
         "heads": heads,
         "costs_to_be_taxed": taxed_later,
+        "department": values.get("department", "").strip(),
+        "accounting_officer": values.get("accounting_officer", "").strip(),
     } | _rate(values, _, errors)
     if errors:
         raise Refused(dict(values), errors, 400)
     try:
         return msgspec.convert(data, AwardIn, strict=False, dec_hook=dec_hook)
-    except msgspec.ValidationError:
-        raise Refused(dict(values), {"claimant": _(NO_CLAIMANT)}, 400) from None
+    except msgspec.ValidationError as error:
+        raise Refused(dict(values), _unreadable(str(error), _), 400) from None
+
+
+def _unreadable(problem: str, _: Gettext) -> dict[str, str]:
+    """msgspec names the field it refused; the form says which, by its label."""
+    for field in ("department", "accounting_officer"):
+        if f"$.{field}" in problem:
+            return {field: _(TOO_LONG)}
+    return {"claimant": _(NO_CLAIMANT)}
 
 
 def _in_words(error: InvalidInput, _: Gettext) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from service.auth.policy import POLICY, ROLES, reads_free_text
 from service.awards.controller import rules_of
 from service.usecases.awards import chase, orders
 from service.usecases.awards.compensation import LEDGER_TRIGGERS
+from service.usecases.awards.demand_letter import demandable
 from service.usecases.awards.orders import AWARDABLE
 from service.usecases.cases import court_track, notices_to_sue, possible_steps, register
 from service.usecases.cases.possible_steps import LastStep
@@ -106,6 +107,7 @@ class CaseView:
     can_change_awards: bool
     today: date
     can_read_ledger: bool = False
+    can_read_case_letter: bool = False
     can_record_award: bool = False
     claimant_choices: list[tuple[str, str]] = field(default_factory=list)
     head_kinds: list[HeadKind] = field(default_factory=lambda: list(HeadKind))
@@ -126,6 +128,10 @@ class CaseView:
         return mine | {
             f"award-{a.award.id}-{s.trigger}" for a in self.awards for s in a.steps if not s.blocked
         }
+
+    def in_case_letter(self) -> int:
+        """The awards one demand letter for the case would cover today."""
+        return sum(1 for a in self.awards if demandable(a.award) and a.statement.outstanding > 0)
 
     def claimant_shown(self, code: str) -> str:
         """A claimant by name for a role that may see names, else by code."""
@@ -197,6 +203,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_change_awards=can_change_awards,
         today=today,
         can_read_ledger=may(principal, "award_ledger"),
+        can_read_case_letter=may(principal, "case_demand_letter_to_the_ag"),
         can_record_award=may_record_award(case, may(principal, "CaseAwardController.record")),
         claimant_choices=claimant_choices(codes[case.id], parties),
         can_read_free_text=reads_free_text(principal),

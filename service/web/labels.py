@@ -8,8 +8,8 @@ from domain.awards import AwardStage, DisbursementMethod, FollowUpKind
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, JudgmentOutcome, Stage
 from domain.users import Role
-from notifications.demand_letter import COURTS, HEADS
 from notifications.i18n import N_
+from notifications.letter_facts import COURTS, HEADS
 
 Code = TypeVar("Code", bound=StrEnum)
 

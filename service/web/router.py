@@ -11,7 +11,7 @@ from litestar.types import ExceptionHandlersMap
 from domain.errors import DomainError, NotFound
 from service.auth.browser import PAGE
 from service.auth.policy import RoleRefused
-from service.awards.demand_letter import demand_letter_to_the_ag
+from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag
 from service.errors import http_problem
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
@@ -106,7 +106,13 @@ web_router = Router(
 
 web_downloads = Router(
     "/web",
-    route_handlers=[demand_letter_to_the_ag, unpaid_report, unpaid_award_list, ReportController],
+    route_handlers=[
+        demand_letter_to_the_ag,
+        case_demand_letter_to_the_ag,
+        unpaid_report,
+        unpaid_award_list,
+        ReportController,
+    ],
     opt={PAGE: True},
     include_in_schema=False,
     exception_handlers=EXCEPTION_HANDLERS,

@@ -375,6 +375,10 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         "case_personal",
         route("GET", "/awards/{award}/demand-letter?lang=sw"),
     ),
+    "case_demand_letter_to_the_ag": (
+        "case_personal",
+        route("GET", "/cases/{case}/demand-letter?lang=sw"),
+    ),
     "follow_ups_due": ("signed_in", route("GET", "/follow-ups/due")),
     "SurvivorController.register": (
         "staff",

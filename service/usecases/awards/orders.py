@@ -67,6 +67,10 @@ class AwardOrder:
     """None: the court-rate setting"""
     costs_to_be_taxed: bool = False
     """costs awarded but not yet taxed: they join as a head when taxed (add_taxed_costs)"""
+    department: str = ""
+    """the department, county government, commission or independent office that pays"""
+    accounting_officer: str = ""
+    """who pays under GPA s.21(3): the demand letter is copied to this office"""
 
 
 async def record_award(
@@ -97,6 +101,8 @@ async def record_award(
             case_id=case_id,
             survivor_id=survivor.id,
             respondent=order.respondent.strip(),
+            department=order.department.strip(),
+            accounting_officer=order.accounting_officer.strip(),
             judgment_on=case.judgment_on,
             rate_percent=rules.court_rate if rate is None else rate_of(rate),
             rate_as_ordered=order.rate_as_ordered.strip(),

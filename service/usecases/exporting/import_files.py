@@ -159,6 +159,8 @@ async def awards_file(
             "court_station": case.court_station,
             "claimant": codes[a.survivor_id],
             "respondent": a.respondent,
+            "department": a.department,
+            "accounting_officer": a.accounting_officer,
             "rate_as_ordered": a.rate_as_ordered,
             "rate_percent": str(a.rate_percent),
             "stage": stage.value,

@@ -53,6 +53,8 @@ class AwardRow:
     court_number: str
     claimant: str
     respondent: str
+    department: str
+    accounting_officer: str
     heads: tuple[Head, ...]
     rate_as_ordered: str
     rate_percent: Decimal | None
@@ -100,6 +102,8 @@ class AwardImporter:
             court_number=number,
             claimant=cells.required("claimant").upper(),
             respondent=cells.required("respondent"),
+            department=cells.text("department") or "",
+            accounting_officer=cells.text("accounting_officer") or "",
             heads=tuple(heads),
             rate_as_ordered=cells.text("rate_as_ordered") or "court rates",
             rate_percent=cells.rate("rate_percent"),
@@ -137,6 +141,8 @@ class AwardImporter:
                 case_id=case.id,
                 survivor_id=survivor.id,
                 respondent=row.respondent,
+                department=row.department,
+                accounting_officer=row.accounting_officer,
                 judgment_on=case.judgment_on,
                 rate_percent=row.rate_percent
                 if row.rate_percent is not None
@@ -207,6 +213,8 @@ async def _changes(
     changed = [] if kept == sorted(heads, key=str) else ["heads"]
     fields: dict[str, Any] = {
         "rate_as_ordered": row.rate_as_ordered,
+        "department": row.department,
+        "accounting_officer": row.accounting_officer,
         "certificate_on": row.certificate_on,
         "served_on": row.served_on,
     }
