@@ -106,6 +106,10 @@ POLICY: dict[str, Rule] = {
     "CalendarController.feed": Rule.PUBLIC,
     # the secret in the address is the credential: the SMS gateway sends no Authorization header
     "sms_delivery_report": Rule.PUBLIC,
+    # the same secret in the address: a family's phone reaches Haki only through the gateway
+    "ussd_session": Rule.PUBLIC,
+    "text_from_a_phone": Rule.PUBLIC,
+    "opt_out_from_the_gateway": Rule.PUBLIC,
     "SurvivorContactController.add": Rule.SURVIVOR_PERSONAL,
     "SurvivorContactController.of_survivor": Rule.SURVIVOR_PERSONAL,
     "ContactController.get_contact": Rule.CONTACT_PERSONAL,
