@@ -1,0 +1,295 @@
+"""Families by phone, as the gateway relays them (tests/loopback_gateway.py plays both sides):
+the USSD menu in each language, keywords however typed, the same text twice, an opt-out racing a
+queued answer, words for the team with a call-back reminder, and never the outcome."""
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import col, func, select
+
+from domain.audit import AuditEvent
+from domain.calendar import NAIROBI
+from domain.family_phones import FamilyMessage, PhoneRequest
+from domain.outbox import Delivery, DeliveryStatus
+from domain.reminders import Reminder
+from domain.stages import Stage
+from notifications.channels.sms import SmsGateway
+from notifications.formatting import long_date
+from notifications.i18n import Language
+from notifications.status_words import stage_in_words
+from service.clock import ClockRules, tick
+from service.database import make_sessionmaker
+from service.dispatch import dispatch_once
+from tests.conftest import REPORT_SECRET
+from tests.e2e.helpers import Client, judged, open_case
+from tests.e2e.test_status_codes import ask, consenting, hearing_on, in_days, issue
+from tests.loopback_gateway import Gateway, Phone, serving
+from tests.unit.test_status_words import outcome_words
+
+NUMBER = "+254712345678"
+"""the family's phone as the gateway writes it; the contact was kept as 0712 345 678"""
+STRANGER = "+254733000111"
+
+
+def awake_now() -> dict[str, str]:
+    """Quiet hours twelve hours away, so a text is due whenever the test runs."""
+    hour = datetime.now(NAIROBI).hour
+    return {"quiet_from": f"{(hour + 12) % 24:02d}:00", "quiet_until": f"{(hour + 13) % 24:02d}:00"}
+
+
+async def family(client: Client, case: dict[str, Any] | None = None, **contact: Any) -> str:
+    """A consenting contact of the case's claimant at NUMBER, with a status code; the code."""
+    case = case or await open_case(client)
+    holder = await consenting(client, case, **(awake_now() | contact))
+    issued = await issue(client, case, holder)
+    assert issued.status_code == 201, issued.text
+    code: str = issued.json()["code"]
+    return code
+
+
+def phone(client: Client, number: str = NUMBER) -> Phone:
+    return Phone(client, REPORT_SECRET, number)
+
+
+async def deliveries(engine: AsyncEngine) -> list[Delivery]:
+    async with make_sessionmaker(engine)() as session:
+        return list((await session.exec(select(Delivery).order_by(col(Delivery.id)))).all())
+
+
+async def count(engine: AsyncEngine, table: type[Any]) -> int:
+    async with make_sessionmaker(engine)() as session:
+        return int((await session.exec(select(func.count()).select_from(table))).one())
+
+
+@pytest.mark.parametrize(("choice", "language"), [("1", Language.SW), ("2", Language.EN)])
+async def test_a_whole_ussd_session_in_each_language(
+    client: Client, engine: AsyncEngine, choice: str, language: Language
+) -> None:
+    case = await open_case(client)
+    await hearing_on(client, case, in_days(9))
+    code = await family(client, case)
+    handset = phone(client)
+
+    first = await handset.dial()
+    assert first.status_code == 200 and first.headers["content-type"].startswith("text/plain")
+    assert first.text == "CON Haki\n1. Kiswahili\n2. English"
+    second = await handset.answer(choice)
+    assert second.text.startswith("CON ")
+    assert ("status code" in second.text) is (language is Language.EN)
+    last = await handset.answer(code.lower())
+    stage = stage_in_words(Stage.INTAKE, language)
+    assert last.text.startswith("END ") and stage in last.text
+    assert long_date(in_days(9), language) in last.text
+    assert case["claimants"][0] in last.text
+    assert await deliveries(engine) == [], "nothing reaches the phone's inbox"
+
+
+async def test_a_wrong_code_and_the_right_code_from_another_phone_read_alike(
+    client: Client,
+) -> None:
+    code = await family(client)
+    answers = []
+    for number, typed in ((NUMBER, "K7QX-92MD"), (STRANGER, code), (NUMBER, "not a code")):
+        handset = phone(client, number)
+        await handset.dial()
+        await handset.answer("2")
+        answers.append((await handset.answer(typed)).text)
+    assert answers[0].startswith("END No case answers to this code")
+    assert answers[0] == answers[1] == answers[2]
+
+
+async def test_a_session_timed_out_half_way_leaves_nothing_behind(
+    client: Client, engine: AsyncEngine
+) -> None:
+    """The family chose a language and the network gave up: no row, and the next dial starts
+    afresh and finishes; a step the gateway sends twice is counted once."""
+    code = await family(client)
+    handset = phone(client)
+    await handset.dial()
+    await handset.answer("1")
+    assert await count(engine, PhoneRequest) == 0
+    again = await handset.dial()
+    assert again.text.startswith("CON Haki")
+    await handset.answer("1")
+    done = await handset.answer(code)
+    assert done.text.startswith("END ") and "Kesi" in done.text
+    repeated = await handset._ussd()
+    assert repeated.text == done.text
+    assert await count(engine, PhoneRequest) == 1
+
+
+async def test_questions_per_number_are_limited(client: Client) -> None:
+    code = await family(client)
+    handset = phone(client)
+    for _ in range(5):
+        await handset.dial()
+        await handset.answer("2")
+        assert (await handset.answer("K7QX-92MD")).text.startswith("END No case")
+    await handset.dial()
+    await handset.answer("2")
+    assert (await handset.answer(code)).text.startswith("END Too many questions")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["HALI {code}", "hali {lower}", "  Status   {code}  ", "HaLi {bare}", "STATUS {spaced}."],
+)
+async def test_a_keyword_is_read_however_it_is_typed(
+    client: Client, engine: AsyncEngine, typed: str
+) -> None:
+    code = await family(client)
+    words = typed.format(
+        code=code, lower=code.lower(), bare=code.replace("-", ""), spaced=code.replace("-", " ")
+    )
+    answered = await phone(client).text(words)
+    assert (answered.status_code, answered.json()) == (200, {"handled": "status"})
+    [reply] = await deliveries(engine)
+    assert reply.address == NUMBER and reply.contact_id is not None
+    assert stage_in_words(Stage.INTAKE, Language.SW) in reply.body
+
+
+async def test_the_same_text_delivered_twice_is_handled_once(
+    client: Client, engine: AsyncEngine
+) -> None:
+    await family(client)
+    handset = phone(client)
+    first = await handset.text("Tafadhali nipigie", message_id="ATXid_twice")
+    second = await handset.text("Tafadhali nipigie", message_id="ATXid_twice")
+    assert (first.json(), second.json()) == ({"handled": "reply"}, {"handled": "again"})
+    assert await count(engine, FamilyMessage) == 1
+    assert await count(engine, Reminder) == 1
+    assert len(await deliveries(engine)) == 1
+
+
+@pytest.mark.parametrize("word", ["STOP", "acha", " Stop. "])
+async def test_an_opt_out_racing_a_queued_answer_stops_it(
+    client: Client, engine: AsyncEngine, word: str
+) -> None:
+    code = await family(client)
+    handset = phone(client)
+    await handset.text(f"HALI {code}")
+    [queued] = await deliveries(engine)
+    assert queued.status is DeliveryStatus.QUEUED
+    assert (await handset.text(word)).json() == {"handled": "stop"}
+
+    gateway = Gateway(pause=0, after=10)
+    async with serving(gateway) as url:
+        sms = SmsGateway(url, "haki", "key")
+        sent = await dispatch_once(engine, make_sessionmaker(engine), {"sms": sms, "log": sms})
+        await sms.close()
+    assert sent.sent == 1
+    [(to, confirmation)] = gateway.sent_to
+    assert to == NUMBER and "0800 720 720" in confirmation
+    rows = await deliveries(engine)
+    assert rows[0].status is DeliveryStatus.CANCELLED, "the answer queued before STOP"
+    assert (await ask(client, code)).status_code == 404, "its status code is revoked"
+    stopped = await phone(client).text(f"HALI {code}")
+    assert stopped.json() == {"handled": "status"}
+    assert (
+        "No case answers" in (await deliveries(engine))[-1].body
+        or "Hakuna" in (await deliveries(engine))[-1].body
+    )
+
+
+async def test_the_gateways_opt_out_withdraws_consent(client: Client) -> None:
+    code = await family(client)
+    answered = await phone(client).opt_out_at_the_gateway()
+    assert (answered.status_code, answered.json()) == (200, {"received": True})
+    assert (await ask(client, code)).status_code == 404
+
+
+async def test_lugha_changes_the_contacts_language(client: Client, engine: AsyncEngine) -> None:
+    code = await family(client)
+    assert (await phone(client).text("lugha  en")).json() == {"handled": "language"}
+    await phone(client).text(f"hali {code}")
+    answer = (await deliveries(engine))[-1]
+    assert answer.language == "en" and answer.body.startswith("Case ")
+
+
+async def test_words_for_the_team_leave_a_message_and_a_call_back_reminder(
+    client: Client, engine: AsyncEngine
+) -> None:
+    case = await open_case(client)
+    await family(client, case)
+    answered = await phone(client).text("Tafadhali nipigie, askari walikuja tena")
+    assert answered.json() == {"handled": "reply"}
+    async with make_sessionmaker(engine)() as session:
+        [message] = (await session.exec(select(FamilyMessage))).all()
+        [reminder] = (await session.exec(select(Reminder))).all()
+    assert str(message.case_id) == case["id"]
+    assert message.body == "Tafadhali nipigie, askari walikuja tena"
+    assert (reminder.kind, str(reminder.case_id)) == ("family_call_back", case["id"])
+    by = message.call_back_by.astimezone(NAIROBI)
+    assert by.time() == time(17, 0) and by.weekday() < 5
+
+    await tick(engine, ClockRules(), reminder.due_at + timedelta(seconds=1))
+    async with engine.begin() as db:
+        payload = (
+            await db.execute(
+                text("SELECT payload FROM notifications WHERE kind = :k"), {"k": "family_call_back"}
+            )
+        ).scalar_one()
+    assert payload["survivor_code"] == case["claimants"][0]
+    assert "askari" not in str(payload), "the words stay in Haki"
+
+    read = await client.get(f"/web/cases/{case['id']}")
+    assert "askari walikuja tena" in read.text
+    async with make_sessionmaker(engine)() as session:
+        audited = await session.exec(
+            select(AuditEvent.action).where(col(AuditEvent.action).like("family_message.%"))
+        )
+        assert set(audited.all()) == {"family_message.receive", "family_message.read"}
+
+
+async def test_words_from_a_number_no_family_gave_are_kept_nowhere(
+    client: Client, engine: AsyncEngine
+) -> None:
+    await family(client)
+    answered = await phone(client, STRANGER).text("call me")
+    assert answered.json() == {"handled": "reply"}
+    assert await count(engine, FamilyMessage) == 0 and await deliveries(engine) == []
+
+
+async def test_the_answer_never_tells_the_outcome(client: Client, engine: AsyncEngine) -> None:
+    answers = {}
+    for outcome, reference in (
+        ("allowed", "HAKI/LIT/2021/001"),
+        ("dismissed", "HAKI/LIT/2021/002"),
+    ):
+        case = await judged(
+            client,
+            survivor_name=f"Survivor {outcome}",
+            reference=reference,
+            court_number=f"Petition E{len(answers)} of 2020",
+        )
+        async with engine.begin() as db:
+            await db.execute(
+                text("UPDATE cases SET judgment_outcome = :o WHERE id = :id"),
+                {"o": outcome, "id": case["id"]},
+            )
+        code = await family(client, case, phone=f"07123456{len(answers)}0")
+        handset = phone(client, f"+2547123456{len(answers)}0")
+        for choice, language in (("1", Language.SW), ("2", Language.EN)):
+            await handset.dial()
+            await handset.answer(choice)
+            said = (await handset.answer(code)).text
+            assert outcome_words(said, language) == [], said
+            answers[outcome, language] = said.replace(case["claimants"][0], "<code>")
+    for language in Language:
+        assert answers["allowed", language] == answers["dismissed", language]
+
+
+@pytest.mark.parametrize("path", ["ussd", "sms", "opt-outs"])
+async def test_a_wrong_secret_is_an_address_that_does_not_exist(
+    client: Client, engine: AsyncEngine, path: str
+) -> None:
+    code = await family(client)
+    handset = Phone(client, REPORT_SECRET + "x", NUMBER)
+    answered = await {"ussd": handset.dial, "sms": lambda: handset.text("STOP"),
+                      "opt-outs": handset.opt_out_at_the_gateway}[path]()  # fmt: skip
+    assert answered.status_code == 404
+    assert await count(engine, PhoneRequest) == 0 and await deliveries(engine) == []
+    assert (await ask(client, code)).status_code == 200, "nothing was withdrawn"
