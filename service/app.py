@@ -54,6 +54,7 @@ from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
 from service.openapi import document_access, document_refusals, refuse_unknown_fields
 from service.phones.controller import opt_out_from_the_gateway, text_from_a_phone, ussd_session
+from service.phones.messages_controller import FamilyMessageController
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
@@ -127,6 +128,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     user_contact_details,
                     sms_delivery_report,
                     ussd_session,
+                    FamilyMessageController,
                     text_from_a_phone,
                     opt_out_from_the_gateway,
                     ReportController,
