@@ -11,7 +11,7 @@ from typing import Any
 from domain.calendar import NAIROBI
 from domain.stages import Stage
 from notifications.formatting import clock_time, long_date, short_weekday_date
-from notifications.gsm7 import plain
+from notifications.gsm7 import clipped, plain
 from notifications.i18n import N_, Language
 from notifications.recipients import Recipient, Rendered
 from notifications.status_words import stage_in_words
@@ -109,19 +109,22 @@ def reply_received(language: str) -> str:
 
 def family_call_back(payload: dict[str, Any], to: Recipient) -> Rendered:
     """To lead counsel: who to call and by when, never what the family wrote (read in Haki,
-    where reading it is audited)."""
+    where reading it is audited). By SMS the reference is cut short until it fits one text."""
     _ = Words(to.language)
     by = datetime.fromisoformat(payload["call_back_by"]).astimezone(NAIROBI)
     when = f"{short_weekday_date(by.date(), to.language)} {clock_time(by, to.language)}"
-    # TRANSLATORS: to lead counsel, by SMS or e-mail: a family wrote in and waits for a call
-    text = _(
-        "%(case)s: a family contact of %(survivor)s wrote to the office. Read it in Haki and "
-        "call them back by %(when)s.",
-        case=payload["case_reference"],
-        survivor=payload["survivor_code"],
-        when=when,
-    )
+
+    def words(case: str) -> str:
+        # TRANSLATORS: to lead counsel, by SMS or e-mail: a family wrote in and waits for a call
+        return _(
+            "%(case)s: the family of %(survivor)s wrote in. Read it in Haki; call back by "
+            "%(when)s.",
+            case=case,
+            survivor=payload["survivor_code"],
+            when=when,
+        )
+
     if to.by_sms:
-        return Rendered(None, plain(text))
+        return Rendered(None, clipped(words, payload["case_reference"]))
     subject = _("Call back the family: %(case)s", case=payload["case_reference"])
-    return Rendered(subject, text + "\n")
+    return Rendered(subject, words(payload["case_reference"]) + "\n")
