@@ -2,7 +2,8 @@
 the USSD menu in each language, keywords however typed, the same text twice, an opt-out racing a
 queued answer, words for the team with a call-back reminder, and never the outcome."""
 
-from datetime import datetime, time, timedelta
+import asyncio
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -10,23 +11,19 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, func, select
 
-from domain.audit import AuditEvent
 from domain.calendar import NAIROBI
-from domain.family_phones import FamilyMessage, PhoneRequest
-from domain.outbox import Delivery, DeliveryStatus
-from domain.reminders import Reminder
+from domain.family_phones import PhoneRequest
+from domain.outbox import Delivery
 from domain.stages import Stage
-from notifications.channels.sms import SmsGateway
 from notifications.formatting import long_date
 from notifications.i18n import Language
 from notifications.status_words import stage_in_words
-from service.clock import ClockRules, tick
 from service.database import make_sessionmaker
-from service.dispatch import dispatch_once
+from service.usecases.families.ussd import UssdAsked, ussd_screen
 from tests.conftest import REPORT_SECRET
 from tests.e2e.helpers import Client, judged, open_case
 from tests.e2e.test_status_codes import ask, consenting, hearing_on, in_days, issue
-from tests.loopback_gateway import Gateway, Phone, serving
+from tests.loopback_gateway import Phone
 from tests.unit.test_status_words import outcome_words
 
 NUMBER = "+254712345678"
@@ -133,124 +130,24 @@ async def test_questions_per_number_are_limited(client: Client) -> None:
     assert (await handset.answer(code)).text.startswith("END Too many questions")
 
 
-@pytest.mark.parametrize(
-    "typed",
-    ["HALI {code}", "hali {lower}", "  Status   {code}  ", "HaLi {bare}", "STATUS {spaced}."],
-)
-async def test_a_keyword_is_read_however_it_is_typed(
-    client: Client, engine: AsyncEngine, typed: str
-) -> None:
-    code = await family(client)
-    words = typed.format(
-        code=code, lower=code.lower(), bare=code.replace("-", ""), spaced=code.replace("-", " ")
-    )
-    answered = await phone(client).text(words)
-    assert (answered.status_code, answered.json()) == (200, {"handled": "status"})
-    [reply] = await deliveries(engine)
-    assert reply.address == NUMBER and reply.contact_id is not None
-    assert stage_in_words(Stage.INTAKE, Language.SW) in reply.body
-
-
-async def test_the_same_text_delivered_twice_is_handled_once(
+async def test_the_limit_holds_for_questions_asked_at_once(
     client: Client, engine: AsyncEngine
 ) -> None:
+    """Eight sessions finishing together, each on its own database connection as in eight API
+    processes: the count is taken under a lock in PostgreSQL, so exactly five are answered."""
     await family(client)
-    handset = phone(client)
-    first = await handset.text("Tafadhali nipigie", message_id="ATXid_twice")
-    second = await handset.text("Tafadhali nipigie", message_id="ATXid_twice")
-    assert (first.json(), second.json()) == ({"handled": "reply"}, {"handled": "again"})
-    assert await count(engine, FamilyMessage) == 1
-    assert await count(engine, Reminder) == 1
-    assert len(await deliveries(engine)) == 1
+    sessions = make_sessionmaker(engine)
+    state = client.app.state
 
+    async def finish(session_id: str) -> str:
+        asked = UssdAsked(session_id, NUMBER, "2*K7QX-92MD")
+        async with sessions() as session:
+            screen = await ussd_screen(session, state.phone_rules, state.status_codes, asked)
+        return screen.reply.split(".")[0]
 
-@pytest.mark.parametrize("word", ["STOP", "acha", " Stop. "])
-async def test_an_opt_out_racing_a_queued_answer_stops_it(
-    client: Client, engine: AsyncEngine, word: str
-) -> None:
-    code = await family(client)
-    handset = phone(client)
-    await handset.text(f"HALI {code}")
-    [queued] = await deliveries(engine)
-    assert queued.status is DeliveryStatus.QUEUED
-    assert (await handset.text(word)).json() == {"handled": "stop"}
-
-    gateway = Gateway(pause=0, after=10)
-    async with serving(gateway) as url:
-        sms = SmsGateway(url, "haki", "key")
-        sent = await dispatch_once(engine, make_sessionmaker(engine), {"sms": sms, "log": sms})
-        await sms.close()
-    assert sent.sent == 1
-    [(to, confirmation)] = gateway.sent_to
-    assert to == NUMBER and "0800 720 720" in confirmation
-    rows = await deliveries(engine)
-    assert rows[0].status is DeliveryStatus.CANCELLED, "the answer queued before STOP"
-    assert (await ask(client, code)).status_code == 404, "its status code is revoked"
-    stopped = await phone(client).text(f"HALI {code}")
-    assert stopped.json() == {"handled": "status"}
-    assert (
-        "No case answers" in (await deliveries(engine))[-1].body
-        or "Hakuna" in (await deliveries(engine))[-1].body
-    )
-
-
-async def test_the_gateways_opt_out_withdraws_consent(client: Client) -> None:
-    code = await family(client)
-    answered = await phone(client).opt_out_at_the_gateway()
-    assert (answered.status_code, answered.json()) == (200, {"received": True})
-    assert (await ask(client, code)).status_code == 404
-
-
-async def test_lugha_changes_the_contacts_language(client: Client, engine: AsyncEngine) -> None:
-    code = await family(client)
-    assert (await phone(client).text("lugha  en")).json() == {"handled": "language"}
-    await phone(client).text(f"hali {code}")
-    answer = (await deliveries(engine))[-1]
-    assert answer.language == "en" and answer.body.startswith("Case ")
-
-
-async def test_words_for_the_team_leave_a_message_and_a_call_back_reminder(
-    client: Client, engine: AsyncEngine
-) -> None:
-    case = await open_case(client)
-    await family(client, case)
-    answered = await phone(client).text("Tafadhali nipigie, askari walikuja tena")
-    assert answered.json() == {"handled": "reply"}
-    async with make_sessionmaker(engine)() as session:
-        [message] = (await session.exec(select(FamilyMessage))).all()
-        [reminder] = (await session.exec(select(Reminder))).all()
-    assert str(message.case_id) == case["id"]
-    assert message.body == "Tafadhali nipigie, askari walikuja tena"
-    assert (reminder.kind, str(reminder.case_id)) == ("family_call_back", case["id"])
-    by = message.call_back_by.astimezone(NAIROBI)
-    assert by.time() == time(17, 0) and by.weekday() < 5
-
-    await tick(engine, ClockRules(), reminder.due_at + timedelta(seconds=1))
-    async with engine.begin() as db:
-        payload = (
-            await db.execute(
-                text("SELECT payload FROM notifications WHERE kind = :k"), {"k": "family_call_back"}
-            )
-        ).scalar_one()
-    assert payload["survivor_code"] == case["claimants"][0]
-    assert "askari" not in str(payload), "the words stay in Haki"
-
-    read = await client.get(f"/web/cases/{case['id']}")
-    assert "askari walikuja tena" in read.text
-    async with make_sessionmaker(engine)() as session:
-        audited = await session.exec(
-            select(AuditEvent.action).where(col(AuditEvent.action).like("family_message.%"))
-        )
-        assert set(audited.all()) == {"family_message.receive", "family_message.read"}
-
-
-async def test_words_from_a_number_no_family_gave_are_kept_nowhere(
-    client: Client, engine: AsyncEngine
-) -> None:
-    await family(client)
-    answered = await phone(client, STRANGER).text("call me")
-    assert answered.json() == {"handled": "reply"}
-    assert await count(engine, FamilyMessage) == 0 and await deliveries(engine) == []
+    said = await asyncio.gather(*(finish(f"ATUid_together_{i}") for i in range(8)))
+    assert said.count("END No case answers to this code from this phone") == 5
+    assert said.count("END Too many questions from this phone") == 3
 
 
 async def test_the_answer_never_tells_the_outcome(client: Client, engine: AsyncEngine) -> None:
