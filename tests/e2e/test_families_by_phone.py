@@ -1,6 +1,7 @@
-"""Families by phone, as the gateway relays them (tests/loopback_gateway.py plays both sides):
-the USSD menu in each language, keywords however typed, the same text twice, an opt-out racing a
-queued answer, words for the team with a call-back reminder, and never the outcome."""
+"""The USSD menu, as the gateway relays a family's phone (tests/loopback_gateway.py): a whole
+session in each language, a wrong code and the right code from another phone alike, a session
+timed out half-way, the limit per number, a wrong secret, and never the outcome. The helpers
+here serve tests/e2e/test_texts_from_families.py too."""
 
 import asyncio
 from datetime import datetime
