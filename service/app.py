@@ -53,6 +53,8 @@ from service.logs import RequestLog, configure_logging
 from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
 from service.openapi import document_access, document_refusals, refuse_unknown_fields
+from service.phones.controller import opt_out_from_the_gateway, text_from_a_phone, ussd_session
+from service.phones.messages_controller import FamilyMessageController
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
@@ -60,6 +62,7 @@ from service.reports.unpaid_list import unpaid_award_list
 from service.secret_key import with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
+from service.usecases.families.phone_callers import PhoneRules
 from service.usecases.families.status_codes import CodeRules
 from service.users.controller import UserController
 from service.web.router import no_such_address, web_downloads, web_router
@@ -125,6 +128,10 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     my_contact_details,
                     user_contact_details,
                     sms_delivery_report,
+                    ussd_session,
+                    FamilyMessageController,
+                    text_from_a_phone,
+                    opt_out_from_the_gateway,
                     ReportController,
                     unpaid_report,
                     unpaid_award_list,
@@ -139,7 +146,13 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                 ],
             )
         ],
-        state=State({"settings": settings, "status_codes": CodeRules.of(settings)}),
+        state=State(
+            {
+                "settings": settings,
+                "status_codes": CodeRules.of(settings),
+                "phone_rules": PhoneRules.of(settings),
+            }
+        ),
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
         plugins=[problem_details, AmountSchema()],

@@ -128,7 +128,17 @@ class Settings:
     sms_report_secret: str | None = field(
         default_factory=lambda: os.environ.get("HAKI_SMS_REPORT_SECRET") or None, repr=False
     )
-    """the last part of the delivery-report address the gateway calls; unset: no reports"""
+    """the last part of every address the SMS gateway calls (delivery reports, incoming texts,
+    USSD sessions, opt-outs); unset: none of them exists"""
+    phone_questions_per_hour: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_PHONE_QUESTIONS_PER_HOUR", "5"))
+    )
+    """status codes one phone number may try by USSD and SMS in an hour, across all processes"""
+    phone_answer_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("HAKI_PHONE_ANSWER_SECONDS", "8"))
+    )
+    """how long a USSD step or an incoming text may take before Haki answers busy (Africa's
+    Talking gives up on a USSD application after 15 seconds)"""
     smtp_host: str | None = field(default_factory=lambda: os.environ.get("HAKI_SMTP_HOST") or None)
     """the mail server; unset: e-mail messages go to the log"""
     smtp_port: int = field(default_factory=lambda: int(os.environ.get("HAKI_SMTP_PORT", "587")))

@@ -107,6 +107,13 @@ POLICY: dict[str, Rule] = {
     "CalendarController.feed": Rule.PUBLIC,
     # the secret in the address is the credential: the SMS gateway sends no Authorization header
     "sms_delivery_report": Rule.PUBLIC,
+    # the same secret in the address: a family's phone reaches Haki only through the gateway
+    "ussd_session": Rule.PUBLIC,
+    "text_from_a_phone": Rule.PUBLIC,
+    "opt_out_from_the_gateway": Rule.PUBLIC,
+    # what a family texted: free text, read only by the case team, every reading audited
+    "FamilyMessageController.of_case": Rule.CASE_PERSONAL,
+    "FamilyMessageController.mark_read": Rule.CASE_PERSONAL,
     "SurvivorContactController.add": Rule.SURVIVOR_PERSONAL,
     "SurvivorContactController.of_survivor": Rule.SURVIVOR_PERSONAL,
     "ContactController.get_contact": Rule.CONTACT_PERSONAL,
@@ -145,6 +152,7 @@ POLICY: dict[str, Rule] = {
     "CasePage.schedule": Rule.CASE_CHANGE,
     "CasePage.adjourn": Rule.HEARING_CHANGE,
     "CasePage.held": Rule.HEARING_CHANGE,
+    "CasePage.mark_family_message_read": Rule.CASE_PERSONAL,  # as FamilyMessageController
     "CaseList.case_list": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "CaseList.case_list_csv": Rule.CASE_LIST,  # as the list; names as reads_free_text allows
     "UnpaidPage.unpaid": Rule.SIGNED_IN,  # as unpaid_report: figures only

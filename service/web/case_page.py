@@ -21,6 +21,7 @@ from service.cases.schemas import StepIn
 from service.dependencies import Db
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
 from service.usecases.cases import court_track, notices_to_sue, possible_steps
+from service.usecases.families import family_messages
 from service.usecases.hearings import court_dates
 from service.usecases.hearings.court_dates import Sitting
 from service.web.case_view import case_view, context, end_reads, refused, stale
@@ -37,6 +38,7 @@ ANCHORS = {
     "follow_up": "#awards",
     "notice_to_sue": "#notices",
     "case_follow_up": "#awards",
+    "family_message_read": "#family-messages",
 }
 """where on the case page the person returns to after a form other than a court step"""
 NOTICE_FIELDS = {
@@ -170,3 +172,19 @@ class CasePage(Controller):
             return "held"
 
         return await submit(db, request, case_id, f"held-{hearing_id}", sat)
+
+    @post("/cases/{case_id:uuid}/family-messages/{message_id:uuid}/read")
+    async def mark_family_message_read(
+        self,
+        db: Db,
+        request: SignedIn,
+        case_id: FromPath[uuid.UUID],
+        message_id: FromPath[uuid.UUID],
+    ) -> Response[Any]:
+        """The call back is done: the message leaves My week's list."""
+
+        async def read_it(_: dict[str, str]) -> str:
+            await family_messages.mark_read(db, actor_of(request), case_id, message_id)
+            return "family_message_read"
+
+        return await submit(db, request, case_id, "family-messages", read_it)

@@ -29,7 +29,8 @@ from service.usecases.awards.demand_letter import demandable
 from service.usecases.awards.orders import AWARDABLE
 from service.usecases.cases import court_track, notices_to_sue, possible_steps, register
 from service.usecases.cases.possible_steps import LastStep
-from service.usecases.families import survivors
+from service.usecases.families import family_messages, survivors
+from service.usecases.families.family_messages import MessageView
 from service.usecases.hearings import cause_list
 from service.usecases.hearings.cause_list import Listed
 from service.web.forms import GENERAL, Refusal
@@ -118,6 +119,8 @@ class CaseView:
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
     notices: list[NoticeToSue] = field(default_factory=list)
     """notices of intention to sue the Government served in the case (GPA s.13A)"""
+    family_messages: list[MessageView] = field(default_factory=list)
+    """what the families texted in: only for the roles that read free text"""
 
     def suit_from(self, notice: NoticeToSue) -> date:
         return suit_from(notice.served_on)
@@ -165,6 +168,9 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
     parties = None
     if may(principal, "CaseController.parties"):
         parties = await survivors.read_parties(db, actor_of(request), case_id)
+    texted = []
+    if reads_free_text(principal):  # first: its transaction would expire what is read before
+        texted = await family_messages.messages_of(db, actor_of(request), case_id)
     today = nairobi_today(utcnow())
     case, chances = await possible_steps.case_chances(db, case_id, today)
     codes = await register.claimant_codes(db, [case.id])
@@ -208,6 +214,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         claimant_choices=claimant_choices(codes[case.id], parties),
         can_read_free_text=reads_free_text(principal),
         notices=await notices_to_sue.notices_of(db, case_id),
+        family_messages=texted,
     )
 
 

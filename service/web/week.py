@@ -23,6 +23,7 @@ from service.awards.follow_ups import chase_rules
 from service.dependencies import Db
 from service.usecases.awards import chase
 from service.usecases.cases.recent_cases import recently_changed
+from service.usecases.families.family_messages import call_backs_due
 from service.usecases.hearings import cause_list
 from service.web.render import page
 
@@ -86,6 +87,7 @@ class WeekPage(Controller):
             db, max(first + WEEK, today), today, chase_rules(request), member=member
         )
         changed = await recently_changed(db, member=member)
+        call_backs = await call_backs_due(db, member)
         return page(
             request,
             "week.html",
@@ -97,4 +99,5 @@ class WeekPage(Controller):
             hearings=hearings,
             due=by_case(due),
             changed=changed,
+            call_backs=call_backs,
         )

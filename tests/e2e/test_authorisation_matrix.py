@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
 from domain.awards import DisbursementMethod, PaymentReceived
-from domain.contacts import Channel
+from domain.contacts import Channel, Contact
+from domain.family_phones import FamilyMessage
 from domain.hearings import HearingPurpose
 from domain.users import Role
 from notifications.i18n import Language
@@ -30,6 +31,7 @@ from service.usecases.awards.costs_certificate import certify_costs
 from service.usecases.awards.orders import CompensationRules, claimant_code
 from service.usecases.families.consent import record_consent
 from service.usecases.families.contacts import NewContact, add_contact
+from service.usecases.families.family_messages import leave_message
 from service.usecases.families.status_codes import CodeRules, issue_code
 from service.usecases.hearings.calendar_feeds import issue_feed
 from service.usecases.hearings.court_dates import schedule
@@ -160,6 +162,40 @@ async def list_the_status_codes(w: World) -> tuple[str, str, None]:
 async def ask_where_the_case_is(w: World) -> tuple[str, str, None]:
     """The status code in the address is the credential: a family has no account."""
     return "GET", f"/status/{await issued_code(w)}", None
+
+
+async def dial_the_office(w: World) -> tuple[str, str, Form]:
+    """The gateway's secret in the address is the credential: a family's phone has no account."""
+    form = Form(sessionId=f"ATUid_{uuid.uuid4().hex}", serviceCode="*384*4242#",
+                phoneNumber="+254712345678", text="")  # fmt: skip
+    return "POST", f"/phones/ussd/{REPORT_SECRET}", form
+
+
+async def text_the_office(w: World) -> tuple[str, str, Form]:
+    form = Form(id=f"ATXid_{uuid.uuid4().hex}", to="40404", text="PIGA")
+    form["from"] = "+254712345678"
+    return "POST", f"/phones/sms/{REPORT_SECRET}", form
+
+
+async def opt_out_at_the_gateway(w: World) -> tuple[str, str, Form]:
+    form = Form(senderId="HAKI", phoneNumber="+254712345678")
+    return "POST", f"/phones/opt-outs/{REPORT_SECRET}", form
+
+
+async def a_family_message(w: World) -> uuid.UUID:
+    """Words the case's consenting contact texted in, as the gateway would have brought them."""
+    async with make_sessionmaker(w.engine)() as session, session.begin():
+        contact = await session.get(Contact, w.contact_id)
+        assert contact is not None
+        await leave_message(session, contact, "Tafadhali nipigie", datetime.now(UTC))
+        found = await session.exec(
+            select(FamilyMessage.id).where(FamilyMessage.case_id == w.case_id)
+        )
+        return found.one()
+
+
+async def mark_the_message_read(w: World) -> tuple[str, str, None]:
+    return "POST", f"/cases/{w.case_id}/family-messages/{await a_family_message(w)}/read", None
 
 
 async def set_someones_addresses(w: World) -> tuple[str, str, dict[str, Any]]:
@@ -473,6 +509,14 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "my_contact_details": ("signed_in", route("PUT", "/auth/me/contact-details", {})),
     "user_contact_details": ("admin", set_someones_addresses),
     "sms_delivery_report": ("public", report_a_delivery),
+    "ussd_session": ("public", dial_the_office),
+    "text_from_a_phone": ("public", text_the_office),
+    "opt_out_from_the_gateway": ("public", opt_out_at_the_gateway),
+    "FamilyMessageController.of_case": (
+        "case_personal",
+        route("GET", "/cases/{case}/family-messages"),
+    ),
+    "FamilyMessageController.mark_read": ("case_personal", mark_the_message_read),
     "MetricsController.get": ("admin", route("GET", "/metrics")),
     "ReportController.time_to_payment": ("signed_in", route("GET", "/reports/time-to-payment")),
     "ReportController.time_to_payment_by_respondent": (
@@ -656,6 +700,7 @@ PAGES: dict[str, tuple[str, Build]] = {
         route("POST", "/web/cases/{case}/team/{teammate}/remove", Form()),
     ),
     "AwardLedger.reverse_disbursement": ("case_change", in_the_browser(reverse_a_disbursement)),
+    "CasePage.mark_family_message_read": ("case_personal", in_the_browser(mark_the_message_read)),
 }
 EXPECTED |= PAGES
 

@@ -29,8 +29,10 @@ from service.settings import Settings
 from tests import deliveries as sms
 from tests.conftest import REPORT_SECRET, Account, empty_tables
 from tests.e2e.helpers import Client, case_body, step
+from tests.loopback_gateway import Phone
 
 SURVIVOR, CONTACT, _, PHONE, _ = DEMO_CONTACTS[0]
+WORDS_TO_THE_TEAM = "Nipigie tafadhali, askari walikuja nyumbani jana usiku"
 
 
 def secrets() -> set[str]:
@@ -96,13 +98,25 @@ async def test_no_name_or_phone_number_reaches_the_logs(
     sent = await dispatch_once(engine, sessions, logged_only)
     assert sent.sent > 0
 
+    # the family by phone: the USSD menu, keywords, words for the team, then STOP
+    handset = Phone(client, REPORT_SECRET, "+254" + re.sub(r"\D", "", PHONE)[1:])
+    await handset.dial()
+    await handset.answer("2")
+    assert (await handset.answer(status_code)).text.startswith("END Case")
+    for words in (f"hali {status_code}", WORDS_TO_THE_TEAM, "LUGHA EN", "ACHA"):
+        assert (await handset.text(words)).status_code == 200
+    assert (await handset.opt_out_at_the_gateway()).status_code == 200
+    await dispatch_once(engine, sessions, logged_only)
+
     logged = captured.getvalue()
     assert logged.count('"logger": "haki.access"') >= 10, "the journey was logged"
     assert case["reference"] in logged, "the case reference is there"
     assert "delivery" in logged, "and the messages sent"
+    assert "/phones/ussd/" in logged and "/phones/sms/" in logged, "the callbacks were logged"
     leaked = {secret for secret in secrets() if secret in logged}
     assert leaked == set()
     assert status_code not in logged and status_code.replace("-", "") not in logged
+    assert "askari" not in logged and REPORT_SECRET not in logged
 
 
 PHONE_AT_RISK = "0733111222"

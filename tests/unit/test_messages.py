@@ -71,6 +71,12 @@ PAYLOADS = {
         "source": "Court of Appeal Rules 2010 r.75(2); 2022 Rules r.77",
         "court_number": "HCCHRPET/E045/2026",
     },
+    "family_call_back": {
+        "case_reference": "HAKI/LIT/2021/0001/JR-1a2b3c/APPEAL-0002",
+        "survivor_code": "S-2024-123456789",
+        "call_back_by": "2026-09-30T14:00:00+00:00",
+        "message_id": "00000000-0000-0000-0000-000000000000",
+    },
 }
 
 

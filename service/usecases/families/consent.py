@@ -77,21 +77,28 @@ async def withdraw_consent(
     session: AsyncSession, actor: Actor, contact_id: uuid.UUID, now: datetime | None = None
 ) -> Withdrawn:
     """Safe to repeat: a contact without consent has nothing queued and no live code left."""
-    now = now or utcnow()
     async with session.begin():
-        contact = await locked_contact(session, contact_id)
-        if contact.consent_given_at and not contact.consent_withdrawn_at:
-            contact.consent_withdrawn_at = now  # a suspended consent is withdrawn too
-        cancelled = await cancel_queued(session, contact_id, now)
-        revoked = await session.exec(
-            update(StatusCode)
-            .where(col(StatusCode.contact_id) == contact_id, col(StatusCode.revoked_at).is_(None))
-            .values(revoked_at=now)
-        )
-        await session.flush()
-        counts = {
-            "cancelled_deliveries": cancelled,
-            "revoked_status_codes": int(revoked.rowcount or 0),
-        }
-        audit(session, actor, "contact.consent_withdraw", "contact", contact_id, **counts)
-        return Withdrawn(await contact_view(session, contact_id), **counts)
+        return await withdraw_within(session, actor, contact_id, now or utcnow())
+
+
+async def withdraw_within(
+    session: AsyncSession, actor: Actor, contact_id: uuid.UUID, now: datetime
+) -> Withdrawn:
+    """Withdrawing inside the caller's transaction: a STOP texted by the family withdraws in
+    the transaction that records the text (service/usecases/families/texts_in.py)."""
+    contact = await locked_contact(session, contact_id)
+    if contact.consent_given_at and not contact.consent_withdrawn_at:
+        contact.consent_withdrawn_at = now  # a suspended consent is withdrawn too
+    cancelled = await cancel_queued(session, contact_id, now)
+    revoked = await session.exec(
+        update(StatusCode)
+        .where(col(StatusCode.contact_id) == contact_id, col(StatusCode.revoked_at).is_(None))
+        .values(revoked_at=now)
+    )
+    await session.flush()
+    counts = {
+        "cancelled_deliveries": cancelled,
+        "revoked_status_codes": int(revoked.rowcount or 0),
+    }
+    audit(session, actor, "contact.consent_withdraw", "contact", contact_id, **counts)
+    return Withdrawn(await contact_view(session, contact_id), **counts)
