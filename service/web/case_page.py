@@ -37,6 +37,8 @@ ANCHORS = {
     "follow_up": "#awards",
     "notice_to_sue": "#notices",
     "case_follow_up": "#awards",
+    "document": "#documents",
+    "examination": "#examinations",
 }
 """where on the case page the person returns to after a form other than a court step"""
 NOTICE_FIELDS = {

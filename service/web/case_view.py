@@ -31,6 +31,7 @@ from service.usecases.cases.possible_steps import LastStep
 from service.usecases.families import survivors
 from service.usecases.hearings import cause_list
 from service.usecases.hearings.cause_list import Listed
+from service.web.case_records import RecordsView, records_view
 from service.web.forms import GENERAL, Refusal
 from service.web.step_offers import StepForm, offered
 from statemachines.machine import Openness
@@ -116,6 +117,8 @@ class CaseView:
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
     notices: list[NoticeToSue] = field(default_factory=list)
     """notices of intention to sue the Government served in the case (GPA s.13A)"""
+    records: RecordsView | None = None
+    """the case's documents and medico-legal examinations (service/web/case_records.py)"""
 
     def suit_from(self, notice: NoticeToSue) -> date:
         return suit_from(notice.served_on)
@@ -201,6 +204,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         claimant_choices=claimant_choices(codes[case.id], parties),
         can_read_free_text=reads_free_text(principal),
         notices=await notices_to_sue.notices_of(db, case_id),
+        records=await records_view(db, request, case_id),
     )
 
 

@@ -12,6 +12,7 @@ from domain.errors import DomainError, NotFound
 from service.auth.browser import PAGE
 from service.auth.policy import RoleRefused
 from service.awards.demand_letter import demand_letter_to_the_ag
+from service.documents.controller import download_document
 from service.errors import http_problem
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
@@ -106,7 +107,13 @@ web_router = Router(
 
 web_downloads = Router(
     "/web",
-    route_handlers=[demand_letter_to_the_ag, unpaid_report, unpaid_award_list, ReportController],
+    route_handlers=[
+        demand_letter_to_the_ag,
+        unpaid_report,
+        unpaid_award_list,
+        ReportController,
+        download_document,
+    ],
     opt={PAGE: True},
     include_in_schema=False,
     exception_handlers=EXCEPTION_HANDLERS,
