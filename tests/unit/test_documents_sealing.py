@@ -90,8 +90,10 @@ def zipped(files: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
+MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOCX_BYTES = zipped({
-    "[Content_Types].xml": '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    "[Content_Types].xml": f'<Types><Override PartName="/word/document.xml" ContentType="{MAIN}"/>'
+    "</Types>",
     "word/document.xml": "<w:document/>",
 })  # fmt: skip
 ODT_BYTES = zipped({"mimetype": ODT, "content.xml": "<office:document-content/>"})
