@@ -16,11 +16,13 @@ from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES, reads_free_text
 from service.usecases.records import documents, examinations
 
+Examined = list[tuple[Examination, str]] | None
+
 
 @dataclass
 class RecordsView:
     documents: list[Document]
-    examinations: list[tuple[Examination, str]] | None
+    examinations: Examined
     """None: the role may not read examinations (they are personal data)"""
     can_upload: bool
     can_download: bool
@@ -33,16 +35,20 @@ class RecordsView:
         return [d for d in self.documents if d.record_kind == kind and d.record_id == record_id]
 
 
-async def records_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> RecordsView:
-    """Read after the rest of the page: listing examinations writes its audit row."""
+async def case_examinations(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> Examined:
+    """Read first, as the parties' names are: the reading writes its audit row in a transaction
+    of its own, before the page's other reads begin theirs."""
+    if request.user.role not in ROLES[POLICY["CaseExaminationController.of_case"]]:
+        return None
+    return await examinations.examinations_of_case(db, actor_of(request), case_id)
+
+
+async def records_view(
+    db: AsyncSession, request: SignedIn, case_id: uuid.UUID, examined: Examined
+) -> RecordsView:
     role = request.user.role
     free_text = reads_free_text(request.user)
     found = await documents.documents_of_case(db, case_id, with_examinations=free_text)
-    examined = None
-    if role in ROLES[POLICY["CaseExaminationController.of_case"]]:
-        if db.in_transaction():
-            await db.rollback()
-        examined = await examinations.examinations_of_case(db, actor_of(request), case_id)
     return RecordsView(
         documents=found,
         examinations=examined,

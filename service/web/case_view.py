@@ -31,7 +31,7 @@ from service.usecases.cases.possible_steps import LastStep
 from service.usecases.families import survivors
 from service.usecases.hearings import cause_list
 from service.usecases.hearings.cause_list import Listed
-from service.web.case_records import RecordsView, records_view
+from service.web.case_records import RecordsView, case_examinations, records_view
 from service.web.forms import GENERAL, Refusal
 from service.web.step_offers import StepForm, offered
 from statemachines.machine import Openness
@@ -162,6 +162,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
     parties = None
     if may(principal, "CaseController.parties"):
         parties = await survivors.read_parties(db, actor_of(request), case_id)
+    examined = await case_examinations(db, request, case_id)
     today = nairobi_today(utcnow())
     case, chances = await possible_steps.case_chances(db, case_id, today)
     codes = await register.claimant_codes(db, [case.id])
@@ -204,7 +205,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         claimant_choices=claimant_choices(codes[case.id], parties),
         can_read_free_text=reads_free_text(principal),
         notices=await notices_to_sue.notices_of(db, case_id),
-        records=await records_view(db, request, case_id),
+        records=await records_view(db, request, case_id, examined),
     )
 
 
