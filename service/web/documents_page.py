@@ -80,8 +80,9 @@ async def upload_on_case_page(
             sentence = PROGRAM if "program" in str(refused) else NOT_KEPT
             raise refuse(values, "file", _(sentence), 415) from None
         except InvalidInput as error:
-            where = "file" if error.field == "file" else "attached_to"
-            raise refuse(values, where, _(NO_NAME if where == "file" else NO_RECORD), 422) from None
+            named = error.field == "file"
+            sentence = NO_NAME if named else NO_RECORD
+            raise refuse(values, "file" if named else "attached_to", _(sentence), 422) from None
         return "document"
 
     return await submit(db, request, case_id, "document", keep)
