@@ -10,7 +10,9 @@ from typing import Any
 
 from litestar import Controller, Response, Router, post
 from litestar.params import FromPath
+from litestar.response import Redirect
 
+from domain.base import utcnow
 from domain.documents import FileRefused, FileTooLarge, RecordKind
 from domain.errors import InvalidInput
 from notifications.i18n import N_
@@ -24,7 +26,7 @@ from service.settings import Settings
 from service.usecases.records import documents, examinations
 from service.usecases.records.documents import in_megabytes
 from service.web.case_page import submit
-from service.web.once import OnceOnly
+from service.web.once import FIELD, TOKEN, OnceOnly, claim, release, settle, shown_again
 from service.web.router import EXCEPTION_HANDLERS
 from service.web.wording import gettext, read_in_words, refuse
 
@@ -61,6 +63,9 @@ def _attached(values: dict[str, str]) -> dict[str, str]:
 async def upload_on_case_page(
     db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
 ) -> Response[Any]:
+    """A file is sent once however often the button is pressed: the pages' one-time token
+    (service/web/once.py) is claimed here, as its middleware reads only urlencoded forms and
+    never a body the size of a scan."""
     _ = gettext(request)
     rules = rules_of(request)
     form = await request.form()
@@ -85,7 +90,22 @@ async def upload_on_case_page(
             raise refuse(values, "file" if named else "attached_to", _(sentence), 422) from None
         return "document"
 
-    return await submit(db, request, case_id, "document", keep)
+    token = form.get(FIELD)
+    if not isinstance(token, str) or not TOKEN.fullmatch(token):
+        return await submit(db, request, case_id, "document", keep)
+    engine = request.app.state.engine
+    if not await claim(engine, token, utcnow()):
+        return Redirect(shown_again(f"/web/cases/{case_id}#documents"), status_code=303)
+    try:
+        answer = await submit(db, request, case_id, "document", keep)
+    except BaseException:
+        await release(engine, token)
+        raise
+    if isinstance(answer, Redirect):
+        await settle(engine, token, answer.url)
+    else:
+        await release(engine, token)
+    return answer
 
 
 class ExaminationForm(Controller):
