@@ -37,7 +37,10 @@ from service.contacts.status import IssueIn, StatusCodeController, status_router
 from service.database import async_url, make_engine, make_sessionmaker
 from service.deliveries.controller import sms_delivery_report
 from service.dependencies import provide_session
+from service.documents.controller import documents_router
 from service.errors import problem_details, unexpected_problem
+from service.examinations.controller import CaseExaminationController, get_examination
+from service.examinations.schemas import ExaminationIn
 from service.exports.controller import full_export
 from service.headers import security_headers
 from service.health import live, ready
@@ -59,12 +62,14 @@ from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
 from service.reports.unpaid_list import unpaid_award_list
-from service.secret_key import with_secret_key
+from service.secret_key import with_document_keys, with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.usecases.families.phone_callers import PhoneRules
 from service.usecases.families.status_codes import CodeRules
+from service.usecases.records.sealing import keyring_of
 from service.users.controller import UserController
+from service.web.documents_page import document_pages
 from service.web.router import no_such_address, web_downloads, web_router
 from service.web.session_pages import front_door
 from service.worker import background
@@ -73,7 +78,8 @@ from service.worker import background
 def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     """`database_url` is an asyncpg URL; the app refuses to start on a database that is behind,
     and without the server's secret when the settings name a DATABASE_URL (service/secret_key)."""
-    settings = with_secret_key(settings or Settings())
+    settings = with_document_keys(with_secret_key(settings or Settings()))
+    assert settings.document_keys is not None  # with_document_keys filled them in
     load_catalogs()
 
     @asynccontextmanager
@@ -143,6 +149,10 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     imports_router(settings),
                     full_export,
                     MetricsController,
+                    documents_router(settings),
+                    document_pages(settings),
+                    CaseExaminationController,
+                    get_examination,
                 ],
             )
         ],
@@ -151,6 +161,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                 "settings": settings,
                 "status_codes": CodeRules.of(settings),
                 "phone_rules": PhoneRules.of(settings),
+                "keyring": keyring_of(settings.document_keys),
             }
         ),
         dependencies={"db": Provide(provide_session)},
@@ -182,6 +193,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         (CaseIn, StepIn, SurvivorIn, HearingIn, RescheduleIn, HeldIn, AdjournIn, VacateIn, RuleIO),
     )
     refuse_unknown_fields(app, (ContactIn, ContactChangesIn, ConsentIn, IssueIn, ContactDetailsIn))
+    refuse_unknown_fields(app, (ExaminationIn,))
     document_access(app, POLICY, route_key)
     document_refusals(app, POLICY, route_key, refusals)
     document_formats(app)

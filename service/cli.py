@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.users import Role
 from service.database import database, make_engine, make_sessionmaker
+from service.documents.commands import documents
 from service.imports.commands import export_all, import_file
 from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
 from service.secret_key import SecretKeyMissing, with_secret_key
@@ -363,6 +364,7 @@ def _run_checked(coroutine: Coroutine[Any, Any, T]) -> T:
 
 main.add_command(import_file)
 main.add_command(export_all)
+main.add_command(documents)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ DESCRIPTIONS = {
     404: "No such record, or one this account may not see",
     409: "Conflicts with the record's present state or version; reload and retry",
     413: "Request body too large",
+    415: "A kind of file Haki does not keep, or bytes that do not match the file's name or type",
     422: "Well-formed but refused: the detail says which fact is wrong",
     429: "Too many tries (failed sign-ins, status questions): wait the seconds in Retry-After",
     503: "Not ready: the database cannot be reached",

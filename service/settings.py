@@ -155,3 +155,14 @@ class Settings:
         default_factory=lambda: int(os.environ.get("HAKI_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
     )
     """the largest file `haki import` and POST /imports/{kind} accept"""
+    document_keys: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_DOCUMENT_KEYS") or None, repr=False
+    )
+    """`id:key,id:key`, newest first: the keys documents are sealed with (docs/documents.md);
+    unset with the embedded database, one is made and kept in the data folder"""
+    document_max_bytes: int = field(
+        default_factory=lambda: int(
+            os.environ.get("HAKI_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024))
+        )
+    )
+    """the largest document a page or POST /cases/{id}/documents accepts"""

@@ -34,6 +34,9 @@ os.environ["HAKI_STATUS_PER_MINUTE"] = "100000"
 # tests that on a folder of its own)
 TEST_SECRET_KEY = "a-fixed-secret-for-the-tests-only-0123456789"
 os.environ["HAKI_SECRET_KEY"] = TEST_SECRET_KEY
+# documents are sealed with a fixed key (tests/integration/test_documents_sealed.py rotates it)
+TEST_DOCUMENT_KEYS = "test-1:" + "k" * 43
+os.environ["HAKI_DOCUMENT_KEYS"] = TEST_DOCUMENT_KEYS
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,10 @@ class Rule(Enum):
     AWARD_PERSONAL = "administrators; lawyers on the team of the award's case (personal data)"
     HEARING_READ = "any role; a lawyer only on the team of the hearing's case"
     HEARING_CHANGE = "administrators; lawyers on the team of the hearing's case"
+    DOCUMENT_PERSONAL = "administrators; lawyers on the team of the document's case (personal data)"
+    EXAMINATION_PERSONAL = (
+        "administrators; lawyers on the team of the examination's case (personal data)"
+    )
     METRICS = "the metrics scraper with HAKI_METRICS_TOKEN as its bearer token; administrators"
 
 
@@ -195,6 +199,16 @@ POLICY: dict[str, Rule] = {
     # counts and latencies, no personal data; but how busy the office is and how much the State
     # owes is not for everyone: Prometheus sends HAKI_METRICS_TOKEN, an admin may look
     "MetricsController.get": Rule.METRICS,
+    # documents and medico-legal examinations (docs/documents.md): a document is read by the
+    # rule of its case's personal data, whatever record of the case it is attached to
+    "upload_document": Rule.CASE_CHANGE,  # a record named in the body must be the case's own
+    "case_documents": Rule.CASE_READ,  # file names and examinations' as reads_free_text
+    "download_document": Rule.DOCUMENT_PERSONAL,  # audited; the viewer and advocacy roles: no
+    "CaseExaminationController.record": Rule.CASE_CHANGE,
+    "CaseExaminationController.of_case": Rule.CASE_PERSONAL,  # audited
+    "get_examination": Rule.EXAMINATION_PERSONAL,  # audited
+    "upload_on_case_page": Rule.CASE_CHANGE,  # as upload_document
+    "ExaminationForm.record_examination": Rule.CASE_CHANGE,  # as CaseExaminationController.record
 }
 
 ROLES = {
@@ -212,6 +226,8 @@ ROLES = {
     Rule.AWARD_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.HEARING_READ: set(Role),
     Rule.HEARING_CHANGE: {Role.ADMIN, Role.LAWYER},
+    Rule.DOCUMENT_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.EXAMINATION_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.METRICS: {Role.ADMIN},
 }
 
@@ -295,6 +311,18 @@ async def _hearing_visible(connection: Connection, db: AsyncConnection, p: Princ
         raise NotFound(f"no hearing with id {hearing_id}")
 
 
+async def _document_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    document_id = connection.path_params["document_id"]
+    if p.role is Role.LAWYER and not await access.on_document_team(db, document_id, p.id):
+        raise NotFound(f"no document with id {document_id}")
+
+
+async def _examination_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    examination_id = connection.path_params["examination_id"]
+    if p.role is Role.LAWYER and not await access.on_examination_team(db, examination_id, p.id):
+        raise NotFound(f"no examination with id {examination_id}")
+
+
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
     Rule.CASE_READ: _case_visible,
     Rule.CASE_CHANGE: _case_visible,
@@ -306,6 +334,8 @@ SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[
     Rule.AWARD_PERSONAL: _award_visible,
     Rule.HEARING_READ: _hearing_visible,
     Rule.HEARING_CHANGE: _hearing_visible,
+    Rule.DOCUMENT_PERSONAL: _document_visible,
+    Rule.EXAMINATION_PERSONAL: _examination_visible,
 }
 
 

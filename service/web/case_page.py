@@ -39,6 +39,8 @@ ANCHORS = {
     "notice_to_sue": "#notices",
     "case_follow_up": "#awards",
     "family_message_read": "#family-messages",
+    "document": "#documents",
+    "examination": "#examinations",
 }
 """where on the case page the person returns to after a form other than a court step"""
 NOTICE_FIELDS = {

@@ -33,6 +33,7 @@ from service.usecases.families import family_messages, survivors
 from service.usecases.families.family_messages import MessageView
 from service.usecases.hearings import cause_list
 from service.usecases.hearings.cause_list import Listed
+from service.web.case_records import RecordsView, case_examinations, records_view
 from service.web.forms import GENERAL, Refusal
 from service.web.step_offers import StepForm, offered
 from statemachines.machine import Openness
@@ -121,6 +122,8 @@ class CaseView:
     """notices of intention to sue the Government served in the case (GPA s.13A)"""
     family_messages: list[MessageView] = field(default_factory=list)
     """what the families texted in: only for the roles that read free text"""
+    records: RecordsView | None = None
+    """the case's documents and medico-legal examinations (service/web/case_records.py)"""
 
     def suit_from(self, notice: NoticeToSue) -> date:
         return suit_from(notice.served_on)
@@ -171,6 +174,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
     texted = []
     if reads_free_text(principal):  # first: its transaction would expire what is read before
         texted = await family_messages.messages_of(db, actor_of(request), case_id)
+    examined = await case_examinations(db, request, case_id)
     today = nairobi_today(utcnow())
     case, chances = await possible_steps.case_chances(db, case_id, today)
     codes = await register.claimant_codes(db, [case.id])
@@ -215,6 +219,7 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_read_free_text=reads_free_text(principal),
         notices=await notices_to_sue.notices_of(db, case_id),
         family_messages=texted,
+        records=await records_view(db, request, case_id, examined),
     )
 
 

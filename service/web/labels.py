@@ -10,6 +10,7 @@ from domain.stages import CaseKind, JudgmentOutcome, Stage
 from domain.users import Role
 from notifications.i18n import N_
 from notifications.letter_facts import COURTS, HEADS
+from service.web.record_labels import RECORD_LABELS
 
 Code = TypeVar("Code", bound=StrEnum)
 
@@ -148,5 +149,5 @@ LABELS: dict[str, dict[str, str]] = {
     "role": _by_value(ROLES),
     "method": _by_value(METHODS),
     "head": _by_value(HEADS),
-}
+} | RECORD_LABELS
 """Keyed by the code's value, for the templates' `label(kind, code)`."""

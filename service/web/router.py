@@ -12,6 +12,7 @@ from domain.errors import DomainError, NotFound
 from service.auth.browser import PAGE
 from service.auth.policy import RoleRefused
 from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag
+from service.documents.controller import download_document
 from service.errors import http_problem
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
@@ -112,6 +113,7 @@ web_downloads = Router(
         unpaid_report,
         unpaid_award_list,
         ReportController,
+        download_document,
     ],
     opt={PAGE: True},
     include_in_schema=False,

@@ -16,6 +16,8 @@ from sqlmodel import select
 
 from domain.awards import DisbursementMethod, PaymentReceived
 from domain.contacts import Channel, Contact
+from domain.documents import DocumentKind, RecordKind
+from domain.examinations import ExaminationForm
 from domain.family_phones import FamilyMessage
 from domain.hearings import HearingPurpose
 from domain.users import Role
@@ -35,7 +37,10 @@ from service.usecases.families.family_messages import leave_message
 from service.usecases.families.status_codes import CodeRules, issue_code
 from service.usecases.hearings.calendar_feeds import issue_feed
 from service.usecases.hearings.court_dates import schedule
-from tests.conftest import REPORT_SECRET, Account, empty_tables
+from service.usecases.records.documents import DocumentRules, Upload, keep_document
+from service.usecases.records.examinations import NewExamination, record_examination
+from service.usecases.records.sealing import keyring_of
+from tests.conftest import REPORT_SECRET, TEST_DOCUMENT_KEYS, Account, empty_tables
 from tests.deliveries import sms_delivery
 from tests.e2e.helpers import Client, without_form_tokens
 from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
@@ -311,6 +316,70 @@ async def check_an_import(w: World) -> tuple[str, str, bytes]:
     return "POST", "/imports/cases?dry_run=true", body.encode()
 
 
+class Multipart(dict[str, str]):
+    """A body sent as multipart/form-data: these fields and a P3 form as the field `file`."""
+
+
+P3_FORM = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def sent(body: Any) -> dict[str, Any]:
+    """How the test client sends a body: a form, a multipart upload, raw bytes or JSON."""
+    if isinstance(body, Multipart):
+        return {"data": dict(body), "files": {"file": ("p3-form.pdf", P3_FORM, "application/pdf")}}
+    if isinstance(body, Form):
+        return {"data": body}
+    return {"content": body} if isinstance(body, bytes) else {"json": body}
+
+
+def an_examination(code: str) -> dict[str, str]:
+    return {
+        "survivor": code,
+        "form": "p3_form",
+        "examined_on": "2024-03-04",
+        "examined_by": "Dr. A. Njoroge",
+        "place": "Nairobi Police Surgery",
+    }
+
+
+async def examined(w: World) -> uuid.UUID:
+    """A P3 examination of the world's claimant, on the world's case."""
+    given = NewExamination(w.code, ExaminationForm.P3_FORM, date(2024, 3, 4), "Dr. N", "Nyeri")
+    async with make_sessionmaker(w.engine)() as session:
+        return (await record_examination(session, TEST_ACTOR, w.case_id, given)).id
+
+
+async def record_an_examination(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "POST", f"/cases/{w.case_id}/examinations", an_examination(w.code)
+
+
+async def read_an_examination(w: World) -> tuple[str, str, None]:
+    return "GET", f"/examinations/{await examined(w)}", None
+
+
+async def upload_to_the_examination(w: World) -> tuple[str, str, Multipart]:
+    fields = Multipart(kind="p3_form", record_kind="examination", record_id=str(await examined(w)))
+    return "POST", f"/cases/{w.case_id}/documents", fields
+
+
+async def download_a_document(w: World) -> tuple[str, str, None]:
+    """A P3 form kept on the world's case."""
+    rules = DocumentRules(keyring_of(TEST_DOCUMENT_KEYS), 1024 * 1024)
+    upload = Upload(DocumentKind.P3_FORM, "p3-form.pdf", P3_FORM, None, RecordKind.CASE)
+    async with make_sessionmaker(w.engine)() as session:
+        document = await keep_document(session, TEST_ACTOR, w.case_id, upload, rules)
+    return "GET", f"/documents/{document.id}/file", None
+
+
+async def upload_on_the_page(w: World) -> tuple[str, str, Multipart]:
+    fields = Multipart(kind="p3_form", attached_to=f"examination:{await examined(w)}")
+    return "POST", f"/web/cases/{w.case_id}/documents", fields
+
+
+async def record_an_examination_on_the_page(w: World) -> tuple[str, str, Form]:
+    return "POST", f"/web/cases/{w.case_id}/examinations", Form(an_examination(w.code))
+
+
 NEXT_MONTH = (datetime.now(UTC) + timedelta(days=30)).isoformat()
 
 # route key -> (what the access rules promise, how to make a request that would succeed)
@@ -534,6 +603,15 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "import_records": ("admin", check_an_import),
     "import_template": ("admin", route("GET", "/imports/cases/template.csv")),
     "full_export": ("admin", route("GET", "/exports/full.zip")),
+    "upload_document": ("case_change", upload_to_the_examination),
+    "case_documents": ("case_read", route("GET", "/cases/{case}/documents")),
+    "download_document": ("case_personal", download_a_document),
+    "CaseExaminationController.record": ("case_change", record_an_examination),
+    "CaseExaminationController.of_case": (
+        "case_personal",
+        route("GET", "/cases/{case}/examinations"),
+    ),
+    "get_examination": ("case_personal", read_an_examination),
 }
 
 
@@ -701,6 +779,8 @@ PAGES: dict[str, tuple[str, Build]] = {
     ),
     "AwardLedger.reverse_disbursement": ("case_change", in_the_browser(reverse_a_disbursement)),
     "CasePage.mark_family_message_read": ("case_personal", in_the_browser(mark_the_message_read)),
+    "upload_on_case_page": ("case_change", upload_on_the_page),
+    "ExaminationForm.record_examination": ("case_change", record_an_examination_on_the_page),
 }
 EXPECTED |= PAGES
 
@@ -826,9 +906,8 @@ async def test_access(
     method, path, body = await build(world)
     headers = await fresh_headers(engine, None if role == "anonymous" else accounts[role])
     app_client.headers.pop("Authorization", None)
-    sent_as = "data" if isinstance(body, Form) else "content" if isinstance(body, bytes) else "json"
     response = await app_client.request(
-        method, path, headers=headers, follow_redirects=False, **{sent_as: body}
+        method, path, headers=headers, follow_redirects=False, **sent(body)
     )
     app_client.cookies.clear()  # a page's sign-in sets one: it must not sign in later requests
     expected = promised(rule, role, mine)
@@ -906,6 +985,27 @@ async def chasing_with_an_award(w: World, award_id: str) -> tuple[str, str, Any]
     return "POST", path, body | {"award_ids": [str(w.award_id), award_id]}
 
 
+async def an_examination_of(w: World, code: str) -> tuple[str, str, Any]:
+    return "POST", f"/cases/{w.case_id}/examinations", an_examination(code)
+
+
+async def an_examination_of_in_the_browser(w: World, code: str) -> tuple[str, str, Any]:
+    return "POST", f"/web/cases/{w.case_id}/examinations", Form(an_examination(code))
+
+
+async def a_document_on(w: World, record_id: str) -> tuple[str, str, Any]:
+    """Attached to a record named in the body: the foreign case's id, as its hearing (an id of
+    the wrong kind and of another case); tests/e2e/test_documents.py names another case's real
+    examination and finds nothing written."""
+    fields = Multipart(kind="photograph", record_kind="hearing", record_id=record_id)
+    return "POST", f"/cases/{w.case_id}/documents", fields
+
+
+async def a_document_on_in_the_browser(w: World, record_id: str) -> tuple[str, str, Any]:
+    fields = Multipart(kind="photograph", attached_to=f"hearing:{record_id}")
+    return "POST", f"/web/cases/{w.case_id}/documents", fields
+
+
 # route key -> (how to send the foreign id, which id of Foreign, an unknown one of that kind)
 IN_BODIES: dict[str, tuple[Named, str, str]] = {
     "CaseController.open_case": (naming_a_claimant, "code", UNKNOWN_CODE),
@@ -913,13 +1013,24 @@ IN_BODIES: dict[str, tuple[Named, str, str]] = {
     "CaseAwardController.record": (an_award_to, "code", UNKNOWN_CODE),
     "StatusCodeController.issue": (a_status_code_for, "contact_id", str(uuid.uuid4())),
     "log_case_follow_up_route": (chasing_with_an_award, "case_id", str(uuid.uuid4())),
+    "CaseExaminationController.record": (an_examination_of, "code", UNKNOWN_CODE),
+    "ExaminationForm.record_examination": (an_examination_of_in_the_browser, "code", UNKNOWN_CODE),
+    "upload_document": (a_document_on, "case_id", str(uuid.uuid4())),
+    "upload_on_case_page": (a_document_on_in_the_browser, "case_id", str(uuid.uuid4())),
 }
 
 
 def ids_in_bodies_and_queries() -> set[str]:
     """Routes whose JSON body or query takes a record's id or a survivor's code, read from
     their signatures; forms read inside a page's handler are listed by hand."""
-    found = {"NewCase.open_case"}  # the claimants field of the new-case form
+    # the claimants field of the new-case form; the record a document is attached to, in a
+    # multipart body the handlers read themselves; the survivor examined, in the page's form
+    found = {
+        "NewCase.open_case",
+        "upload_document",
+        "upload_on_case_page",
+        "ExaminationForm.record_examination",
+    }
     for app_route in create_app("postgresql+asyncpg://unused/unused").routes:
         for handler in getattr(app_route, "route_handlers", []):
             for name, parameter in handler.parsed_fn_signature.parameters.items():
@@ -957,9 +1068,8 @@ async def test_a_foreign_id_in_a_body_is_refused_as_an_unknown_one_is(
     for named in (known, unknown):
         method, path, body = await build(world, named)
         headers = await fresh_headers(engine, accounts["lawyer"])
-        sent_as = "data" if isinstance(body, Form) else "json"
         response = await app_client.request(
-            method, path, headers=headers, follow_redirects=False, **{sent_as: body}
+            method, path, headers=headers, follow_redirects=False, **sent(body)
         )
         app_client.cookies.clear()
         assert 400 <= response.status_code < 500, (key, named, response.text)

@@ -268,3 +268,48 @@ async def test_a_database_error_never_carries_the_statements_values(database_url
         raise AssertionError("the cast should have failed")
     finally:
         await engine.dispose()
+
+
+async def test_a_documents_name_never_reaches_the_logs(
+    client: Client, accounts: dict[str, Account], engine: AsyncEngine, captured: io.StringIO
+) -> None:
+    """A document kept, listed, downloaded by the team, refused to a viewer, a program and a
+    mismatch refused, a tampered one refused, an examination recorded and read: the log holds
+    the routes and ids, never the file's name, the examiner, the place or the findings."""
+    name = f"{NAME_AT_RISK} P3 form.pdf"
+    pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+    code = (await client.post("/survivors", json={"full_name": NAME_AT_RISK})).json()["code"]
+    case = (await client.post("/cases", json=case_body(code))).json()
+    examination = {"survivor": code, "form": "p3_form", "examined_on": "2024-03-04",
+                   "examined_by": "Dr. Examiner At Risk", "place": "Place At Risk Hospital",
+                   "findings": "Findings at risk"}  # fmt: skip
+    examined = await client.post(f"/cases/{case['id']}/examinations", json=examination)
+    assert examined.status_code == 201, examined.text
+    await client.get(f"/examinations/{examined.json()['id']}")
+    kept = await client.post(
+        f"/cases/{case['id']}/documents",
+        files={"file": (name, pdf, "application/pdf")},
+        data={"kind": "p3_form", "record_kind": "examination", "record_id": examined.json()["id"]},
+    )
+    assert kept.status_code == 201, kept.text
+    download = kept.json()["download"]
+    assert (await client.get(download)).content == pdf
+    await client.get(f"/cases/{case['id']}/documents")
+    assert (await client.get(download, headers=accounts["viewer"].headers)).status_code == 403
+    for body, declared in ((b"MZ\x90\x00" + b"\x00" * 60, "application/pdf"), (pdf, "image/png")):
+        refused = await client.post(
+            f"/cases/{case['id']}/documents",
+            files={"file": (name, body, declared)},
+            data={"kind": "p3_form"},
+        )
+        assert refused.status_code == 415
+    await sql(
+        engine, "UPDATE document_chunks SET sealed = set_byte(sealed, 3, get_byte(sealed, 3) # 1)"
+    )
+    assert (await client.get(download)).status_code == 409
+
+    logged = captured.getvalue()
+    assert "document refused: a stored chunk failed its check" in logged
+    assert kept.json()["id"] in logged, "the document is named by its id"
+    for personal in (NAME_AT_RISK, "P3 form.pdf", "Examiner At Risk", "Place At Risk", "at risk"):
+        assert personal not in logged

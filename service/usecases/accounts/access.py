@@ -12,6 +12,8 @@ from sqlmodel import col, select
 from domain.awards import Award
 from domain.cases import CaseClaimant, Survivor
 from domain.contacts import Contact
+from domain.documents import Document
+from domain.examinations import Examination
 from domain.hearings import Hearing
 from domain.users import CaseMember
 
@@ -82,5 +84,26 @@ async def on_hearing_team(db: AsyncConnection, hearing_id: uuid.UUID, user_id: u
         select(CaseMember.case_id)
         .join(Hearing, col(Hearing.case_id) == CaseMember.case_id)
         .where(Hearing.id == hearing_id, CaseMember.user_id == user_id)
+    )
+    return found.first() is not None
+
+
+async def on_document_team(db: AsyncConnection, document_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    """The document's own case decides, whatever record of it the document is attached to."""
+    found = await db.execute(
+        select(CaseMember.case_id)
+        .join(Document, col(Document.case_id) == CaseMember.case_id)
+        .where(Document.id == document_id, CaseMember.user_id == user_id)
+    )
+    return found.first() is not None
+
+
+async def on_examination_team(
+    db: AsyncConnection, examination_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
+    found = await db.execute(
+        select(CaseMember.case_id)
+        .join(Examination, col(Examination.case_id) == CaseMember.case_id)
+        .where(Examination.id == examination_id, CaseMember.user_id == user_id)
     )
     return found.first() is not None
