@@ -13,6 +13,7 @@ from domain import (
     reminders,
     report_bases,
     users,
+    violations,
 )
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "reminders",
     "report_bases",
     "users",
+    "violations",
 ]

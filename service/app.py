@@ -53,6 +53,8 @@ from service.logs import RequestLog, configure_logging
 from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
 from service.openapi import document_access, document_refusals, refuse_unknown_fields
+from service.records.controller import ViolationController, ViolationTypeController
+from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
@@ -124,6 +126,9 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     my_contact_details,
                     user_contact_details,
                     sms_delivery_report,
+                    ViolationController,
+                    ViolationTypeController,
+                    ViolationReportController,
                     ReportController,
                     unpaid_report,
                     unpaid_award_list,

@@ -38,6 +38,13 @@ class Rule(Enum):
     AWARD_PERSONAL = "administrators; lawyers on the team of the award's case (personal data)"
     HEARING_READ = "any role; a lawyer only on the team of the hearing's case"
     HEARING_CHANGE = "administrators; lawyers on the team of the hearing's case"
+    SURVIVOR_RECORD = (
+        "administrators; lawyers on a case of the survivor, or who registered them and no case "
+        "names them yet (personal data)"
+    )
+    VIOLATION_PERSONAL = (
+        "administrators; lawyers who may read the survivor's record (personal data)"
+    )
     METRICS = "the metrics scraper with HAKI_METRICS_TOKEN as its bearer token; administrators"
 
 
@@ -131,6 +138,20 @@ POLICY: dict[str, Rule] = {
     "unpaid_report": Rule.SIGNED_IN,
     # one row per award, survivor codes at most: pseudonymous as the report, so every role
     "unpaid_award_list": Rule.SIGNED_IN,
+    # what was done to survivors (service/records/): a lawyer records it from intake on
+    "ViolationController.record": Rule.SURVIVOR_RECORD,
+    "ViolationController.of_survivor": Rule.SURVIVOR_RECORD,
+    "ViolationController.get_violation": Rule.VIOLATION_PERSONAL,
+    # every role: place, unit and officers withheld unless reads_free_text
+    "ViolationController.of_case": Rule.CASE_READ,
+    "ViolationTypeController.list_types": Rule.SIGNED_IN,
+    "ViolationTypeController.add_type": Rule.ADMIN,
+    # counts by year, county, agency, type, sex and age band; never a name, place or unit
+    "ViolationReportController.figures": Rule.SIGNED_IN,
+    "ViolationReportController.chart": Rule.SIGNED_IN,
+    "ViolationPages.violations_page": Rule.SURVIVOR_RECORD,
+    "ViolationPages.record": Rule.SURVIVOR_RECORD,
+    "ViolationFiguresPage.figures_page": Rule.SIGNED_IN,
     # the browser interface (service/web/): each page has the rule of the API route it shows
     "front_door": Rule.PUBLIC,
     "SessionPages.login_form": Rule.PUBLIC,
@@ -203,6 +224,8 @@ ROLES = {
     Rule.AWARD_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.HEARING_READ: set(Role),
     Rule.HEARING_CHANGE: {Role.ADMIN, Role.LAWYER},
+    Rule.SURVIVOR_RECORD: {Role.ADMIN, Role.LAWYER},
+    Rule.VIOLATION_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.METRICS: {Role.ADMIN},
 }
 
@@ -286,6 +309,18 @@ async def _hearing_visible(connection: Connection, db: AsyncConnection, p: Princ
         raise NotFound(f"no hearing with id {hearing_id}")
 
 
+async def _documents(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    code = connection.path_params["code"]
+    if p.role is Role.LAWYER and not await access.documents(db, code, p.id):
+        raise NotFound(f"no survivor with code {code}")
+
+
+async def _violation_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    violation_id = connection.path_params["violation_id"]
+    if p.role is Role.LAWYER and not await access.documents_violation(db, violation_id, p.id):
+        raise NotFound(f"no violation record with id {violation_id}")
+
+
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
     Rule.CASE_READ: _case_visible,
     Rule.CASE_CHANGE: _case_visible,
@@ -297,6 +332,8 @@ SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[
     Rule.AWARD_PERSONAL: _award_visible,
     Rule.HEARING_READ: _hearing_visible,
     Rule.HEARING_CHANGE: _hearing_visible,
+    Rule.SURVIVOR_RECORD: _documents,
+    Rule.VIOLATION_PERSONAL: _violation_visible,
 }
 
 

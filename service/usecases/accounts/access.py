@@ -14,6 +14,7 @@ from domain.cases import CaseClaimant, Survivor
 from domain.contacts import Contact
 from domain.hearings import Hearing
 from domain.users import CaseMember
+from domain.violations import Violation
 
 
 async def on_team(db: AsyncConnection, case_id: uuid.UUID, user_id: uuid.UUID) -> bool:
@@ -82,5 +83,27 @@ async def on_hearing_team(db: AsyncConnection, hearing_id: uuid.UUID, user_id: u
         select(CaseMember.case_id)
         .join(Hearing, col(Hearing.case_id) == CaseMember.case_id)
         .where(Hearing.id == hearing_id, CaseMember.user_id == user_id)
+    )
+    return found.first() is not None
+
+
+async def documents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool:
+    """True when a lawyer may record and read what was done to the survivor: they represent
+    them, or registered them and no case names them yet (intake comes before the petition)."""
+    found = await db.execute(
+        select(Survivor.id).where(Survivor.code == code, may_name(user_id)).limit(1)
+    )
+    return found.first() is not None
+
+
+async def documents_violation(
+    db: AsyncConnection, violation_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
+    """As `documents`, for the survivor the violation record is about."""
+    found = await db.execute(
+        select(Survivor.id)
+        .join(Violation, col(Violation.survivor_id) == Survivor.id)
+        .where(Violation.id == violation_id, may_name(user_id))
+        .limit(1)
     )
     return found.first() is not None
