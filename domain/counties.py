@@ -12,7 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from domain.errors import InvalidInput
+from domain.errors import NotInList
 
 DATA = Path(__file__).parent / "data" / "kenya_counties.csv"
 ALIASES = {"nairobi": "Nairobi City"}
@@ -35,9 +35,10 @@ def counties() -> dict[str, tuple[str, ...]]:
     return {county: tuple(subs) for county, subs in found.items()}
 
 
-def _hint(text: str, known: list[str]) -> str:
+def _refused(what: str, text: str, known: list[str], field: str) -> NotInList:
     near = difflib.get_close_matches(text.strip(), known, n=3, cutoff=0.6)
-    return f"; did you mean {' or '.join(near)}?" if near else ""
+    hint = f"; did you mean {' or '.join(near)}?" if near else ""
+    return NotInList(f"'{text.strip()}' is not {what}{hint}", field, near)
 
 
 def county_named(text: str) -> str:
@@ -45,10 +46,7 @@ def county_named(text: str) -> str:
     keyed = {_key(name): name for name in counties()} | ALIASES
     county = keyed.get(_key(text))
     if county is None:
-        raise InvalidInput(
-            f"'{text.strip()}' is not one of Kenya's 47 counties{_hint(text, list(counties()))}",
-            "county",
-        )
+        raise _refused("one of Kenya's 47 counties", text, list(counties()), "county")
     return county
 
 
@@ -58,8 +56,5 @@ def sub_county_named(county: str, text: str) -> str:
     keyed = {_key(name): name for name in known}
     found = keyed.get(_key(text))
     if found is None:
-        raise InvalidInput(
-            f"'{text.strip()}' is not a sub-county of {county}{_hint(text, list(known))}",
-            "sub_county",
-        )
+        raise _refused(f"a sub-county of {county}", text, list(known), "sub_county")
     return found

@@ -13,6 +13,7 @@ from service.auth.browser import PAGE
 from service.auth.policy import RoleRefused
 from service.awards.demand_letter import demand_letter_to_the_ag
 from service.errors import http_problem
+from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
 from service.reports.unpaid_list import unpaid_award_list
@@ -36,6 +37,8 @@ from service.web.session_pages import SessionPages
 from service.web.team_page import TeamPage
 from service.web.unpaid_list_page import UnpaidListPage
 from service.web.users_page import UsersPage
+from service.web.violation_figures import ViolationFiguresPage
+from service.web.violations_page import ViolationPages
 from service.web.week import WeekPage
 
 AnyRequest = Request[Any, Any, Any]
@@ -98,6 +101,8 @@ web_router = Router(
         CaseDetailsPage,
         AuditPage,
         ReminderRulesPage,
+        ViolationPages,
+        ViolationFiguresPage,
     ],
     include_in_schema=False,
     middleware=[OnceOnly()],
@@ -106,7 +111,13 @@ web_router = Router(
 
 web_downloads = Router(
     "/web",
-    route_handlers=[demand_letter_to_the_ag, unpaid_report, unpaid_award_list, ReportController],
+    route_handlers=[
+        demand_letter_to_the_ag,
+        unpaid_report,
+        unpaid_award_list,
+        ReportController,
+        ViolationReportController,
+    ],
     opt={PAGE: True},
     include_in_schema=False,
     exception_handlers=EXCEPTION_HANDLERS,

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
-from domain.errors import Conflict, InvalidInput
+from domain.errors import Conflict, InvalidInput, NotInList
 from domain.violations import ViolationType
 from service.usecases.accounts.audit import audit
 
@@ -37,7 +37,8 @@ async def types_named(session: AsyncSession, given: Sequence[str]) -> list[str]:
             names = [kind.name_en for kind in known]
             near = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.5)
             hint = f"; did you mean {' or '.join(near)}?" if near else ""
-            raise InvalidInput(f"'{text.strip()}' is not a violation Haki knows{hint}", "types")
+            message = f"'{text.strip()}' is not a violation Haki knows{hint}"
+            raise NotInList(message, "types", near)
         if code not in codes:
             codes.append(code)
     return codes
