@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, get_type_hints
 
+import msgspec
 import pytest
 from msgspec import Struct
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -33,6 +34,7 @@ from service.usecases.families.contacts import NewContact, add_contact
 from service.usecases.families.status_codes import CodeRules, issue_code
 from service.usecases.hearings.calendar_feeds import issue_feed
 from service.usecases.hearings.court_dates import schedule
+from service.usecases.records.violations import ViolationIn, record_violation
 from tests.conftest import REPORT_SECRET, Account, empty_tables
 from tests.deliveries import sms_delivery
 from tests.e2e.helpers import Client, without_form_tokens
@@ -201,6 +203,25 @@ async def record_an_award_by_form(w: World) -> tuple[str, str, "Form"]:
     """The case is awarded already: a second award, for the same claimant, by the page."""
     form = Form(claimant=w.code, respondent="Attorney General", costs_amount="5,000", rate="court")
     return "POST", f"/web/cases/{w.case_id}/awards", form
+
+
+VIOLATION = {"year": 2024, "county": "Nyeri", "types": ["torture"], "agency": "gsu"}
+
+
+async def a_violation(w: World) -> uuid.UUID:
+    """A violation recorded for the world's claimant."""
+    async with make_sessionmaker(w.engine)() as session:
+        entry = msgspec.convert(VIOLATION, ViolationIn)
+        return (await record_violation(session, TEST_ACTOR, w.code, entry, None)).id
+
+
+async def read_a_violation(w: World) -> tuple[str, str, None]:
+    return "GET", f"/violations/{await a_violation(w)}", None
+
+
+async def add_a_violation_type(w: World) -> tuple[str, str, dict[str, Any]]:
+    code = f"kind_{uuid.uuid4().hex[:8]}"
+    return "POST", "/violation-types", {"code": code, "name_en": code, "name_sw": code}
 
 
 async def add_account(w: World) -> tuple[str, str, dict[str, Any]]:
@@ -381,6 +402,26 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         route("POST", "/survivors", {"full_name": "New Person"}),
     ),
     "SurvivorController.get": ("survivor_personal", route("GET", "/survivors/{code}")),
+    "ViolationController.record": (
+        "survivor_personal",
+        route("POST", "/survivors/{code}/violations", VIOLATION),
+    ),
+    "ViolationController.of_survivor": (
+        "survivor_personal",
+        route("GET", "/survivors/{code}/violations"),
+    ),
+    "ViolationController.get_violation": ("survivor_personal", read_a_violation),
+    "ViolationController.of_case": ("case_read", route("GET", "/cases/{case}/violations")),
+    "ViolationTypeController.list_types": ("signed_in", route("GET", "/violation-types")),
+    "ViolationTypeController.add_type": ("admin", add_a_violation_type),
+    "ViolationReportController.figures": (
+        "signed_in",
+        route("GET", "/reports/violations?format=csv&table=county_agency"),
+    ),
+    "ViolationReportController.chart": (
+        "signed_in",
+        route("GET", "/reports/violations/chart.svg?lang=sw"),
+    ),
     "UserController.list_users": ("admin", route("GET", "/users")),
     "UserController.add": ("admin", add_account),
     "UserController.disable": ("admin", disable_someone),
@@ -569,6 +610,19 @@ PAGES: dict[str, tuple[str, Build]] = {
     "CaseList.case_list": ("signed_in", route("GET", "/web/cases?stage=hearing&q=HAKI")),
     "CaseList.case_list_csv": ("signed_in", route("GET", "/web/cases.csv?q=HAKI&sort=stage")),
     "UnpaidPage.unpaid": ("signed_in", route("GET", "/web/unpaid")),
+    "ViolationPages.violations_page": (
+        "survivor_personal",
+        route("GET", "/web/survivors/{code}/violations"),
+    ),
+    "ViolationPages.record": (
+        "survivor_personal",
+        route(
+            "POST",
+            "/web/survivors/{code}/violations",
+            Form(year="2024", county="Nyeri", types="torture", agency="gsu"),
+        ),
+    ),
+    "ViolationFiguresPage.figures_page": ("signed_in", route("GET", "/web/violations/figures")),
     "UnpaidListPage.unpaid_list": ("signed_in", route("GET", "/web/unpaid/awards")),
     "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),
     "CalendarPage.new_feed": ("signed_in", route("POST", "/web/calendar/feed", Form())),
@@ -845,6 +899,15 @@ async def an_award_to(w: World, code: str) -> tuple[str, str, Any]:
     return method, path, body | {"claimant": code}
 
 
+async def a_violation_over(w: World, case_id: str) -> tuple[str, str, Any]:
+    return "POST", f"/survivors/{w.code}/violations", VIOLATION | {"cases": [case_id]}
+
+
+async def a_violation_over_in_the_browser(w: World, case_id: str) -> tuple[str, str, Any]:
+    form = Form({k: v for k, v in VIOLATION.items() if k != "types"})
+    return "POST", f"/web/survivors/{w.code}/violations", Form(form, types="torture", cases=case_id)
+
+
 async def a_status_code_for(w: World, contact_id: str) -> tuple[str, str, Any]:
     return "POST", f"/cases/{w.case_id}/status-codes", {"contact_id": contact_id}
 
@@ -864,13 +927,16 @@ IN_BODIES: dict[str, tuple[Named, str, str]] = {
     "CaseAwardController.record": (an_award_to, "code", UNKNOWN_CODE),
     "StatusCodeController.issue": (a_status_code_for, "contact_id", str(uuid.uuid4())),
     "log_case_follow_up_route": (chasing_with_an_award, "case_id", str(uuid.uuid4())),
+    "ViolationController.record": (a_violation_over, "case_id", str(uuid.uuid4())),
+    "ViolationPages.record": (a_violation_over_in_the_browser, "case_id", str(uuid.uuid4())),
 }
 
 
 def ids_in_bodies_and_queries() -> set[str]:
     """Routes whose JSON body or query takes a record's id or a survivor's code, read from
     their signatures; forms read inside a page's handler are listed by hand."""
-    found = {"NewCase.open_case"}  # the claimants field of the new-case form
+    # the claimants field of the new-case form; the cases ticked on the violation form
+    found = {"NewCase.open_case", "ViolationPages.record"}
     for app_route in create_app("postgresql+asyncpg://unused/unused").routes:
         for handler in getattr(app_route, "route_handlers", []):
             for name, parameter in handler.parsed_fn_signature.parameters.items():
