@@ -71,3 +71,29 @@ def violation_chart_words(language: Language, years: str) -> ViolationChartWords
         agencies={code: _(words) for code, words in AGENCIES.items()}
         | {"other (fewer than 3 survivors)": _("other (fewer than 3 survivors)")},
     )
+
+
+PARTNER_KINDS = {
+    "medical": N_("Medical care"),
+    "psychosocial": N_("Psychosocial care"),
+    "legal_aid": N_("Legal aid"),
+    "economic_support": N_("Economic support"),
+}
+REFERRAL_STATUSES = {
+    "made": N_("Referred"),
+    "accepted": N_("Accepted by the partner"),
+    "attended": N_("Attended"),
+    "closed": N_("Closed"),
+}
+REFERRAL_STEPS = {
+    "accept": N_("The partner accepted the referral"),
+    "attend": N_("The survivor attended"),
+    "close": N_("Close the referral"),
+}
+OUTCOMES = {
+    "completed": N_("Care completed"),
+    "declined_by_partner": N_("Declined by the partner"),
+    "did_not_attend": N_("The survivor did not attend"),
+    "withdrew": N_("The survivor withdrew"),
+    "referred_on": N_("Referred on to another partner"),
+}

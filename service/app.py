@@ -54,6 +54,7 @@ from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
 from service.openapi import document_access, document_refusals, refuse_unknown_fields
 from service.records.controller import ViolationController, ViolationTypeController
+from service.records.referrals import PartnerController, ReferralController
 from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
@@ -129,6 +130,8 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     ViolationController,
                     ViolationTypeController,
                     ViolationReportController,
+                    ReferralController,
+                    PartnerController,
                     ReportController,
                     unpaid_report,
                     unpaid_award_list,

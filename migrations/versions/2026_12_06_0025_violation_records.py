@@ -1,5 +1,5 @@
 """Violation records: what was done to a survivor, when, where, by whom; the vocabulary of
-violations an administrator may extend
+violations an administrator may extend; referrals to partners for care and support
 
 Revision ID: 0025
 Revises: 0024
@@ -91,9 +91,51 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('violation_id', 'case_id', name=op.f('pk_violation_cases')),
     )
     op.create_index(op.f('ix_violation_cases_case_id'), 'violation_cases', ['case_id'], unique=False)
+    op.create_table(
+        'referral_partners',
+        sa.Column('id', sa.Uuid(), nullable=False),
+        sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column('kind', _checked('kind', ['medical', 'psychosocial', 'legal_aid', 'economic_support']), nullable=False),
+        sa.Column('county', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
+        sa.Column('contact', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_partners')),
+        sa.UniqueConstraint('name', name=op.f('uq_referral_partners_name')),
+    )
+    op.create_table(
+        'referrals',
+        sa.Column('id', sa.Uuid(), nullable=False),
+        sa.Column('survivor_id', sa.Uuid(), nullable=False),
+        sa.Column('partner_id', sa.Uuid(), nullable=False),
+        sa.Column('case_id', sa.Uuid(), nullable=True),
+        sa.Column('status', _checked('status', ['made', 'accepted', 'attended', 'closed']), nullable=False),
+        sa.Column('made_on', sa.Date(), nullable=False),
+        sa.Column('accepted_on', sa.Date(), nullable=True),
+        sa.Column('attended_on', sa.Date(), nullable=True),
+        sa.Column('closed_on', sa.Date(), nullable=True),
+        sa.Column('outcome', _checked('outcome', [
+            'completed', 'declined_by_partner', 'did_not_attend', 'withdrew', 'referred_on',
+        ]), nullable=True),
+        sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=True),
+        sa.Column('outcome_note', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=True),
+        sa.Column('follow_up_on', sa.Date(), nullable=True),
+        sa.Column('made_by', sa.Uuid(), nullable=True),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(['survivor_id'], ['survivors.id'], name=op.f('fk_referrals_survivor_id_survivors')),
+        sa.ForeignKeyConstraint(['partner_id'], ['referral_partners.id'], name=op.f('fk_referrals_partner_id_referral_partners')),
+        sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_referrals_case_id_cases')),
+        sa.ForeignKeyConstraint(['made_by'], ['users.id'], name=op.f('fk_referrals_made_by_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_referrals')),
+    )
+    op.create_index(op.f('ix_referrals_survivor_id'), 'referrals', ['survivor_id'], unique=False)
+    op.create_index(op.f('ix_referrals_follow_up_on'), 'referrals', ['follow_up_on'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_referrals_follow_up_on'), table_name='referrals')
+    op.drop_index(op.f('ix_referrals_survivor_id'), table_name='referrals')
+    op.drop_table('referrals')
+    op.drop_table('referral_partners')
     op.drop_index(op.f('ix_violation_cases_case_id'), table_name='violation_cases')
     op.drop_table('violation_cases')
     op.drop_index(op.f('ix_violations_county'), table_name='violations')

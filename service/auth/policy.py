@@ -45,6 +45,7 @@ class Rule(Enum):
     VIOLATION_PERSONAL = (
         "administrators; lawyers who may read the survivor's record (personal data)"
     )
+    REFERRAL_CHANGE = "administrators; lawyers who may read the referred survivor's record"
     METRICS = "the metrics scraper with HAKI_METRICS_TOKEN as its bearer token; administrators"
 
 
@@ -149,6 +150,15 @@ POLICY: dict[str, Rule] = {
     # counts by year, county, agency, type, sex and age band; never a name, place or unit
     "ViolationReportController.figures": Rule.SIGNED_IN,
     "ViolationReportController.chart": Rule.SIGNED_IN,
+    # referrals to partners for care and support: the survivor's record's rule
+    "ReferralController.refer": Rule.SURVIVOR_RECORD,
+    "ReferralController.of_survivor": Rule.SURVIVOR_RECORD,
+    "ReferralController.step": Rule.REFERRAL_CHANGE,
+    # the partner directory: organisations, not people
+    "PartnerController.list_partners": Rule.SIGNED_IN,
+    "PartnerController.add_partner": Rule.ADMIN,
+    "ReferralPages.refer": Rule.SURVIVOR_RECORD,
+    "ReferralPages.step": Rule.REFERRAL_CHANGE,
     "ViolationPages.violations_page": Rule.SURVIVOR_RECORD,
     "ViolationPages.record": Rule.SURVIVOR_RECORD,
     "ViolationFiguresPage.figures_page": Rule.SIGNED_IN,
@@ -226,6 +236,7 @@ ROLES = {
     Rule.HEARING_CHANGE: {Role.ADMIN, Role.LAWYER},
     Rule.SURVIVOR_RECORD: {Role.ADMIN, Role.LAWYER},
     Rule.VIOLATION_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.REFERRAL_CHANGE: {Role.ADMIN, Role.LAWYER},
     Rule.METRICS: {Role.ADMIN},
 }
 
@@ -321,6 +332,12 @@ async def _violation_visible(connection: Connection, db: AsyncConnection, p: Pri
         raise NotFound(f"no violation record with id {violation_id}")
 
 
+async def _referral_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    referral_id = connection.path_params["referral_id"]
+    if p.role is Role.LAWYER and not await access.documents_referral(db, referral_id, p.id):
+        raise NotFound(f"no referral with id {referral_id}")
+
+
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
     Rule.CASE_READ: _case_visible,
     Rule.CASE_CHANGE: _case_visible,
@@ -334,6 +351,7 @@ SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[
     Rule.HEARING_CHANGE: _hearing_visible,
     Rule.SURVIVOR_RECORD: _documents,
     Rule.VIOLATION_PERSONAL: _violation_visible,
+    Rule.REFERRAL_CHANGE: _referral_visible,
 }
 
 

@@ -5,7 +5,9 @@ Every refusal is a catalog sentence beside the field, naming it by its label; a 
 violation not in the lists comes back with the nearest names ("did you mean").
 """
 
+import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from babel.dates import get_month_names
@@ -18,16 +20,26 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.cases import Case, CaseClaimant
 from domain.counties import counties
 from domain.errors import InvalidInput, NotInList
+from domain.referrals import MOVES
 from domain.users import CaseMember
 from domain.violations import Violation
 from notifications.i18n import N_, Language
-from notifications.violation_words import AGE_BANDS, AGENCIES, PRECISIONS, SEXES
+from notifications.violation_words import (
+    AGE_BANDS,
+    AGENCIES,
+    OUTCOMES,
+    PARTNER_KINDS,
+    PRECISIONS,
+    REFERRAL_STATUSES,
+    REFERRAL_STEPS,
+    SEXES,
+)
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import case_scope
 from service.dependencies import Db
 from service.survivors.controller import Code
-from service.usecases.records import violations, vocabulary
+from service.usecases.records import referrals, violations, vocabulary
 from service.usecases.records.violations import ViolationIn, survivor_coded
 from service.web.forms import Refusal, Refused, attempt, status_of, typed
 from service.web.render import language_of, page
@@ -112,25 +124,47 @@ def _choices(words: dict[str, str], _: Gettext) -> list[tuple[str, str]]:
     return [(code, _(said)) for code, said in words.items()]
 
 
-async def _page(
-    db: AsyncSession, request: SignedIn, code: str, form: Refusal | None, done: str
+@dataclass(frozen=True)
+class Forms:
+    """The page's forms as typed and refused, if one was: the violation form, the referral
+    form, or the step form of one referral."""
+
+    violation: Refusal | None = None
+    referral: Refusal | None = None
+    step: tuple[uuid.UUID, Refusal] | None = None
+
+    @property
+    def status(self) -> int:
+        refused = self.violation or self.referral or (self.step[1] if self.step else None)
+        return refused.status_code if refused else 200
+
+
+async def survivor_page(
+    db: AsyncSession, request: SignedIn, code: str, forms: Forms, done: str = ""
 ) -> Response[str]:
+    """What was done to the survivor and where they were referred: the records, and the
+    forms that add to them. Both lists are reads of personal data, audited."""
     _ = gettext(request)
-    records = await violations.violations_of_survivor(db, actor_of(request), code)
+    actor = actor_of(request)
+    records = await violations.violations_of_survivor(db, actor, code)
+    referred = await referrals.referrals_of(db, actor, code)
     async with db.begin():
         kinds = await vocabulary.vocabulary(db)
         cases = await _their_cases(db, code, request)
+        directory = await referrals.partners(db)
     language = language_of(request)
     sw = language is Language.SW
     names = {kind.code: kind.name_sw if sw else kind.name_en for kind in kinds}
     return page(
         request,
         "violations.html",
-        form.status_code if form else 200,
+        forms.status,
         code=code,
         records=[v for v, _code, _cases in records],
         linked={v.id: linked for v, _code, linked in records},
-        form=form or Refusal({}),
+        form=forms.violation or Refusal({}),
+        refer_form=forms.referral or Refusal({}),
+        step_form=forms.step,
         done=done,
         kinds=names,
         cases=cases,
@@ -142,6 +176,17 @@ async def _page(
         ages=_choices(AGE_BANDS, _),
         precisions={code: _(said) for code, said in PRECISIONS.items()},
         shown=_shown(names, _),
+        referrals=referred,
+        partners=[(str(p.id), f"{p.name} — {_(PARTNER_KINDS[p.kind])}") for p in directory],
+        partner_kinds=PARTNER_KINDS,
+        referral_statuses=REFERRAL_STATUSES,
+        offered=lambda status: [
+            (move, _(REFERRAL_STEPS[move]))
+            for move, (sources, _to) in MOVES.items()
+            if status in sources
+        ],
+        outcomes=_choices(OUTCOMES, _),
+        outcome_words=OUTCOMES,
     )
 
 
@@ -167,7 +212,7 @@ class ViolationPages(Controller):
     async def violations_page(
         self, db: Db, request: SignedIn, code: Code, done: Done = ""
     ) -> Response[str]:
-        return await _page(db, request, code, None, done)
+        return await survivor_page(db, request, code, Forms(), done)
 
     @post()
     async def record(self, db: Db, request: SignedIn, code: Code) -> Response[Any]:
@@ -186,5 +231,5 @@ class ViolationPages(Controller):
 
         result = await attempt(_values(await request.form()), record_it)
         if isinstance(result, Refusal):
-            return await _page(db, request, code, result, "")
+            return await survivor_page(db, request, code, Forms(violation=result))
         return Redirect(f"/web/survivors/{code}/violations?done=recorded#records", status_code=303)

@@ -1,4 +1,5 @@
-"""My week: the cause list ahead, follow-ups with the Attorney General due, cases that moved.
+"""My week: the cause list ahead, follow-ups with the Attorney General due, referrals of
+survivors due a follow-up with the partner, cases that moved.
 
 Follow-ups are shown one line per case: a petition of four claimants is one file at the
 Attorney General's office, chased with one letter (the case page logs it on every award).
@@ -16,14 +17,16 @@ from litestar.params import QueryParameter
 
 from domain.base import utcnow
 from domain.calendar import nairobi_today
+from notifications.violation_words import PARTNER_KINDS, REFERRAL_STATUSES
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn
-from service.auth.policy import case_scope
+from service.auth.policy import case_scope, reads_free_text
 from service.awards.follow_ups import chase_rules
 from service.dependencies import Db
 from service.usecases.awards import chase
 from service.usecases.cases.recent_cases import recently_changed
 from service.usecases.hearings import cause_list
+from service.usecases.records.referrals import referrals_due
 from service.web.render import page
 
 WEEK = timedelta(days=6)
@@ -86,6 +89,10 @@ class WeekPage(Controller):
             db, max(first + WEEK, today), today, chase_rules(request), member=member
         )
         changed = await recently_changed(db, member=member)
+        referred = None
+        if reads_free_text(request.user):  # that a survivor needs care is a medical fact
+            async with db.begin():
+                referred = await referrals_due(db, max(first + WEEK, today), member)
         return page(
             request,
             "week.html",
@@ -97,4 +104,7 @@ class WeekPage(Controller):
             hearings=hearings,
             due=by_case(due),
             changed=changed,
+            referrals=referred,
+            partner_kinds=PARTNER_KINDS,
+            referral_statuses=REFERRAL_STATUSES,
         )

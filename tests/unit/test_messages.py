@@ -71,6 +71,12 @@ PAYLOADS = {
         "source": "Court of Appeal Rules 2010 r.75(2); 2022 Rules r.77",
         "court_number": "HCCHRPET/E045/2026",
     },
+    "referral_follow_up": CHASE
+    | {
+        "referral_id": "5b0f4f5e-0000-4000-8000-000000000001",
+        "kind": "economic_support",
+        "status": "accepted",
+    },
 }
 
 

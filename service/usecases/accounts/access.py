@@ -13,6 +13,7 @@ from domain.awards import Award
 from domain.cases import CaseClaimant, Survivor
 from domain.contacts import Contact
 from domain.hearings import Hearing
+from domain.referrals import Referral
 from domain.users import CaseMember
 from domain.violations import Violation
 
@@ -104,6 +105,19 @@ async def documents_violation(
         select(Survivor.id)
         .join(Violation, col(Violation.survivor_id) == Survivor.id)
         .where(Violation.id == violation_id, may_name(user_id))
+        .limit(1)
+    )
+    return found.first() is not None
+
+
+async def documents_referral(
+    db: AsyncConnection, referral_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
+    """As `documents`, for the survivor the referral is of."""
+    found = await db.execute(
+        select(Survivor.id)
+        .join(Referral, col(Referral.survivor_id) == Survivor.id)
+        .where(Referral.id == referral_id, may_name(user_id))
         .limit(1)
     )
     return found.first() is not None
