@@ -18,6 +18,7 @@ from sqlmodel import select
 from domain.awards import DisbursementMethod, PaymentReceived
 from domain.contacts import Channel
 from domain.hearings import HearingPurpose
+from domain.referrals import Partner, PartnerKind
 from domain.users import Role
 from notifications.i18n import Language
 from service.app import create_app
@@ -34,6 +35,7 @@ from service.usecases.families.contacts import NewContact, add_contact
 from service.usecases.families.status_codes import CodeRules, issue_code
 from service.usecases.hearings.calendar_feeds import issue_feed
 from service.usecases.hearings.court_dates import schedule
+from service.usecases.records.referrals import PartnerIn, ReferralIn, add_partner, refer
 from service.usecases.records.violations import ViolationIn, record_violation
 from tests.conftest import REPORT_SECRET, Account, empty_tables
 from tests.deliveries import sms_delivery
@@ -222,6 +224,45 @@ async def read_a_violation(w: World) -> tuple[str, str, None]:
 async def add_a_violation_type(w: World) -> tuple[str, str, dict[str, Any]]:
     code = f"kind_{uuid.uuid4().hex[:8]}"
     return "POST", "/violation-types", {"code": code, "name_en": code, "name_sw": code}
+
+
+async def a_partner(w: World) -> str:
+    """The world's one partner: a page that lists the directory draws the same each time."""
+    sessions = make_sessionmaker(w.engine)
+    async with sessions() as session:
+        known = (await session.exec(select(Partner.id))).first()
+    if known is not None:
+        return str(known)
+    async with sessions() as session:
+        given = PartnerIn(name="Matrix medical centre", kind=PartnerKind.MEDICAL)
+        return str((await add_partner(session, TEST_ACTOR, given)).id)
+
+
+async def refer_the_claimant(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "POST", f"/survivors/{w.code}/referrals", {"partner_id": await a_partner(w)}
+
+
+async def refer_by_form(w: World) -> tuple[str, str, "Form"]:
+    return "POST", f"/web/survivors/{w.code}/referrals", Form(partner_id=await a_partner(w))
+
+
+async def a_referral(w: World) -> uuid.UUID:
+    given = ReferralIn(partner_id=uuid.UUID(await a_partner(w)))
+    async with make_sessionmaker(w.engine)() as session:
+        return (await refer(session, TEST_ACTOR, w.code, given, None)).id
+
+
+async def accept_the_referral(w: World) -> tuple[str, str, dict[str, Any]]:
+    body = {"step": "accept", "version": 1}
+    return "POST", f"/referrals/{await a_referral(w)}/steps", body
+
+
+async def accept_by_form(w: World) -> tuple[str, str, "Form"]:
+    return "POST", f"/web/referrals/{await a_referral(w)}/steps", Form(step="accept", version="1")
+
+
+async def add_a_partner(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "POST", "/referral-partners", {"name": f"P {uuid.uuid4().hex[:8]}", "kind": "legal_aid"}
 
 
 async def add_account(w: World) -> tuple[str, str, dict[str, Any]]:
@@ -413,6 +454,14 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     "ViolationController.get_violation": ("survivor_personal", read_a_violation),
     "ViolationController.of_case": ("case_read", route("GET", "/cases/{case}/violations")),
     "ViolationTypeController.list_types": ("signed_in", route("GET", "/violation-types")),
+    "ReferralController.refer": ("survivor_personal", refer_the_claimant),
+    "ReferralController.of_survivor": (
+        "survivor_personal",
+        route("GET", "/survivors/{code}/referrals"),
+    ),
+    "ReferralController.step": ("survivor_personal", accept_the_referral),
+    "PartnerController.list_partners": ("signed_in", route("GET", "/referral-partners")),
+    "PartnerController.add_partner": ("admin", add_a_partner),
     "ViolationTypeController.add_type": ("admin", add_a_violation_type),
     "ViolationReportController.figures": (
         "signed_in",
@@ -623,6 +672,8 @@ PAGES: dict[str, tuple[str, Build]] = {
         ),
     ),
     "ViolationFiguresPage.figures_page": ("signed_in", route("GET", "/web/violations/figures")),
+    "ReferralPages.refer": ("survivor_personal", refer_by_form),
+    "ReferralPages.step": ("survivor_personal", accept_by_form),
     "UnpaidListPage.unpaid_list": ("signed_in", route("GET", "/web/unpaid/awards")),
     "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),
     "CalendarPage.new_feed": ("signed_in", route("POST", "/web/calendar/feed", Form())),
@@ -908,6 +959,16 @@ async def a_violation_over_in_the_browser(w: World, case_id: str) -> tuple[str, 
     return "POST", f"/web/survivors/{w.code}/violations", Form(form, types="torture", cases=case_id)
 
 
+async def a_referral_for(w: World, case_id: str) -> tuple[str, str, Any]:
+    method, path, body = await refer_the_claimant(w)
+    return method, path, body | {"case_id": case_id}
+
+
+async def a_referral_for_in_the_browser(w: World, case_id: str) -> tuple[str, str, Any]:
+    method, path, body = await refer_by_form(w)
+    return method, path, Form(body, case_id=case_id)
+
+
 async def a_status_code_for(w: World, contact_id: str) -> tuple[str, str, Any]:
     return "POST", f"/cases/{w.case_id}/status-codes", {"contact_id": contact_id}
 
@@ -929,14 +990,16 @@ IN_BODIES: dict[str, tuple[Named, str, str]] = {
     "log_case_follow_up_route": (chasing_with_an_award, "case_id", str(uuid.uuid4())),
     "ViolationController.record": (a_violation_over, "case_id", str(uuid.uuid4())),
     "ViolationPages.record": (a_violation_over_in_the_browser, "case_id", str(uuid.uuid4())),
+    "ReferralController.refer": (a_referral_for, "case_id", str(uuid.uuid4())),
+    "ReferralPages.refer": (a_referral_for_in_the_browser, "case_id", str(uuid.uuid4())),
 }
 
 
 def ids_in_bodies_and_queries() -> set[str]:
     """Routes whose JSON body or query takes a record's id or a survivor's code, read from
     their signatures; forms read inside a page's handler are listed by hand."""
-    # the claimants field of the new-case form; the cases ticked on the violation form
-    found = {"NewCase.open_case", "ViolationPages.record"}
+    # the claimants field of the new-case form; the cases of the violation and referral forms
+    found = {"NewCase.open_case", "ViolationPages.record", "ReferralPages.refer"}
     for app_route in create_app("postgresql+asyncpg://unused/unused").routes:
         for handler in getattr(app_route, "route_handlers", []):
             for name, parameter in handler.parsed_fn_signature.parameters.items():
