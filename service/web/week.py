@@ -91,8 +91,7 @@ class WeekPage(Controller):
         changed = await recently_changed(db, member=member)
         referred = None
         if reads_free_text(request.user):  # that a survivor needs care is a medical fact
-            async with db.begin():
-                referred = await referrals_due(db, max(first + WEEK, today), member)
+            referred = await referrals_due(db, max(first + WEEK, today), member)
         return page(
             request,
             "week.html",

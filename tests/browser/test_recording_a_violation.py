@@ -1,6 +1,7 @@
 """Issue 20 in Chromium: a lawyer on a 360 px phone records what was done to a survivor from
-the case page, in English and Kiswahili; an advocacy officer downloads last year's violations
-by county and agency, and the file names no one."""
+the case page, refers them for psychosocial care and closes the referral, in English and
+Kiswahili; an advocacy officer downloads last year's violations by county and agency, and the
+file names no one."""
 
 from datetime import date
 from pathlib import Path
@@ -9,11 +10,19 @@ import pytest
 from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from domain.referrals import PartnerKind
+from service.database import make_sessionmaker
+from service.usecases.records.referrals import PartnerIn, add_partner
 from tests.browser.conftest import PHONE, shoot, sign_in
 from tests.browser.test_in_chromium import UNLABELLED
 from tests.conftest import Account, empty_tables
+from tests.factories import TEST_ACTOR
 from tests.web.test_award_form import two_claimants_at_judgment
 
+PARTNER = {
+    "en": "Mathare counselling centre — Psychosocial care",
+    "sw": "Mathare counselling centre — Huduma ya ushauri nasaha na kisaikolojia",
+}
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 LAST_YEAR = date.today().year - 1
 WORDS = {
@@ -26,6 +35,14 @@ WORDS = {
         "police": "Kenya Police Service",
         "officers": "Officers' names",
         "done": "The violation is recorded.",
+        "partner": "Partner",
+        "referred": "The survivor is referred.",
+        "record": "Record what happened",
+        "happened": "What happened",
+        "close": "Close the referral",
+        "ended": "How it ended (to close)",
+        "updated": "The referral is updated.",
+        "closed": "Closed",
     },
     "sw": {
         "what": "Kilichofanyika",
@@ -36,17 +53,28 @@ WORDS = {
         "police": "Huduma ya Polisi ya Kenya",
         "officers": "Majina ya maafisa",
         "done": "Ukiukaji umeandikwa.",
+        "partner": "Mshirika",
+        "referred": "Mwathiriwa amepelekwa.",
+        "record": "Andika kilichotokea",
+        "happened": "Kilichotokea",
+        "close": "Funga rufaa",
+        "ended": "Jinsi ilivyoisha (kufunga)",
+        "updated": "Rufaa imesasishwa.",
+        "closed": "Imefungwa",
     },
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "sw"])
-async def test_a_lawyer_records_a_violation_and_advocacy_downloads_the_figures(
+async def test_a_lawyer_records_a_violation_refers_and_advocacy_downloads_the_figures(
     tab: Page, engine: AsyncEngine, accounts: dict[str, Account], lang: str
 ) -> None:
     words = WORDS[lang]
     await empty_tables(engine)
     case_id, codes = await two_claimants_at_judgment(engine, accounts["lawyer"])
+    async with make_sessionmaker(engine)() as session:
+        centre = PartnerIn(name="Mathare counselling centre", kind=PartnerKind.PSYCHOSOCIAL)
+        await add_partner(session, TEST_ACTOR, centre)
     lawyer = accounts["lawyer"]
     await tab.set_viewport_size(PHONE)
     await sign_in(tab, lawyer.user.username, lawyer.password)
@@ -71,6 +99,18 @@ async def test_a_lawyer_records_a_violation_and_advocacy_downloads_the_figures(
     await expect(record).to_contain_text("Sgt. Kiprono")
     await expect(record.get_by_role("link", name="HAKI/T/18")).to_be_visible()
     assert await tab.evaluate(NO_SIDEWAYS_SCROLL), "the violations page is wider than the phone"
+
+    referrals = tab.locator("#referrals")
+    await referrals.get_by_label(words["partner"]).select_option(label=PARTNER[lang])
+    await referrals.locator("form button[type=submit]").last.click()
+    await expect(tab.get_by_role("status")).to_contain_text(words["referred"])
+    await referrals.get_by_text(words["record"]).click()
+    await referrals.get_by_label(words["happened"]).select_option(label=words["close"])
+    await referrals.get_by_label(words["ended"]).select_option("completed")
+    await referrals.locator("details form button[type=submit]").click()
+    await expect(tab.get_by_role("status")).to_contain_text(words["updated"])
+    await expect(tab.locator("#referrals article .stage")).to_have_text(words["closed"])
+    assert await tab.evaluate(NO_SIDEWAYS_SCROLL), "the referrals are wider than the phone"
 
     await tab.context.clear_cookies()
     advocacy = accounts["advocacy"]
