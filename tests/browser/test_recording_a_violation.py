@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.referrals import PartnerKind
 from service.database import make_sessionmaker
 from service.usecases.records.referrals import PartnerIn, add_partner
+from tests.browser.axe import assert_accessible
 from tests.browser.conftest import PHONE, shoot, sign_in
 from tests.browser.test_in_chromium import UNLABELLED
 from tests.conftest import Account, empty_tables
@@ -111,6 +112,8 @@ async def test_a_lawyer_records_a_violation_refers_and_advocacy_downloads_the_fi
     await expect(tab.get_by_role("status")).to_contain_text(words["updated"])
     await expect(tab.locator("#referrals article .stage")).to_have_text(words["closed"])
     assert await tab.evaluate(NO_SIDEWAYS_SCROLL), "the referrals are wider than the phone"
+    await assert_accessible(tab)
+    await tab.set_viewport_size(PHONE)
 
     await tab.context.clear_cookies()
     advocacy = accounts["advocacy"]
@@ -128,3 +131,4 @@ async def test_a_lawyer_records_a_violation_refers_and_advocacy_downloads_the_fi
     for secret in ("Kiprono", "Achieng", "Otieno", codes[0]):
         assert secret not in text
     assert await tab.evaluate(NO_SIDEWAYS_SCROLL), "the figures page is wider than the phone"
+    await assert_accessible(tab)
