@@ -157,6 +157,8 @@ POLICY: dict[str, Rule] = {
     # the partner directory: organisations, not people
     "PartnerController.list_partners": Rule.SIGNED_IN,
     "PartnerController.add_partner": Rule.ADMIN,
+    "PartnersPage.partners_page": Rule.ADMIN,  # the form of PartnerController.add_partner
+    "PartnersPage.add_partner": Rule.ADMIN,
     "ReferralPages.refer": Rule.SURVIVOR_RECORD,
     "ReferralPages.step": Rule.REFERRAL_CHANGE,
     "ViolationPages.violations_page": Rule.SURVIVOR_RECORD,

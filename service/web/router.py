@@ -31,6 +31,7 @@ from service.web.forms import status_of
 from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.once import OnceOnly
+from service.web.partners_page import PartnersPage
 from service.web.referral_pages import ReferralPages
 from service.web.reminder_rules_page import ReminderRulesPage
 from service.web.render import here, page
@@ -105,6 +106,7 @@ web_router = Router(
         ViolationPages,
         ViolationFiguresPage,
         ReferralPages,
+        PartnersPage,
     ],
     include_in_schema=False,
     middleware=[OnceOnly()],

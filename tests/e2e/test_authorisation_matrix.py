@@ -672,6 +672,11 @@ PAGES: dict[str, tuple[str, Build]] = {
         ),
     ),
     "ViolationFiguresPage.figures_page": ("signed_in", route("GET", "/web/violations/figures")),
+    "PartnersPage.partners_page": ("admin", route("GET", "/web/admin/partners")),
+    "PartnersPage.add_partner": (
+        "admin",
+        route("POST", "/web/admin/partners", Form(name="Partner by form", kind="legal_aid")),
+    ),
     "ReferralPages.refer": ("survivor_personal", refer_by_form),
     "ReferralPages.step": ("survivor_personal", accept_by_form),
     "UnpaidListPage.unpaid_list": ("signed_in", route("GET", "/web/unpaid/awards")),

@@ -46,3 +46,20 @@ async def test_a_referral_on_the_survivor_page_and_on_my_week(
     await sign_in(web, accounts["advocacy"])
     theirs = (await web.get("/web/")).text
     assert "Referrals due for follow-up" not in theirs and "Kisumu trauma clinic" not in theirs
+
+
+async def test_an_administrator_keeps_the_directory_of_partners(
+    web: Browser, accounts: dict[str, Account]
+) -> None:
+    token = await sign_in(web, accounts["admin"])
+    assert "/web/admin/partners" in (await web.get("/web/admin")).text
+    form = {"_form_token": token, "name": "Eldoret legal aid clinic", "kind": "legal_aid"}
+    added = await web.post("/web/admin/partners", data=form)
+    assert added.status_code == 303, added.text
+    listed = (await web.get("/web/admin/partners?done=added")).text
+    assert "The partner is in the directory." in listed and "Eldoret legal aid clinic" in listed
+    again = await web.post("/web/admin/partners", data=form)
+    assert again.status_code == 409
+    assert "A partner of that name is already in the directory." in again.text
+    no_kind = await web.post("/web/admin/partners", data=form | {"kind": "", "name": "Another"})
+    assert no_kind.status_code == 400 and "Choose what the partner offers." in no_kind.text
