@@ -33,8 +33,7 @@ class ViolationController(Controller):
     ) -> ViolationOut:
         actor, scope = actor_of(request), case_scope(request.user)
         violation = await violations.record_violation(db, actor, code, data, scope)
-        found = await violations.read_violation(db, actor, violation.id)
-        return _out(found)[0]
+        return ViolationOut.of(violation, code, list(dict.fromkeys(data.cases)))
 
     @get(
         "/survivors/{code:str}/violations",

@@ -2,12 +2,15 @@
 run the case import has; every intake rule refuses a row in words, and a refused file writes
 nothing; the same file twice changes nothing."""
 
+import io
+import zipfile
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.violations import Violation
 from service.imports.layouts import LAYOUTS, ImportKind, layout_markdown
-from tests.conftest import Account
+from tests.conftest import Account, empty_tables
 from tests.e2e.helpers import Client, survivor
 from tests.e2e.test_imports import post
 from tests.unit.test_import_files import README
@@ -39,7 +42,7 @@ async def test_dry_run_refusals_in_words_then_the_import(
         f"{one},,4,,Kisumu,,,torture,gsu,,,,,,",
         f"{one},2020,,,Kisumo,,,torture,gsu,,,,,,",
         f"{two},2020,,,Nairobi,,,tortur,gsu,,,,,,",
-        "S-2001-0001,2020,,,Nairobi,,,torture,gsu,,,,,,",
+        "S-2001-0001,2020,4,31,Nairobi,,,torture,gsu,,,,,,",
     ]
     dry = await post(client, admin, "violations", sheet(*good, *bad), dry_run="true")
     assert dry.status_code == 200, dry.text
@@ -48,7 +51,7 @@ async def test_dry_run_refusals_in_words_then_the_import(
     assert "give the year" in said[(5, "year")]
     assert "did you mean Kisumu?" in said[(6, "county")]
     assert "did you mean Torture?" in said[(7, "types")]
-    assert "no survivor with code S-2001-0001" in said[(8, "survivor")]
+    assert "no such day" in said[(8, "day")]
     assert await recorded(engine) == 0
     refused = await post(client, admin, "violations", sheet(*good, *bad))
     assert refused.status_code == 422 and await recorded(engine) == 0
@@ -58,6 +61,9 @@ async def test_dry_run_refusals_in_words_then_the_import(
     assert (first.json()["created"], first.json()["written"]) == (2, True)
     again = await post(client, admin, "violations", sheet(*good))
     assert (again.json()["created"], again.json()["unchanged"]) == (0, 2)
+    paper = "S-2015-0042,2015,,,Kakamega,,,torture,kenya_police_service,,,,,,"
+    registered = await post(client, admin, "violations", sheet(paper))
+    assert registered.json()["created"] == 1, "a paper code new to Haki registers the survivor"
     listed = (await client.get(f"/survivors/{one}/violations")).json()
     assert listed[0]["types"] == ["torture", "arbitrary_arrest"]
     assert (listed[0]["precision"], listed[0]["county"]) == ("month", "Kisumu")
@@ -66,3 +72,27 @@ async def test_dry_run_refusals_in_words_then_the_import(
 def test_the_layout_is_documented() -> None:
     docs = (README.parent / "docs" / "violation-records.md").read_text()
     assert layout_markdown((ImportKind.VIOLATIONS,)) in docs
+
+
+async def test_an_export_imported_into_an_empty_register_gives_the_same_records(
+    client: Client, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    admin = accounts["admin"]
+    code = await survivor(client, "Akinyi Exported")
+    base = {"county": "Mombasa", "agency": "administration_police", "types": ["torture"]}
+    for when in ({"year": 2018}, {"year": 2019, "month": 7}, {"year": 2020, "month": 2, "day": 29}):
+        extra = {"place": '=HYPERLINK("x")', "officers": "Insp. Hassan", "disability": True}
+        answer = await client.post(f"/survivors/{code}/violations", json=base | when | extra)
+        assert answer.status_code == 201, answer.text
+    before = (await client.get(f"/survivors/{code}/violations")).json()
+    exported = await client.get(
+        "/exports/full.zip", headers=admin.headers, params={"with_personal_data": "true"}
+    )
+    file = zipfile.ZipFile(io.BytesIO(exported.content)).read("import/violations.csv")
+    assert b"'=HYPERLINK" in file, "a formula leaves escaped"
+    await empty_tables(engine)
+    brought = await post(client, admin, "violations", file)
+    assert brought.json()["created"] == 3, brought.text
+    after = (await client.get(f"/survivors/{code}/violations", headers=admin.headers)).json()
+    kept = ("occurred_on", "precision", "county", "types", "place", "officers", "disability")
+    assert [{k: v[k] for k in kept} for v in after] == [{k: v[k] for k in kept} for v in before]

@@ -48,6 +48,11 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "idempotent_requests": (),
     "form_submissions": (),
     "notices_to_sue": (),
+    "violation_types": (),
+    "violations": ("place", "unit", "officers"),
+    "violation_cases": (),
+    "referral_partners": (),
+    "referrals": ("reason", "outcome_note"),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""
 

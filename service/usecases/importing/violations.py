@@ -3,7 +3,8 @@ intake forms), matched on the survivor, the date as far as known, the county, th
 and the violations, so a file imported twice changes nothing the second time.
 
 Every rule of intake holds: a date in the future, a day without its month, a county or a
-violation not in the lists ("did you mean") refuse the row, and a dry run reports it.
+violation not in the lists ("did you mean") refuse the row, and a dry run reports it. A
+survivor code new to Haki registers the survivor under it, as the cases import does.
 """
 
 from dataclasses import dataclass
@@ -19,9 +20,8 @@ from domain.errors import InvalidInput
 from domain.violations import AgeBand, Agency, Precision, Sex, Violation, when_it_happened
 from service.imports.cells import Cells
 from service.usecases.accounts.audit import audit
-from service.usecases.importing.claimants import checked_code
+from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
 from service.usecases.importing.running import Context, Outcome
-from service.usecases.records.violations import survivor_coded
 from service.usecases.records.vocabulary import types_named
 
 DETAILS = ("sub_county", "place", "unit", "perpetrators", "officers", "sex", "age_band")
@@ -112,7 +112,7 @@ class ViolationImporter:
         rows (an office documents about 500 survivors a year), not hundreds of thousands."""
 
     async def apply(self, session: AsyncSession, context: Context, row: ViolationRow) -> Outcome:
-        survivor = await survivor_coded(session, row.code)
+        [survivor] = await survivors_named(session, context, [row.code], [])
         types = await types_named(session, row.types)
         label = f"{row.code}, {row.occurred_on.isoformat()}, {row.county}"
         candidates = await session.exec(
@@ -156,7 +156,8 @@ class ViolationImporter:
         return Outcome("updated", label, tuple(changed))
 
     async def finish(self, session: AsyncSession, context: Context) -> None:
-        """Each row is complete when applied: nothing is left for the end."""
+        """Survivors registered under their paper codes move each year's counter past them."""
+        await move_counters(session)
 
     def conflict(self, error: IntegrityError) -> tuple[str, str]:
         return "survivor", str(error.orig).splitlines()[-1]
