@@ -3,7 +3,10 @@
 A violation is counted by county in the yearly figures, so a county typed two ways would
 split one county's count in two: an unknown name is refused with the nearest known ones.
 The sub-counties are the 290 constituencies of the IEBC, which the national and county
-governments use as sub-counties.
+governments use as sub-counties. The list was checked against two public lists found in
+GitHub repositories (EddyO360/Public-Census-Management-System, chmodx5/next-express-user-auth);
+where they disagree or are incomplete (Kisii, Nyamira, Migori, Bungoma), the IEBC's names
+were kept. Nairobi is "Nairobi City", as the Constitution's First Schedule names it.
 """
 
 import csv
