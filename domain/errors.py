@@ -77,3 +77,12 @@ class TooManyAttempts(DomainError):
             f"too many failed sign-ins: wait {retry_after} seconds before trying again"
         )
         self.retry_after = retry_after
+
+
+class NotInList(InvalidInput):
+    """A name that must come from a list (a county, a violation) and does not: `near` holds
+    the nearest names of the list, for a page to offer in the reader's language."""
+
+    def __init__(self, message: str, field: str, near: list[str]) -> None:
+        super().__init__(message, field)
+        self.near = near

@@ -13,9 +13,11 @@ from domain import (
     notices,
     outbox,
     positions,
+    referrals,
     reminders,
     report_bases,
     users,
+    violations,
 )
 
 __all__ = [
@@ -30,7 +32,9 @@ __all__ = [
     "notices",
     "outbox",
     "positions",
+    "referrals",
     "reminders",
     "report_bases",
     "users",
+    "violations",
 ]

@@ -58,6 +58,9 @@ from service.migrate import check_current
 from service.openapi import document_access, document_refusals, refuse_unknown_fields
 from service.phones.controller import opt_out_from_the_gateway, text_from_a_phone, ussd_session
 from service.phones.messages_controller import FamilyMessageController
+from service.records.controller import ViolationController, ViolationTypeController
+from service.records.referrals import PartnerController, ReferralController
+from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
@@ -138,6 +141,11 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     FamilyMessageController,
                     text_from_a_phone,
                     opt_out_from_the_gateway,
+                    ViolationController,
+                    ViolationTypeController,
+                    ViolationReportController,
+                    ReferralController,
+                    PartnerController,
                     ReportController,
                     unpaid_report,
                     unpaid_award_list,

@@ -42,6 +42,14 @@ class Rule(Enum):
     EXAMINATION_PERSONAL = (
         "administrators; lawyers on the team of the examination's case (personal data)"
     )
+    SURVIVOR_RECORD = (
+        "administrators; lawyers on a case of the survivor, or who registered them and no case "
+        "names them yet (personal data)"
+    )
+    VIOLATION_PERSONAL = (
+        "administrators; lawyers who may read the survivor's record (personal data)"
+    )
+    REFERRAL_CHANGE = "administrators; lawyers who may read the referred survivor's record"
     METRICS = "the metrics scraper with HAKI_METRICS_TOKEN as its bearer token; administrators"
 
 
@@ -143,6 +151,31 @@ POLICY: dict[str, Rule] = {
     "unpaid_report": Rule.SIGNED_IN,
     # one row per award, survivor codes at most: pseudonymous as the report, so every role
     "unpaid_award_list": Rule.SIGNED_IN,
+    # what was done to survivors (service/records/): a lawyer records it from intake on
+    "ViolationController.record": Rule.SURVIVOR_RECORD,
+    "ViolationController.of_survivor": Rule.SURVIVOR_RECORD,
+    "ViolationController.get_violation": Rule.VIOLATION_PERSONAL,
+    # every role: place, unit and officers withheld unless reads_free_text
+    "ViolationController.of_case": Rule.CASE_READ,
+    "ViolationTypeController.list_types": Rule.SIGNED_IN,
+    "ViolationTypeController.add_type": Rule.ADMIN,
+    # counts by year, county, agency, type, sex and age band; never a name, place or unit
+    "ViolationReportController.figures": Rule.SIGNED_IN,
+    "ViolationReportController.chart": Rule.SIGNED_IN,
+    # referrals to partners for care and support: the survivor's record's rule
+    "ReferralController.refer": Rule.SURVIVOR_RECORD,
+    "ReferralController.of_survivor": Rule.SURVIVOR_RECORD,
+    "ReferralController.step": Rule.REFERRAL_CHANGE,
+    # the partner directory: organisations, not people
+    "PartnerController.list_partners": Rule.SIGNED_IN,
+    "PartnerController.add_partner": Rule.ADMIN,
+    "PartnersPage.partners_page": Rule.ADMIN,  # the form of PartnerController.add_partner
+    "PartnersPage.add_partner": Rule.ADMIN,
+    "ReferralPages.refer": Rule.SURVIVOR_RECORD,
+    "ReferralPages.step": Rule.REFERRAL_CHANGE,
+    "ViolationPages.violations_page": Rule.SURVIVOR_RECORD,
+    "ViolationPages.record": Rule.SURVIVOR_RECORD,
+    "ViolationFiguresPage.figures_page": Rule.SIGNED_IN,
     # the browser interface (service/web/): each page has the rule of the API route it shows
     "front_door": Rule.PUBLIC,
     "SessionPages.login_form": Rule.PUBLIC,
@@ -228,6 +261,9 @@ ROLES = {
     Rule.HEARING_CHANGE: {Role.ADMIN, Role.LAWYER},
     Rule.DOCUMENT_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.EXAMINATION_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.SURVIVOR_RECORD: {Role.ADMIN, Role.LAWYER},
+    Rule.VIOLATION_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.REFERRAL_CHANGE: {Role.ADMIN, Role.LAWYER},
     Rule.METRICS: {Role.ADMIN},
 }
 
@@ -323,6 +359,24 @@ async def _examination_visible(connection: Connection, db: AsyncConnection, p: P
         raise NotFound(f"no examination with id {examination_id}")
 
 
+async def _documents(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    code = connection.path_params["code"]
+    if p.role is Role.LAWYER and not await access.documents(db, code, p.id):
+        raise NotFound(f"no survivor with code {code}")
+
+
+async def _violation_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    violation_id = connection.path_params["violation_id"]
+    if p.role is Role.LAWYER and not await access.documents_violation(db, violation_id, p.id):
+        raise NotFound(f"no violation record with id {violation_id}")
+
+
+async def _referral_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    referral_id = connection.path_params["referral_id"]
+    if p.role is Role.LAWYER and not await access.documents_referral(db, referral_id, p.id):
+        raise NotFound(f"no referral with id {referral_id}")
+
+
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
     Rule.CASE_READ: _case_visible,
     Rule.CASE_CHANGE: _case_visible,
@@ -336,6 +390,9 @@ SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[
     Rule.HEARING_CHANGE: _hearing_visible,
     Rule.DOCUMENT_PERSONAL: _document_visible,
     Rule.EXAMINATION_PERSONAL: _examination_visible,
+    Rule.SURVIVOR_RECORD: _documents,
+    Rule.VIOLATION_PERSONAL: _violation_visible,
+    Rule.REFERRAL_CHANGE: _referral_visible,
 }
 
 

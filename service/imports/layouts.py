@@ -12,6 +12,7 @@ from enum import StrEnum
 from domain.awards import AwardStage, HeadKind
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from domain.violations import AgeBand, Agency, Sex
 from service.spreadsheet_cells import neutralised
 
 
@@ -20,6 +21,12 @@ class ImportKind(StrEnum):
     HEARINGS = "hearings"
     AWARDS = "awards"
     PAYMENTS = "payments"
+    VIOLATIONS = "violations"
+
+
+COURT_RECORDS = (ImportKind.CASES, ImportKind.HEARINGS, ImportKind.AWARDS, ImportKind.PAYMENTS)
+"""the court's half of the record, whose layouts the README shows; the violation records'
+layout is in docs/violation-records.md"""
 
 
 @dataclass(frozen=True)
@@ -167,6 +174,29 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column("method", False, "disbursed: mpesa, bank or cheque", ""),
         Column("beneficiary", False, "disbursed: who received it", "", 120),
     ),
+    ImportKind.VIOLATIONS: (
+        Column("survivor", True, "the survivor's code, already in Haki", "S-2021-0042"),
+        Column("year", True, "the year it happened", "2021"),
+        Column("month", False, "1 to 12, when known", "6"),
+        Column("day", False, "1 to 31, when the month is known too", ""),
+        Column("county", True, "one of Kenya's 47 counties", "Kisumu", 60),
+        Column("sub_county", False, "a sub-county of that county", "Nyando", 60),
+        Column("place", False, "where, in words (personal data)", "", 300),
+        Column(
+            "types",
+            True,
+            f"violations of the vocabulary, by code or name, separated by {LIST_SEPARATOR}",
+            "torture | arbitrary_arrest",
+            200,
+        ),
+        Column("agency", True, _one_of(Agency), "kenya_police_service"),
+        Column("unit", False, "the unit or police station", "Ahero Police Station", 200),
+        Column("perpetrators", False, "how many, 1 to 1000", "3"),
+        Column("officers", False, "names of officers (personal data)", "", 1000),
+        Column("sex", False, f"the survivor's: {_one_of(Sex)}", "male"),
+        Column("age_band", False, f"the survivor's age then: {_one_of(AgeBand)}", "25_34"),
+        Column("disability", False, "the survivor has a disability: yes or no", ""),
+    ),
 }
 AWARD_STAGES_IMPORTED = (
     AwardStage.AWARDED,
@@ -189,10 +219,11 @@ def template_csv(kind: ImportKind) -> str:
     return out.getvalue()
 
 
-def layout_markdown() -> str:
-    """The layouts as the README's tables (a test keeps the README in step with this)."""
+def layout_markdown(kinds: tuple[ImportKind, ...] = COURT_RECORDS) -> str:
+    """The layouts as the README's tables, or another document's (a test keeps each in step)."""
     lines = []
-    for kind, columns in LAYOUTS.items():
+    for kind in kinds:
+        columns = LAYOUTS[kind]
         lines += [f"**{kind}.csv**", "", "| column | required | what it holds |", "|---|---|---|"]
         for c in columns:
             example = f" (e.g. `{c.example}`)" if c.example else ""

@@ -14,6 +14,7 @@ from service.auth.policy import RoleRefused
 from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag
 from service.documents.controller import download_document
 from service.errors import http_problem
+from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
 from service.reports.unpaid_list import unpaid_award_list
@@ -31,12 +32,16 @@ from service.web.forms import status_of
 from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.once import OnceOnly
+from service.web.partners_page import PartnersPage
+from service.web.referral_pages import ReferralPages
 from service.web.reminder_rules_page import ReminderRulesPage
 from service.web.render import here, page
 from service.web.session_pages import SessionPages
 from service.web.team_page import TeamPage
 from service.web.unpaid_list_page import UnpaidListPage
 from service.web.users_page import UsersPage
+from service.web.violation_figures import ViolationFiguresPage
+from service.web.violations_page import ViolationPages
 from service.web.week import WeekPage
 
 AnyRequest = Request[Any, Any, Any]
@@ -99,6 +104,10 @@ web_router = Router(
         CaseDetailsPage,
         AuditPage,
         ReminderRulesPage,
+        ViolationPages,
+        ViolationFiguresPage,
+        ReferralPages,
+        PartnersPage,
     ],
     include_in_schema=False,
     middleware=[OnceOnly()],
@@ -114,6 +123,7 @@ web_downloads = Router(
         unpaid_award_list,
         ReportController,
         download_document,
+        ViolationReportController,
     ],
     opt={PAGE: True},
     include_in_schema=False,

@@ -1,4 +1,5 @@
-"""My week: the cause list ahead, follow-ups with the Attorney General due, cases that moved.
+"""My week: the cause list ahead, follow-ups with the Attorney General due, referrals of
+survivors due a follow-up with the partner, cases that moved.
 
 Follow-ups are shown one line per case: a petition of four claimants is one file at the
 Attorney General's office, chased with one letter (the case page logs it on every award).
@@ -16,15 +17,17 @@ from litestar.params import QueryParameter
 
 from domain.base import utcnow
 from domain.calendar import nairobi_today
+from notifications.violation_words import PARTNER_KINDS, REFERRAL_STATUSES
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn
-from service.auth.policy import case_scope
+from service.auth.policy import case_scope, reads_free_text
 from service.awards.follow_ups import chase_rules
 from service.dependencies import Db
 from service.usecases.awards import chase
 from service.usecases.cases.recent_cases import recently_changed
 from service.usecases.families.family_messages import call_backs_due
 from service.usecases.hearings import cause_list
+from service.usecases.records.referrals import referrals_due
 from service.web.render import page
 
 WEEK = timedelta(days=6)
@@ -88,6 +91,9 @@ class WeekPage(Controller):
         )
         changed = await recently_changed(db, member=member)
         call_backs = await call_backs_due(db, member)
+        referred = None
+        if reads_free_text(request.user):  # that a survivor needs care is a medical fact
+            referred = await referrals_due(db, max(first + WEEK, today), member)
         return page(
             request,
             "week.html",
@@ -100,4 +106,7 @@ class WeekPage(Controller):
             due=by_case(due),
             changed=changed,
             call_backs=call_backs,
+            referrals=referred,
+            partner_kinds=PARTNER_KINDS,
+            referral_statuses=REFERRAL_STATUSES,
         )

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, get_type_hints
 
+import msgspec
 import pytest
 from msgspec import Struct
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -20,6 +21,7 @@ from domain.documents import DocumentKind, RecordKind
 from domain.examinations import ExaminationForm
 from domain.family_phones import FamilyMessage
 from domain.hearings import HearingPurpose
+from domain.referrals import Partner, PartnerKind
 from domain.users import Role
 from notifications.i18n import Language
 from service.app import create_app
@@ -39,7 +41,9 @@ from service.usecases.hearings.calendar_feeds import issue_feed
 from service.usecases.hearings.court_dates import schedule
 from service.usecases.records.documents import DocumentRules, Upload, keep_document
 from service.usecases.records.examinations import NewExamination, record_examination
+from service.usecases.records.referrals import PartnerIn, ReferralIn, add_partner, refer
 from service.usecases.records.sealing import keyring_of
+from service.usecases.records.violations import ViolationIn, record_violation
 from tests.conftest import REPORT_SECRET, TEST_DOCUMENT_KEYS, Account, empty_tables
 from tests.deliveries import sms_delivery
 from tests.e2e.helpers import Client, without_form_tokens
@@ -242,6 +246,64 @@ async def record_an_award_by_form(w: World) -> tuple[str, str, "Form"]:
     """The case is awarded already: a second award, for the same claimant, by the page."""
     form = Form(claimant=w.code, respondent="Attorney General", costs_amount="5,000", rate="court")
     return "POST", f"/web/cases/{w.case_id}/awards", form
+
+
+VIOLATION = {"year": 2024, "county": "Nyeri", "types": ["torture"], "agency": "gsu"}
+
+
+async def a_violation(w: World) -> uuid.UUID:
+    """A violation recorded for the world's claimant."""
+    async with make_sessionmaker(w.engine)() as session:
+        entry = msgspec.convert(VIOLATION, ViolationIn)
+        return (await record_violation(session, TEST_ACTOR, w.code, entry, None)).id
+
+
+async def read_a_violation(w: World) -> tuple[str, str, None]:
+    return "GET", f"/violations/{await a_violation(w)}", None
+
+
+async def add_a_violation_type(w: World) -> tuple[str, str, dict[str, Any]]:
+    code = f"kind_{uuid.uuid4().hex[:8]}"
+    return "POST", "/violation-types", {"code": code, "name_en": code, "name_sw": code}
+
+
+async def a_partner(w: World) -> str:
+    """The world's one partner: a page that lists the directory draws the same each time."""
+    sessions = make_sessionmaker(w.engine)
+    async with sessions() as session:
+        known = (await session.exec(select(Partner.id))).first()
+    if known is not None:
+        return str(known)
+    async with sessions() as session:
+        given = PartnerIn(name="Matrix medical centre", kind=PartnerKind.MEDICAL)
+        return str((await add_partner(session, TEST_ACTOR, given)).id)
+
+
+async def refer_the_claimant(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "POST", f"/survivors/{w.code}/referrals", {"partner_id": await a_partner(w)}
+
+
+async def refer_by_form(w: World) -> tuple[str, str, "Form"]:
+    return "POST", f"/web/survivors/{w.code}/referrals", Form(partner_id=await a_partner(w))
+
+
+async def a_referral(w: World) -> uuid.UUID:
+    given = ReferralIn(partner_id=uuid.UUID(await a_partner(w)))
+    async with make_sessionmaker(w.engine)() as session:
+        return (await refer(session, TEST_ACTOR, w.code, given, None)).id
+
+
+async def accept_the_referral(w: World) -> tuple[str, str, dict[str, Any]]:
+    body = {"step": "accept", "version": 1}
+    return "POST", f"/referrals/{await a_referral(w)}/steps", body
+
+
+async def accept_by_form(w: World) -> tuple[str, str, "Form"]:
+    return "POST", f"/web/referrals/{await a_referral(w)}/steps", Form(step="accept", version="1")
+
+
+async def add_a_partner(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "POST", "/referral-partners", {"name": f"P {uuid.uuid4().hex[:8]}", "kind": "legal_aid"}
 
 
 async def add_account(w: World) -> tuple[str, str, dict[str, Any]]:
@@ -490,6 +552,34 @@ EXPECTED: dict[str, tuple[str, Build]] = {
         route("POST", "/survivors", {"full_name": "New Person"}),
     ),
     "SurvivorController.get": ("survivor_personal", route("GET", "/survivors/{code}")),
+    "ViolationController.record": (
+        "survivor_personal",
+        route("POST", "/survivors/{code}/violations", VIOLATION),
+    ),
+    "ViolationController.of_survivor": (
+        "survivor_personal",
+        route("GET", "/survivors/{code}/violations"),
+    ),
+    "ViolationController.get_violation": ("survivor_personal", read_a_violation),
+    "ViolationController.of_case": ("case_read", route("GET", "/cases/{case}/violations")),
+    "ViolationTypeController.list_types": ("signed_in", route("GET", "/violation-types")),
+    "ReferralController.refer": ("survivor_personal", refer_the_claimant),
+    "ReferralController.of_survivor": (
+        "survivor_personal",
+        route("GET", "/survivors/{code}/referrals"),
+    ),
+    "ReferralController.step": ("survivor_personal", accept_the_referral),
+    "PartnerController.list_partners": ("signed_in", route("GET", "/referral-partners")),
+    "PartnerController.add_partner": ("admin", add_a_partner),
+    "ViolationTypeController.add_type": ("admin", add_a_violation_type),
+    "ViolationReportController.figures": (
+        "signed_in",
+        route("GET", "/reports/violations?format=csv&table=county_agency"),
+    ),
+    "ViolationReportController.chart": (
+        "signed_in",
+        route("GET", "/reports/violations/chart.svg?lang=sw"),
+    ),
     "UserController.list_users": ("admin", route("GET", "/users")),
     "UserController.add": ("admin", add_account),
     "UserController.disable": ("admin", disable_someone),
@@ -695,6 +785,26 @@ PAGES: dict[str, tuple[str, Build]] = {
     "CaseList.case_list": ("signed_in", route("GET", "/web/cases?stage=hearing&q=HAKI")),
     "CaseList.case_list_csv": ("signed_in", route("GET", "/web/cases.csv?q=HAKI&sort=stage")),
     "UnpaidPage.unpaid": ("signed_in", route("GET", "/web/unpaid")),
+    "ViolationPages.violations_page": (
+        "survivor_personal",
+        route("GET", "/web/survivors/{code}/violations"),
+    ),
+    "ViolationPages.record": (
+        "survivor_personal",
+        route(
+            "POST",
+            "/web/survivors/{code}/violations",
+            Form(year="2024", county="Nyeri", types="torture", agency="gsu"),
+        ),
+    ),
+    "ViolationFiguresPage.figures_page": ("signed_in", route("GET", "/web/violations/figures")),
+    "PartnersPage.partners_page": ("admin", route("GET", "/web/admin/partners")),
+    "PartnersPage.add_partner": (
+        "admin",
+        route("POST", "/web/admin/partners", Form(name="Partner by form", kind="legal_aid")),
+    ),
+    "ReferralPages.refer": ("survivor_personal", refer_by_form),
+    "ReferralPages.step": ("survivor_personal", accept_by_form),
     "UnpaidListPage.unpaid_list": ("signed_in", route("GET", "/web/unpaid/awards")),
     "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),
     "CalendarPage.new_feed": ("signed_in", route("POST", "/web/calendar/feed", Form())),
@@ -973,6 +1083,25 @@ async def an_award_to(w: World, code: str) -> tuple[str, str, Any]:
     return method, path, body | {"claimant": code}
 
 
+async def a_violation_over(w: World, case_id: str) -> tuple[str, str, Any]:
+    return "POST", f"/survivors/{w.code}/violations", VIOLATION | {"cases": [case_id]}
+
+
+async def a_violation_over_in_the_browser(w: World, case_id: str) -> tuple[str, str, Any]:
+    form = Form({k: v for k, v in VIOLATION.items() if k != "types"})
+    return "POST", f"/web/survivors/{w.code}/violations", Form(form, types="torture", cases=case_id)
+
+
+async def a_referral_for(w: World, case_id: str) -> tuple[str, str, Any]:
+    method, path, body = await refer_the_claimant(w)
+    return method, path, body | {"case_id": case_id}
+
+
+async def a_referral_for_in_the_browser(w: World, case_id: str) -> tuple[str, str, Any]:
+    method, path, body = await refer_by_form(w)
+    return method, path, Form(body, case_id=case_id)
+
+
 async def a_status_code_for(w: World, contact_id: str) -> tuple[str, str, Any]:
     return "POST", f"/cases/{w.case_id}/status-codes", {"contact_id": contact_id}
 
@@ -1017,6 +1146,10 @@ IN_BODIES: dict[str, tuple[Named, str, str]] = {
     "ExaminationForm.record_examination": (an_examination_of_in_the_browser, "code", UNKNOWN_CODE),
     "upload_document": (a_document_on, "case_id", str(uuid.uuid4())),
     "upload_on_case_page": (a_document_on_in_the_browser, "case_id", str(uuid.uuid4())),
+    "ViolationController.record": (a_violation_over, "case_id", str(uuid.uuid4())),
+    "ViolationPages.record": (a_violation_over_in_the_browser, "case_id", str(uuid.uuid4())),
+    "ReferralController.refer": (a_referral_for, "case_id", str(uuid.uuid4())),
+    "ReferralPages.refer": (a_referral_for_in_the_browser, "case_id", str(uuid.uuid4())),
 }
 
 
@@ -1025,11 +1158,14 @@ def ids_in_bodies_and_queries() -> set[str]:
     their signatures; forms read inside a page's handler are listed by hand."""
     # the claimants field of the new-case form; the record a document is attached to, in a
     # multipart body the handlers read themselves; the survivor examined, in the page's form
+    # and the cases of the violation and referral forms
     found = {
         "NewCase.open_case",
         "upload_document",
         "upload_on_case_page",
         "ExaminationForm.record_examination",
+        "ViolationPages.record",
+        "ReferralPages.refer",
     }
     for app_route in create_app("postgresql+asyncpg://unused/unused").routes:
         for handler in getattr(app_route, "route_handlers", []):

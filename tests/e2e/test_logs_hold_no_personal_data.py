@@ -83,6 +83,23 @@ async def test_no_name_or_phone_number_reaches_the_logs(
     assert (await client.get(f"/status/{status_code}")).status_code == 200
     await client.get(f"/survivors/{code}")
     await client.get(f"/survivors/{code}/contacts")
+    violation = {
+        "year": 2020,
+        "county": "Nairobi",
+        "types": ["torture"],
+        "agency": "gsu",
+        "place": f"outside {SURVIVOR}'s home",
+        "officers": CONTACT,
+        "cases": [case["id"]],
+    }
+    recorded = await client.post(f"/survivors/{code}/violations", json=violation)
+    assert recorded.status_code == 201, recorded.text
+    mistyped = await client.post(
+        f"/survivors/{code}/violations", json=violation | {"county": SURVIVOR}
+    )
+    assert mistyped.status_code == 422
+    await client.get(f"/survivors/{code}/violations")
+    await client.get(f"/cases/{case['id']}/violations")
     filed = await step(
         client, case, "file", occurred_on="2021-03-01", court_number="HCCC 9 of 2021"
     )

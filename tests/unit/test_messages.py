@@ -77,6 +77,12 @@ PAYLOADS = {
         "call_back_by": "2026-09-30T14:00:00+00:00",
         "message_id": "00000000-0000-0000-0000-000000000000",
     },
+    "referral_follow_up": CHASE
+    | {
+        "referral_id": "5b0f4f5e-0000-4000-8000-000000000001",
+        "kind": "economic_support",
+        "status": "accepted",
+    },
 }
 
 

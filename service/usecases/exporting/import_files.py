@@ -22,6 +22,7 @@ from domain.cases import Case, CaseClaimant, CaseEvent, Survivor
 from domain.hearings import Hearing
 from service.imports.layouts import LAYOUTS, LIST_SEPARATOR, ImportKind
 from service.spreadsheet_cells import cell
+from service.usecases.exporting.violation_file import violation_rows
 from service.usecases.importing.awards import file_stage
 
 WITHHELD = "(withheld)"
@@ -264,7 +265,7 @@ async def payments_file(
 async def import_files(
     session: AsyncSession, personal: bool, warnings: list[str]
 ) -> dict[ImportKind, bytes]:
-    """The four files; what they cannot hold is added to `warnings`, for the manifest."""
+    """The five files; what they cannot hold is added to `warnings`, for the manifest."""
     cases_csv, cases = await cases_file(session, personal)
     awards_csv, awards = await awards_file(session, cases, warnings)
     return {
@@ -272,4 +273,5 @@ async def import_files(
         ImportKind.HEARINGS: await hearings_file(session, cases),
         ImportKind.AWARDS: awards_csv,
         ImportKind.PAYMENTS: await payments_file(session, cases, awards, personal),
+        ImportKind.VIOLATIONS: _csv(ImportKind.VIOLATIONS, await violation_rows(session, personal)),
     }

@@ -51,6 +51,11 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "documents": ("file_name",),
     "document_chunks": (),
     "examinations": ("examined_by", "place", "findings"),
+    "violation_types": (),
+    "violations": ("place", "unit", "officers"),
+    "violation_cases": (),
+    "referral_partners": (),
+    "referrals": ("reason", "outcome_note"),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""
 
