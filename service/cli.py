@@ -31,6 +31,7 @@ Sessions = async_sessionmaker[AsyncSession]
 
 
 @click.group()
+@click.version_option(package_name="haki", prog_name="haki", message="%(prog)s %(version)s")
 def main() -> None:
     """Haki: litigation and compensation tracking for survivors of torture and police violence."""
 
