@@ -1,25 +1,47 @@
 # Two commands on a fresh machine: `make run` and `make test`. Both build .venv when it is
-# missing or older than pyproject.toml.
+# missing or older than pyproject.toml: `make run` with what Haki needs to run, `make test`
+# with the test, lint and documentation tools besides.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bench-statements bench-reminders bench-outbox bench-reports diagrams catalogs
+.PHONY: run test lint typecheck pytest docs wheel-smoke bench bench-statements bench-reminders bench-outbox bench-reports diagrams catalogs
 
-$(STAMP): pyproject.toml
+# uv (from PyPI, into the venv itself) installs in seconds what pip takes minutes for; where
+# uv cannot be had, pip does the same work
+INSTALL = $(BIN)/python -m uv pip install --quiet --python $(BIN)/python $(1) \
+	|| $(BIN)/python -m pip install --quiet $(1)
+
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haki needs Python 3.11 or newer; set PYTHON=python3.11")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv || echo "uv not available: installing with pip"
 
-run: $(STAMP)
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(call INSTALL,-e .)
+	touch $(RUNTIME)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(call INSTALL,-e '.[dev,docs]')
+	touch $(STAMP) $(RUNTIME)
+
+run: $(RUNTIME)
 	$(BIN)/haki migrate
 	$(BIN)/haki demo-data
 	$(BIN)/haki serve
 
-test: lint typecheck pytest
+test: lint typecheck pytest docs
+
+# The documentation site (mkdocs.yml, docs/) in strict mode: a broken link or a page missing
+# from the navigation fails; the site is written to site/
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The wheel, built and run from a fresh virtual environment outside the checkout
+wheel-smoke: $(STAMP)
+	PYTHON=$(BIN)/python .ci/wheel-smoke
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
