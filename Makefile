@@ -9,15 +9,17 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest docs wheel-smoke bench bench-statements bench-reminders bench-outbox bench-reports diagrams catalogs
 
-# uv (from PyPI, into the venv itself) installs in seconds what pip takes minutes for; where
-# uv cannot be had, pip does the same work
-INSTALL = $(BIN)/python -m uv pip install --quiet --python $(BIN)/python $(1) \
-	|| $(BIN)/python -m pip install --quiet $(1)
+# uv (from PyPI, kept in .venv/.uv) installs in seconds what pip takes minutes for, and the
+# venv is made without pip, which alone takes longer than that; where uv cannot be had, pip is
+# put into the venv and does the same work
+UV := $(VENV)/.uv/bin/uv
+INSTALL = $(UV) pip install --quiet --python $(BIN)/python $(1) \
+	|| ($(BIN)/python -m ensurepip --default-pip >/dev/null && $(BIN)/python -m pip install --quiet $(1))
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haki needs Python 3.11 or newer; set PYTHON=python3.11")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet uv || echo "uv not available: installing with pip"
+	$(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip install --quiet --target $(VENV)/.uv uv || echo "uv not available: installing with pip"
 
 $(RUNTIME): pyproject.toml | $(BIN)/python
 	$(call INSTALL,-e .)
@@ -27,10 +29,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(call INSTALL,-e '.[dev,docs]')
 	touch $(STAMP) $(RUNTIME)
 
+# migrate, load the demo data (embedded database only) and serve, in one process and one start
+# of the embedded PostgreSQL
 run: $(RUNTIME)
-	$(BIN)/haki migrate
-	$(BIN)/haki demo-data
-	$(BIN)/haki serve
+	$(BIN)/haki serve --migrate --demo-data
 
 test: lint typecheck pytest docs
 
