@@ -25,8 +25,10 @@ $(RUNTIME): pyproject.toml | $(BIN)/python
 	$(call INSTALL,-e .)
 	touch $(RUNTIME)
 
+# (a variable, as a comma in $(call ...)'s argument would split it)
+TOOLS := '.[dev,docs]'
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(call INSTALL,-e '.[dev,docs]')
+	$(call INSTALL,-e $(TOOLS))
 	touch $(STAMP) $(RUNTIME)
 
 # migrate, load the demo data (embedded database only) and serve, in one process and one start
