@@ -19,7 +19,7 @@ INSTALL = $(UV) pip install --quiet --python $(BIN)/python $(1) \
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haki needs Python 3.11 or newer; set PYTHON=python3.11")'
 	$(PYTHON) -m venv --without-pip $(VENV)
-	$(PYTHON) -m pip install --quiet --target $(VENV)/.uv uv || echo "uv not available: installing with pip"
+	PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --target $(VENV)/.uv uv || echo "uv not available: installing with pip"
 
 $(RUNTIME): pyproject.toml | $(BIN)/python
 	$(call INSTALL,-e .)
