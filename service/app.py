@@ -3,6 +3,7 @@
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from importlib.metadata import version
 
 from litestar import Litestar, Router
 from litestar.datastructures import State
@@ -55,7 +56,12 @@ from service.imports.controller import imports_router
 from service.logs import RequestLog, configure_logging
 from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
-from service.openapi import document_access, document_refusals, refuse_unknown_fields
+from service.openapi import (
+    document_access,
+    document_refusals,
+    document_security,
+    refuse_unknown_fields,
+)
 from service.phones.controller import opt_out_from_the_gateway, text_from_a_phone, ussd_session
 from service.phones.messages_controller import FamilyMessageController
 from service.records.controller import ViolationController, ViolationTypeController
@@ -187,7 +193,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
             title="Haki",
-            version="0.1.0",
+            version=version("haki"),
             description=(
                 "Tracks litigation for survivors of torture and police violence in Kenya, "
                 "from petition to payment. Errors are RFC 9457 problem details."
@@ -204,6 +210,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     refuse_unknown_fields(app, (ExaminationIn,))
     document_access(app, POLICY, route_key)
     document_refusals(app, POLICY, route_key, refusals)
+    document_security(app, POLICY, route_key, refusals)
     document_formats(app)
     document_idempotency(app)
     return app
