@@ -1,4 +1,4 @@
-"""Reading import files as offices save them, without a database; the README's layouts."""
+"""Reading import files as offices save them, without a database; the layouts in docs/operations/import-export.md."""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -12,7 +12,7 @@ from service.imports.reading import FileRefused, SheetRow, read_rows
 
 NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)
 TWO = (Column("reference", True, ""), Column("title", True, ""))
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[2] / "docs" / "operations" / "import-export.md"
 
 
 def cells(**given: str) -> Cells:
