@@ -7,6 +7,7 @@ route that does the same (service/auth/policy.py), never a second list of roles.
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -82,6 +83,31 @@ class AwardView:
     can_pay: bool = False
     can_follow_up: bool = False
 
+    def days_since_service(self, today: date) -> int | None:
+        served = self.award.served_on
+        return (today - served).days if served and served <= today else None
+
+    @property
+    def last_follow_up(self) -> FollowUp | None:
+        return max(self.follow_ups, key=lambda f: f.on, default=None)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The case's row under its awards: what was ordered, paid and is owed today, in all."""
+
+    awarded: Decimal
+    paid: Decimal
+    outstanding: Decimal
+
+    @classmethod
+    def of(cls, awards: list[AwardView]) -> "Totals":
+        return cls(
+            sum((a.statement.principal for a in awards), Decimal(0)),
+            sum((a.statement.paid for a in awards), Decimal(0)),
+            sum((a.statement.outstanding for a in awards), Decimal(0)),
+        )
+
 
 @dataclass(frozen=True)
 class Moment:
@@ -116,6 +142,10 @@ class CaseView:
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
     notices: list[NoticeToSue] = field(default_factory=list)
     """notices of intention to sue the Government served in the case (GPA s.13A)"""
+
+    @property
+    def totals(self) -> Totals:
+        return Totals.of(self.awards)
 
     def suit_from(self, notice: NoticeToSue) -> date:
         return suit_from(notice.served_on)
@@ -206,7 +236,14 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
 
 def context(view: CaseView, **extra: Any) -> dict[str, Any]:
     """The template's names: the view, and which form (if any) comes back refused."""
-    plain = {"refused": None, "refused_form": "", "done": "", "stale": None, "kept": None}
+    plain = {
+        "refused": None,
+        "refused_form": "",
+        "done": "",
+        "stale": None,
+        "kept": None,
+        "opened": None,
+    }
     return {"v": view} | plain | extra
 
 
