@@ -16,7 +16,7 @@ from litestar.params import FromPath
 from litestar.response import Redirect
 
 from domain.base import utcnow
-from domain.contacts import Channel
+from domain.contacts import Channel, ConsentWay
 from domain.errors import InvalidInput, NotFound, StaleVersion
 from notifications.i18n import N_, Language
 from service.auth.browser import PAGE
@@ -30,7 +30,7 @@ from service.usecases.families import consent, contacts, status_codes, survivors
 from service.usecases.families.status_codes import Issued
 from service.web.case_view import end_reads
 from service.web.forms import GENERAL, Refusal, Refused, attempt, read, status_of, typed
-from service.web.labels import CHANNELS
+from service.web.labels import CHANNELS, CONSENT_WAYS
 from service.web.render import page
 from service.web.wording import Done, Gettext, gettext, read_in_words, refuse
 
@@ -48,6 +48,7 @@ SENTENCES = {
     "quiet_from": N_("No SMS from: give a time like 21:00."),
     "quiet_until": N_("No SMS until: give a time like 07:00, not the time the quiet hours start."),
     "given_at": N_("Consent given at: give a day and time that has passed, or leave it empty."),
+    "way": N_("How it was given: choose in person, in a phone call or on a signed form."),
     "contact_id": N_(
         "This contact has not consented, withdrew, or has a new phone or e-mail since "
         "consenting: record consent first."
@@ -101,6 +102,7 @@ async def contacts_page(
         codes={(case_id, c.contact_id): c for case_id, live in codes.items() for c in live},
         language_options=[(lang.value, NAMES[lang]) for lang in Language],
         channel_options=[(ch.value, _(CHANNELS[ch])) for ch in Channel],
+        way_options=[(way.value, _(CONSENT_WAYS[way])) for way in ConsentWay],
         filled=Refusal,
         done=DONE.get(done, ""),
         refused_form=form_id,
@@ -203,10 +205,12 @@ class ContactsPage(Controller):
         code = await _survivor_of(db, contact_id)
 
         async def agreed(values: dict[str, str]) -> tuple[str, uuid.UUID | None]:
+            if not values.get("way"):  # optional to the API; a page always says how
+                raise refuse(values, "way", _(SENTENCES["way"]), 400)
             data = read_in_words(values, ConsentIn, SENTENCES, _)
             try:
                 await consent.record_consent(
-                    db, actor_of(request), contact_id, given_at=data.given_at
+                    db, actor_of(request), contact_id, given_at=data.given_at, way=data.way
                 )
             except InvalidInput as error:
                 raise _said(error, values, _) from None

@@ -5,7 +5,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.awards import AwardStage, DisbursementMethod, FollowUpKind
-from domain.contacts import Channel
+from domain.contacts import Channel, ConsentWay
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, JudgmentOutcome, Stage
 from domain.users import Role
@@ -136,6 +136,12 @@ CHANNELS = {
     Channel.LOG: N_("Haki's log only (nothing is sent)"),
 }
 
+CONSENT_WAYS = {
+    ConsentWay.IN_PERSON: N_("In person"),
+    ConsentWay.PHONE_CALL: N_("In a phone call"),
+    ConsentWay.SIGNED_FORM: N_("On a signed form"),
+}
+
 
 def _by_value(labels: Mapping[Code, str]) -> dict[str, str]:
     return {code.value: text for code, text in labels.items()}
@@ -156,5 +162,6 @@ LABELS: dict[str, dict[str, str]] = {
     "method": _by_value(METHODS),
     "head": _by_value(HEADS),
     "channel": _by_value(CHANNELS),
+    "consent_way": _by_value(CONSENT_WAYS),
 }
 """Keyed by the code's value, for the templates' `label(kind, code)`."""

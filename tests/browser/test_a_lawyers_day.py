@@ -250,6 +250,7 @@ async def test_a_lawyers_day_from_a_new_case_to_the_demand_letter(
     await day.send(add)
     consent = tab.locator("details[id^=consent-]").first
     await day.open(consent)
+    await consent.locator("[name=way]").select_option("in_person")
     await day.send(consent)
     await expect(tab.locator(".contact dd strong").first).to_contain_text(lawyer.user.username)
     await shoot(tab, f"day-contacts-{lang}")

@@ -693,7 +693,7 @@ PAGES: dict[str, tuple[str, Build]] = {
     ),
     "ContactsPage.record_consent": (
         "contact_personal",
-        route("POST", "/web/contacts/{contact}/consent", Form()),
+        route("POST", "/web/contacts/{contact}/consent", Form(way="in_person")),
     ),
     "ContactsPage.withdraw_consent": (
         "contact_personal",

@@ -121,11 +121,11 @@ async def the_contacts_page(client: Client, code: str, case_id: str) -> str:
     assert added.status_code == 303, added.text
     contact_id = added.headers["location"].rsplit("#contact-", 1)[1]
     consent = f"/web/contacts/{contact_id}/consent"
-    assert "Consent is recorded" in (await client.post(consent, data={})).text
+    assert "Consent is recorded" in (await client.post(consent, data={"way": "phone_call"})).text
     readdressed = form | {"version": "2", "phone": phone}
     changed = await client.post(f"/web/contacts/{contact_id}", data=readdressed)
     assert "consent is suspended" in changed.text, changed.text
-    assert "Consent is recorded" in (await client.post(consent, data={})).text
+    assert "Consent is recorded" in (await client.post(consent, data={"way": "phone_call"})).text
     issued = await client.post(
         f"/web/cases/{case_id}/status-codes", data={"contact_id": contact_id}
     )

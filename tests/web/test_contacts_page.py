@@ -60,14 +60,20 @@ async def test_a_lawyer_adds_a_contact_records_consent_issues_a_code_and_withdra
 
     future = await web.post(
         f"/web/contacts/{contact_id}/consent",
-        data={"given_at": "2999-01-01T10:00", "_form_token": token},
+        data={"given_at": "2999-01-01T10:00", "way": "in_person", "_form_token": token},
     )
     assert future.status_code == 422
     assert "Consent given at: give a day and time that has passed" in future.text
-    agreed = await web.post(f"/web/contacts/{contact_id}/consent", data={"_form_token": token})
+    unsaid = await web.post(f"/web/contacts/{contact_id}/consent", data={"_form_token": token})
+    assert unsaid.status_code == 400
+    assert f'id="consent-{contact_id}-way-error">How it was given: choose' in unsaid.text
+    agreed = await web.post(
+        f"/web/contacts/{contact_id}/consent", data={"way": "signed_form", "_form_token": token}
+    )
     assert agreed.status_code == 303
     page = await web.get(agreed.headers["location"])
     assert f"recorded by {lawyer.user.username}." in page.text
+    assert "<dt>How it was given</dt><dd>On a signed form</dd>" in page.text
 
     issued = await web.post(
         f"/web/cases/{case.id}/status-codes", data={"contact_id": contact_id, "_form_token": token}
