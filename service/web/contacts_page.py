@@ -112,11 +112,19 @@ async def contacts_page(
     )
 
 
-def _said(error: InvalidInput, values: Mapping[str, str], _: Gettext) -> Exception:
-    """A use case's refusal beside its field, in the catalog's words for that field."""
-    where = error.field if error.field in SENTENCES else GENERAL
-    sentence = _(SENTENCES[where]) if where in SENTENCES else _(SENTENCES["contact_id"])
-    return refuse(values, where, sentence, status_of(error))
+CONTACT_FIELDS: tuple[str, ...] = ("name", "relationship", "language", "channel")
+CONTACT_FIELDS += ("phone", "email", "quiet_from", "quiet_until")
+"""the fields of the forms that add or change a contact"""
+
+
+def _said(
+    error: InvalidInput, values: Mapping[str, str], _: Gettext, shown: tuple[str, ...]
+) -> Exception:
+    """A use case's refusal in the catalog's words for its field: beside the field when the
+    form has it (`shown`), else over the form (a contact's phone refused by the consent form)."""
+    sentence = _(SENTENCES.get(error.field or "", SENTENCES["contact_id"]))
+    where = error.field if error.field in shown else GENERAL
+    return refuse(values, where or GENERAL, sentence, status_of(error))
 
 
 def _addresses(values: Mapping[str, str]) -> dict[str, Any]:
@@ -169,7 +177,7 @@ class ContactsPage(Controller):
             try:
                 view = await contacts.add_contact(db, actor_of(request), code, data.contact())
             except InvalidInput as error:
-                raise _said(error, values, _) from None
+                raise _said(error, values, _, CONTACT_FIELDS) from None
             return "added", view.contact.id
 
         return await _submit(db, request, code, ADD, add)
@@ -188,7 +196,7 @@ class ContactsPage(Controller):
                     db, actor_of(request), contact_id, version=data.version, changes=data.changes()
                 )
             except InvalidInput as error:
-                raise _said(error, values, _) from None
+                raise _said(error, values, _, CONTACT_FIELDS) from None
             except StaleVersion as error:
                 raise refuse({}, GENERAL, _(STALE), status_of(error)) from None
             c = view.contact
@@ -213,7 +221,7 @@ class ContactsPage(Controller):
                     db, actor_of(request), contact_id, given_at=data.given_at, way=data.way
                 )
             except InvalidInput as error:
-                raise _said(error, values, _) from None
+                raise _said(error, values, _, ("given_at",)) from None
             return "consent", contact_id
 
         return await _submit(db, request, code, f"consent-{contact_id}", agreed)
@@ -249,7 +257,7 @@ class ContactsPage(Controller):
                     db, actor_of(request), code_rules(request.app.state), case_id, data.contact_id
                 )
             except InvalidInput as error:
-                raise _said(error, values, _) from None
+                raise _said(error, values, _, ()) from None
 
         done = await attempt(values, issue)
         if isinstance(done, Refusal):

@@ -160,3 +160,21 @@ async def test_roles_without_personal_data_do_not_see_contacts(
     await sign_in(web, accounts["advocacy"])
     assert (await web.get(f"/web/survivors/{code}/contacts")).status_code == 403
     assert "/contacts" not in (await web.get(f"/web/cases/{case.id}")).text
+
+
+async def test_a_code_asked_after_consent_was_withdrawn_is_refused_in_words_over_the_form(
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    case, code = await registered_case(make_sessionmaker(engine), lead=accounts["lawyer"].user.id)
+    token = await sign_in(web, accounts["lawyer"])
+    added = await web.post(f"/web/survivors/{code}/contacts", data=NEW | {"_form_token": token})
+    contact_id = added.headers["location"].rsplit("#contact-", 1)[1]
+    consent = f"/web/contacts/{contact_id}/consent"
+    await web.post(consent, data={"way": "phone_call", "_form_token": token})
+    await web.post(f"{consent}/withdraw", data={"_form_token": token})  # in another tab
+    refused = await web.post(
+        f"/web/cases/{case.id}/status-codes", data={"contact_id": contact_id, "_form_token": token}
+    )
+    assert refused.status_code == 422
+    assert 'role="alert" id="form-error">This contact has not consented, withdrew' in refused.text
+    assert "POST /contacts" not in refused.text, "the API's words stay in the API"
