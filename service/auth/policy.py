@@ -226,6 +226,15 @@ POLICY: dict[str, Rule] = {
     "AuditPage.audit_trail": Rule.ADMIN,  # as AuditController.search
     "CaseDetailsPage.edit_form": Rule.CASE_CHANGE,  # the form of CaseController.change_details
     "CaseDetailsPage.change_details": Rule.CASE_CHANGE,
+    # a survivor's contacts and consent (service/web/contacts_page.py), as their API routes
+    "ContactsPage.contacts": Rule.SURVIVOR_PERSONAL,  # as SurvivorContactController.of_survivor
+    "ContactsPage.add_contact": Rule.SURVIVOR_PERSONAL,
+    "ContactsPage.change_contact": Rule.CONTACT_PERSONAL,
+    "ContactsPage.record_consent": Rule.CONTACT_PERSONAL,
+    "ContactsPage.withdraw_consent": Rule.CONTACT_PERSONAL,
+    # the contact named in the body must speak for a claimant of this case, else 404
+    "ContactsPage.issue_code": Rule.CASE_PERSONAL,
+    "ContactsPage.revoke_code": Rule.CASE_PERSONAL,
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,

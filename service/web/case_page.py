@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post
-from litestar.params import FromPath, QueryParameter
+from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
 
 from notifications.i18n import N_, translations
@@ -65,8 +65,11 @@ async def submit(
     with who recorded what."""
     done = await attempt(typed(await request.form()), act)
     if not isinstance(done, Refusal):
-        anchor = f"#award-{award_id}" if award_id else ANCHORS.get(done, "#stage")
-        return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)
+        if award_id:  # back at the award, its row opened
+            to = f"?done={done}&award={award_id}#award-{award_id}"
+        else:
+            to = f"?done={done}{ANCHORS.get(done, '#stage')}"
+        return Redirect(f"/web/cases/{case_id}{to}", status_code=303)
     extra = refused(form_id, done)
     if done.stale:
         await end_reads(db)
@@ -83,10 +86,16 @@ class CasePage(Controller):
 
     @get("/cases/{case_id:uuid}")
     async def case_page(
-        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], done: Done = ""
+        self,
+        db: Db,
+        request: SignedIn,
+        case_id: FromPath[uuid.UUID],
+        done: Done = "",
+        award: FromQuery[uuid.UUID | None] = None,
     ) -> Response[str]:
+        """`award`: the award just changed, whose row comes opened."""
         view = await case_view(db, request, case_id)
-        return page(request, "case.html", **context(view, done=done))
+        return page(request, "case.html", **context(view, done=done, opened=award))
 
     @post("/cases/{case_id:uuid}/steps")
     async def record_step(

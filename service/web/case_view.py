@@ -7,6 +7,7 @@ route that does the same (service/auth/policy.py), never a second list of roles.
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -85,6 +86,31 @@ class AwardView:
     can_pay: bool = False
     can_follow_up: bool = False
 
+    def days_since_service(self, today: date) -> int | None:
+        served = self.award.served_on
+        return (today - served).days if served and served <= today else None
+
+    @property
+    def last_follow_up(self) -> FollowUp | None:
+        return max(self.follow_ups, key=lambda f: f.on, default=None)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The case's row under its awards: what was ordered, paid and is owed today, in all."""
+
+    awarded: Decimal
+    paid: Decimal
+    outstanding: Decimal
+
+    @classmethod
+    def of(cls, awards: list[AwardView]) -> "Totals":
+        return cls(
+            sum((a.statement.principal for a in awards), Decimal(0)),
+            sum((a.statement.paid for a in awards), Decimal(0)),
+            sum((a.statement.outstanding for a in awards), Decimal(0)),
+        )
+
 
 @dataclass(frozen=True)
 class Moment:
@@ -124,6 +150,10 @@ class CaseView:
     """what the families texted in: only for the roles that read free text"""
     records: RecordsView | None = None
     """the case's documents and medico-legal examinations (service/web/case_records.py)"""
+
+    @property
+    def totals(self) -> Totals:
+        return Totals.of(self.awards)
 
     def suit_from(self, notice: NoticeToSue) -> date:
         return suit_from(notice.served_on)
@@ -225,7 +255,14 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
 
 def context(view: CaseView, **extra: Any) -> dict[str, Any]:
     """The template's names: the view, and which form (if any) comes back refused."""
-    plain = {"refused": None, "refused_form": "", "done": "", "stale": None, "kept": None}
+    plain = {
+        "refused": None,
+        "refused_form": "",
+        "done": "",
+        "stale": None,
+        "kept": None,
+        "opened": None,
+    }
     return {"v": view} | plain | extra
 
 

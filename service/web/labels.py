@@ -5,6 +5,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.awards import AwardStage, DisbursementMethod, FollowUpKind
+from domain.contacts import Channel, ConsentWay
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, JudgmentOutcome, Stage
 from domain.users import Role
@@ -130,6 +131,18 @@ METHODS = {
     DisbursementMethod.CHEQUE: N_("Cheque"),
 }
 
+CHANNELS = {
+    Channel.SMS: N_("SMS"),
+    Channel.EMAIL: N_("E-mail"),
+    Channel.LOG: N_("Haki's log only (nothing is sent)"),
+}
+
+CONSENT_WAYS = {
+    ConsentWay.IN_PERSON: N_("In person"),
+    ConsentWay.PHONE_CALL: N_("In a phone call"),
+    ConsentWay.SIGNED_FORM: N_("On a signed form"),
+}
+
 
 def _by_value(labels: Mapping[Code, str]) -> dict[str, str]:
     return {code.value: text for code, text in labels.items()}
@@ -149,5 +162,7 @@ LABELS: dict[str, dict[str, str]] = {
     "role": _by_value(ROLES),
     "method": _by_value(METHODS),
     "head": _by_value(HEADS),
+    "channel": _by_value(CHANNELS),
+    "consent_way": _by_value(CONSENT_WAYS),
 } | RECORD_LABELS
 """Keyed by the code's value, for the templates' `label(kind, code)`."""

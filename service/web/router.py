@@ -28,6 +28,7 @@ from service.web.case_chase import CaseChaseForm
 from service.web.case_details_page import CaseDetailsPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
+from service.web.contacts_page import ContactsPage
 from service.web.forms import status_of
 from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
@@ -108,6 +109,7 @@ web_router = Router(
         ViolationFiguresPage,
         ReferralPages,
         PartnersPage,
+        ContactsPage,
     ],
     include_in_schema=False,
     middleware=[OnceOnly()],

@@ -18,6 +18,7 @@ async def test_a_lawyer_records_a_disbursement_from_the_case_page(
     award = await awarded_and_part_paid(make_sessionmaker(engine), lead=lawyer.user.id)
     await sign_in(tab, lawyer.user.username, lawyer.password)
     await tab.goto(f"/web/cases/{award.case_id}")
+    await tab.get_by_text("Heads, ledger and forms").click()  # the award's row opens
     await tab.get_by_role("link", name="Ledger: payments").click()
     await expect(tab.get_by_role("heading", name="Money received and passed on")).to_be_visible()
     assert await tab.evaluate(UNLABELLED) == [], "form fields without a label"

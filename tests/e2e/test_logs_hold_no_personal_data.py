@@ -100,6 +100,7 @@ async def test_no_name_or_phone_number_reaches_the_logs(
     assert mistyped.status_code == 422
     await client.get(f"/survivors/{code}/violations")
     await client.get(f"/cases/{case['id']}/violations")
+    page_code = await the_contacts_page(client, code, case["id"])
     filed = await step(
         client, case, "file", occurred_on="2021-03-01", court_number="HCCC 9 of 2021"
     )
@@ -134,6 +135,35 @@ async def test_no_name_or_phone_number_reaches_the_logs(
     assert leaked == set()
     assert status_code not in logged and status_code.replace("-", "") not in logged
     assert "askari" not in logged and REPORT_SECRET not in logged
+    assert page_code not in logged and page_code.replace("-", "") not in logged
+
+
+async def the_contacts_page(client: Client, code: str, case_id: str) -> str:
+    """The same through the contacts page's forms: a contact refused for an e-mail holding a
+    name, then added, consenting, readdressed (suspended), consenting again, and given a status
+    code; returns the code."""
+    _, name, _, phone, _ = DEMO_CONTACTS[1]
+    form = {"name": name, "relationship": "brother", "language": "en", "channel": "log",
+            "phone": PHONE, "quiet_from": "21:00", "quiet_until": "07:00"}  # fmt: skip
+    address = f"/web/survivors/{code}/contacts"
+    refused = await client.post(address, data=form | {"email": f"{name}@"})
+    assert refused.status_code == 422, refused.text
+    added = await client.post(address, data=form, follow_redirects=False)
+    assert added.status_code == 303, added.text
+    contact_id = added.headers["location"].rsplit("#contact-", 1)[1]
+    consent = f"/web/contacts/{contact_id}/consent"
+    assert "Consent is recorded" in (await client.post(consent, data={"way": "phone_call"})).text
+    readdressed = form | {"version": "2", "phone": phone}
+    changed = await client.post(f"/web/contacts/{contact_id}", data=readdressed)
+    assert "consent is suspended" in changed.text, changed.text
+    assert "Consent is recorded" in (await client.post(consent, data={"way": "phone_call"})).text
+    issued = await client.post(
+        f"/web/cases/{case_id}/status-codes", data={"contact_id": contact_id}
+    )
+    found = re.search(r'<strong class="code">([A-Z0-9-]+)</strong>', issued.text)
+    assert found, issued.text
+    assert (await client.get(address)).status_code == 200
+    return found.group(1)
 
 
 PHONE_AT_RISK = "0733111222"

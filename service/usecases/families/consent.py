@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import EARLIEST, NAIROBI
-from domain.contacts import StatusCode
+from domain.contacts import ConsentWay, StatusCode
 from domain.errors import InvalidInput
 from service.usecases.accounts.audit import audit
 from service.usecases.families.contacts import (
@@ -55,10 +55,11 @@ async def record_consent(
     contact_id: uuid.UUID,
     *,
     given_at: datetime | None = None,
+    way: ConsentWay | None = None,
     now: datetime | None = None,
 ) -> ContactView:
     """Given again after a withdrawal, or confirmed anew: the latest is what counts, and the
-    audit trail keeps every one."""
+    audit trail keeps every one. The actor is who took it; `way`, how the contact gave it."""
     now = now or utcnow()
     given = _given(given_at, now)
     async with session.begin():
@@ -66,10 +67,19 @@ async def record_consent(
         reachable(contact.channel, contact.phone, contact.email)  # also rows written by hand
         contact.consent_given_at = given
         contact.consent_recorded_by = actor.user_id
+        contact.consent_way = way
         contact.consent_withdrawn_at = None
         contact.consent_suspended_at = None
         await session.flush()
-        audit(session, actor, "contact.consent", "contact", contact_id, given_at=given.isoformat())
+        audit(
+            session,
+            actor,
+            "contact.consent",
+            "contact",
+            contact_id,
+            given_at=given.isoformat(),
+            way=way.value if way else None,
+        )
         return await contact_view(session, contact_id)
 
 
