@@ -222,7 +222,7 @@ def test_a_kind_reaches_only_its_audiences() -> None:
         render("judgment_delivered", JUDGMENT, Recipient("family", Language.EN, "sms"))
 
 
-README_EXAMPLES = {
+FAMILY_EXAMPLES = {
     "hearing_reminder": hearing(purpose="judgment_delivery", starts_at="2026-12-10T06:30:00+00:00"),
     "judgment_delivered": {"outcome": "allowed", "occurred_on": "2026-12-10"},
     "payment_received": {"amount": "400000.00", "received_on": "2027-06-30"},
@@ -230,10 +230,10 @@ README_EXAMPLES = {
 
 
 def family_examples() -> list[str]:
-    """The family SMS of README.md's "What families receive", as the code renders them."""
+    """The family SMS of the families' API page (docs/api/families.md), as the code renders them."""
     texts = []
     for language in Language:
-        for kind, payload in README_EXAMPLES.items():
+        for kind, payload in FAMILY_EXAMPLES.items():
             for amounts in (False, True) if kind == "payment_received" else (False,):
                 to = Recipient("family", language, "sms", "S-2024-0042", amounts)
                 purposes = PURPOSES[-2:] if kind == "hearing_reminder" else (None,)
@@ -244,8 +244,8 @@ def family_examples() -> list[str]:
     return texts
 
 
-def test_the_readme_shows_the_family_messages_as_they_are_sent() -> None:
-    readme = (ROOT / "README.md").read_text()
+def test_the_docs_show_the_family_messages_as_they_are_sent() -> None:
+    readme = (ROOT / "docs" / "api" / "families.md").read_text()
     shown = [f"`{text}` ({len(text)} characters)" for text in family_examples()]
     missing = [text for text in shown if text not in readme]
-    assert missing == [], "update README.md's 'What families receive'"
+    assert missing == [], "update docs/api/families.md's 'What families receive'"

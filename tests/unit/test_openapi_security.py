@@ -18,9 +18,12 @@ PUBLIC = {
     "GET /status/{code}",
     "GET /calendar/{feed_file}",
     "POST /notifications/sms-reports/{secret}",
+    "POST /phones/ussd/{secret}",
+    "POST /phones/sms/{secret}",
+    "POST /phones/opt-outs/{secret}",
 }
 """Reached without an account: a family's code, a calendar app's or the SMS gateway's secret
-address, the load balancer's probes and the sign-in itself"""
+addresses, the load balancer's probes and the sign-in itself"""
 
 
 def documented() -> dict[str, Rule]:
