@@ -30,7 +30,14 @@ from service.awards.schemas import (
 )
 from service.dependencies import Db
 from service.openapi import responses
-from service.usecases.awards import compensation, costs_certificate, orders
+from service.usecases.awards import (
+    compensation,
+    costs_certificate,
+    disbursements,
+    orders,
+    payments,
+    taxed_costs,
+)
 from service.usecases.awards.orders import CompensationRules
 from service.usecases.cases import possible_steps
 from service.usecases.cases.register import get_case
@@ -115,7 +122,7 @@ class AwardController(Controller):
     async def receive(
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID], data: JSONBody[PaymentIn]
     ) -> LedgerOut:
-        award, payment = await compensation.receive_payment(
+        award, payment = await payments.receive_payment(
             db,
             actor_of(request),
             award_id,
@@ -148,7 +155,7 @@ class AwardController(Controller):
         award_id: FromPath[uuid.UUID],
         data: JSONBody[DisbursementIn],
     ) -> LedgerOut:
-        award, paid = await compensation.disburse(
+        award, paid = await disbursements.disburse(
             db,
             actor_of(request),
             award_id,
@@ -181,7 +188,7 @@ class AwardController(Controller):
         award_id: FromPath[uuid.UUID],
         data: JSONBody[TaxedCostsIn],
     ) -> AwardOut:
-        await compensation.add_taxed_costs(
+        await taxed_costs.add_taxed_costs(
             db,
             actor_of(request),
             award_id,

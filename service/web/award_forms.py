@@ -13,7 +13,7 @@ from service.awards.controller import rules_of
 from service.awards.follow_ups import FollowUpIn
 from service.awards.schemas import AwardStepIn, PaymentIn
 from service.dependencies import Db
-from service.usecases.awards import chase, compensation, orders
+from service.usecases.awards import chase, compensation, orders, payments
 from service.web.case_page import submit
 from service.web.case_view import end_reads
 from service.web.forms import read
@@ -53,7 +53,7 @@ class AwardForms(Controller):
     ) -> Response[Any]:
         async def paid(values: dict[str, str]) -> str:
             data = read(values, PaymentIn)
-            await compensation.receive_payment(
+            await payments.receive_payment(
                 db,
                 actor_of(request),
                 award_id,

@@ -24,7 +24,7 @@ from service.awards.controller import rules_of
 from service.awards.corrections import ReversalIn
 from service.awards.schemas import DisbursementIn
 from service.dependencies import Db
-from service.usecases.awards import compensation, corrections, ledger, orders
+from service.usecases.awards import corrections, disbursements, ledger, orders
 from service.usecases.awards.demand_letter import demandable
 from service.usecases.cases import register
 from service.web.case_view import end_reads, may
@@ -95,7 +95,7 @@ class AwardLedger(Controller):
     ) -> Response[Any]:
         async def passed_on(values: dict[str, str]) -> str:
             data = read(values, DisbursementIn)
-            await compensation.disburse(db, actor_of(request), award_id, **structs.asdict(data))
+            await disbursements.disburse(db, actor_of(request), award_id, **structs.asdict(data))
             return "disbursed"
 
         return await _submit(db, request, award_id, "disburse", passed_on)

@@ -25,9 +25,10 @@ from service.database import make_sessionmaker
 from service.settings import Settings
 from service.usecases.accounts.team import assign
 from service.usecases.accounts.users import add_user, open_session
-from service.usecases.awards.compensation import add_taxed_costs, disburse
 from service.usecases.awards.costs_certificate import certify_costs
+from service.usecases.awards.disbursements import disburse
 from service.usecases.awards.orders import CompensationRules, claimant_code
+from service.usecases.awards.taxed_costs import add_taxed_costs
 from service.usecases.families.consent import record_consent
 from service.usecases.families.contacts import NewContact, add_contact
 from service.usecases.families.status_codes import CodeRules, issue_code

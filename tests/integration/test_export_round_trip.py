@@ -25,9 +25,10 @@ from domain.hearings import HearingPurpose
 from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
-from service.usecases.awards.compensation import add_taxed_costs, receive_payment
 from service.usecases.awards.corrections import Reversal, reverse_payment
 from service.usecases.awards.orders import position
+from service.usecases.awards.payments import receive_payment
+from service.usecases.awards.taxed_costs import add_taxed_costs
 from service.usecases.exporting.bundle import export_everything
 from service.usecases.exporting.tables import PERSONAL
 from service.usecases.hearings.court_dates import schedule

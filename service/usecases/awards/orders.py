@@ -19,7 +19,7 @@ from domain.interest import Allocation, Statement, statement
 from domain.money import amount_of, rate_of
 from domain.stages import JudgmentOutcome, Stage
 from service.usecases.accounts.audit import audit
-from service.usecases.awards.ledger import ledger_of
+from service.usecases.awards.ledger import ledger_of, settlement_of
 from service.usecases.awards.positions import refresh_positions
 from service.usecases.cases.court_track import award_facts, move_case
 from service.usecases.cases.register import get_case
@@ -228,7 +228,9 @@ async def position(
 ) -> Statement:
     """The award's statement on `as_of`, from its heads and the payments in its ledger."""
     heads, payments = await ledger_of(session, award)
-    return statement(heads, award.rate_percent, payments, as_of, rules.allocation)
+    return statement(
+        heads, award.rate_percent, payments, as_of, rules.allocation, settlement_of(award)
+    )
 
 
 async def award_statement(
