@@ -50,7 +50,8 @@ def _rescale(table: str, by: str) -> None:
     no fact is copied again. A rate of 0 bears nothing either way, so its rows stay."""
     op.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
     op.execute(
-        f"UPDATE {table} SET bearing = ARRAY(SELECT b {by} rate_percent FROM unnest(bearing) b),"
+        f"UPDATE {table} SET bearing = ARRAY(SELECT b.v {by} rate_percent"
+        " FROM unnest(bearing) WITH ORDINALITY b(v, n) ORDER BY b.n),"
         f" bearing_sum = bearing_sum {by} rate_percent,"
         f" bearing_day_sum = bearing_day_sum {by} rate_percent WHERE rate_percent <> 0"
     )
@@ -69,7 +70,7 @@ def upgrade() -> None:
     op.add_column('award_heads', sa.Column('rate_percent', sa.Numeric(5, 2), nullable=True))
     op.add_column('awards', sa.Column('settled_on', sa.Date(), nullable=True))
     op.add_column('awards', sa.Column('settlement_amount', sa.Numeric(14, 2), nullable=True))
-    op.add_column('awards', sa.Column('settlement_terms', sa.Text(), nullable=True))
+    op.add_column('awards', sa.Column('settlement_terms', sa.String(), nullable=True))
     op.drop_constraint(op.f('ck_disbursements_method'), 'disbursements', type_='check')
     op.create_check_constraint(
         op.f('ck_disbursements_method'), 'disbursements', _methods((*METHODS, 'retained'))

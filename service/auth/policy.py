@@ -69,6 +69,7 @@ POLICY: dict[str, Rule] = {
     "AwardController.receive": Rule.AWARD_CHANGE,
     "AwardController.disburse": Rule.AWARD_CHANGE,
     "AwardController.tax_costs": Rule.AWARD_CHANGE,
+    "AwardController.settle": Rule.AWARD_CHANGE,
     "AwardController.certify_costs": Rule.AWARD_CHANGE,
     "AwardController.serve_costs_certificate": Rule.AWARD_CHANGE,
     "log_follow_up": Rule.AWARD_CHANGE,

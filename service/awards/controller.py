@@ -13,6 +13,15 @@ from domain.calendar import nairobi_today
 from domain.money import figure
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import reads_free_text
+from service.awards.ledger_schemas import (
+    CostsCertificateIn,
+    CostsServiceIn,
+    DisbursementIn,
+    LedgerOut,
+    PaymentIn,
+    SettlementIn,
+    TaxedCostsIn,
+)
 from service.awards.schemas import (
     AwardEventOut,
     AwardIn,
@@ -20,13 +29,7 @@ from service.awards.schemas import (
     AwardStepIn,
     AwardStepOptions,
     AwardStepOut,
-    CostsCertificateIn,
-    CostsServiceIn,
-    DisbursementIn,
-    LedgerOut,
-    PaymentIn,
     StatementOut,
-    TaxedCostsIn,
 )
 from service.dependencies import Db
 from service.openapi import responses
@@ -36,6 +39,7 @@ from service.usecases.awards import (
     disbursements,
     orders,
     payments,
+    settlement,
     taxed_costs,
 )
 from service.usecases.awards.orders import CompensationRules
@@ -196,8 +200,26 @@ class AwardController(Controller):
             taxed_on=data.taxed_on,
             certificate_ref=data.certificate_ref,
             rules=rules_of(request),
+            rate_percent=data.rate_percent,
         )
         return await _out(db, await orders.get_award(db, award_id))
+
+    @post(
+        "/settlement",
+        responses=responses(400, 401, 403, 404, 409, 413, 422),
+        summary="Record a settlement by consent after judgment: the compromise sum is then owed",
+    )
+    async def settle(
+        self,
+        db: Db,
+        request: SignedIn,
+        award_id: FromPath[uuid.UUID],
+        data: JSONBody[SettlementIn],
+    ) -> AwardOut:
+        award = await settlement.settle_by_consent(
+            db, actor_of(request), award_id, data.compromise(), rules_of(request)
+        )
+        return await _out(db, award)
 
     @post(
         "/costs/certificate",

@@ -11,7 +11,8 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
 from service.awards.follow_ups import FollowUpIn
-from service.awards.schemas import AwardStepIn, PaymentIn
+from service.awards.ledger_schemas import PaymentIn
+from service.awards.schemas import AwardStepIn
 from service.dependencies import Db
 from service.usecases.awards import chase, compensation, orders, payments
 from service.web.case_page import submit

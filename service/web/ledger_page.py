@@ -22,7 +22,7 @@ from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
 from service.awards.corrections import ReversalIn
-from service.awards.schemas import DisbursementIn
+from service.awards.ledger_schemas import DisbursementIn
 from service.dependencies import Db
 from service.usecases.awards import corrections, disbursements, ledger, orders
 from service.usecases.awards.demand_letter import demandable

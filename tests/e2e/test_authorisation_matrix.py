@@ -357,6 +357,14 @@ EXPECTED: dict[str, tuple[str, Build]] = {
             {"amount": "75000.00", "taxed_on": "2024-07-01", "certificate_ref": "CoC 12/2024"},
         ),
     ),
+    "AwardController.settle": (
+        "case_change",
+        route(
+            "POST",
+            "/awards/{award}/settlement",
+            {"settled_on": "2024-07-01", "amount": "50000.00", "terms": "Consent recorded"},
+        ),
+    ),
     "AwardController.certify_costs": ("case_change", certify_costs_taxed_later),
     "AwardController.serve_costs_certificate": ("case_change", serve_the_certificate_of_costs),
     "log_follow_up": (

@@ -50,6 +50,9 @@ class HeadIn:
     UNSTATED"""
     taxed_on: date | None = None
     """costs already taxed when the award is recorded: the day the taxing officer taxed them"""
+    rate_percent: Decimal | None = None
+    """the head's own yearly rate where the decree gives one (costs often differ); None: the
+    award's"""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ async def record_award(
                     _stated(head, case.judgment_on, now), case.judgment_on, filed_on, now
                 ),
                 taxed_on=head.taxed_on,
+                rate_percent=None if head.rate_percent is None else rate_of(head.rate_percent),
             )
             for head in order.heads
         )
