@@ -164,6 +164,7 @@ POLICY: dict[str, Rule] = {
     "AwardLedger.disburse": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_payment": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_disbursement": Rule.AWARD_CHANGE,
+    "AwardLedger.settle": Rule.AWARD_CHANGE,
     # administration (service/web/): users, teams, the audit trail and reminder rules are the
     # administrators' alone, as their API routes; audit rows may carry personal data
     "AdminHome.admin_home": Rule.ADMIN,

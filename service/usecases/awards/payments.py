@@ -28,6 +28,10 @@ from service.usecases.families.family_news import payment_received
 from statemachines.award_rules import AwardFacts
 
 
+class LaterPaymentOverpaid(InvalidInput):
+    """A payment found late would leave a payment dated after it more than was owed then."""
+
+
 async def receive_payment(
     session: AsyncSession,
     actor: Actor,
@@ -114,7 +118,7 @@ async def _balance_with(
             heads, award.rate_percent, ledger, max(days), rules.allocation, settlement_of(award)
         )
     except InvalidInput:
-        raise InvalidInput(
+        raise LaterPaymentOverpaid(
             f"a payment of {kes(amount)} on {on.isoformat()} would leave a payment entered "
             "before it, and received after it, more than was owed on its day: check the dates "
             "and amounts of this award's payments",
