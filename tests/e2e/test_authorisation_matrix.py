@@ -632,6 +632,14 @@ PAGES: dict[str, tuple[str, Build]] = {
             ),
         ),
     ),
+    "AwardLedger.settle": (
+        "case_change",
+        route(
+            "POST",
+            "/web/awards/{award}/settlement",
+            Form(settled_on="2024-07-01", amount="50000.00", terms="Consent recorded"),
+        ),
+    ),
     "AwardLedger.reverse_payment": ("case_change", in_the_browser(reverse_the_payment)),
     "AdminHome.admin_home": ("admin", route("GET", "/web/admin")),
     "UsersPage.users": ("admin", route("GET", "/web/users")),

@@ -69,8 +69,9 @@ async def empty_database(restore_url: str) -> AsyncIterator[Sessions]:
 
 
 async def a_register(sessions: Sessions) -> None:
-    """Cases made in Haki (a payment reversed, hearings to come and adjourned) and cases
-    brought in from a generated register, with their hearings, awards and payments."""
+    """Cases made in Haki (a payment reversed, costs taxed at a rate of their own, hearings to
+    come and adjourned) and cases brought in from a generated register, with their hearings,
+    awards and payments."""
     award = await awarded_and_part_paid(sessions)
     async with sessions() as session:
         _, paid = await receive_payment(
@@ -81,6 +82,11 @@ async def a_register(sessions: Sessions) -> None:
         await reverse_payment(
             session, TEST_ACTOR, award.id, paid.id or 0,
             Reversal(date(2024, 9, 20), "cheque returned"), RULES,
+        )  # fmt: skip
+    async with sessions() as session:
+        await add_taxed_costs(
+            session, TEST_ACTOR, award.id, amount=Decimal("20000"), taxed_on=date(2024, 6, 15),
+            certificate_ref="CoT 1", rules=RULES, rate_percent=Decimal("14"),
         )  # fmt: skip
     now = datetime.now(UTC)
     for starts_at, past in ((now + timedelta(days=9), False), (now - timedelta(days=30), True)):
@@ -188,7 +194,8 @@ async def test_a_pseudonymous_export_holds_no_name_no_secret_and_is_audited(
                 )
             )
         ).all()
-    assert sorted(costs) == [Decimal("1000.00"), Decimal("1000.00")]  # the export wrote nothing
+    # the export wrote nothing
+    assert sorted(costs) == [Decimal("1000.00"), Decimal("1000.00"), Decimal("20000.00")]
     assert {t.name for t in metadata.sorted_tables} <= set(PERSONAL), "classify new tables"
     survivors = list(csv.DictReader(io.StringIO(files["tables/survivors.csv"].decode())))
     assert survivors and {s["full_name"] for s in survivors} == {""}
