@@ -164,7 +164,8 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column(
             "method",
             False,
-            "disbursed: mpesa, bank, cheque, or retained (costs kept by counsel or the organisation)",
+            "disbursed: mpesa, bank, cheque, or retained (costs kept by counsel or the "
+            "organisation)",
             "",
         ),
         Column("beneficiary", False, "disbursed: who received it", "", 120),

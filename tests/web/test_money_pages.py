@@ -44,7 +44,8 @@ async def test_costs_taxed_at_their_own_rate_from_the_award_form(
         heads = (
             await db.execute(
                 text(
-                    "SELECT kind, interest_from, taxed_on, rate_percent FROM award_heads ORDER BY id"
+                    "SELECT kind, interest_from, taxed_on, rate_percent"
+                    " FROM award_heads ORDER BY id"
                 )
             )
         ).all()
