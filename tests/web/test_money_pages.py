@@ -40,6 +40,9 @@ async def test_costs_taxed_at_their_own_rate_from_the_award_form(
         },
     )
     assert sent.status_code == 303, sent.text
+    shown = (await web.get(f"/web/cases/{case_id}")).text
+    assert "Costs: Ksh80,000.00 <small>interest from 1 February 2024</small>" in shown
+    assert "<small>at 14% a year</small>" in shown
     async with engine.connect() as db:
         heads = (
             await db.execute(
@@ -118,6 +121,8 @@ async def test_a_late_payment_a_settlement_and_retained_costs_on_the_ledger(
     assert "Settled by consent on 1 July 2024 for Ksh50,000.00" in after
     assert "Outstanding today</dt><dd><strong>Ksh50,000.00" in after
     assert "Consent recorded before the Deputy Registrar" in after
+    case_page = (await web.get(f"/web/cases/{award.case_id}")).text
+    assert "Settled by consent on 1 July 2024 for Ksh50,000.00" in case_page
     retained = await web.post(
         f"/web/awards/{award.id}/disbursements",
         data={
