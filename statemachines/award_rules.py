@@ -102,13 +102,13 @@ CERTIFICATE_ON_RECORD = AwardGuard(
 )
 NO_CERTIFICATE_YET = AwardGuard(
     "no_certificate_yet",
-    "the certificate of order is already on record",
+    "no certificate of order is on record yet: it is issued once",
     lambda award, facts: award.certificate_on is None,
     about_row_only=True,
 )
 NOT_SERVED_YET = AwardGuard(
     "not_served_yet",
-    "the Attorney General has already been served",
+    "the Attorney General has not been served yet: service is recorded once",
     lambda award, facts: award.served_on is None,
     about_row_only=True,
 )
