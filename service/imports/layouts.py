@@ -151,6 +151,8 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column("stage_since", False, f"the day it reached the stage: {DATE}", ""),
         Column("certificate_on", False, f"certificate of order issued: {DATE}", "2024-05-02"),
         Column("served_on", False, f"certificate served on the AG: {DATE}", "2024-05-20"),
+        Column("settled_on", False, f"a settlement by consent after judgment: {DATE}", ""),
+        Column("settlement_amount", False, "the sum the settlement agreed, shillings", ""),
     ),
     ImportKind.PAYMENTS: (
         *COURT,

@@ -28,6 +28,7 @@ from service.migrate import upgrade
 from service.usecases.awards.corrections import Reversal, reverse_payment
 from service.usecases.awards.orders import position
 from service.usecases.awards.payments import receive_payment
+from service.usecases.awards.settlement import Compromise, settle_by_consent
 from service.usecases.awards.taxed_costs import add_taxed_costs
 from service.usecases.exporting.bundle import export_everything
 from service.usecases.exporting.tables import PERSONAL
@@ -69,9 +70,9 @@ async def empty_database(restore_url: str) -> AsyncIterator[Sessions]:
 
 
 async def a_register(sessions: Sessions) -> None:
-    """Cases made in Haki (a payment reversed, costs taxed at a rate of their own, hearings to
-    come and adjourned) and cases brought in from a generated register, with their hearings,
-    awards and payments."""
+    """Cases made in Haki (a payment reversed, costs taxed at a rate of their own, a settlement
+    by consent, hearings to come and adjourned) and cases brought in from a generated register,
+    with their hearings, awards and payments."""
     award = await awarded_and_part_paid(sessions)
     async with sessions() as session:
         _, paid = await receive_payment(
@@ -88,6 +89,10 @@ async def a_register(sessions: Sessions) -> None:
             session, TEST_ACTOR, award.id, amount=Decimal("20000"), taxed_on=date(2024, 6, 15),
             certificate_ref="CoT 1", rules=RULES, rate_percent=Decimal("14"),
         )  # fmt: skip
+    async with sessions() as session:
+        await settle_by_consent(
+            session, TEST_ACTOR, award.id, Compromise(date(2024, 10, 1), Decimal("90000")), RULES
+        )
     now = datetime.now(UTC)
     for starts_at, past in ((now + timedelta(days=9), False), (now - timedelta(days=30), True)):
         async with sessions() as session:

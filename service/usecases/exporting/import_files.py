@@ -176,6 +176,10 @@ async def awards_file(
             "stage_since": _day(a.stage_since) if stage == a.stage else "",
             "certificate_on": _day(a.certificate_on),
             "served_on": _day(a.served_on),
+            "settled_on": _day(a.settled_on),
+            "settlement_amount": (
+                "" if a.settlement_amount is None else f"{a.settlement_amount:.2f}"
+            ),
         }
         row["costs_to_be_taxed"] = "yes" if a.costs_to_be_taxed else ""
         for kind, of_kind in heads[a.id].items():

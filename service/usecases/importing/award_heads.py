@@ -62,6 +62,8 @@ async def changes(
         "certificate_on": row.certificate_on,
         "served_on": row.served_on,
         "costs_to_be_taxed": row.costs_to_be_taxed,
+        "settled_on": row.settled_on,
+        "settlement_amount": row.settlement_amount,
     }
     if row.rate_percent is not None:
         fields["rate_percent"] = row.rate_percent

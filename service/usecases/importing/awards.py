@@ -64,12 +64,18 @@ class AwardRow:
     served_on: date | None
     costs_taxed_on: date | None = None
     costs_to_be_taxed: bool = False
+    settled_on: date | None = None
+    settlement_amount: Decimal | None = None
 
 
 def _interest_from(text: str, cells: Cells, column: str) -> str:
     if text.lower() in ("judgment", "filing"):
         return text.lower()
     return not_in_future(day_written(text), cells.now, column).isoformat()
+
+
+REARRANGED = {"rate_percent", "settled_on", "settlement_amount"}
+"""what changes the arithmetic of an award already in Haki: its positions are written again"""
 
 
 class AwardImporter:
@@ -93,6 +99,9 @@ class AwardImporter:
             cells.fail("stage", f"'{stage}' follows from the payments file; give the stage "
                        "the award was at before it was paid, and import the payments")  # fmt: skip
         certificate_on, served_on = cells.day("certificate_on"), cells.day("served_on")
+        settled_on, settled_for = cells.day("settled_on"), cells.amount("settlement_amount")
+        if (settled_on is None) != (settled_for is None):
+            cells.fail("settled_on", "a settlement needs both its day and its sum")
         if certificate_on and served_on and served_on < certificate_on:
             cells.fail("served_on", "served before the certificate was issued")
         return AwardRow(
@@ -109,6 +118,8 @@ class AwardImporter:
             served_on=served_on,
             costs_taxed_on=cells.day("costs_taxed_on"),
             costs_to_be_taxed=bool(cells.flag("costs_to_be_taxed")),
+            settled_on=settled_on,
+            settlement_amount=settled_for,
         )
 
     def key(self, row: AwardRow) -> tuple[Any, ...]:
@@ -130,6 +141,8 @@ class AwardImporter:
                 "judgment_on and judgment_outcome)",
                 "court_number",
             )
+        if row.settled_on is not None and row.settled_on < case.judgment_on:
+            raise InvalidInput("a settlement after judgment is dated on or after it", "settled_on")
         survivor = await claimant_of(session, context, case, row.claimant)
         known = await awards_of(session, context, case)
         award = known.get((survivor.id, row.respondent))
@@ -145,6 +158,8 @@ class AwardImporter:
                 else context.rules.compensation.court_rate,
                 rate_as_ordered=row.rate_as_ordered,
                 costs_to_be_taxed=row.costs_to_be_taxed,
+                settled_on=row.settled_on,
+                settlement_amount=row.settlement_amount,
                 stage_since=case.judgment_on,
             )
             session.add(award)
@@ -174,6 +189,8 @@ class AwardImporter:
             _enter(session, context, award, row, award.stage, tuple(changed))
         else:
             _record(session, context, award, award.stage, tuple(changed))
+        if REARRANGED.intersection(changed):
+            await refresh_positions(session, award, context.rules.compensation.allocation)
         audit(
             session,
             context.actor,
