@@ -76,6 +76,8 @@ async def book_payment(
             "received_on",
         )
     owed = (await position(session, award, received_on, rules)).outstanding
+    # within what was owed that day, the payment settles the award if it leaves nothing owed
+    # once every payment entered, earlier or later, is counted on its own day
     if amount <= owed:
         owed = amount + await _balance_with(session, award, received_on, amount, rules)
     trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
