@@ -81,6 +81,7 @@ POLICY: dict[str, Rule] = {
     "AwardController.receive": Rule.AWARD_CHANGE,
     "AwardController.disburse": Rule.AWARD_CHANGE,
     "AwardController.tax_costs": Rule.AWARD_CHANGE,
+    "AwardController.settle": Rule.AWARD_CHANGE,
     "AwardController.certify_costs": Rule.AWARD_CHANGE,
     "AwardController.serve_costs_certificate": Rule.AWARD_CHANGE,
     "log_follow_up": Rule.AWARD_CHANGE,
@@ -209,6 +210,7 @@ POLICY: dict[str, Rule] = {
     "AwardLedger.disburse": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_payment": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_disbursement": Rule.AWARD_CHANGE,
+    "AwardLedger.settle": Rule.AWARD_CHANGE,
     # administration (service/web/): users, teams, the audit trail and reminder rules are the
     # administrators' alone, as their API routes; audit rows may carry personal data
     "AdminHome.admin_home": Rule.ADMIN,

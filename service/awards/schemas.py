@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from domain.awards import Award, AwardEvent, AwardHead, AwardStage, DisbursementMethod, HeadKind
+from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
 from domain.cases import Case
 from domain.interest import Statement
 from domain.money import figure
@@ -45,10 +45,12 @@ class HeadIn(Struct, forbid_unknown_fields=True):
     interest_from: InterestFrom | UnsetType | None = UNSET
     taxed_on: date | None = None
     """costs only, already taxed when the award is recorded"""
+    rate_percent: Annotated[Decimal, Meta(examples=["14"])] | None = None
+    """the head's own yearly rate where the decree gives one; omitted: the award's"""
 
     def head(self) -> UseCaseHead:
         start = UNSTATED if self.interest_from is UNSET else self.interest_from
-        return UseCaseHead(self.kind, self.amount, start, self.taxed_on)
+        return UseCaseHead(self.kind, self.amount, start, self.taxed_on, self.rate_percent)
 
 
 class AwardIn(Struct, forbid_unknown_fields=True):
@@ -86,6 +88,8 @@ class HeadOut(Struct):
     amount: Shillings
     interest_from: date | None
     taxed_on: date | None = None
+    rate_percent: str | None = None
+    """the head's own rate; null: the award's"""
     certificate_on: date | None = None
     """costs taxed after the certificate of order: their own certificate of costs"""
     served_on: date | None = None
@@ -124,6 +128,9 @@ class AwardOut(Struct):
     enforcement_case_id: uuid.UUID | None
     enforcement_case: EnforcementCaseOut | None
     version: int
+    settled_on: date | None = None
+    """a settlement by consent after judgment: from this day the compromise sum is owed"""
+    settlement_amount: Shillings | None = None
 
     @classmethod
     def of(
@@ -145,6 +152,7 @@ class AwardOut(Struct):
                     figure(h.amount),
                     h.interest_from,
                     h.taxed_on,
+                    None if h.rate_percent is None else str(h.rate_percent),
                     h.certificate_on,
                     h.served_on,
                 )
@@ -159,6 +167,10 @@ class AwardOut(Struct):
             enforcement_case_id=award.enforcement_case_id,
             enforcement_case=EnforcementCaseOut.of(enforcement) if enforcement else None,
             version=award.version,
+            settled_on=award.settled_on,
+            settlement_amount=(
+                None if award.settlement_amount is None else figure(award.settlement_amount)
+            ),
         )
 
 
@@ -210,33 +222,6 @@ class AwardStepOut(Struct):
     stage: AwardStage
     version: int
     event: AwardEventOut
-
-
-class PaymentIn(Struct, forbid_unknown_fields=True):
-    received_on: date
-    amount: Amount
-    payer: Name
-    reference: Reference
-
-
-class DisbursementIn(Struct, forbid_unknown_fields=True):
-    paid_on: date
-    amount: Amount
-    method: DisbursementMethod
-    beneficiary: Name
-    reference: Reference
-
-
-class LedgerOut(Struct):
-    """The entry recorded (its `id` is what a reversal names) and where the award stands."""
-
-    id: int
-    award_id: uuid.UUID
-    amount: Shillings
-    on: date
-    reference: str
-    stage: AwardStage
-    version: int
 
 
 class LineOut(Struct):
@@ -311,17 +296,3 @@ class AwardStepOptions(Struct):
             [AwardStepOption(r.trigger, AwardStage(r.dest), r.asks_for) for r in routes],
             [StepChance.of(chance) for chance in chances],
         )
-
-
-class CostsCertificateIn(Struct, forbid_unknown_fields=True):
-    issued_on: date
-
-
-class CostsServiceIn(Struct, forbid_unknown_fields=True):
-    served_on: date
-
-
-class TaxedCostsIn(Struct, forbid_unknown_fields=True):
-    amount: Amount
-    taxed_on: date
-    certificate_ref: Reference

@@ -143,10 +143,21 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
                 Column(
                     f"{head.value}_interest_from",
                     False,
-                    f"judgment, filing or a day ({DATE}); no interest when empty",
+                    f"judgment, filing or a day ({DATE}); no interest when empty"
+                    + ("" if head != HeadKind.COSTS else ", or the taxing day if costs_taxed_on"),
                     "judgment",
                 ),
+                Column(
+                    f"{head.value}_rate_percent",
+                    False,
+                    "the head's own rate, percent a year; the award's rate when empty",
+                    "",
+                ),
             )
+        ),
+        Column("costs_taxed_on", False, f"the day the costs were taxed: {DATE}", ""),
+        Column(
+            "costs_to_be_taxed", False, "yes: costs awarded, to be taxed later; no when empty", ""
         ),
         Column("rate_as_ordered", False, "the rate in the decree's words", "court rates", 120),
         Column("rate_percent", False, "percent a year; the court rate when empty", "12"),
@@ -161,6 +172,8 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column("stage_since", False, f"the day it reached the stage: {DATE}", ""),
         Column("certificate_on", False, f"certificate of order issued: {DATE}", "2024-05-02"),
         Column("served_on", False, f"certificate served on the AG: {DATE}", "2024-05-20"),
+        Column("settled_on", False, f"a settlement by consent after judgment: {DATE}", ""),
+        Column("settlement_amount", False, "the sum the settlement agreed, shillings", ""),
     ),
     ImportKind.PAYMENTS: (
         *COURT,
@@ -171,7 +184,13 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column("amount", True, "shillings", "400,000.00"),
         Column("payer", False, "who paid (received); the respondent when empty", "Treasury", 120),
         Column("reference", True, "the payment's reference", "IFMIS 2024/8812", 120),
-        Column("method", False, "disbursed: mpesa, bank or cheque", ""),
+        Column(
+            "method",
+            False,
+            "disbursed: mpesa, bank, cheque, or retained (costs kept by counsel or the "
+            "organisation)",
+            "",
+        ),
         Column("beneficiary", False, "disbursed: who received it", "", 120),
     ),
     ImportKind.VIOLATIONS: (

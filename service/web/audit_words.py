@@ -19,6 +19,7 @@ ACTIONS = {
     "award.record": N_("Award recorded"),
     "award.reverse_disbursement": N_("Disbursement reversed"),
     "award.reverse_payment": N_("Payment reversed"),
+    "award.settled_by_consent": N_("Settlement by consent recorded"),
     "award.step": N_("Award step"),
     "calendar_feed.issue": N_("Calendar address issued"),
     "calendar_feed.revoke": N_("Calendar address closed"),

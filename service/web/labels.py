@@ -95,6 +95,7 @@ AWARD_TRIGGERS = {
     "complete_disbursement": N_("All money passed on"),
     "reverse_payment": N_("Payment reversed"),
     "reverse_disbursement": N_("Money passed on reversed"),
+    "settle_by_consent": N_("Settled by consent"),
 }
 
 FOLLOW_UP_KINDS = {
@@ -129,6 +130,7 @@ METHODS = {
     DisbursementMethod.MPESA: N_("M-Pesa"),
     DisbursementMethod.BANK: N_("Bank transfer"),
     DisbursementMethod.CHEQUE: N_("Cheque"),
+    DisbursementMethod.RETAINED: N_("Costs retained by counsel or the organisation"),
 }
 
 CHANNELS = {

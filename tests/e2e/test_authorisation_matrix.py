@@ -30,9 +30,10 @@ from service.database import make_sessionmaker
 from service.settings import Settings
 from service.usecases.accounts.team import assign
 from service.usecases.accounts.users import add_user, open_session
-from service.usecases.awards.compensation import add_taxed_costs, disburse
 from service.usecases.awards.costs_certificate import certify_costs
+from service.usecases.awards.disbursements import disburse
 from service.usecases.awards.orders import CompensationRules, claimant_code
+from service.usecases.awards.taxed_costs import add_taxed_costs
 from service.usecases.families.consent import record_consent
 from service.usecases.families.contacts import NewContact, add_contact
 from service.usecases.families.family_messages import leave_message
@@ -528,6 +529,14 @@ EXPECTED: dict[str, tuple[str, Build]] = {
             {"amount": "75000.00", "taxed_on": "2024-07-01", "certificate_ref": "CoC 12/2024"},
         ),
     ),
+    "AwardController.settle": (
+        "case_change",
+        route(
+            "POST",
+            "/awards/{award}/settlement",
+            {"settled_on": "2024-07-01", "amount": "50000.00", "terms": "Consent recorded"},
+        ),
+    ),
     "AwardController.certify_costs": ("case_change", certify_costs_taxed_later),
     "AwardController.serve_costs_certificate": ("case_change", serve_the_certificate_of_costs),
     "log_follow_up": (
@@ -862,6 +871,14 @@ PAGES: dict[str, tuple[str, Build]] = {
                 beneficiary="B",
                 reference="R",
             ),
+        ),
+    ),
+    "AwardLedger.settle": (
+        "case_change",
+        route(
+            "POST",
+            "/web/awards/{award}/settlement",
+            Form(settled_on="2024-07-01", amount="50000.00", terms="Consent recorded"),
         ),
     ),
     "AwardLedger.reverse_payment": ("case_change", in_the_browser(reverse_the_payment)),

@@ -28,7 +28,7 @@ from service.dispatch import dispatch_once
 from service.settings import Settings
 from tests import deliveries as sms
 from tests.conftest import REPORT_SECRET, Account, empty_tables
-from tests.e2e.helpers import Client, case_body, step
+from tests.e2e.helpers import Client, award_on, case_body, judged, step
 from tests.loopback_gateway import Phone
 
 SURVIVOR, CONTACT, _, PHONE, _ = DEMO_CONTACTS[0]
@@ -125,6 +125,14 @@ async def test_no_name_or_phone_number_reaches_the_logs(
         assert (await handset.text(words)).status_code == 200
     assert (await handset.opt_out_at_the_gateway()).status_code == 200
     await dispatch_once(engine, sessions, logged_only)
+    award = await award_on(client, await judged(client, reference="HAKI/LOG/2"))
+    terms = f"Consent with {SURVIVOR}, paid through {CONTACT}"
+    for day, status in (("2020-01-01", 422), ("2021-04-01", 201)):
+        settled = await client.post(
+            f"/awards/{award['id']}/settlement",
+            json={"settled_on": day, "amount": "500000.00", "terms": terms},
+        )
+        assert settled.status_code == status, settled.text
 
     logged = captured.getvalue()
     assert logged.count('"logger": "haki.access"') >= 10, "the journey was logged"

@@ -19,7 +19,7 @@ from domain.interest import Allocation, Statement, statement
 from domain.money import amount_of, rate_of
 from domain.stages import JudgmentOutcome, Stage
 from service.usecases.accounts.audit import audit
-from service.usecases.awards.ledger import ledger_of
+from service.usecases.awards.ledger import ledger_of, settlement_of
 from service.usecases.awards.positions import refresh_positions
 from service.usecases.cases.court_track import award_facts, move_case
 from service.usecases.cases.register import get_case
@@ -50,6 +50,9 @@ class HeadIn:
     UNSTATED"""
     taxed_on: date | None = None
     """costs already taxed when the award is recorded: the day the taxing officer taxed them"""
+    rate_percent: Decimal | None = None
+    """the head's own yearly rate where the decree gives one (costs often differ); None: the
+    award's"""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ async def record_award(
                     _stated(head, case.judgment_on, now), case.judgment_on, filed_on, now
                 ),
                 taxed_on=head.taxed_on,
+                rate_percent=None if head.rate_percent is None else rate_of(head.rate_percent),
             )
             for head in order.heads
         )
@@ -234,7 +238,9 @@ async def position(
 ) -> Statement:
     """The award's statement on `as_of`, from its heads and the payments in its ledger."""
     heads, payments = await ledger_of(session, award)
-    return statement(heads, award.rate_percent, payments, as_of, rules.allocation)
+    return statement(
+        heads, award.rate_percent, payments, as_of, rules.allocation, settlement_of(award)
+    )
 
 
 async def award_statement(
