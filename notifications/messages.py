@@ -19,6 +19,7 @@ TEMPLATES: dict[tuple[str, str], Template] = {
     ("escalation", "team"): team.escalation,
     ("notice_to_sue_due", "lead"): deadlines.notice_to_sue_due,
     ("appeal_deadline", "lead"): deadlines.appeal_deadline,
+    ("motion_deadline", "lead"): deadlines.motion_deadline,
     ("escalation", "advocacy"): team.escalation,
     ("judgment_delivered", "family"): family.judgment_delivered,
     ("payment_received", "family"): family.payment_received,

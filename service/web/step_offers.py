@@ -11,6 +11,7 @@ from statemachines.machine import Chance, Openness
 # the facts a step's guards ask for, as form fields (statemachines/guards.py names them)
 FIELDS_FOR_GUARD = {
     "court_number_known": ("court_number",),
+    "application_number_known": ("court_number",),
     "judgment_date_given": ("occurred_on",),
     "outcome_given": ("outcome", "neutral_citation"),
     "stay_stated": ("stay_of_execution",),

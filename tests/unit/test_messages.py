@@ -71,6 +71,14 @@ PAYLOADS = {
         "source": "Court of Appeal Rules 2010 r.75(2); 2022 Rules r.77",
         "court_number": "HCCHRPET/E045/2026",
     },
+    "motion_deadline": CHASE
+    | {
+        "leave_on": "2026-09-16",
+        "last_day": "2026-10-07",
+        "days": 21,
+        "source": "Civil Procedure Rules Order 53 r.3(1)",
+        "court_number": "JR Misc. Application E188 of 2026",
+    },
 }
 
 

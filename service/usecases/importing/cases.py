@@ -32,8 +32,8 @@ from service.usecases.importing.lookups import (
     remember_case,
 )
 from service.usecases.importing.running import Context, Outcome, RowRefused
-from statemachines.case_track import CASE_TRACK
 from statemachines.facts import Facts
+from statemachines.tracks import machine_of
 
 BEFORE_JUDGMENT = (
     Stage.INTAKE,
@@ -288,14 +288,15 @@ def _enter(
         awards=1,  # the awards file brings them: the case track asks no more of an import
         awards_settled=True,
     )
-    reach = CASE_TRACK.reach(case, stage, facts)
+    track = machine_of(case)
+    reach = track.reach(case, stage, facts)
     if reach.path is None:
         problems = dict(NEEDS[g.name] for g in reach.blocked if g.name in NEEDS)
         raise RowRefused(
             [(column, f"stage '{stage}' {needs}") for column, needs in problems.items()]
             or [("stage", f"stage '{stage}' cannot be reached on the court track")]
         )
-    CASE_TRACK.enter(case, stage)
+    track.enter(case, stage)
     case.stage_since = since
     session.add(
         CaseEvent(
