@@ -17,11 +17,15 @@ Republic applies on the applicant's behalf, against the officer who must pay (GP
 from dataclasses import dataclass
 from datetime import date
 
-from domain.periods import last_day_within
+from domain.periods import in_words, last_day_within
 
 MOTION_DAYS = 21
 """days after leave within which the notice of motion is filed (Order 53 r.3(1))"""
 SOURCE = "Civil Procedure Rules Order 53 r.3(1)"
+
+
+def last_day_for_motion(leave_on: date) -> date:
+    return last_day_within(leave_on, MOTION_DAYS)
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,7 @@ class MotionTime:
 
     @property
     def last_day(self) -> date:
-        return last_day_within(self.leave_on, MOTION_DAYS)
+        return last_day_for_motion(self.leave_on)
 
     @property
     def days_after_leave(self) -> int:
@@ -40,6 +44,16 @@ class MotionTime:
     @property
     def late(self) -> bool:
         return self.filed_on > self.last_day
+
+    @property
+    def warning(self) -> str:
+        """What the API answers a late filing with (pages say it from the catalog)."""
+        return (
+            f"The notice of motion was filed {self.days_after_leave} days after the leave granted "
+            f"on {in_words(self.leave_on)}; {SOURCE} allows {MOTION_DAYS} days, to "
+            f"{in_words(self.last_day)}. It is recorded: unless the court enlarges the time, "
+            "the leave may have lapsed."
+        )
 
 
 def styled(respondent: str, applicant: str, accounting_officer: str | None = None) -> str:

@@ -17,8 +17,9 @@ from domain.calendar import NAIROBI, nairobi_today
 from domain.cases import Case, CaseEvent, Survivor
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.interest import Statement
+from domain.mandamus import MotionTime
 from domain.notices import NoticeToSue, suit_from
-from domain.stages import JudgmentOutcome
+from domain.stages import CaseTrack, JudgmentOutcome
 from domain.users import Principal
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES, reads_free_text
@@ -26,7 +27,13 @@ from service.awards.controller import rules_of
 from service.usecases.awards import chase, orders
 from service.usecases.awards.compensation import LEDGER_TRIGGERS
 from service.usecases.awards.orders import AWARDABLE
-from service.usecases.cases import court_track, notices_to_sue, possible_steps, register
+from service.usecases.cases import (
+    court_track,
+    enforcement,
+    notices_to_sue,
+    possible_steps,
+    register,
+)
 from service.usecases.cases.possible_steps import LastStep
 from service.usecases.families import survivors
 from service.usecases.hearings import cause_list
@@ -95,6 +102,8 @@ class Moment:
 @dataclass
 class CaseView:
     case: Case
+    title: str
+    """as the court styles it; a judicial review names the applicant only to those who may"""
     claimants: list[str]
     parties: list[Survivor] | None
     steps: list[StepForm]
@@ -126,6 +135,12 @@ class CaseView:
         return mine | {
             f"award-{a.award.id}-{s.trigger}" for a in self.awards for s in a.steps if not s.blocked
         }
+
+    def late_motion(self, event: CaseEvent) -> MotionTime | None:
+        """A notice of motion filed after the 21 days from leave: recorded, with a warning."""
+        if not event.details.get("out_of_time"):
+            return None
+        return MotionTime(date.fromisoformat(event.details["leave_granted_on"]), event.occurred_on)
 
     def claimant_shown(self, code: str) -> str:
         """A claimant by name for a role that may see names, else by code."""
@@ -184,8 +199,13 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
             )
         )
     can_change = may(principal, "CaseController.record_step")
+    title = case.title
+    if case.track is CaseTrack.MANDAMUS:
+        names = None if parties is None else {s.code: s.full_name for s in parties}
+        title = await enforcement.styling(db, case, names)
     return CaseView(
         case=case,
+        title=title,
         claimants=codes[case.id],
         parties=parties,
         steps=offered(chances, case) if can_change else [],

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from domain.mandamus import last_day_for_motion
 from notifications.i18n import N_
 from statemachines.machine import Chance, Openness
 
@@ -44,6 +45,10 @@ class StepForm:
     """the first day it can be taken, when time alone stands in the way"""
     judgment_on: date | None = None
     waiting_days: int = 21
+    since: date | None = None
+    """the day the time for this step began to run (leave granted, for a notice of motion)"""
+    last_day: date | None = None
+    """the last day the rules give for this step; later, it is recorded with a warning"""
 
 
 def step_form(chance: Chance[Any, Any], row: Any, waiting_days: int = 21) -> StepForm | None:
@@ -59,6 +64,9 @@ def step_form(chance: Chance[Any, Any], row: Any, waiting_days: int = 21) -> Ste
     if chance.openness is Openness.LATER:
         words = [WAITING_WORDS[g.name] for g in chance.waiting_for if g.name in WAITING_WORDS]
         blocked = words[0] if words else FROM_DAY
+    since = last_day = None
+    if route.trigger == "file_notice_of_motion":
+        since, last_day = row.stage_since, last_day_for_motion(row.stage_since)
     return StepForm(
         route.trigger,
         str(route.dest.value),
@@ -68,6 +76,8 @@ def step_form(chance: Chance[Any, Any], row: Any, waiting_days: int = 21) -> Ste
         chance.opens_on,
         getattr(row, "judgment_on", None),
         waiting_days,
+        since,
+        last_day,
     )
 
 

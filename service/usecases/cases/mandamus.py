@@ -60,14 +60,16 @@ async def time_the_motion(
 ) -> None:
     """Writes on the filing's event how long after leave it came, and whether out of time: a
     late motion is recorded, not refused, as the court may enlarge time (domain/mandamus.py)."""
-    leave_on = (
-        await session.exec(
-            select(col(CaseEvent.occurred_on))
-            .where(CaseEvent.case_id == case.id, CaseEvent.trigger == "grant_leave")
-            .order_by(col(CaseEvent.id).desc())
-            .limit(1)
-        )
-    ).first()
+    # no flush before the details are in: the history is append-only, written once
+    with session.no_autoflush:
+        leave_on = (
+            await session.exec(
+                select(col(CaseEvent.occurred_on))
+                .where(CaseEvent.case_id == case.id, CaseEvent.trigger == "grant_leave")
+                .order_by(col(CaseEvent.id).desc())
+                .limit(1)
+            )
+        ).first()
     if leave_on is None:
         return
     time = MotionTime(leave_on, event.occurred_on)
