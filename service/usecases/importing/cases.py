@@ -20,11 +20,11 @@ from domain.citations import NeutralCitation
 from domain.citations import parse_neutral_citation as citation
 from domain.court_numbers import CourtNumber, parse_court_number
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from domain.stations import listed_station, merged_station
 from service.imports.cells import Cells
 from service.usecases.accounts.audit import audit
 from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
 from service.usecases.importing.lookups import (
-    case_station,
     case_with_reference,
     cases_numbered,
     claimants_of,
@@ -108,8 +108,12 @@ class CaseImporter:
     fields: ClassVar[dict[str, str]] = {}
 
     def parse(self, cells: Cells) -> CaseRow | None:
-        station = cells.read("court_station", case_station, True)
+        # checked against the Judiciary's list as the pages check it, with a "did you mean"
+        station = cells.read("court_station", listed_station, True)
         number = cells.read("court_number", parse_court_number, False)
+        named = number.station if number else None
+        if station and named:  # a station the number names is the case's, as opening reads it
+            station = cells.read("court_station", lambda given: merged_station(given, named), True)
         claimants = cells.read("claimants", _codes, True) or []
         names = cells.names("claimant_names")
         if len(names) > len(claimants):
