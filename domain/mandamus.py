@@ -59,5 +59,5 @@ class MotionTime:
 def styled(respondent: str, applicant: str, accounting_officer: str | None = None) -> str:
     """The title of the judicial review: the accounting officer by name or office when the award
     records one, else the accounting officer of the department the award names."""
-    officer = accounting_officer or f"The Accounting Officer, {respondent}"
+    officer = accounting_officer or f"Accounting Officer, {respondent}"
     return f"Republic v {officer} ex parte {applicant}"

@@ -70,7 +70,7 @@ async def test_a_lawyer_on_a_phone_takes_the_review_from_leave_to_a_late_motion(
     await sign_in(tab, lawyer.user.username, lawyer.password)
     await tab.goto(f"/web/language/{lang}?next=/web/cases/{review}")
     await expect(tab.locator("h1")).to_have_text(
-        "Republic v The Accounting Officer, Attorney General ex parte Test Person"
+        "Republic v Accounting Officer, Attorney General ex parte Test Person"
     )
     await expect(tab.locator("#stage-title .stage")).to_have_text(words["intake"])
     await expect(tab.locator("#step-seek_leave summary")).to_contain_text(words["seek"])

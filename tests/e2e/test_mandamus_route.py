@@ -39,8 +39,7 @@ async def test_the_whole_route_from_leave_to_mandamus_granted(client: Client) ->
         "judicial_review",
     )
     assert review["title"] == (
-        f"Republic v The Accounting Officer, {award['respondent']} ex parte "
-        f"{review['claimants'][0]}"
+        f"Republic v Accounting Officer, {award['respondent']} ex parte {review['claimants'][0]}"
     )
     assert await steps_offered(client, review) == ["seek_leave", "withdraw"]
     await with_leave(client, review)

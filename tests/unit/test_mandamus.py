@@ -34,7 +34,7 @@ def test_the_last_day_runs_over_a_month_and_a_year_end() -> None:
 
 def test_the_matter_is_styled_against_the_accounting_officer_ex_parte_the_applicant() -> None:
     assert styled("Ministry of Interior", "S-2021-0001") == (
-        "Republic v The Accounting Officer, Ministry of Interior ex parte S-2021-0001"
+        "Republic v Accounting Officer, Ministry of Interior ex parte S-2021-0001"
     )
     assert styled("Ministry of Interior", "Wanjiku Demo", "The Principal Secretary, Interior") == (
         "Republic v The Principal Secretary, Interior ex parte Wanjiku Demo"

@@ -39,7 +39,7 @@ async def test_the_lawyer_sees_the_name_and_others_the_code(
 ) -> None:
     award, review = await enforced_by_api(web, accounts["lawyer"])
     code = review["claimants"][0]
-    styled = f"Republic v The Accounting Officer, {award['respondent']} ex parte"
+    styled = f"Republic v Accounting Officer, {award['respondent']} ex parte"
     await sign_in(web, accounts["lawyer"])
     page = html.unescape((await web.get(f"/web/cases/{review['id']}")).text)
     assert f"<h1>{styled} Wanjiku Demo</h1>" in page
