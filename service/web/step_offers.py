@@ -18,6 +18,17 @@ FIELDS_FOR_GUARD = {
     "stay_stated": ("stay_of_execution",),
 }
 
+MISSING_FACT = {
+    "court_number_known": ("court_number", N_("Give the court number as the registry wrote it.")),
+    "application_number_known": (
+        "court_number",
+        N_("Give the number the registry gave the application for leave."),
+    ),
+    "outcome_given": ("outcome", N_("Choose the outcome of the judgment.")),
+    "stay_stated": ("stay_of_execution", N_("Say whether execution is stayed pending the appeal.")),
+}
+"""a step's form refused for a fact its guard asks for: the field and the reader's words"""
+
 AWARD_FIRST = N_("Record the award below first: the case is awarded once an award is recorded.")
 WAITING_WORDS = {
     "an_award_recorded": AWARD_FIRST,

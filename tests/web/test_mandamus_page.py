@@ -85,3 +85,26 @@ async def test_the_route_from_leave_to_a_late_motion_in_both_languages(
     assert '<span class="stage">Notisi ya hoja imewasilishwa</span>' in page
     assert "Imerekodiwa nje ya muda: notisi ya hoja ilikuja siku 22 baada ya ruhusa" in page
     assert "Iliwasilishwa siku 22 baada ya ruhusa iliyotolewa tarehe 20 Septemba 2021" in page
+
+
+async def test_leave_sought_without_its_number_is_refused_beside_the_field_in_words(
+    web: Browser, accounts: dict[str, Account]
+) -> None:
+    _, review = await enforced_by_api(web, accounts["lawyer"])
+    token = await sign_in(web, accounts["lawyer"])
+    sent = await web.post(
+        f"/web/cases/{review['id']}/steps",
+        data={"_form_token": token, "version": "1", "trigger": "seek_leave"},
+    )
+    assert sent.status_code in (400, 409, 422)
+    form = html.unescape(sent.text).split('id="step-seek_leave"', 1)[1].split("</form>", 1)[0]
+    assert "Give the number the registry gave the application for leave." in form
+    assert "court_number" not in form.replace('name="court_number"', "").replace(
+        "step-seek_leave-court_number", ""
+    ), "the refusal names no field by its identifier"
+    await in_swahili(web)
+    again = await web.post(
+        f"/web/cases/{review['id']}/steps",
+        data={"_form_token": token, "version": "1", "trigger": "seek_leave"},
+    )
+    assert "Andika nambari ambayo sajili ilitoa kwa ombi la ruhusa." in html.unescape(again.text)
