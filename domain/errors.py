@@ -38,10 +38,12 @@ class TransitionNotAllowed(DomainError):
 class GuardFailed(DomainError):
     """A fact the transition needs is missing or contradicts it; nothing was written."""
 
-    def __init__(self, trigger: str, reason: str) -> None:
+    def __init__(self, trigger: str, reason: str, guard: str | None = None) -> None:
         super().__init__(f"cannot {trigger.replace('_', ' ')}: {reason}")
         self.trigger = trigger
         self.reason = reason
+        self.guard = guard
+        """the guard that refused, by name, for a page to say it in the reader's words"""
 
 
 class StaleVersion(DomainError):

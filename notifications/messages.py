@@ -23,6 +23,7 @@ TEMPLATES: dict[tuple[str, str], Template] = {
     ("appeal_deadline", "lead"): deadlines.appeal_deadline,
     ("family_call_back", "lead"): phone_replies.family_call_back,
     ("referral_follow_up", "lead"): referrals.referral_follow_up,
+    ("motion_deadline", "lead"): deadlines.motion_deadline,
     ("escalation", "advocacy"): team.escalation,
     ("judgment_delivered", "family"): family.judgment_delivered,
     ("payment_received", "family"): family.payment_received,

@@ -13,6 +13,7 @@ from litestar import Controller, Response, get, post
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
 
+from domain.errors import GuardFailed
 from notifications.i18n import N_, translations
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
@@ -25,8 +26,9 @@ from service.usecases.families import family_messages
 from service.usecases.hearings import court_dates
 from service.usecases.hearings.court_dates import Sitting
 from service.web.case_view import case_view, context, end_reads, refused, stale
-from service.web.forms import Refusal, Refused, attempt, read, typed
+from service.web.forms import Refusal, Refused, attempt, read, status_of, typed
 from service.web.render import language_of, page
+from service.web.step_offers import MISSING_FACT
 
 ANCHORS = {
     "adjourned": "#hearings",
@@ -103,7 +105,14 @@ class CasePage(Controller):
     ) -> Response[Any]:
         async def step(values: dict[str, str]) -> str:
             data = read(values, StepIn)
-            await court_track.record_step(db, actor_of(request), case_id, data.step())
+            try:
+                await court_track.record_step(db, actor_of(request), case_id, data.step())
+            except GuardFailed as error:
+                if error.guard not in MISSING_FACT:
+                    raise
+                field, sentence = MISSING_FACT[error.guard]
+                _ = translations(language_of(request)).gettext
+                raise Refused(dict(values), {field: _(sentence)}, status_of(error)) from None
             return data.trigger
 
         trigger = (await request.form()).get("trigger", "")

@@ -18,8 +18,9 @@ from domain.calendar import NAIROBI, nairobi_today
 from domain.cases import Case, CaseEvent, Survivor
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.interest import Statement
+from domain.mandamus import MotionTime
 from domain.notices import NoticeToSue, suit_from
-from domain.stages import JudgmentOutcome
+from domain.stages import CaseTrack, JudgmentOutcome
 from domain.users import Principal
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES, reads_free_text
@@ -28,7 +29,13 @@ from service.usecases.awards import chase, orders
 from service.usecases.awards.compensation import LEDGER_TRIGGERS
 from service.usecases.awards.demand_letter import demandable
 from service.usecases.awards.orders import AWARDABLE
-from service.usecases.cases import court_track, notices_to_sue, possible_steps, register
+from service.usecases.cases import (
+    court_track,
+    enforcement,
+    notices_to_sue,
+    possible_steps,
+    register,
+)
 from service.usecases.cases.possible_steps import LastStep
 from service.usecases.families import family_messages, survivors
 from service.usecases.families.family_messages import MessageView
@@ -124,6 +131,8 @@ class Moment:
 @dataclass
 class CaseView:
     case: Case
+    title: str
+    """as the court styles it; a judicial review names the applicant only to those who may"""
     claimants: list[str]
     parties: list[Survivor] | None
     steps: list[StepForm]
@@ -168,6 +177,12 @@ class CaseView:
     def in_case_letter(self) -> int:
         """The awards one demand letter for the case would cover today."""
         return sum(1 for a in self.awards if demandable(a.award) and a.statement.outstanding > 0)
+
+    def late_motion(self, event: CaseEvent) -> MotionTime | None:
+        """A notice of motion filed after the 21 days from leave: recorded, with a warning."""
+        if not event.details.get("out_of_time"):
+            return None
+        return MotionTime(date.fromisoformat(event.details["leave_granted_on"]), event.occurred_on)
 
     def claimant_shown(self, code: str) -> str:
         """A claimant by name for a role that may see names, else by code."""
@@ -230,8 +245,13 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
             )
         )
     can_change = may(principal, "CaseController.record_step")
+    title = case.title
+    if case.track is CaseTrack.MANDAMUS:
+        names = None if parties is None else {s.code: s.full_name for s in parties}
+        title = await enforcement.styling(db, case, names)
     return CaseView(
         case=case,
+        title=title,
         claimants=codes[case.id],
         parties=parties,
         steps=offered(chances, case) if can_change else [],

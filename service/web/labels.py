@@ -29,6 +29,10 @@ STAGES = {
     Stage.WITHDRAWN: N_("Withdrawn"),
     Stage.COMPENSATION: N_("Compensation"),
     Stage.CLOSED: N_("Closed"),
+    Stage.LEAVE_SOUGHT: N_("Leave sought"),
+    Stage.LEAVE_GRANTED: N_("Leave granted"),
+    Stage.LEAVE_REFUSED: N_("Leave refused"),
+    Stage.MOTION_FILED: N_("Notice of motion filed"),
 }
 
 KINDS = {
@@ -77,6 +81,10 @@ TRIGGERS = {
     "pursue_compensation": N_("Compensation pursued"),
     "close": N_("Case closed"),
     "reopen": N_("Reopened for compensation"),
+    "seek_leave": N_("Leave sought (chamber summons ex parte)"),
+    "grant_leave": N_("Leave granted"),
+    "refuse_leave": N_("Leave refused"),
+    "file_notice_of_motion": N_("Notice of motion filed"),
     "details": N_("The title, station, respondents and counsel are saved."),
 }
 

@@ -83,6 +83,14 @@ PAYLOADS = {
         "kind": "economic_support",
         "status": "accepted",
     },
+    "motion_deadline": CHASE
+    | {
+        "leave_on": "2026-09-16",
+        "last_day": "2026-10-07",
+        "days": 21,
+        "source": "Civil Procedure Rules Order 53 r.3(1)",
+        "court_number": "JR Misc. Application E188 of 2026",
+    },
 }
 
 
