@@ -1,25 +1,55 @@
 # Two commands on a fresh machine: `make run` and `make test`. Both build .venv when it is
-# missing or older than pyproject.toml.
+# missing or older than pyproject.toml: `make run` with what Haki needs to run, `make test`
+# with the test, lint and documentation tools besides.
+# The PDF demand letter (WeasyPrint) needs Pango and a font from the system, and its docs
+# picture pdftoppm: on Debian or Ubuntu, as root,
+#   apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+# (.ci/run does this; macOS: brew install pango poppler). See docs/demand-letter.md.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bench-statements bench-reminders bench-outbox bench-reports diagrams catalogs
+.PHONY: run test lint typecheck pytest docs wheel-smoke bench bench-statements bench-reminders bench-outbox bench-reports diagrams catalogs
 
-$(STAMP): pyproject.toml
+# uv (from PyPI, kept in .venv/.uv) installs in seconds what pip takes minutes for, and the
+# venv is made without pip, which alone takes longer than that; where uv cannot be had, pip is
+# put into the venv and does the same work
+UV := $(VENV)/.uv/bin/uv
+INSTALL = $(UV) pip install --quiet --python $(BIN)/python $(1) \
+	|| ($(BIN)/python -m ensurepip --default-pip >/dev/null && $(BIN)/python -m pip install --quiet $(1))
+
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Haki needs Python 3.11 or newer; set PYTHON=python3.11")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	$(PYTHON) -m venv --without-pip $(VENV)
+	PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --target $(VENV)/.uv uv || echo "uv not available: installing with pip"
 
-run: $(STAMP)
-	$(BIN)/haki migrate
-	$(BIN)/haki demo-data
-	$(BIN)/haki serve
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(call INSTALL,-e .)
+	touch $(RUNTIME)
 
-test: lint typecheck pytest
+# (a variable, as a comma in $(call ...)'s argument would split it)
+TOOLS := '.[dev,docs]'
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(call INSTALL,-e $(TOOLS))
+	touch $(STAMP) $(RUNTIME)
+
+# migrate, load the demo data (embedded database only) and serve, in one process and one start
+# of the embedded PostgreSQL
+run: $(RUNTIME)
+	$(BIN)/haki serve --migrate --demo-data
+
+test: lint typecheck pytest docs
+
+# The documentation site (mkdocs.yml, docs/) in strict mode: a broken link or a page missing
+# from the navigation fails; the site is written to site/
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The wheel, built and run from a fresh virtual environment outside the checkout
+wheel-smoke: $(STAMP)
+	PYTHON=$(BIN)/python .ci/wheel-smoke
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

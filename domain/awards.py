@@ -43,9 +43,14 @@ class HeadKind(StrEnum):
 
 
 class DisbursementMethod(StrEnum):
+    """How money left the award's account. RETAINED is not a transfer: the costs were counsel's
+    or the organisation's own (costs follow the event, to the party who bore them), so they are
+    kept, and count as passed on, for an award whose costs were never the survivor's."""
+
     MPESA = "mpesa"
     BANK = "bank"
     CHEQUE = "cheque"
+    RETAINED = "retained"
 
 
 class Award(SQLModel, table=True):
@@ -57,6 +62,14 @@ class Award(SQLModel, table=True):
     case_id: uuid.UUID = Field(foreign_key="cases.id", index=True)
     survivor_id: uuid.UUID = Field(foreign_key="survivors.id", index=True)
     respondent: str = Field(max_length=120)
+    department: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
+    """the Government department, county government, commission or independent office whose
+    vote pays (e.g. "National Police Service"); empty: not yet known"""
+    accounting_officer: str = Field(
+        default="", max_length=200, sa_column_kwargs={"server_default": ""}
+    )
+    """who must pay under GPA s.21(3), by office (e.g. "Principal Secretary, State Department
+    for Internal Security"): the demand letter is copied to them"""
     judgment_on: date
     rate_percent: Decimal = Field(sa_type=sa.Numeric(5, 2))
     rate_as_ordered: str = Field(max_length=120)
@@ -75,6 +88,11 @@ class Award(SQLModel, table=True):
     served_on: date | None = None
     enforcement_case_id: uuid.UUID | None = Field(default=None, foreign_key="cases.id", index=True)
     """the judicial review (mandamus) opened to compel payment, once the award is enforced"""
+    settled_on: date | None = None
+    """a settlement by consent after judgment: from this day the compromise sum is owed"""
+    settlement_amount: Decimal | None = Field(default=None, sa_type=MONEY)
+    settlement_terms: str | None = None
+    """the compromise's terms in the lawyer's words: free text, personal data"""
     unpaid_stage: AwardStage | None = Field(
         default=None, sa_type=value_enum(AwardStage, "unpaid_stage")
     )
@@ -96,6 +114,9 @@ class AwardHead(SQLModel, table=True):
     kind: HeadKind = Field(sa_type=value_enum(HeadKind, "head_kind"))
     amount: Decimal = Field(sa_type=MONEY)
     interest_from: date | None = None
+    rate_percent: Decimal | None = Field(default=None, sa_type=sa.Numeric(5, 2))
+    """the head's own yearly rate where the decree gives one (costs often run at another);
+    None: the award's rate"""
     taxed_on: date | None = None
     """costs taxed after the judgment: the day the taxing officer taxed them"""
     certificate_on: date | None = None

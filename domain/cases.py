@@ -10,7 +10,7 @@ from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from domain.base import utcnow
-from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from domain.stages import CaseKind, CaseTrack, CourtLevel, JudgmentOutcome, Stage
 
 
 def value_enum(kind: type[Any], name: str) -> sa.Enum:
@@ -73,6 +73,12 @@ class Case(SQLModel, table=True):
         default_factory=list, sa_column=sa.Column(ARRAY(sa.Text), nullable=False)
     )
     lead_counsel: str = Field(max_length=120, index=True)
+    track: CaseTrack = Field(
+        default=CaseTrack.COURT,
+        sa_type=value_enum(CaseTrack, "case_track"),
+        sa_column_kwargs={"server_default": CaseTrack.COURT.value},
+    )
+    """the route its stage follows: set when the case is opened, never changed"""
     stage: Stage = Field(default=Stage.INTAKE, sa_type=value_enum(Stage, "stage"), index=True)
     stage_since: date
     judgment_on: date | None = None

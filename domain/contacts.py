@@ -25,6 +25,14 @@ class Channel(StrEnum):
     """written to the service's log only: the default in development"""
 
 
+class ConsentWay(StrEnum):
+    """How the contact said yes: the first thing asked of an office that says it had consent."""
+
+    IN_PERSON = "in_person"
+    PHONE_CALL = "phone_call"
+    SIGNED_FORM = "signed_form"
+
+
 class Contact(SQLModel, table=True):
     """A survivor, or a family member speaking for them, who may receive updates."""
 
@@ -42,6 +50,11 @@ class Contact(SQLModel, table=True):
     channel: Channel = Field(sa_type=value_enum(Channel, "channel"))
     consent_given_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
     consent_recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    """who took the consent and recorded it"""
+    consent_way: ConsentWay | None = Field(
+        default=None, sa_type=value_enum(ConsentWay, "consent_way")
+    )
+    """how it was given; None: not said (consent recorded before Haki asked)"""
     consent_withdrawn_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
     consent_suspended_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
     """the phone or e-mail changed after consent: nothing is sent until consent is recorded

@@ -105,12 +105,14 @@ class TransitionNotAllowed(DomainError):
 class GuardFailed(DomainError):
     """A fact the transition needs is missing or contradicts it; nothing was written."""
 
-    def __init__(self, trigger: str, reason: Said | list[Said]) -> None:
+    def __init__(self, trigger: str, reason: Said | list[Said], guard: str | None = None) -> None:
         super().__init__(
             N_("“%(step)s” cannot be recorded: %(reason)s"), step=Step(trigger), reason=reason
         )
         self.trigger = trigger
         self.reason = reason
+        self.guard = guard
+        """the guard that refused, by name, for a page to say it in the reader's words"""
 
 
 class StaleVersion(DomainError):
@@ -152,3 +154,12 @@ class TooManyAttempts(DomainError):
             seconds=retry_after,
         )
         self.retry_after = retry_after
+
+
+class NotInList(InvalidInput):
+    """A name that must come from a list (a county, a violation) and does not: `near` holds
+    the nearest names of the list, for a page to offer in the reader's language."""
+
+    def __init__(self, message: str, field: str, near: list[str], **values: object) -> None:
+        super().__init__(message, field, **values)
+        self.near = near

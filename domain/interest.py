@@ -1,137 +1,92 @@
 """What an award is worth on any date: simple interest, payments applied, line by line.
 
-Conventions (documented for lawyers, and fixed by tests):
+Conventions (documented for lawyers in docs/money-rules.md, and fixed by tests):
 - simple interest, never compounded, at the decree's yearly rate, day count actual/365 fixed;
+  a head may run at a rate of its own (costs often do), else at the award's;
 - each interest-bearing head accrues on its own outstanding principal from its own start date
   (judgment, filing, a date the court named, or the taxing of costs);
-- interest is settled to the cent at each event: a payment, or the statement date;
+- interest is settled to the cent at each event: a payment, a settlement, or the statement date;
 - a payment goes to accrued interest first, then to principal in the order the heads are
   listed (PRINCIPAL_FIRST reverses that, where a decree or settlement says so);
-- a payment reversed (a cheque returned unpaid, money that was meant for another award) is
-  treated as never received: it settled nothing, so it is left out of the arithmetic from
-  the start and interest runs as if it had never come. The reversal is a line of its own on
-  the day it was made, paying nothing and showing what was owed that day.
+- payments count on the day they were received, whenever they were entered;
+- a payment reversed (a cheque returned unpaid, money meant for another award) is treated as
+  never received: left out from the start, interest runs as if it had never come; the
+  reversal is a line of its own on its day, paying nothing, showing what was owed;
+- a settlement by consent after judgment replaces, from its day, everything then owed (heads
+  and unpaid interest) by the compromise sum, which bears no interest; payments of that day
+  and later pay it.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
 from domain.errors import N_, InvalidInput
 from domain.money import ZERO, cents, kes
+from domain.statement_parts import (
+    Allocation,
+    Head,
+    Line,
+    LineKind,
+    Payment,
+    Position,
+    Settlement,
+    Statement,
+)
+
+__all__ = [
+    "Allocation",
+    "Head",
+    "Line",
+    "LineKind",
+    "Payment",
+    "Position",
+    "Settlement",
+    "Statement",
+    "positions",
+    "statement",
+]
 
 DAYS_IN_YEAR = Decimal(365)
 
 
-class Allocation(StrEnum):
-    INTEREST_FIRST = "interest_first"
-    PRINCIPAL_FIRST = "principal_first"
-
-
-@dataclass(frozen=True)
-class Head:
-    """One head of damages: `interest_from` None means the decree gives no interest on it."""
-
-    name: str
-    amount: Decimal
-    interest_from: date | None = None
-
-
-@dataclass(frozen=True)
-class Payment:
-    on: date
-    amount: Decimal
-    reference: str = ""
-    reversed_on: date | None = None
-    reversal_reason: str = ""
-
-
-class LineKind(StrEnum):
-    INTEREST = "interest"
-    PAYMENT = "payment"
-    REVERSAL = "reversal"
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of a statement. `text` is its plain English for the API and the exports; the
-    kind with `since`, `rate` and `payment` let a page say the same in its reader's language."""
-
-    on: date
-    text: str
-    interest: Decimal = ZERO
-    paid: Decimal = ZERO
-    outstanding: Decimal = ZERO
-    # the same facts as `text`, for the words: two lines are equal by what they say
-    kind: LineKind = field(default=LineKind.INTEREST, compare=False)
-    since: date | None = field(default=None, compare=False)
-    rate: Decimal | None = field(default=None, compare=False)
-    payment: Payment | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class Statement:
-    as_of: date
-    principal: Decimal
-    interest: Decimal
-    paid: Decimal
-    paid_to_interest: Decimal
-    paid_to_principal: Decimal
-    outstanding_principal: Decimal
-    outstanding_interest: Decimal
-    lines: tuple[Line, ...] = field(default=())
-
-    @property
-    def outstanding(self) -> Decimal:
-        return self.outstanding_principal + self.outstanding_interest
-
-
-@dataclass(frozen=True)
-class Position:
-    """The ledger at the end of a day payments came in (`on`; None: the award as ordered).
-
-    Interest-first allocation makes the ledger path-dependent, so a sum cannot recompute it;
-    a statement on a later day is this position plus simple interest on each head's
-    `principal` from its `accrues_from` (None: the head bears none), settled to the cent.
-    """
-
-    on: date | None
-    principal: tuple[Decimal, ...]
-    accrues_from: tuple[date | None, ...]
-    unpaid_interest: Decimal
-    accrued: Decimal
-    paid_to_interest: Decimal
-    paid_to_principal: Decimal
-
-
 @dataclass(frozen=True)
 class _Ledger:
-    """The running position between events: principal per head, interest unpaid, totals."""
+    """The running position between events: principal per head, interest unpaid, totals;
+    `compromised` once a settlement replaced what was owed (nothing bears interest then)."""
 
     principal: tuple[Decimal, ...]
     unpaid_interest: Decimal = ZERO
     accrued: Decimal = ZERO
     to_interest: Decimal = ZERO
     to_principal: Decimal = ZERO
+    compromised: bool = False
 
     @property
     def outstanding(self) -> Decimal:
         return sum(self.principal, ZERO) + self.unpaid_interest
 
 
+def _rate(head: Head, rate: Decimal) -> Decimal:
+    return rate if head.rate is None else head.rate
+
+
 def _accrue(
     heads: tuple[Head, ...], ledger: _Ledger, rate: Decimal, start: date, end: date
 ) -> Decimal:
-    """Interest, to the cent, on each head's principal for the days of [start, end) it bears it.
+    """Interest, to the cent, on each head's principal at its rate for the days of [start, end)
+    it bears it.
 
     One division of the exact sum, so PostgreSQL's `round(sum(...) / 36500, 2)` agrees to the
-    cent even on a half cent (see service/usecases/reports/unpaid.py)."""
+    cent even on a half cent (see service/usecases/reports/unpaid_sql.py)."""
+    if ledger.compromised:
+        return ZERO
     rate_days = Decimal(0)
     for head, principal in zip(heads, ledger.principal, strict=True):
         if head.interest_from is not None:
-            rate_days += principal * rate * max((end - max(start, head.interest_from)).days, 0)
+            days = max((end - max(start, head.interest_from)).days, 0)
+            rate_days += principal * _rate(head, rate) * days
     return cents(rate_days / (100 * DAYS_IN_YEAR))
 
 
@@ -160,10 +115,11 @@ def statement(
     payments: tuple[Payment, ...],
     as_of: date,
     allocation: Allocation = Allocation.INTEREST_FIRST,
+    settlement: Settlement | None = None,
 ) -> Statement:
     """The award's position on `as_of`; payments after that date are not yet counted."""
     lines: list[Line] = []
-    *_, (ledger, since, _) = _replay(heads, rate, payments, as_of, allocation, lines)
+    *_, (ledger, since, _) = _replay(heads, rate, payments, settlement, as_of, allocation, lines)
     ledger, _ = _accrue_to(heads, ledger, rate, since, as_of, lines)
     return Statement(
         as_of=as_of,
@@ -183,19 +139,25 @@ def positions(
     rate: Decimal,
     payments: tuple[Payment, ...],
     allocation: Allocation = Allocation.INTEREST_FIRST,
+    settlement: Settlement | None = None,
 ) -> tuple[Position, ...]:
-    """The award as ordered, then its ledger at the end of each day payments came in: the
-    same walk `statement` takes, kept so a report in SQL can start from the last one."""
+    """The award as ordered, then its ledger at the end of each day payments came in or a
+    settlement was made: the same walk `statement` takes, kept so a report in SQL can start
+    from the last one."""
     found: dict[date | None, Position] = {}
-    for ledger, _, on in _replay(heads, rate, payments, date.max, allocation, []):
+    walk = _replay(heads, rate, payments, settlement, date.max, allocation, [])
+    for ledger, _, on in walk:
         starts = tuple(
-            None if h.interest_from is None else max(h.interest_from, on or h.interest_from)
+            None
+            if h.interest_from is None or ledger.compromised
+            else max(h.interest_from, on or h.interest_from)
             for h in heads
         )
         found[on] = Position(
             on,
             ledger.principal,
             starts,
+            tuple(_rate(h, rate) for h in heads),
             ledger.unpaid_interest,
             ledger.accrued,
             ledger.to_interest,
@@ -208,70 +170,103 @@ def _replay(
     heads: tuple[Head, ...],
     rate: Decimal,
     payments: tuple[Payment, ...],
+    settlement: Settlement | None,
     as_of: date,
     allocation: Allocation,
     lines: list[Line],
 ) -> Iterator[tuple[_Ledger, date, date | None]]:
-    """The ledger, the day its interest is settled to and the day of the payment, as ordered
-    (no day) and after each payment standing by `as_of`; each event adds its lines (a reversal
-    only a line)."""
+    """The ledger, the day its interest is settled to and the day of the event, as ordered
+    (no day) and after each payment and the settlement standing by `as_of`; each event adds
+    its lines (a reversal only a line)."""
     ledger = _Ledger(principal=tuple(cents(head.amount) for head in heads))
     starts = [head.interest_from for head in heads if head.interest_from is not None]
     since = min(starts, default=as_of)
     yield ledger, since, None
-    for payment in _events(payments, as_of):
-        if payment.reversed_on is not None:
-            owed = ledger.outstanding + _accrue(heads, ledger, rate, since, payment.reversed_on)
+    for event in _events(payments, settlement, as_of):
+        if isinstance(event, Settlement):
+            ledger, since = _accrue_to(heads, ledger, rate, since, event.on, lines)
+            ledger, line = _compromise(ledger, event)
+            lines.append(line)
+            yield ledger, since, event.on
+        elif event.reversed_on is not None:
+            owed = ledger.outstanding + _accrue(heads, ledger, rate, since, event.reversed_on)
             lines.append(
                 Line(
-                    payment.reversed_on,
-                    _reversal_text(payment),
+                    event.reversed_on,
+                    f"reversal of payment {event.reference} ({kes(event.amount)} received "
+                    f"{event.on.isoformat()}): {event.reversal_reason}; treated as never received",
                     outstanding=owed,
                     kind=LineKind.REVERSAL,
-                    payment=payment,
+                    payment=event,
                 )
             )
-            continue
-        ledger, since = _accrue_to(heads, ledger, rate, since, payment.on, lines)
-        if payment.amount > ledger.outstanding:
-            raise InvalidInput(
-                N_("A payment of %(amount)s on %(on)s is more than the %(owed)s owed that day."),
-                "amount",
-                amount=payment.amount,
-                on=payment.on,
-                owed=ledger.outstanding,
-            )
-        ledger = _apply(ledger, payment.amount, allocation)
-        text = f"payment received {payment.reference}".rstrip()
-        lines.append(
-            Line(
-                payment.on,
-                text,
-                paid=payment.amount,
-                outstanding=ledger.outstanding,
-                kind=LineKind.PAYMENT,
-                payment=payment,
-            )
+        else:
+            ledger, since = _accrue_to(heads, ledger, rate, since, event.on, lines)
+            ledger = _pay(ledger, event, allocation, lines)
+            yield ledger, since, event.on
+
+
+def _pay(ledger: _Ledger, payment: Payment, allocation: Allocation, lines: list[Line]) -> _Ledger:
+    if payment.amount > ledger.outstanding:
+        raise InvalidInput(
+            N_("A payment of %(amount)s on %(on)s is more than the %(owed)s owed that day."),
+            "amount",
+            amount=payment.amount,
+            on=payment.on,
+            owed=ledger.outstanding,
         )
-        yield ledger, since, payment.on
+    ledger = _apply(ledger, payment.amount, allocation)
+    lines.append(
+        Line(
+            payment.on,
+            f"payment received {payment.reference}".rstrip(),
+            paid=payment.amount,
+            outstanding=ledger.outstanding,
+            kind=LineKind.PAYMENT,
+            payment=payment,
+        )
+    )
+    return ledger
 
 
-def _events(payments: tuple[Payment, ...], as_of: date) -> list[Payment]:
-    """Payments standing by `as_of` and reversals made by then, in date order (a reversal after
-    the payments of its day); a reversed payment is an event only on the day of its reversal."""
-    dated = [(p.on, 0, p) for p in payments if p.reversed_on is None and p.on <= as_of] + [
-        (p.reversed_on, 1, p)
+def _compromise(ledger: _Ledger, settlement: Settlement) -> tuple[_Ledger, Line]:
+    """The compromise sum in place of every head and the interest unpaid, in the first head's
+    place (a payment pays principal in the heads' order, so it pays this first)."""
+    owed = ledger.outstanding
+    amount = cents(settlement.amount)
+    principal = (amount, *(ZERO for _ in ledger.principal[1:]))
+    settled = replace(ledger, principal=principal, unpaid_interest=ZERO, compromised=True)
+    text = (
+        f"settlement by consent: {kes(amount)} owed from this day in place of the "
+        f"{kes(owed)} owed under the judgment"
+    )
+    line = Line(
+        settlement.on,
+        text,
+        outstanding=amount,
+        kind=LineKind.SETTLEMENT,
+        replaced=owed,
+    )
+    return settled, line
+
+
+def _events(
+    payments: tuple[Payment, ...], settlement: Settlement | None, as_of: date
+) -> list[Payment | Settlement]:
+    """Payments standing by `as_of`, reversals made by then and the settlement, in date order
+    (on one day: the settlement, then payments, then reversals); a reversed payment is an event
+    only on the day of its reversal."""
+    dated: list[tuple[date, int, Payment | Settlement]] = [
+        (p.on, 1, p) for p in payments if p.reversed_on is None and p.on <= as_of
+    ]
+    dated += [
+        (p.reversed_on, 2, p)
         for p in payments
         if p.reversed_on is not None and p.reversed_on <= as_of
     ]
-    return [payment for *_, payment in sorted(dated, key=lambda event: event[:2])]
-
-
-def _reversal_text(payment: Payment) -> str:
-    return (
-        f"reversal of payment {payment.reference} ({kes(payment.amount)} received "
-        f"{payment.on.isoformat()}): {payment.reversal_reason}; treated as never received"
-    )
+    if settlement is not None and settlement.on <= as_of:
+        dated.append((settlement.on, 0, settlement))
+    return [event for *_, event in sorted(dated, key=lambda event: event[:2])]
 
 
 def _accrue_to(
@@ -282,14 +277,23 @@ def _accrue_to(
     until: date,
     lines: list[Line],
 ) -> tuple[_Ledger, date]:
-    if until <= since:
-        return ledger, since
+    if until <= since or ledger.compromised:
+        return ledger, max(since, until)
     interest = _accrue(heads, ledger, rate, since, until)
     ledger = replace(
         ledger, unpaid_interest=ledger.unpaid_interest + interest, accrued=ledger.accrued + interest
     )
-    text = f"interest {since.isoformat()} to {until.isoformat()} at {rate}% a year"
+    rates = {_rate(head, rate) for head in heads if head.interest_from is not None}
+    common = rates.pop() if len(rates) == 1 else (None if rates else rate)
+    at = f"at {common}% a year" if common is not None else "at each head's rate"
     lines.append(
-        Line(until, text, interest=interest, outstanding=ledger.outstanding, since=since, rate=rate)
+        Line(
+            until,
+            f"interest {since.isoformat()} to {until.isoformat()} {at}",
+            interest=interest,
+            outstanding=ledger.outstanding,
+            since=since,
+            rate=common,
+        )
     )
     return ledger, until

@@ -10,9 +10,12 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, SQLModel
 
 from domain.awards import MONEY
-from domain.interest import Allocation, Head, Payment, positions
+from domain.interest import Allocation, Head, Payment, Settlement, positions
 from domain.money import ZERO, cents
 
+RATED = sa.Numeric(20, 4)
+"""shillings to the cent times a rate to the hundredth of a per cent: exact in four places"""
+RATED_DAYS = sa.Numeric(30, 4)
 EPOCH = date(2000, 1, 1)
 """the day `bearing_day_sum` counts from; any fixed day would do"""
 
@@ -22,9 +25,10 @@ class AwardPosition(SQLModel, table=True):
     `valid_to` (None: until a later payment). Derived data, not history: rewritten whole from
     the ledger, in the transaction of every ledger write, by service/usecases/awards/positions.py.
 
-    Interest on a later date is simple interest on each `bearing` principal from its
-    `bearing_from` day, summed and settled to the cent: `awarded` and the paid columns are
-    kept here too, so a report reads no other money table.
+    Interest on a later date is simple interest on each `bearing` (a head's principal times its
+    own yearly rate, so heads at different rates add up) from its `bearing_from` day, summed and
+    settled to the cent: `awarded` and the paid columns are kept here too, so a report reads no
+    other money table.
     """
 
     __tablename__ = "award_positions"
@@ -42,13 +46,14 @@ class AwardPosition(SQLModel, table=True):
     """interest settled up to `valid_from`, paid or not"""
     paid_to_interest: Decimal = Field(sa_type=MONEY)
     paid_to_principal: Decimal = Field(sa_type=MONEY)
-    bearing: list[Decimal] = Field(sa_column=sa.Column(ARRAY(MONEY), nullable=False))
-    """outstanding principal of each head that bears interest and has some left"""
+    bearing: list[Decimal] = Field(sa_column=sa.Column(ARRAY(RATED), nullable=False))
+    """outstanding principal x yearly rate (per cent) of each head that bears interest and has
+    some left (migration 0027: before it, principal alone, times the award's one rate)"""
     bearing_from: list[date] = Field(sa_column=sa.Column(ARRAY(sa.Date()), nullable=False))
-    bearing_sum: Decimal = Field(sa_type=MONEY)
+    bearing_sum: Decimal = Field(sa_type=RATED)
     """Σ bearing: with `bearing_day_sum`, interest to any day from `bearing_latest` on is
-    arithmetic, rate x (bearing_sum x days since EPOCH - bearing_day_sum) / 36,500"""
-    bearing_day_sum: Decimal = Field(sa_type=sa.Numeric(24, 2))
+    arithmetic, (bearing_sum x days since EPOCH - bearing_day_sum) / 36,500"""
+    bearing_day_sum: Decimal = Field(sa_type=RATED_DAYS)
     """Σ bearing x days from EPOCH to its bearing_from"""
     bearing_latest: date | None = None
     """the last bearing_from (None: nothing bears interest)"""
@@ -86,11 +91,12 @@ def position_rows(
     rate: Decimal,
     payments: tuple[Payment, ...],
     allocation: Allocation,
+    settlement: Settlement | None = None,
 ) -> list[dict[str, Any]]:
     """The award's rows of `award_positions`, for an INSERT. The award as ordered holds from
     judgment, or from an earlier day interest runs from (filing), so its interest is counted
     from the first day; a payment on the day of judgment replaces it."""
-    found = positions(heads, rate, payments, allocation)
+    found = positions(heads, rate, payments, allocation, settlement)
     opening = min([judgment_on, *(h.interest_from for h in heads if h.interest_from)])
     by_day = {position.on or opening: position for position in found}
     days = sorted(by_day)
@@ -99,9 +105,11 @@ def position_rows(
     for day, until in zip(days, [*days[1:], None], strict=True):
         position = by_day[day]
         bearing = [
-            (principal, start)
-            for principal, start in zip(position.principal, position.accrues_from, strict=True)
-            if start is not None and principal > 0
+            (principal * head_rate, start)
+            for principal, start, head_rate in zip(
+                position.principal, position.accrues_from, position.rates, strict=True
+            )
+            if start is not None and principal * head_rate > 0
         ]
         rows.append(
             {

@@ -18,6 +18,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, SQLModel
 
 from domain.awards import MONEY
+from domain.positions import RATED, RATED_DAYS
 
 WIDE_MONEY = sa.Numeric(24, 2)
 """sums over every award of a cell"""
@@ -42,10 +43,10 @@ class PositionChange(SQLModel, table=True):
     accrued: Decimal = Field(sa_type=MONEY)
     paid_to_interest: Decimal = Field(sa_type=MONEY)
     paid_to_principal: Decimal = Field(sa_type=MONEY)
-    bearing: list[Decimal] = Field(sa_column=sa.Column(ARRAY(MONEY), nullable=False))
+    bearing: list[Decimal] = Field(sa_column=sa.Column(ARRAY(RATED), nullable=False))
     bearing_from: list[date] = Field(sa_column=sa.Column(ARRAY(sa.Date()), nullable=False))
-    bearing_sum: Decimal = Field(sa_type=MONEY)
-    bearing_day_sum: Decimal = Field(sa_type=sa.Numeric(24, 2))
+    bearing_sum: Decimal = Field(sa_type=RATED)
+    bearing_day_sum: Decimal = Field(sa_type=RATED_DAYS)
     bearing_latest: date | None = None
     survivor_id: uuid.UUID
     respondent: str = Field(max_length=120)

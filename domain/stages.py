@@ -20,7 +20,19 @@ class CaseKind(StrEnum):
     JUDICIAL_REVIEW = "judicial_review"
 
 
+class CaseTrack(StrEnum):
+    """Which route a case follows in court: the machine that moves its stage."""
+
+    COURT = "court"
+    """a petition or suit: filed, pleadings, hearing, judgment (statemachines/case_track.py)"""
+    MANDAMUS = "mandamus"
+    """judicial review under Order 53 to compel payment of an award: leave first, then a notice
+    of motion (statemachines/mandamus_track.py)"""
+
+
 class Stage(StrEnum):
+    """The stages of both routes; each route uses its own (the diagrams in docs/ show which)."""
+
     INTAKE = "intake"
     FILED = "filed"
     PLEADINGS = "pleadings"
@@ -34,6 +46,11 @@ class Stage(StrEnum):
     WITHDRAWN = "withdrawn"
     COMPENSATION = "compensation"
     CLOSED = "closed"
+    # judicial review (Order 53): last, so the court track's order in lists and reports holds
+    LEAVE_SOUGHT = "leave_sought"
+    LEAVE_GRANTED = "leave_granted"
+    LEAVE_REFUSED = "leave_refused"
+    MOTION_FILED = "motion_filed"
 
 
 class JudgmentOutcome(StrEnum):

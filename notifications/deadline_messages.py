@@ -1,5 +1,6 @@
 """What lead counsel are told of a deadline of their case: a notice to sue whose 30 days have
-passed (GPA s.13A), the last day to appeal a judgment. Reminders only: nothing is blocked."""
+passed (GPA s.13A), the last day to appeal a judgment, the last day to file a notice of motion
+after leave (Order 53 r.3(1)). Reminders only: nothing is blocked."""
 
 from datetime import date
 from typing import Any
@@ -85,6 +86,40 @@ def appeal_deadline(payload: dict[str, Any], to: Recipient) -> Rendered:
     )
     subject = _(
         "Time to appeal: %(case)s, last day %(date)s",
+        case=payload["case_reference"],
+        date=short_weekday_date(last, to.language),
+    )
+    return Rendered(subject + _late(payload, _), body + "\n")
+
+
+def motion_deadline(payload: dict[str, Any], to: Recipient) -> Rendered:
+    """The last day to file the notice of motion after leave for judicial review (mandamus)."""
+    _ = Words(to.language)
+    last = date.fromisoformat(payload["last_day"])
+    if to.by_sms:
+
+        def sms(case: str) -> str:
+            # TRANSLATORS: an SMS to lead counsel: the last day to file the notice of motion
+            text = _(
+                "%(case)s: last day to file the notice of motion: %(date)s.",
+                case=case,
+                date=short_weekday_date(last, to.language),
+            )
+            return text + _late(payload, _)
+
+        return Rendered(None, clipped(sms, payload["case_reference"]))
+    body = _(
+        "In %(case)s, the last day to file the notice of motion is %(date)s: %(days)s days from "
+        "the leave granted on %(leave)s (%(source)s), the day of leave not counted. Filed later, "
+        "it is out of time unless the court enlarges the time.",
+        case=_case(payload),
+        date=weekday_date(last, to.language),
+        days=payload["days"],
+        leave=weekday_date(date.fromisoformat(payload["leave_on"]), to.language),
+        source=payload["source"],
+    )
+    subject = _(
+        "Notice of motion: %(case)s, last day %(date)s",
         case=payload["case_reference"],
         date=short_weekday_date(last, to.language),
     )

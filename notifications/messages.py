@@ -5,6 +5,8 @@ from typing import Any
 
 from notifications import deadline_messages as deadlines
 from notifications import family_messages as family
+from notifications import phone_replies
+from notifications import referral_messages as referrals
 from notifications import team_messages as team
 from notifications.recipients import Recipient, Rendered
 
@@ -19,6 +21,9 @@ TEMPLATES: dict[tuple[str, str], Template] = {
     ("escalation", "team"): team.escalation,
     ("notice_to_sue_due", "lead"): deadlines.notice_to_sue_due,
     ("appeal_deadline", "lead"): deadlines.appeal_deadline,
+    ("family_call_back", "lead"): phone_replies.family_call_back,
+    ("referral_follow_up", "lead"): referrals.referral_follow_up,
+    ("motion_deadline", "lead"): deadlines.motion_deadline,
     ("escalation", "advocacy"): team.escalation,
     ("judgment_delivered", "family"): family.judgment_delivered,
     ("payment_received", "family"): family.payment_received,

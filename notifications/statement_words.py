@@ -16,6 +16,19 @@ def statement_line(line: Line, language: Language) -> str:
             until=_.day(line.on),
             rate=_.rate(line.rate),
         )
+    if line.kind is LineKind.INTEREST and line.since is not None:
+        return _(
+            "interest from %(since)s to %(until)s at each head's own rate",
+            since=_.day(line.since),
+            until=_.day(line.on),
+        )
+    if line.kind is LineKind.SETTLEMENT and line.replaced is not None:
+        return _(
+            "settlement by consent: %(amount)s owed from this day in place of the %(owed)s "
+            "owed under the judgment",
+            amount=_.money(line.outstanding),
+            owed=_.money(line.replaced),
+        )
     if line.kind is LineKind.PAYMENT and paid is not None:
         return _("payment received, reference %(reference)s", reference=paid.reference or "—")
     if line.kind is LineKind.REVERSAL and paid is not None:

@@ -3,6 +3,7 @@
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from importlib.metadata import version
 
 from litestar import Litestar, Router
 from litestar.datastructures import State
@@ -18,7 +19,7 @@ from service.auth.controller import AuthController
 from service.auth.policy import POLICY, enforce, refusals, route_key
 from service.awards.controller import AwardController, CaseAwardController
 from service.awards.corrections import award_ledger, reverse_disbursement, reverse_payment
-from service.awards.demand_letter import demand_letter_to_the_ag
+from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag
 from service.awards.follow_ups import (
     award_follow_ups,
     follow_ups_due,
@@ -37,7 +38,10 @@ from service.contacts.status import IssueIn, StatusCodeController, status_router
 from service.database import async_url, make_engine, make_sessionmaker
 from service.deliveries.controller import sms_delivery_report
 from service.dependencies import provide_session
+from service.documents.controller import documents_router
 from service.errors import problem_details, unexpected_problem
+from service.examinations.controller import CaseExaminationController, get_examination
+from service.examinations.schemas import ExaminationIn
 from service.exports.controller import full_export
 from service.headers import security_headers
 from service.health import live, ready
@@ -52,16 +56,29 @@ from service.imports.controller import imports_router
 from service.logs import RequestLog, configure_logging
 from service.metrics import PROMETHEUS, MetricsController
 from service.migrate import check_current
-from service.openapi import document_access, document_refusals, refuse_unknown_fields
+from service.openapi import (
+    document_access,
+    document_refusals,
+    document_security,
+    refuse_unknown_fields,
+)
+from service.phones.controller import opt_out_from_the_gateway, text_from_a_phone, ussd_session
+from service.phones.messages_controller import FamilyMessageController
+from service.records.controller import ViolationController, ViolationTypeController
+from service.records.referrals import PartnerController, ReferralController
+from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.formats import document_formats
 from service.reports.unpaid import unpaid_report
 from service.reports.unpaid_list import unpaid_award_list
-from service.secret_key import with_secret_key
+from service.secret_key import with_document_keys, with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
+from service.usecases.families.phone_callers import PhoneRules
 from service.usecases.families.status_codes import CodeRules
+from service.usecases.records.sealing import keyring_of
 from service.users.controller import UserController
+from service.web.documents_page import document_pages
 from service.web.router import no_such_address, web_downloads, web_router
 from service.web.session_pages import front_door
 from service.worker import background
@@ -70,7 +87,8 @@ from service.worker import background
 def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
     """`database_url` is an asyncpg URL; the app refuses to start on a database that is behind,
     and without the server's secret when the settings name a DATABASE_URL (service/secret_key)."""
-    settings = with_secret_key(settings or Settings())
+    settings = with_document_keys(with_secret_key(settings or Settings()))
+    assert settings.document_keys is not None  # with_document_keys filled them in
     load_catalogs()
 
     @asynccontextmanager
@@ -113,6 +131,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     log_case_follow_up_route,
                     award_follow_ups,
                     demand_letter_to_the_ag,
+                    case_demand_letter_to_the_ag,
                     follow_ups_due,
                     reverse_payment,
                     reverse_disbursement,
@@ -124,6 +143,15 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     my_contact_details,
                     user_contact_details,
                     sms_delivery_report,
+                    ussd_session,
+                    FamilyMessageController,
+                    text_from_a_phone,
+                    opt_out_from_the_gateway,
+                    ViolationController,
+                    ViolationTypeController,
+                    ViolationReportController,
+                    ReferralController,
+                    PartnerController,
                     ReportController,
                     unpaid_report,
                     unpaid_award_list,
@@ -135,10 +163,21 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     imports_router(settings),
                     full_export,
                     MetricsController,
+                    documents_router(settings),
+                    document_pages(settings),
+                    CaseExaminationController,
+                    get_examination,
                 ],
             )
         ],
-        state=State({"settings": settings, "status_codes": CodeRules.of(settings)}),
+        state=State(
+            {
+                "settings": settings,
+                "status_codes": CodeRules.of(settings),
+                "phone_rules": PhoneRules.of(settings),
+                "keyring": keyring_of(settings.document_keys),
+            }
+        ),
         dependencies={"db": Provide(provide_session)},
         lifespan=[lifespan],
         plugins=[problem_details, AmountSchema()],
@@ -154,7 +193,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
             title="Haki",
-            version="0.1.0",
+            version=version("haki"),
             description=(
                 "Tracks litigation for survivors of torture and police violence in Kenya, "
                 "from petition to payment. Errors are RFC 9457 problem details."
@@ -168,8 +207,10 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         (CaseIn, StepIn, SurvivorIn, HearingIn, RescheduleIn, HeldIn, AdjournIn, VacateIn, RuleIO),
     )
     refuse_unknown_fields(app, (ContactIn, ContactChangesIn, ConsentIn, IssueIn, ContactDetailsIn))
+    refuse_unknown_fields(app, (ExaminationIn,))
     document_access(app, POLICY, route_key)
     document_refusals(app, POLICY, route_key, refusals)
+    document_security(app, POLICY, route_key, refusals)
     document_formats(app)
     document_idempotency(app)
     return app

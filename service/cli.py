@@ -1,16 +1,9 @@
 """The `haki` command: migrate, load demo data, serve, and regenerate the docs' diagrams."""
 
-import asyncio
 import getpass
-import os
-import signal
 import sys
-import tempfile
-from collections.abc import Awaitable, Callable, Coroutine, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from types import FrameType
-from typing import Any, NoReturn, TypeVar
 
 import click
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -19,18 +12,19 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.users import Role
 from service.database import database, make_engine, make_sessionmaker
+from service.documents.commands import documents
 from service.imports.commands import export_all, import_file
-from service.migrate import ROOT, DatabaseBehind, check_current, upgrade
-from service.secret_key import SecretKeyMissing, with_secret_key
+from service.migrate import ROOT, check_current, upgrade
+from service.serving import demo_data, run_checked, serve
 from service.settings import Settings
 from service.usecases.accounts import users
 from service.usecases.accounts.staff_addresses import Addresses
 
-T = TypeVar("T")
 Sessions = async_sessionmaker[AsyncSession]
 
 
 @click.group()
+@click.version_option(package_name="haki", prog_name="haki", message="%(prog)s %(version)s")
 def main() -> None:
     """Haki: litigation and compensation tracking for survivors of torture and police violence."""
 
@@ -41,108 +35,6 @@ def migrate() -> None:
     with database(Settings()) as url:
         upgrade(url)
     click.echo("database is up to date")
-
-
-@main.command("demo-data")
-@click.option(
-    "--i-know-this-is-not-production",
-    "not_production",
-    is_flag=True,
-    help="load into the database DATABASE_URL names, too (the demo passwords are published)",
-)
-def demo_data(not_production: bool) -> None:
-    """Load fictional demo cases and accounts into the embedded development database, only if
-    the register is empty. The accounts' passwords are in the README, so a database named by
-    DATABASE_URL, which may be a real office's, gets them only when asked in so many words."""
-    from datetime import UTC, datetime
-
-    from domain.calendar import nairobi_today
-    from service.demo import load_demo_data
-
-    async def load(url: str) -> int:
-        await check_current(url)
-        engine = make_engine(url)
-        try:
-            return await load_demo_data(make_sessionmaker(engine), nairobi_today(datetime.now(UTC)))
-        finally:
-            await engine.dispose()
-
-    settings = Settings()
-    if settings.database_url and not not_production:
-        click.echo(
-            "DATABASE_URL names a database of your own: no demo data loaded. The demo accounts' "
-            "passwords are published, so they go only into the embedded development database; "
-            "add --i-know-this-is-not-production to load them into this one."
-        )
-        return
-    with database(settings) as url:
-        loaded = _run_checked(load(url))
-    click.echo(
-        f"loaded {loaded} demo cases" if loaded else "register not empty: no demo data loaded"
-    )
-
-
-@main.command()
-@click.option("--host", default=None, help="address to listen on (HAKI_HOST, 127.0.0.1)")
-@click.option("--port", type=int, default=None, help="port (HAKI_PORT, 8000)")
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="API processes; they share nothing but the database",
-)
-def serve(host: str | None, port: int | None, workers: int) -> None:
-    """Serve the API; refuses a database that is behind its migrations."""
-    import uvicorn
-
-    from service.logs import configure_logging
-
-    configure_logging()
-    try:
-        settings = with_secret_key(Settings())
-    except SecretKeyMissing as missing:
-        sys.exit(str(missing))
-    host, port = host or settings.host, port or settings.port
-    signal.signal(signal.SIGTERM, _leave_through_python)
-    with database(settings) as url, _metrics_shared(workers):
-        _run_checked(check_current(url))
-        # worker processes build their app from the environment: point it at this database, and
-        # hand them the secret, which may have been read from the data folder
-        os.environ["DATABASE_URL"] = url
-        os.environ["HAKI_SECRET_KEY"] = str(settings.secret_key)
-        click.echo(
-            f"Haki is serving on http://{host}:{port}  (API docs: http://{host}:{port}/schema)\n"
-            f"Open http://{host}:{port}/ in a browser to sign in"
-        )
-        uvicorn.run(
-            "service.app:app_from_environment",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            access_log=False,
-            log_config=None,
-            # on SIGTERM: requests in hand get half the stop time, the in-process clock the rest
-            timeout_graceful_shutdown=max(1, int(settings.stop_seconds // 2)),
-        )
-
-
-def _leave_through_python(signum: int, frame: FrameType | None) -> NoReturn:
-    """uvicorn stops on SIGTERM and then raises it again, which would end the process before
-    the embedded PostgreSQL is stopped: exiting through Python runs the clean-up first."""
-    raise SystemExit(0)
-
-
-@contextmanager
-def _metrics_shared(workers: int) -> Iterator[None]:
-    """Several API processes count requests in one folder, so a scrape sees them all."""
-    if workers == 1 or "PROMETHEUS_MULTIPROC_DIR" in os.environ:
-        yield
-        return
-    with tempfile.TemporaryDirectory(prefix="haki-metrics-") as folder:
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
-        yield
 
 
 @main.command()
@@ -177,7 +69,7 @@ def worker(once: bool) -> None:
             click.echo(
                 f"Haki worker: reminders and outbox looked at every {settings.clock_seconds:g} s"
             )
-        _run_checked(work(url))
+        run_checked(work(url))
 
 
 def _pg_tool(run: Callable[[str], str], restoring: bool = False) -> None:
@@ -191,7 +83,7 @@ def _pg_tool(run: Callable[[str], str], restoring: bool = False) -> None:
         except BackupFailed as error:
             sys.exit(str(error))
         if restoring:
-            _run_checked(check_current(url))
+            run_checked(check_current(url))
 
 
 @main.command("backup")
@@ -243,7 +135,7 @@ def _accounts(action: Callable[[Sessions, Actor], Awaitable[str]]) -> None:
 
     with database(Settings()) as url:
         try:
-            click.echo(_run_checked(run(url)))
+            click.echo(run_checked(run(url)))
         except DomainError as error:
             sys.exit(f"refused: {error}")
 
@@ -350,19 +242,15 @@ def rebuild_positions() -> None:
             await engine.dispose()
 
     with database(Settings()) as url:
-        rebuilt = _run_checked(run(url))
+        rebuilt = run_checked(run(url))
     click.echo(f"positions of {rebuilt} awards rewritten ({allocation.value})")
 
 
-def _run_checked(coroutine: Coroutine[Any, Any, T]) -> T:
-    try:
-        return asyncio.run(coroutine)
-    except DatabaseBehind as error:
-        sys.exit(str(error))
-
-
 main.add_command(import_file)
+main.add_command(demo_data)
+main.add_command(serve)
 main.add_command(export_all)
+main.add_command(documents)
 
 
 if __name__ == "__main__":

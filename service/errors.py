@@ -14,6 +14,7 @@ from litestar.plugins.problem_details import (
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR, HTTP_503_SERVICE_UNAVAILABLE
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from domain.documents import DocumentDamaged, FileRefused, FileTooLarge
 from domain.errors import (
     Conflict,
     DomainError,
@@ -44,6 +45,9 @@ STATUS: dict[type[DomainError], tuple[int, str, str]] = {
     NotNow: (409, "not-now", "Not possible in the record's present state"),
     SignInRefused: (401, "sign-in-refused", "Not signed in"),
     TooManyAttempts: (429, "too-many-attempts", "Too many failed sign-ins"),
+    FileTooLarge: (413, "file-too-large", "The file is larger than Haki keeps"),
+    FileRefused: (415, "file-refused", "A kind of file Haki does not keep"),
+    DocumentDamaged: (409, "document-damaged", "The stored document failed its check"),
 }
 
 

@@ -25,7 +25,15 @@ from service.log_context import WithContext, current
 HEADER = "X-Request-ID"
 INCOMING = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 """an id from a proxy or a client is kept if it looks like one, else a new one is made"""
-PATH_IDS = ("case_id", "award_id", "hearing_id", "contact_id", "user_id")
+PATH_IDS = (
+    "case_id",
+    "award_id",
+    "hearing_id",
+    "contact_id",
+    "user_id",
+    "document_id",
+    "examination_id",
+)
 
 access = logging.getLogger("haki.access")
 

@@ -9,7 +9,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import create_async_engine
 
-ROOT = Path(__file__).resolve().parent.parent
+import migrations
+
+SCRIPTS = Path(migrations.__file__).resolve().parent
+"""Alembic's scripts: `migrations/` in a checkout, the installed package in a wheel"""
+ROOT = SCRIPTS.parent
+"""the checkout's root (where `haki diagrams` writes docs/); site-packages when installed"""
 
 
 class DatabaseBehind(RuntimeError):
@@ -17,8 +22,11 @@ class DatabaseBehind(RuntimeError):
 
 
 def alembic_config(url: str) -> Config:
-    config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(ROOT / "migrations"))
+    """Built in code, not read from alembic.ini (which a wheel does not carry: it is for
+    alembic's own command line in a checkout)."""
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPTS))
+    config.set_main_option("path_separator", "os")
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 

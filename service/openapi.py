@@ -11,6 +11,7 @@ from litestar.openapi.spec import (
     Operation,
     Reference,
     Schema,
+    SecurityScheme,
 )
 from msgspec import Struct
 
@@ -21,6 +22,7 @@ DESCRIPTIONS = {
     404: "No such record, or one this account may not see",
     409: "Conflicts with the record's present state or version; reload and retry",
     413: "Request body too large",
+    415: "A kind of file Haki does not keep, or bytes that do not match the file's name or type",
     422: "Well-formed but refused: the detail says which fact is wrong",
     429: "Too many tries (failed sign-ins, status questions): wait the seconds in Retry-After",
     503: "Not ready: the database cannot be reached",
@@ -105,3 +107,33 @@ def document_refusals(
         operation.responses = operation.responses or {}
         for status in refusals(rule):
             operation.responses.setdefault(str(status), problem_response(status))
+
+
+BEARER = "bearer"
+"""The security scheme's name in components.securitySchemes"""
+
+
+def document_security(
+    app: Litestar,
+    rules: dict[str, Any],
+    key: Callable[[Any], str],
+    refusals: Callable[[Any], tuple[int, ...]],
+) -> None:
+    """Declares the bearer token (from POST /auth/login) and puts it on every operation whose
+    access rule needs a sign-in, from the policy table itself, so that the docs page's
+    Authorize sends it and generated clients know to; public operations (sign-in, health, a
+    family's status, calendar feeds and delivery reports by their secret address) carry none."""
+    components = app.openapi_schema.components
+    components.security_schemes = {
+        **(components.security_schemes or {}),
+        BEARER: SecurityScheme(
+            type="http",
+            scheme="bearer",
+            description=(
+                "The token POST /auth/login answers, sent as 'Authorization: Bearer <token>'; "
+                "/metrics also takes HAKI_METRICS_TOKEN."
+            ),
+        ),
+    }
+    for operation, rule in ruled_operations(app, rules, key):
+        operation.security = [{BEARER: []}] if 401 in refusals(rule) else None

@@ -17,10 +17,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from service.settings import Settings
+from service.usecases.records.sealing import KeysRefused, keyring_of
 
 MINIMUM = 32
 """characters; `secrets.token_urlsafe(32)` gives 43"""
 FILE = "secret_key"
+DOCUMENT_KEY_FILE = "document_key"
 HOW = "make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 
@@ -44,10 +46,31 @@ def with_secret_key(settings: Settings) -> Settings:
     return replace(settings, secret_key=kept_in(settings.data_dir))
 
 
-def kept_in(folder: Path) -> str:
+def with_document_keys(settings: Settings) -> Settings:
+    """`settings` with the keys documents are sealed with, as `with_secret_key` does for the
+    secret: with the embedded database one key is made and kept in the data folder; with
+    DATABASE_URL they must be given, since a key lost with a container's disk loses every
+    document sealed with it."""
+    if settings.document_keys:
+        try:
+            keyring_of(settings.document_keys)
+        except KeysRefused as refused:
+            raise SecretKeyMissing(str(refused)) from None
+        return settings
+    if settings.database_url:
+        raise SecretKeyMissing(
+            "HAKI_DOCUMENT_KEYS is not set: with DATABASE_URL Haki needs the keys documents are "
+            "sealed with, as id:key (make a key with `haki documents new-key`), kept safe "
+            "apart from the database's backups"
+        )
+    key = kept_in(settings.data_dir, DOCUMENT_KEY_FILE)
+    return replace(settings, document_keys=f"local:{key}")
+
+
+def kept_in(folder: Path, name: str = FILE) -> str:
     """The secret in `folder`, made there first if there is none. Written to a private file
     and linked into place, so two processes starting at once both read the one that won."""
-    path = folder / FILE
+    path = folder / name
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         descriptor, made = tempfile.mkstemp(dir=folder, prefix=".secret-")  # mode 0600

@@ -55,6 +55,23 @@ class Settings:
     """the days a demand letter gives the Attorney General to pay before judicial review"""
     organisation: str = field(default_factory=lambda: os.environ.get("HAKI_ORGANISATION", "Haki"))
     """the name letters are signed for, with the case's lead counsel"""
+    office_name: str = field(
+        default_factory=lambda: (
+            os.environ.get("HAKI_OFFICE_NAME") or os.environ.get("HAKI_ORGANISATION", "Haki")
+        )
+    )
+    """the letterhead's name; unset: HAKI_ORGANISATION"""
+    office_address: str = field(default_factory=lambda: os.environ.get("HAKI_OFFICE_ADDRESS", ""))
+    """the letterhead's postal address, its lines separated by ";" (P.O. Box 1234-00100;
+    Nairobi)"""
+    office_phone: str = field(default_factory=lambda: os.environ.get("HAKI_OFFICE_PHONE", ""))
+    office_email: str = field(default_factory=lambda: os.environ.get("HAKI_OFFICE_EMAIL", ""))
+    office_logo: Path | None = field(
+        default_factory=lambda: (
+            Path(os.environ["HAKI_OFFICE_LOGO"]) if os.environ.get("HAKI_OFFICE_LOGO") else None
+        )
+    )
+    """a PNG, JPEG or SVG file printed at the head of letters; unset: none"""
     status_lookups_per_minute: int = field(
         default_factory=lambda: int(os.environ.get("HAKI_STATUS_PER_MINUTE", "10"))
     )
@@ -111,7 +128,17 @@ class Settings:
     sms_report_secret: str | None = field(
         default_factory=lambda: os.environ.get("HAKI_SMS_REPORT_SECRET") or None, repr=False
     )
-    """the last part of the delivery-report address the gateway calls; unset: no reports"""
+    """the last part of every address the SMS gateway calls (delivery reports, incoming texts,
+    USSD sessions, opt-outs); unset: none of them exists"""
+    phone_questions_per_hour: int = field(
+        default_factory=lambda: int(os.environ.get("HAKI_PHONE_QUESTIONS_PER_HOUR", "5"))
+    )
+    """status codes one phone number may try by USSD and SMS in an hour, across all processes"""
+    phone_answer_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("HAKI_PHONE_ANSWER_SECONDS", "8"))
+    )
+    """how long a USSD step or an incoming text may take before Haki answers busy (Africa's
+    Talking gives up on a USSD application after 15 seconds)"""
     smtp_host: str | None = field(default_factory=lambda: os.environ.get("HAKI_SMTP_HOST") or None)
     """the mail server; unset: e-mail messages go to the log"""
     smtp_port: int = field(default_factory=lambda: int(os.environ.get("HAKI_SMTP_PORT", "587")))
@@ -128,3 +155,14 @@ class Settings:
         default_factory=lambda: int(os.environ.get("HAKI_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
     )
     """the largest file `haki import` and POST /imports/{kind} accept"""
+    document_keys: str | None = field(
+        default_factory=lambda: os.environ.get("HAKI_DOCUMENT_KEYS") or None, repr=False
+    )
+    """`id:key,id:key`, newest first: the keys documents are sealed with (docs/documents.md);
+    unset with the embedded database, one is made and kept in the data folder"""
+    document_max_bytes: int = field(
+        default_factory=lambda: int(
+            os.environ.get("HAKI_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024))
+        )
+    )
+    """the largest document a page or POST /cases/{id}/documents accepts"""

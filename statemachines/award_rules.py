@@ -111,6 +111,18 @@ CERTIFICATE_ON_RECORD = AwardGuard(
     lambda award, facts: award.certificate_on is not None,
     about_row_only=True,
 )
+NO_CERTIFICATE_YET = AwardGuard(
+    "no_certificate_yet",
+    "no certificate of order is on record yet: it is issued once",
+    lambda award, facts: award.certificate_on is None,
+    about_row_only=True,
+)
+NOT_SERVED_YET = AwardGuard(
+    "not_served_yet",
+    "the Attorney General has not been served yet: service is recorded once",
+    lambda award, facts: award.served_on is None,
+    about_row_only=True,
+)
 WITHIN_WHAT_IS_OWED = AwardGuard(
     "within_what_is_owed",
     N_("a payment may not exceed what is owed on its date"),
@@ -179,6 +191,18 @@ def record_certificate(award: Award, facts: AwardFacts, _left: StrEnum) -> None:
 
 def record_service(award: Award, facts: AwardFacts, _left: StrEnum) -> None:
     award.served_on = facts.occurred_on
+
+
+def certificate_meanwhile(award: Award, facts: AwardFacts, left: StrEnum) -> None:
+    """A certificate issued after a first payment: were every payment reversed, the award
+    would be at `certificate_issued`, so that is where it returns."""
+    record_certificate(award, facts, left)
+    award.unpaid_stage = AwardStage.CERTIFICATE_ISSUED
+
+
+def service_meanwhile(award: Award, facts: AwardFacts, left: StrEnum) -> None:
+    record_service(award, facts, left)
+    award.unpaid_stage = AwardStage.SERVED_ON_AG
 
 
 def remember_unpaid_stage(award: Award, facts: AwardFacts, left: StrEnum) -> None:

@@ -31,6 +31,9 @@ ROUTES = (
     Route("extract_decree",        (A.AWARDED,),          A.DECREE_EXTRACTED),
     Route("issue_certificate",     (A.DECREE_EXTRACTED,), A.CERTIFICATE_ISSUED, (r.WAITING_PERIOD_OVER,), r.record_certificate),
     Route("serve_on_ag",           (A.CERTIFICATE_ISSUED,), A.SERVED_ON_AG,     (r.CERTIFICATE_ON_RECORD,), r.record_service),
+    # money paid before the certificate leaves the chase possible for the balance
+    Route("issue_certificate",     (A.PARTIALLY_PAID,),   A.PARTIALLY_PAID,     (r.NO_CERTIFICATE_YET, r.WAITING_PERIOD_OVER), r.certificate_meanwhile),
+    Route("serve_on_ag",           (A.PARTIALLY_PAID,),   A.PARTIALLY_PAID,     (r.CERTIFICATE_ON_RECORD, r.NOT_SERVED_YET), r.service_meanwhile),
     Route("receive_part_payment",  PAYABLE,               A.PARTIALLY_PAID,     (r.WITHIN_WHAT_IS_OWED, r.LEAVES_A_BALANCE), r.remember_unpaid_stage),
     Route("receive_final_payment", PAYABLE,               A.PAID_IN_FULL,       (r.WITHIN_WHAT_IS_OWED, r.SETTLES_THE_AWARD), r.remember_unpaid_stage),
     Route("complete_disbursement", (A.PAID_IN_FULL,),     A.DISBURSED,          (r.ALL_RECEIVED_DISBURSED,)),

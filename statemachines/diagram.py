@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from typing import Any
 
-from statemachines import award_track, case_track
+from statemachines import award_track, case_track, mandamus_track
 from statemachines.machine import Route
 
 HEADER = (
@@ -42,5 +42,11 @@ DIAGRAMS = {
         award_track.ROUTES,
         "awarded",
         "statemachines/award_track.py",
+    ),
+    "docs/mandamus-track.md": mermaid(
+        "Mandamus: judicial review to compel payment (Order 53)",
+        mandamus_track.ROUTES,
+        "intake",
+        "statemachines/mandamus_track.py",
     ),
 }

@@ -16,6 +16,12 @@ COURT_NUMBER_KNOWN = CaseGuard(
     N_("the court number the registry gave is needed (e.g. Petition No. E123 of 2021)"),
     lambda case, facts: bool(case.court_number or facts.court_number),
 )
+APPLICATION_NUMBER_KNOWN = CaseGuard(
+    "application_number_known",
+    "the registry's number of the application for leave is needed (give court_number, e.g. "
+    "'Judicial Review Application No. E88 of 2021')",
+    lambda case, facts: bool(case.court_number or facts.court_number),
+)
 JUDGMENT_DATE_GIVEN = CaseGuard(
     "judgment_date_given",
     N_("the date the judgment was delivered is needed"),

@@ -279,7 +279,7 @@ class TrackMachine(Generic[Row, Facts]):
                 if not guard.check(row, facts):
                     if guard.selects_route:
                         return False
-                    raise GuardFailed(route.trigger, guard.refusing(row, facts))
+                    raise GuardFailed(route.trigger, guard.refusing(row, facts), guard.name)
             return True
 
         return check

@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.base import metadata
 from domain.reminders import DEFAULT_RULES, ReminderRule
 from domain.users import Role, User
+from domain.violations import BUILT_IN_TYPES, ViolationType
 from service.app import create_app
 from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server
 from service.migrate import upgrade
@@ -34,6 +35,9 @@ os.environ["HAKI_STATUS_PER_MINUTE"] = "100000"
 # tests that on a folder of its own)
 TEST_SECRET_KEY = "a-fixed-secret-for-the-tests-only-0123456789"
 os.environ["HAKI_SECRET_KEY"] = TEST_SECRET_KEY
+# documents are sealed with a fixed key (tests/integration/test_documents_sealed.py rotates it)
+TEST_DOCUMENT_KEYS = "test-1:" + "k" * 43
+os.environ["HAKI_DOCUMENT_KEYS"] = TEST_DOCUMENT_KEYS
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +66,7 @@ ACCOUNTS_KEPT = {"users", "auth_sessions"}
 
 async def empty_tables(engine: AsyncEngine) -> None:
     """Replica mode skips the append-only triggers; only the test harness ever does this.
-    The reminder rules go back to the defaults the migration seeds."""
+    The reminder rules and the violation vocabulary go back to what the migrations seed."""
     names = ", ".join(t.name for t in metadata.sorted_tables if t.name not in ACCOUNTS_KEPT)
     async with engine.begin() as connection:
         await connection.execute(text("SET LOCAL session_replication_role = replica"))
@@ -77,6 +81,14 @@ async def empty_tables(engine: AsyncEngine) -> None:
                         "at": r.at,
                     }
                     for r in DEFAULT_RULES
+                ]
+            )
+        )
+        await connection.execute(
+            insert(ViolationType).values(
+                [
+                    {"code": code, "name_en": en, "name_sw": sw}
+                    for code, (en, sw) in BUILT_IN_TYPES.items()
                 ]
             )
         )

@@ -15,9 +15,10 @@ from domain.users import Role, User
 from service.amounts import Shillings
 from service.usecases.accounts.team import assign
 from service.usecases.accounts.users import add_user
-from service.usecases.awards.compensation import AwardStep, receive_payment, record_award_step
+from service.usecases.awards.compensation import AwardStep, record_award_step
 from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import AwardOrder, CompensationRules, HeadIn, record_award
+from service.usecases.awards.payments import receive_payment
 from service.usecases.cases.court_track import Step, record_step
 from service.usecases.cases.register import open_case
 from service.usecases.families.survivors import register_survivor

@@ -23,7 +23,11 @@ IDS = {
     "survivor_code": "SELECT code FROM survivors ORDER BY code",
 }
 """How to fill each path parameter: a query for the ids of the demo-like register, in order."""
-NOT_PAGES = {"/web/language/{lang:str}", "/web/static/{name:str}"}
+NOT_PAGES = {
+    "/web/language/{lang:str}",
+    "/web/static/{name:str}",
+    "/web/documents/{document_id:uuid}/file",
+}
 """GET routes under /web that answer with a redirect or a file, never a page."""
 FILES = re.compile(r"\.(csv|svg|ics|zip|pdf)$")
 """downloads the pages link to (a browser saves them rather than showing them)"""

@@ -39,6 +39,18 @@ class Rule(Enum):
     AWARD_PERSONAL = "administrators; lawyers on the team of the award's case (personal data)"
     HEARING_READ = "any role; a lawyer only on the team of the hearing's case"
     HEARING_CHANGE = "administrators; lawyers on the team of the hearing's case"
+    DOCUMENT_PERSONAL = "administrators; lawyers on the team of the document's case (personal data)"
+    EXAMINATION_PERSONAL = (
+        "administrators; lawyers on the team of the examination's case (personal data)"
+    )
+    SURVIVOR_RECORD = (
+        "administrators; lawyers on a case of the survivor, or who registered them and no case "
+        "names them yet (personal data)"
+    )
+    VIOLATION_PERSONAL = (
+        "administrators; lawyers who may read the survivor's record (personal data)"
+    )
+    REFERRAL_CHANGE = "administrators; lawyers who may read the referred survivor's record"
     METRICS = "the metrics scraper with HAKI_METRICS_TOKEN as its bearer token; administrators"
 
 
@@ -70,6 +82,7 @@ POLICY: dict[str, Rule] = {
     "AwardController.receive": Rule.AWARD_CHANGE,
     "AwardController.disburse": Rule.AWARD_CHANGE,
     "AwardController.tax_costs": Rule.AWARD_CHANGE,
+    "AwardController.settle": Rule.AWARD_CHANGE,
     "AwardController.certify_costs": Rule.AWARD_CHANGE,
     "AwardController.serve_costs_certificate": Rule.AWARD_CHANGE,
     "log_follow_up": Rule.AWARD_CHANGE,
@@ -80,6 +93,7 @@ POLICY: dict[str, Rule] = {
     "reverse_disbursement": Rule.AWARD_CHANGE,
     "award_ledger": Rule.AWARD_PERSONAL,  # beneficiaries and M-Pesa references
     "demand_letter_to_the_ag": Rule.AWARD_PERSONAL,  # names the decree holder
+    "case_demand_letter_to_the_ag": Rule.CASE_PERSONAL,  # names every decree holder
     "follow_ups_due": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "TeamController.add_member": Rule.ADMIN,
     "TeamController.remove_member": Rule.ADMIN,
@@ -107,6 +121,13 @@ POLICY: dict[str, Rule] = {
     "CalendarController.feed": Rule.PUBLIC,
     # the secret in the address is the credential: the SMS gateway sends no Authorization header
     "sms_delivery_report": Rule.PUBLIC,
+    # the same secret in the address: a family's phone reaches Haki only through the gateway
+    "ussd_session": Rule.PUBLIC,
+    "text_from_a_phone": Rule.PUBLIC,
+    "opt_out_from_the_gateway": Rule.PUBLIC,
+    # what a family texted: free text, read only by the case team, every reading audited
+    "FamilyMessageController.of_case": Rule.CASE_PERSONAL,
+    "FamilyMessageController.mark_read": Rule.CASE_PERSONAL,
     "SurvivorContactController.add": Rule.SURVIVOR_PERSONAL,
     "SurvivorContactController.of_survivor": Rule.SURVIVOR_PERSONAL,
     "ContactController.get_contact": Rule.CONTACT_PERSONAL,
@@ -132,6 +153,31 @@ POLICY: dict[str, Rule] = {
     "unpaid_report": Rule.SIGNED_IN,
     # one row per award, survivor codes at most: pseudonymous as the report, so every role
     "unpaid_award_list": Rule.SIGNED_IN,
+    # what was done to survivors (service/records/): a lawyer records it from intake on
+    "ViolationController.record": Rule.SURVIVOR_RECORD,
+    "ViolationController.of_survivor": Rule.SURVIVOR_RECORD,
+    "ViolationController.get_violation": Rule.VIOLATION_PERSONAL,
+    # every role: place, unit and officers withheld unless reads_free_text
+    "ViolationController.of_case": Rule.CASE_READ,
+    "ViolationTypeController.list_types": Rule.SIGNED_IN,
+    "ViolationTypeController.add_type": Rule.ADMIN,
+    # counts by year, county, agency, type, sex and age band; never a name, place or unit
+    "ViolationReportController.figures": Rule.SIGNED_IN,
+    "ViolationReportController.chart": Rule.SIGNED_IN,
+    # referrals to partners for care and support: the survivor's record's rule
+    "ReferralController.refer": Rule.SURVIVOR_RECORD,
+    "ReferralController.of_survivor": Rule.SURVIVOR_RECORD,
+    "ReferralController.step": Rule.REFERRAL_CHANGE,
+    # the partner directory: organisations, not people
+    "PartnerController.list_partners": Rule.SIGNED_IN,
+    "PartnerController.add_partner": Rule.ADMIN,
+    "PartnersPage.partners_page": Rule.ADMIN,  # the form of PartnerController.add_partner
+    "PartnersPage.add_partner": Rule.ADMIN,
+    "ReferralPages.refer": Rule.SURVIVOR_RECORD,
+    "ReferralPages.step": Rule.REFERRAL_CHANGE,
+    "ViolationPages.violations_page": Rule.SURVIVOR_RECORD,
+    "ViolationPages.record": Rule.SURVIVOR_RECORD,
+    "ViolationFiguresPage.figures_page": Rule.SIGNED_IN,
     # the browser interface (service/web/): each page has the rule of the API route it shows
     "front_door": Rule.PUBLIC,
     "SessionPages.login_form": Rule.PUBLIC,
@@ -145,6 +191,7 @@ POLICY: dict[str, Rule] = {
     "CasePage.schedule": Rule.CASE_CHANGE,
     "CasePage.adjourn": Rule.HEARING_CHANGE,
     "CasePage.held": Rule.HEARING_CHANGE,
+    "CasePage.mark_family_message_read": Rule.CASE_PERSONAL,  # as FamilyMessageController
     "CaseList.case_list": Rule.CASE_LIST,  # narrowed by case_scope in the listing
     "CaseList.case_list_csv": Rule.CASE_LIST,  # as the list; names as reads_free_text allows
     "UnpaidPage.unpaid": Rule.SIGNED_IN,  # as unpaid_report: figures only
@@ -164,6 +211,7 @@ POLICY: dict[str, Rule] = {
     "AwardLedger.disburse": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_payment": Rule.AWARD_CHANGE,
     "AwardLedger.reverse_disbursement": Rule.AWARD_CHANGE,
+    "AwardLedger.settle": Rule.AWARD_CHANGE,
     # administration (service/web/): users, teams, the audit trail and reminder rules are the
     # administrators' alone, as their API routes; audit rows may carry personal data
     "AdminHome.admin_home": Rule.ADMIN,
@@ -181,12 +229,31 @@ POLICY: dict[str, Rule] = {
     "AuditPage.audit_trail": Rule.ADMIN,  # as AuditController.search
     "CaseDetailsPage.edit_form": Rule.CASE_CHANGE,  # the form of CaseController.change_details
     "CaseDetailsPage.change_details": Rule.CASE_CHANGE,
+    # a survivor's contacts and consent (service/web/contacts_page.py), as their API routes
+    "ContactsPage.contacts": Rule.SURVIVOR_PERSONAL,  # as SurvivorContactController.of_survivor
+    "ContactsPage.add_contact": Rule.SURVIVOR_PERSONAL,
+    "ContactsPage.change_contact": Rule.CONTACT_PERSONAL,
+    "ContactsPage.record_consent": Rule.CONTACT_PERSONAL,
+    "ContactsPage.withdraw_consent": Rule.CONTACT_PERSONAL,
+    # the contact named in the body must speak for a claimant of this case, else 404
+    "ContactsPage.issue_code": Rule.CASE_PERSONAL,
+    "ContactsPage.revoke_code": Rule.CASE_PERSONAL,
     "import_records": Rule.ADMIN,
     "import_template": Rule.ADMIN,
     "full_export": Rule.ADMIN,
     # counts and latencies, no personal data; but how busy the office is and how much the State
     # owes is not for everyone: Prometheus sends HAKI_METRICS_TOKEN, an admin may look
     "MetricsController.get": Rule.METRICS,
+    # documents and medico-legal examinations (docs/documents.md): a document is read by the
+    # rule of its case's personal data, whatever record of the case it is attached to
+    "upload_document": Rule.CASE_CHANGE,  # a record named in the body must be the case's own
+    "case_documents": Rule.CASE_READ,  # file names and examinations' as reads_free_text
+    "download_document": Rule.DOCUMENT_PERSONAL,  # audited; the viewer and advocacy roles: no
+    "CaseExaminationController.record": Rule.CASE_CHANGE,
+    "CaseExaminationController.of_case": Rule.CASE_PERSONAL,  # audited
+    "get_examination": Rule.EXAMINATION_PERSONAL,  # audited
+    "upload_on_case_page": Rule.CASE_CHANGE,  # as upload_document
+    "ExaminationForm.record_examination": Rule.CASE_CHANGE,  # as CaseExaminationController.record
 }
 
 ROLES = {
@@ -204,6 +271,11 @@ ROLES = {
     Rule.AWARD_PERSONAL: {Role.ADMIN, Role.LAWYER},
     Rule.HEARING_READ: set(Role),
     Rule.HEARING_CHANGE: {Role.ADMIN, Role.LAWYER},
+    Rule.DOCUMENT_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.EXAMINATION_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.SURVIVOR_RECORD: {Role.ADMIN, Role.LAWYER},
+    Rule.VIOLATION_PERSONAL: {Role.ADMIN, Role.LAWYER},
+    Rule.REFERRAL_CHANGE: {Role.ADMIN, Role.LAWYER},
     Rule.METRICS: {Role.ADMIN},
 }
 
@@ -287,6 +359,36 @@ async def _hearing_visible(connection: Connection, db: AsyncConnection, p: Princ
         raise NotFound(N_("No court date has the id %(id)s."), id=hearing_id)
 
 
+async def _document_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    document_id = connection.path_params["document_id"]
+    if p.role is Role.LAWYER and not await access.on_document_team(db, document_id, p.id):
+        raise NotFound(f"no document with id {document_id}")
+
+
+async def _examination_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    examination_id = connection.path_params["examination_id"]
+    if p.role is Role.LAWYER and not await access.on_examination_team(db, examination_id, p.id):
+        raise NotFound(f"no examination with id {examination_id}")
+
+
+async def _documents(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    code = connection.path_params["code"]
+    if p.role is Role.LAWYER and not await access.documents(db, code, p.id):
+        raise NotFound(f"no survivor with code {code}")
+
+
+async def _violation_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    violation_id = connection.path_params["violation_id"]
+    if p.role is Role.LAWYER and not await access.documents_violation(db, violation_id, p.id):
+        raise NotFound(f"no violation record with id {violation_id}")
+
+
+async def _referral_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
+    referral_id = connection.path_params["referral_id"]
+    if p.role is Role.LAWYER and not await access.documents_referral(db, referral_id, p.id):
+        raise NotFound(f"no referral with id {referral_id}")
+
+
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
     Rule.CASE_READ: _case_visible,
     Rule.CASE_CHANGE: _case_visible,
@@ -298,6 +400,11 @@ SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[
     Rule.AWARD_PERSONAL: _award_visible,
     Rule.HEARING_READ: _hearing_visible,
     Rule.HEARING_CHANGE: _hearing_visible,
+    Rule.DOCUMENT_PERSONAL: _document_visible,
+    Rule.EXAMINATION_PERSONAL: _examination_visible,
+    Rule.SURVIVOR_RECORD: _documents,
+    Rule.VIOLATION_PERSONAL: _violation_visible,
+    Rule.REFERRAL_CHANGE: _referral_visible,
 }
 
 

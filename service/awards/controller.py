@@ -13,6 +13,13 @@ from domain.calendar import nairobi_today
 from domain.money import figure
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import reads_free_text
+from service.awards.ledger_schemas import (
+    CostsCertificateIn,
+    CostsServiceIn,
+    LedgerOut,
+    SettlementIn,
+    TaxedCostsIn,
+)
 from service.awards.schemas import (
     AwardEventOut,
     AwardIn,
@@ -20,15 +27,19 @@ from service.awards.schemas import (
     AwardStepIn,
     AwardStepOptions,
     AwardStepOut,
-    CostsCertificateIn,
-    CostsServiceIn,
-    LedgerOut,
     StatementOut,
-    TaxedCostsIn,
 )
 from service.dependencies import Db
 from service.openapi import responses
-from service.usecases.awards import compensation, costs_certificate, orders
+from service.usecases.awards import (
+    compensation,
+    costs_certificate,
+    disbursements,
+    orders,
+    payments,
+    settlement,
+    taxed_costs,
+)
 from service.usecases.awards.entries import DisbursementIn, PaymentIn
 from service.usecases.awards.orders import CompensationRules
 from service.usecases.cases import possible_steps
@@ -111,7 +122,7 @@ class AwardController(Controller):
     async def receive(
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID], data: JSONBody[PaymentIn]
     ) -> LedgerOut:
-        award, payment = await compensation.receive_payment(
+        award, payment = await payments.receive_payment(
             db, actor_of(request), award_id, data, rules_of(request)
         )
         assert payment.id is not None  # flushed when the transaction committed
@@ -137,7 +148,7 @@ class AwardController(Controller):
         award_id: FromPath[uuid.UUID],
         data: JSONBody[DisbursementIn],
     ) -> LedgerOut:
-        award, paid = await compensation.disburse(db, actor_of(request), award_id, data)
+        award, paid = await disbursements.disburse(db, actor_of(request), award_id, data)
         assert paid.id is not None  # flushed when the transaction committed
         return LedgerOut(
             paid.id,
@@ -161,7 +172,7 @@ class AwardController(Controller):
         award_id: FromPath[uuid.UUID],
         data: JSONBody[TaxedCostsIn],
     ) -> AwardOut:
-        await compensation.add_taxed_costs(
+        await taxed_costs.add_taxed_costs(
             db,
             actor_of(request),
             award_id,
@@ -169,8 +180,26 @@ class AwardController(Controller):
             taxed_on=data.taxed_on,
             certificate_ref=data.certificate_ref,
             rules=rules_of(request),
+            rate_percent=data.rate_percent,
         )
         return await _out(db, await orders.get_award(db, award_id))
+
+    @post(
+        "/settlement",
+        responses=responses(400, 401, 403, 404, 409, 413, 422),
+        summary="Record a settlement by consent after judgment: the compromise sum is then owed",
+    )
+    async def settle(
+        self,
+        db: Db,
+        request: SignedIn,
+        award_id: FromPath[uuid.UUID],
+        data: JSONBody[SettlementIn],
+    ) -> AwardOut:
+        award = await settlement.settle_by_consent(
+            db, actor_of(request), award_id, data.compromise(), rules_of(request)
+        )
+        return await _out(db, award)
 
     @post(
         "/costs/certificate",

@@ -1,25 +1,35 @@
-"""HTTP route of the demand letter to the Attorney General, in English or Swahili."""
+"""HTTP routes of the demand letter to the Attorney General, for one award or a whole case, in
+English or Swahili, as plain text, HTML or a PDF for A4."""
 
 import uuid
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Response, get
+from litestar import Request, Response, get
 from litestar.openapi.spec import OpenAPIResponse, Operation
 from litestar.params import FromPath, QueryParameter
 
 from domain.errors import InvalidInput
+from notifications.composed_letter import ComposedLetter
 from notifications.i18n import Language
-from notifications.rendering import LetterFormat
+from notifications.rendering import LetterFormat, render, render_pdf
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import AsOf, rules_of
 from service.dependencies import Db
+from service.letterhead import letter_rules
 from service.openapi import responses
-from service.usecases.awards.demand_letter import LetterRules, demand_letter
+from service.usecases.awards.case_demand_letter import case_demand_letter
+from service.usecases.awards.demand_letter import demand_letter
 from service.usecases.awards.orders import get_award
-from service.web.letter_refused import letter_refused, wants_a_page
+from service.web.letter_refused import case_letter_refused, letter_refused, wants_a_page
 
-MEDIA = {LetterFormat.TEXT: "text/plain", LetterFormat.HTML: "text/html"}
+MEDIA = {
+    LetterFormat.TEXT: "text/plain",
+    LetterFormat.HTML: "text/html",
+    LetterFormat.PDF: "application/pdf",
+}
+Lang = Annotated[Language, QueryParameter(description="en or sw")]
+Format = Annotated[LetterFormat, QueryParameter(description="text, html or pdf")]
 
 
 @dataclass
@@ -30,7 +40,21 @@ class LetterOperation(Operation):
         success = (self.responses or {}).get("200")
         if isinstance(success, OpenAPIResponse) and success.content:
             plain = success.content[MEDIA[LetterFormat.TEXT]]
-            success.content[MEDIA[LetterFormat.HTML]] = plain
+            for form in (LetterFormat.HTML, LetterFormat.PDF):
+                success.content[MEDIA[form]] = plain
+
+
+def answer(letter: ComposedLetter, form: LetterFormat, name: str) -> Response[Any]:
+    """The letter in its format; a PDF comes as a file named after our reference's kind of
+    letter, never after a name or a court number (a file name is seen by more eyes)."""
+    if form is LetterFormat.PDF:
+        disposition = {"Content-Disposition": f'inline; filename="{name}.pdf"'}
+        return Response(render_pdf(letter), media_type=MEDIA[form], headers=disposition)
+    return Response(render(letter, form), media_type=MEDIA[form])
+
+
+def settings_of(request: Request[Any, Any, Any]) -> Any:
+    return request.app.state.settings
 
 
 @get(
@@ -38,12 +62,13 @@ class LetterOperation(Operation):
     tags=["awards"],
     media_type=MEDIA[LetterFormat.TEXT],
     operation_class=LetterOperation,
-    response_description="The letter: text/plain, or text/html with format=html",
+    response_description="The letter: text/plain, text/html with format=html, a PDF with pdf",
     responses=responses(400, 401, 403, 404, 422),
     summary="The demand letter to the Attorney General, with the statement of sums due",
     description=(
         "Dated `as_of` (default: today in Nairobi), in English or Swahili (`lang`), as plain "
-        "text or HTML (`format`). It names the decree holder: each read is audited."
+        "text, HTML or a PDF for A4 (`format`). It names the decree holder: each read is "
+        "audited."
     ),
 )
 async def demand_letter_to_the_ag(
@@ -51,10 +76,9 @@ async def demand_letter_to_the_ag(
     request: SignedIn,
     award_id: FromPath[uuid.UUID],
     as_of: AsOf = None,
-    lang: Annotated[Language, QueryParameter(description="en or sw")] = Language.EN,
-    format: Annotated[LetterFormat, QueryParameter(description="text or html")] = LetterFormat.TEXT,
-) -> Response[str]:
-    settings = request.app.state.settings
+    lang: Lang = Language.EN,
+    format: Format = LetterFormat.TEXT,
+) -> Response[Any]:
     try:
         letter = await demand_letter(
             db,
@@ -62,13 +86,51 @@ async def demand_letter_to_the_ag(
             award_id,
             as_of=as_of,
             language=lang,
-            form=format,
             rules=rules_of(request),
-            letter_rules=LetterRules(settings.demand_days, settings.organisation),
+            letter_rules=letter_rules(settings_of(request)),
         )
     except InvalidInput as error:
         if not wants_a_page(request):
             raise
         # followed from a page: the reason as a page to read, not problem details
         return letter_refused(request, await get_award(db, award_id), error)
-    return Response(letter, media_type=MEDIA[format])
+    return answer(letter, format, "demand-letter")
+
+
+@get(
+    "/cases/{case_id:uuid}/demand-letter",
+    tags=["awards"],
+    media_type=MEDIA[LetterFormat.TEXT],
+    operation_class=LetterOperation,
+    response_description="The letter: text/plain, text/html with format=html, a PDF with pdf",
+    responses=responses(400, 401, 403, 404, 422),
+    summary="One demand letter for every award of the case that may be demanded",
+    description=(
+        "Every award of the case certified by `as_of` with something outstanding, one "
+        "statement per decree holder and the case's totals; copied to each accounting officer "
+        "on record. Refused when no award may be demanded. Each read is audited on the case."
+    ),
+)
+async def case_demand_letter_to_the_ag(
+    db: Db,
+    request: SignedIn,
+    case_id: FromPath[uuid.UUID],
+    as_of: AsOf = None,
+    lang: Lang = Language.EN,
+    format: Format = LetterFormat.TEXT,
+) -> Response[Any]:
+    try:
+        letter = await case_demand_letter(
+            db,
+            actor_of(request),
+            case_id,
+            as_of=as_of,
+            language=lang,
+            rules=rules_of(request),
+            letter_rules=letter_rules(settings_of(request)),
+        )
+    except InvalidInput as error:
+        if not wants_a_page(request):
+            raise
+        return case_letter_refused(request, error)
+    return answer(letter, format, "demand-letter-case")

@@ -17,7 +17,6 @@ from service.cases.schemas import StepChance, SurvivorCode
 from service.free_text import kept, withheld, without_file
 from service.text import LINE, EvidenceRef, Name, Note, Trigger
 from service.usecases.awards.compensation import AwardStep
-from service.usecases.awards.entries import Reference
 from service.usecases.awards.orders import UNSTATED, AwardOrder
 from service.usecases.awards.orders import HeadIn as UseCaseHead
 from statemachines.award_track import Route as AwardRoute
@@ -26,6 +25,8 @@ from statemachines.machine import Chance
 Shillings = Annotated[
     str, Meta(pattern=r"^-?\d+\.\d{2}$", examples=["1000000.00"], description="Kenya shillings")
 ]
+Office = Annotated[str, Meta(max_length=200, pattern=LINE)]
+"""an office as the decree or the Treasury names it; empty: not known yet"""
 InterestFrom = Annotated[
     str,
     Meta(
@@ -44,10 +45,12 @@ class HeadIn(Struct, forbid_unknown_fields=True):
     interest_from: InterestFrom | UnsetType | None = UNSET
     taxed_on: date | None = None
     """costs only, already taxed when the award is recorded"""
+    rate_percent: Annotated[Decimal, Meta(examples=["14"])] | None = None
+    """the head's own yearly rate where the decree gives one; omitted: the award's"""
 
     def head(self) -> UseCaseHead:
         start = UNSTATED if self.interest_from is UNSET else self.interest_from
-        return UseCaseHead(self.kind, self.amount, start, self.taxed_on)
+        return UseCaseHead(self.kind, self.amount, start, self.taxed_on, self.rate_percent)
 
 
 class AwardIn(Struct, forbid_unknown_fields=True):
@@ -61,6 +64,11 @@ class AwardIn(Struct, forbid_unknown_fields=True):
     rate_percent: Annotated[Decimal, Meta(examples=["12"])] | None = None
     costs_to_be_taxed: bool = False
     """costs awarded, to be taxed later (POST /awards/{id}/costs adds them once taxed)"""
+    department: Office = ""
+    """the department, county government, commission or independent office that pays"""
+    accounting_officer: Office = ""
+    """its accounting officer, who pays under GPA s.21(3), e.g. "Inspector-General of the
+    National Police Service"; the demand letter is copied to this office"""
 
     def order(self) -> AwardOrder:
         return AwardOrder(
@@ -70,6 +78,8 @@ class AwardIn(Struct, forbid_unknown_fields=True):
             rate_as_ordered=self.rate_as_ordered,
             rate_percent=self.rate_percent,
             costs_to_be_taxed=self.costs_to_be_taxed,
+            department=self.department,
+            accounting_officer=self.accounting_officer,
         )
 
 
@@ -78,6 +88,8 @@ class HeadOut(Struct):
     amount: Shillings
     interest_from: date | None
     taxed_on: date | None = None
+    rate_percent: str | None = None
+    """the head's own rate; null: the award's"""
     certificate_on: date | None = None
     """costs taxed after the certificate of order: their own certificate of costs"""
     served_on: date | None = None
@@ -101,6 +113,8 @@ class AwardOut(Struct):
     case_id: uuid.UUID
     claimant: str
     respondent: str
+    department: str
+    accounting_officer: str
     judgment_on: date
     rate_percent: str
     rate_as_ordered: str
@@ -114,6 +128,9 @@ class AwardOut(Struct):
     enforcement_case_id: uuid.UUID | None
     enforcement_case: EnforcementCaseOut | None
     version: int
+    settled_on: date | None = None
+    """a settlement by consent after judgment: from this day the compromise sum is owed"""
+    settlement_amount: Shillings | None = None
 
     @classmethod
     def of(
@@ -124,6 +141,8 @@ class AwardOut(Struct):
             case_id=award.case_id,
             claimant=claimant,
             respondent=award.respondent,
+            department=award.department,
+            accounting_officer=award.accounting_officer,
             judgment_on=award.judgment_on,
             rate_percent=str(award.rate_percent),
             rate_as_ordered=award.rate_as_ordered,
@@ -133,6 +152,7 @@ class AwardOut(Struct):
                     figure(h.amount),
                     h.interest_from,
                     h.taxed_on,
+                    None if h.rate_percent is None else str(h.rate_percent),
                     h.certificate_on,
                     h.served_on,
                 )
@@ -147,6 +167,10 @@ class AwardOut(Struct):
             enforcement_case_id=award.enforcement_case_id,
             enforcement_case=EnforcementCaseOut.of(enforcement) if enforcement else None,
             version=award.version,
+            settled_on=award.settled_on,
+            settlement_amount=(
+                None if award.settlement_amount is None else figure(award.settlement_amount)
+            ),
         )
 
 
@@ -202,18 +226,6 @@ class AwardStepOut(Struct):
     stage: AwardStage
     version: int
     event: AwardEventOut
-
-
-class LedgerOut(Struct):
-    """The entry recorded (its `id` is what a reversal names) and where the award stands."""
-
-    id: int
-    award_id: uuid.UUID
-    amount: Shillings
-    on: date
-    reference: str
-    stage: AwardStage
-    version: int
 
 
 class LineOut(Struct):
@@ -288,17 +300,3 @@ class AwardStepOptions(Struct):
             [AwardStepOption(r.trigger, AwardStage(r.dest), r.asks_for) for r in routes],
             [StepChance.of(chance) for chance in chances],
         )
-
-
-class CostsCertificateIn(Struct, forbid_unknown_fields=True):
-    issued_on: date
-
-
-class CostsServiceIn(Struct, forbid_unknown_fields=True):
-    served_on: date
-
-
-class TaxedCostsIn(Struct, forbid_unknown_fields=True):
-    amount: Amount
-    taxed_on: date
-    certificate_ref: Reference

@@ -119,9 +119,7 @@ class CaseController(Controller):
             case_id,
             data.step(),
         )
-        return StepOut(
-            case_id=case.id, stage=case.stage, version=case.version, event=EventOut.of(event)
-        )
+        return StepOut.of(case, event)
 
     @get("/{case_id:uuid}/events", responses=responses(400, 404), summary="The case's history")
     async def history(

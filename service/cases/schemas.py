@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from msgspec import Meta, Struct, structs
 
 from domain.cases import Case, CaseEvent
-from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from domain.mandamus import MotionTime
+from domain.stages import CaseKind, CaseTrack, CourtLevel, JudgmentOutcome, Stage
 from service.free_text import kept, withheld, without_file
 from service.text import (
     CitationText,
@@ -73,6 +74,8 @@ class CaseOut(Struct):
     respondents: list[str]
     lead_counsel: str
     claimants: list[str]
+    track: CaseTrack
+    """the route its steps follow: `court` (a petition or suit) or `mandamus` (Order 53)"""
     stage: Stage
     stage_since: date
     judgment_on: date | None
@@ -96,6 +99,7 @@ class CaseOut(Struct):
             respondents=case.respondents,
             lead_counsel=case.lead_counsel,
             claimants=claimants,
+            track=case.track,
             stage=case.stage,
             stage_since=case.stage_since,
             judgment_on=case.judgment_on,
@@ -195,6 +199,20 @@ class StepOut(Struct):
     stage: Stage
     version: int
     event: EventOut
+    warnings: list[str]
+    """what was recorded but is not as the rules would have it, in words (a notice of motion
+    filed more than 21 days after leave: the court may have enlarged the time)"""
+
+    @classmethod
+    def of(cls, case: Case, event: CaseEvent) -> "StepOut":
+        return cls(case.id, case.stage, case.version, EventOut.of(event), warnings_of(event))
+
+
+def warnings_of(event: CaseEvent) -> list[str]:
+    if not event.details.get("out_of_time"):
+        return []
+    leave_on = date.fromisoformat(event.details["leave_granted_on"])
+    return [MotionTime(leave_on, event.occurred_on).warning]
 
 
 class StepOption(Struct):

@@ -78,7 +78,7 @@ class ContactController(Controller):
         data: JSONBody[ConsentIn],
     ) -> ContactOut:
         view = await consent.record_consent(
-            db, actor_of(request), contact_id, given_at=data.given_at
+            db, actor_of(request), contact_id, given_at=data.given_at, way=data.way
         )
         return ContactOut.of(view)
 

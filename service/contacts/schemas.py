@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from domain.calendar import NAIROBI
-from domain.contacts import Channel
+from domain.contacts import Channel, ConsentWay
 from notifications.i18n import Language
 from service.hearings.schemas import ClockTime, Version, When, nairobi
 from service.text import NOT_BLANK_LINE, EmailText, FullName, PhoneText
@@ -81,6 +81,8 @@ class ContactChangesIn(Struct, forbid_unknown_fields=True):
 class ConsentIn(Struct, forbid_unknown_fields=True):
     given_at: When | None = None
     """when the contact agreed (default: now); consent taken on paper may be entered later"""
+    way: ConsentWay | None = None
+    """how they agreed: in person, in a phone call, or on a signed form"""
 
 
 class ContactOut(Struct):
@@ -95,7 +97,9 @@ class ContactOut(Struct):
     consents: bool
     consent_given_at: datetime | None
     consent_recorded_by: str | None
-    """the username of whoever recorded the consent"""
+    """the username of whoever took and recorded the consent"""
+    consent_way: ConsentWay | None
+    """how the contact gave it; null when not said"""
     consent_withdrawn_at: datetime | None
     consent_suspended_at: datetime | None
     """the phone or e-mail changed after consent: nothing is sent, and the status code rests,
@@ -121,6 +125,7 @@ class ContactOut(Struct):
             consents=c.consents,
             consent_given_at=nairobi(c.consent_given_at),
             consent_recorded_by=view.consent_recorded_by,
+            consent_way=c.consent_way,
             consent_withdrawn_at=nairobi(c.consent_withdrawn_at),
             consent_suspended_at=nairobi(c.consent_suspended_at),
             amounts_opt_in=c.amounts_opt_in,

@@ -28,10 +28,14 @@ async def full_export(
         ),
     ] = False,
 ) -> Response[bytes]:
-    """Pseudonymous unless `with_personal_data=true`; either way the audit trail records
-    who exported what. Secrets (password and token hashes) are never exported."""
+    """Pseudonymous unless `with_personal_data=true`, which adds the names, notes and the
+    documents themselves (opened); either way the audit trail records who exported what.
+    Secrets (password and token hashes) are never exported."""
     files = await export_everything(
-        request.app.state.sessionmaker, actor_of(request), with_personal_data=with_personal_data
+        request.app.state.sessionmaker,
+        actor_of(request),
+        with_personal_data=with_personal_data,
+        keyring=request.app.state.keyring,
     )
     name = f"haki-export-{nairobi_today(utcnow()).isoformat()}.zip"
     return Response(

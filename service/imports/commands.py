@@ -114,18 +114,24 @@ def export_all(out: Path, with_personal_data: bool) -> None:
     """Write every table as CSV, the register in the import layouts, and a manifest."""
     import asyncio
 
+    from service.secret_key import with_document_keys
     from service.usecases.exporting.bundle import export_everything
+    from service.usecases.records.sealing import keyring_of
 
     async def run(url: str) -> dict[str, bytes]:
         await check_current(url)
         engine = make_engine(url, pool_size=2)
         try:
             return await export_everything(
-                make_sessionmaker(engine), cli_actor(), with_personal_data=with_personal_data
+                make_sessionmaker(engine),
+                cli_actor(),
+                with_personal_data=with_personal_data,
+                keyring=keyring_of(keys),
             )
         finally:
             await engine.dispose()
 
+    keys = with_document_keys(Settings()).document_keys or ""
     with database(Settings()) as url:
         files = asyncio.run(run(url))
     for name, body in files.items():

@@ -82,10 +82,10 @@ async def import_records(
         str, QueryParameter(max_length=200, description="recorded with each imported change")
     ] = "upload.csv",
 ) -> ImportOut:
-    """Brings in cases, hearings, awards or payments from the CSV file sent as the body
-    (`content-type: text/csv`; the columns of `GET /imports/{kind}/template.csv`). All rows
-    are written or none: a real run with any refused row answers 422 listing every error
-    with its row and column. A dry run answers 200 with the same report and writes nothing."""
+    """Brings in cases, hearings, awards, payments or violation records from the CSV file sent
+    as the body (`content-type: text/csv`; the columns of `GET /imports/{kind}/template.csv`).
+    All rows are written or none: a real run with any refused row answers 422 listing every
+    error with its row and column. A dry run answers 200 with the same report and writes nothing."""
     settings: Settings = request.app.state.settings
     try:
         report = await run_import(

@@ -12,6 +12,7 @@ from enum import StrEnum
 from domain.awards import AwardStage, HeadKind
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from domain.violations import AgeBand, Agency, Sex
 from service.spreadsheet_cells import neutralised
 
 
@@ -20,6 +21,12 @@ class ImportKind(StrEnum):
     HEARINGS = "hearings"
     AWARDS = "awards"
     PAYMENTS = "payments"
+    VIOLATIONS = "violations"
+
+
+COURT_RECORDS = (ImportKind.CASES, ImportKind.HEARINGS, ImportKind.AWARDS, ImportKind.PAYMENTS)
+"""the court's half of the record, whose layouts the README shows; the violation records'
+layout is in docs/violation-records.md"""
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,20 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         *COURT,
         Column("claimant", True, "the survivor code the award is for", "S-2021-0042"),
         Column("respondent", True, "who must pay", "Attorney General", 120),
+        Column(
+            "department",
+            False,
+            "the department, county government, commission or office that pays",
+            "National Police Service",
+            200,
+        ),
+        Column(
+            "accounting_officer",
+            False,
+            "its accounting officer, who pays under GPA s.21(3)",
+            "Inspector-General of the National Police Service",
+            200,
+        ),
         *(
             column
             for head in HeadKind
@@ -122,10 +143,21 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
                 Column(
                     f"{head.value}_interest_from",
                     False,
-                    f"judgment, filing or a day ({DATE}); no interest when empty",
+                    f"judgment, filing or a day ({DATE}); no interest when empty"
+                    + ("" if head != HeadKind.COSTS else ", or the taxing day if costs_taxed_on"),
                     "judgment",
                 ),
+                Column(
+                    f"{head.value}_rate_percent",
+                    False,
+                    "the head's own rate, percent a year; the award's rate when empty",
+                    "",
+                ),
             )
+        ),
+        Column("costs_taxed_on", False, f"the day the costs were taxed: {DATE}", ""),
+        Column(
+            "costs_to_be_taxed", False, "yes: costs awarded, to be taxed later; no when empty", ""
         ),
         Column("rate_as_ordered", False, "the rate in the decree's words", "court rates", 120),
         Column("rate_percent", False, "percent a year; the court rate when empty", "12"),
@@ -140,6 +172,8 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column("stage_since", False, f"the day it reached the stage: {DATE}", ""),
         Column("certificate_on", False, f"certificate of order issued: {DATE}", "2024-05-02"),
         Column("served_on", False, f"certificate served on the AG: {DATE}", "2024-05-20"),
+        Column("settled_on", False, f"a settlement by consent after judgment: {DATE}", ""),
+        Column("settlement_amount", False, "the sum the settlement agreed, shillings", ""),
     ),
     ImportKind.PAYMENTS: (
         *COURT,
@@ -150,8 +184,37 @@ LAYOUTS: dict[ImportKind, tuple[Column, ...]] = {
         Column("amount", True, "shillings", "400,000.00"),
         Column("payer", False, "who paid (received); the respondent when empty", "Treasury", 120),
         Column("reference", True, "the payment's reference", "IFMIS 2024/8812", 120),
-        Column("method", False, "disbursed: mpesa, bank or cheque", ""),
+        Column(
+            "method",
+            False,
+            "disbursed: mpesa, bank, cheque, or retained (costs kept by counsel or the "
+            "organisation)",
+            "",
+        ),
         Column("beneficiary", False, "disbursed: who received it", "", 120),
+    ),
+    ImportKind.VIOLATIONS: (
+        Column("survivor", True, "the survivor's code, already in Haki", "S-2021-0042"),
+        Column("year", True, "the year it happened", "2021"),
+        Column("month", False, "1 to 12, when known", "6"),
+        Column("day", False, "1 to 31, when the month is known too", ""),
+        Column("county", True, "one of Kenya's 47 counties", "Kisumu", 60),
+        Column("sub_county", False, "a sub-county of that county", "Nyando", 60),
+        Column("place", False, "where, in words (personal data)", "", 300),
+        Column(
+            "types",
+            True,
+            f"violations of the vocabulary, by code or name, separated by {LIST_SEPARATOR}",
+            "torture | arbitrary_arrest",
+            200,
+        ),
+        Column("agency", True, _one_of(Agency), "kenya_police_service"),
+        Column("unit", False, "the unit or police station", "Ahero Police Station", 200),
+        Column("perpetrators", False, "how many, 1 to 1000", "3"),
+        Column("officers", False, "names of officers (personal data)", "", 1000),
+        Column("sex", False, f"the survivor's: {_one_of(Sex)}", "male"),
+        Column("age_band", False, f"the survivor's age then: {_one_of(AgeBand)}", "25_34"),
+        Column("disability", False, "the survivor has a disability: yes or no", ""),
     ),
 }
 AWARD_STAGES_IMPORTED = (
@@ -175,10 +238,11 @@ def template_csv(kind: ImportKind) -> str:
     return out.getvalue()
 
 
-def layout_markdown() -> str:
-    """The layouts as the README's tables (a test keeps the README in step with this)."""
+def layout_markdown(kinds: tuple[ImportKind, ...] = COURT_RECORDS) -> str:
+    """The layouts as the README's tables, or another document's (a test keeps each in step)."""
     lines = []
-    for kind, columns in LAYOUTS.items():
+    for kind in kinds:
+        columns = LAYOUTS[kind]
         lines += [f"**{kind}.csv**", "", "| column | required | what it holds |", "|---|---|---|"]
         for c in columns:
             example = f" (e.g. `{c.example}`)" if c.example else ""

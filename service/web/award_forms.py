@@ -1,5 +1,6 @@
 """The forms of an award on the case page: a step of the compensation track, a payment
-received from the State, a follow-up with the Attorney General; each the API's use case."""
+received from the State (dated the day it came, even if found late), a follow-up with the
+Attorney General; each the API's use case."""
 
 import uuid
 from typing import Any
@@ -7,16 +8,23 @@ from typing import Any
 from litestar import Controller, Response, post
 from litestar.params import FromPath
 
+from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
 from service.awards.schemas import AwardStepIn
 from service.dependencies import Db
-from service.usecases.awards import chase, compensation, orders
+from service.usecases.awards import chase, compensation, orders, payments
 from service.usecases.awards.entries import FollowUpIn, PaymentIn
 from service.web.case_page import submit
 from service.web.case_view import end_reads
 from service.web.forms import read
+from service.web.wording import gettext, refuse
+
+LATE_PAYMENT_OVERPAYS = N_(
+    "A payment on this day would leave a payment already entered, and received later, more "
+    "than was owed on its day: check the dates and amounts of this award's payments."
+)
 
 
 async def _case_of(db: Db, award_id: uuid.UUID) -> uuid.UUID:
@@ -48,11 +56,16 @@ class AwardForms(Controller):
     async def receive(
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
+        _ = gettext(request)
+
         async def paid(values: dict[str, str]) -> str:
             data = read(values, PaymentIn)
-            await compensation.receive_payment(
-                db, actor_of(request), award_id, data, rules_of(request)
-            )
+            try:
+                await payments.receive_payment(
+                    db, actor_of(request), award_id, data, rules_of(request)
+                )
+            except payments.LaterPaymentOverpaid:
+                raise refuse(values, "amount", _(LATE_PAYMENT_OVERPAYS), 422) from None
             return "payment"
 
         case_id = await _case_of(db, award_id)

@@ -3,12 +3,14 @@
 reader's language beside the field it is about, naming the field by its label.
 
 A head is given by typing its amount; interest runs from judgment, filing, a day the court
-named, or not at all. Costs may be left to be taxed later. The rate is "court rates" (the
-setting) or the figure the court ordered.
+named, or not at all, at the award's rate or one of the head's own. Costs may be left to be
+taxed later, or given with the day they were taxed, from which they then bear interest. The
+rate is "court rates" (the setting) or the figure the court ordered.
 """
 
 import uuid
 from collections.abc import Callable, Mapping
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -18,7 +20,7 @@ from litestar.params import FromPath
 
 from domain.awards import HeadKind
 from domain.errors import InvalidInput, Said
-from domain.money import AmountRefused, Why, typed_amount
+from domain.money import HIGHEST_RATE, AmountRefused, Why, typed_amount
 from notifications.i18n import N_, translations
 from service.amounts import dec_hook
 from service.auth.browser import PAGE
@@ -33,8 +35,9 @@ from service.web.render import language_of
 
 FORM_ID = "award"
 COURT_RATES = "court rates"
-INTEREST_FROM = ("judgment", "filing", "date", "none")
-"""the choices of the form; 'date' takes the day from `<kind>_interest_on`"""
+INTEREST_FROM = ("judgment", "filing", "date", "none", "taxed")
+"""the choices of the form; 'date' takes the day from `<kind>_interest_on`, 'taxed' (costs
+only, and their default) the day they were taxed, from `costs_taxed_on`"""
 
 WHAT = {
     HeadKind.GENERAL: N_("The amount of general damages"),
@@ -54,6 +57,13 @@ NO_RESPONDENT = N_("Choose who must pay, from the respondents of this case.")
 NO_HEAD = N_("Give the amount of at least one head the court awarded.")
 NO_DAY = N_("Give the day interest runs from, or choose judgment or filing.")
 BAD_RATE = N_("Give the rate the court ordered as a figure between 0 and 100, like 12.")
+NOT_FILED = N_("The case has no filing date on record, so interest cannot run from filing.")
+FUTURE_DAY = N_("The day interest runs from cannot be in the future.")
+TOO_LONG = N_("Write the office on one line, in at most 200 characters.")
+BAD_TAXING = N_("The date the costs were taxed cannot be before the judgment or in the future.")
+BAD_HEAD_RATE = N_(
+    "Give this head's own rate as a figure between 0 and 30, like 14, or leave it empty."
+)
 
 Gettext = Callable[[str], str]
 
@@ -71,14 +81,49 @@ def _head(
     except AmountRefused as refused:
         errors[field] = _(AMOUNT_REFUSED[refused.why]) % {"what": _(WHAT[kind])}
         return None
+    head: dict[str, Any] = {"kind": kind.value, "amount": str(amount)}
     start: str | None = values.get(f"{kind.value}_interest_from", "judgment")
+    if kind == HeadKind.COSTS:
+        head |= _taxing(values, _, errors)
     if start == "date":
         start = values.get(f"{kind.value}_interest_on", "").strip()
         if not start:
             errors[f"{kind.value}_interest_on"] = _(NO_DAY)
     elif start not in INTEREST_FROM or start == "none":
         start = None
-    return {"kind": kind.value, "amount": str(amount), "interest_from": start}
+    if start != "taxed":
+        head["interest_from"] = start
+    return head | _head_rate(values, kind, _, errors)
+
+
+def _taxing(values: Mapping[str, str], _: Gettext, errors: dict[str, str]) -> dict[str, Any]:
+    """Costs already taxed: the day they were. With the start left at 'taxed', interest runs
+    from that day, or from judgment when no day is given (costs fixed in the judgment)."""
+    taxed_on = values.get("costs_taxed_on", "").strip()
+    if not taxed_on:
+        return {}
+    try:
+        return {"taxed_on": date.fromisoformat(taxed_on).isoformat()}
+    except ValueError:
+        errors["costs_taxed_on"] = _(BAD_TAXING)
+        return {}
+
+
+def _head_rate(
+    values: Mapping[str, str], kind: HeadKind, _: Gettext, errors: dict[str, str]
+) -> dict[str, Any]:
+    field = f"{kind.value}_rate_percent"
+    typed = values.get(field, "").strip().rstrip("%").strip()
+    if not typed:
+        return {}
+    try:
+        figure = Decimal(typed)
+    except InvalidOperation:
+        figure = Decimal(-1)
+    if not figure.is_finite() or not 0 <= figure <= HIGHEST_RATE:
+        errors[field] = _(BAD_HEAD_RATE)
+        return {}
+    return {"rate_percent": str(figure)}
 
 
 def _rate(values: Mapping[str, str], _: Gettext, errors: dict[str, str]) -> dict[str, Any]:
@@ -112,13 +157,23 @@ def award_in(values: Mapping[str, str], _: Gettext) -> AwardIn:
         "respondent": values.get("respondent", "").strip(),
         "heads": heads,
         "costs_to_be_taxed": taxed_later,
+        "department": values.get("department", "").strip(),
+        "accounting_officer": values.get("accounting_officer", "").strip(),
     } | _rate(values, _, errors)
     if errors:
         raise Refused(dict(values), errors, 400)
     try:
         return msgspec.convert(data, AwardIn, strict=False, dec_hook=dec_hook)
-    except msgspec.ValidationError:
-        raise Refused(dict(values), {"claimant": _(NO_CLAIMANT)}, 400) from None
+    except msgspec.ValidationError as error:
+        raise Refused(dict(values), _unreadable(str(error), _), 400) from None
+
+
+def _unreadable(problem: str, _: Gettext) -> dict[str, str]:
+    """msgspec names the field it refused; the form says which, by its label."""
+    for field in ("department", "accounting_officer"):
+        if f"$.{field}" in problem:
+            return {field: _(TOO_LONG)}
+    return {"claimant": _(NO_CLAIMANT)}
 
 
 def _in_words(error: InvalidInput, _: Gettext) -> tuple[str, str | Said]:
@@ -128,6 +183,11 @@ def _in_words(error: InvalidInput, _: Gettext) -> tuple[str, str | Said]:
         return "claimant", _(NO_CLAIMANT)
     if error.field == "rate_percent":
         return "rate_percent", _(BAD_RATE)
+    if error.field == "taxed_on":
+        return "costs_taxed_on", _(BAD_TAXING)
+    if error.field == "interest_from":
+        sentence = NOT_FILED if "filing" in str(error) else FUTURE_DAY
+        return GENERAL, _(sentence)
     return GENERAL, error.said
 
 

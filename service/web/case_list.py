@@ -58,7 +58,7 @@ class CaseList(Controller):
         unsorted = urlencode({k: v for k, v in values.items() if k != "sort"})
         return page(
             request,
-            "register.html",
+            "cases.html",
             found=found,
             codes=codes,
             names=names,
@@ -77,7 +77,7 @@ class CaseList(Controller):
             can_open=may(request.user, "CaseController.open_case"),
         )
 
-    @get("/register.csv")
+    @get("/cases.csv")
     async def case_list_csv(self, db: Db, request: SignedIn, where: Where) -> Response[str]:
         """Every case the filter finds, not one page: what a lawyer takes to a meeting."""
         now = utcnow()

@@ -10,9 +10,10 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post
-from litestar.params import FromPath, QueryParameter
+from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
 
+from domain.errors import GuardFailed
 from notifications.i18n import N_, translations
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
@@ -21,11 +22,13 @@ from service.cases.schemas import StepIn
 from service.dependencies import Db
 from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
 from service.usecases.cases import court_track, notices_to_sue, possible_steps
+from service.usecases.families import family_messages
 from service.usecases.hearings import court_dates
 from service.usecases.hearings.court_dates import Sitting
 from service.web.case_view import case_view, context, end_reads, refused, stale
-from service.web.forms import Refusal, Refused, attempt, read, typed
+from service.web.forms import Refusal, Refused, attempt, read, status_of, typed
 from service.web.render import language_of, page
+from service.web.step_offers import MISSING_FACT
 
 ANCHORS = {
     "adjourned": "#hearings",
@@ -37,6 +40,9 @@ ANCHORS = {
     "follow_up": "#awards",
     "notice_to_sue": "#notices",
     "case_follow_up": "#awards",
+    "family_message_read": "#family-messages",
+    "document": "#documents",
+    "examination": "#examinations",
 }
 """where on the case page the person returns to after a form other than a court step"""
 NOTICE_FIELDS = {
@@ -65,8 +71,11 @@ async def submit(
     with who recorded what."""
     done = await attempt(typed(await request.form()), act, language_of(request))
     if not isinstance(done, Refusal):
-        anchor = f"#award-{award_id}" if award_id else ANCHORS.get(done, "#stage")
-        return Redirect(f"/web/cases/{case_id}?done={done}{anchor}", status_code=303)
+        if award_id:  # back at the award, its row opened
+            to = f"?done={done}&award={award_id}#award-{award_id}"
+        else:
+            to = f"?done={done}{ANCHORS.get(done, '#stage')}"
+        return Redirect(f"/web/cases/{case_id}{to}", status_code=303)
     extra = refused(form_id, done)
     if done.stale:
         await end_reads(db)
@@ -85,10 +94,16 @@ class CasePage(Controller):
 
     @get("/cases/{case_id:uuid}")
     async def case_page(
-        self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], done: Done = ""
+        self,
+        db: Db,
+        request: SignedIn,
+        case_id: FromPath[uuid.UUID],
+        done: Done = "",
+        award: FromQuery[uuid.UUID | None] = None,
     ) -> Response[str]:
+        """`award`: the award just changed, whose row comes opened."""
         view = await case_view(db, request, case_id)
-        return page(request, "case.html", **context(view, done=done))
+        return page(request, "case.html", **context(view, done=done, opened=award))
 
     @post("/cases/{case_id:uuid}/steps")
     async def record_step(
@@ -96,7 +111,14 @@ class CasePage(Controller):
     ) -> Response[Any]:
         async def step(values: dict[str, str]) -> str:
             data = read(values, StepIn)
-            await court_track.record_step(db, actor_of(request), case_id, data.step())
+            try:
+                await court_track.record_step(db, actor_of(request), case_id, data.step())
+            except GuardFailed as error:
+                if error.guard not in MISSING_FACT:
+                    raise
+                field, sentence = MISSING_FACT[error.guard]
+                _ = translations(language_of(request)).gettext
+                raise Refused(dict(values), {field: _(sentence)}, status_of(error)) from None
             return data.trigger
 
         trigger = (await request.form()).get("trigger", "")
@@ -176,3 +198,19 @@ class CasePage(Controller):
             return "held"
 
         return await submit(db, request, case_id, f"held-{hearing_id}", sat)
+
+    @post("/cases/{case_id:uuid}/family-messages/{message_id:uuid}/read")
+    async def mark_family_message_read(
+        self,
+        db: Db,
+        request: SignedIn,
+        case_id: FromPath[uuid.UUID],
+        message_id: FromPath[uuid.UUID],
+    ) -> Response[Any]:
+        """The call back is done: the message leaves My week's list."""
+
+        async def read_it(_: dict[str, str]) -> str:
+            await family_messages.mark_read(db, actor_of(request), case_id, message_id)
+            return "family_message_read"
+
+        return await submit(db, request, case_id, "family-messages", read_it)

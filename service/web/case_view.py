@@ -7,6 +7,7 @@ route that does the same (service/auth/policy.py), never a second list of roles.
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -17,20 +18,30 @@ from domain.calendar import NAIROBI, nairobi_today
 from domain.cases import Case, CaseEvent, Survivor
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.interest import Statement
+from domain.mandamus import MotionTime
 from domain.notices import NoticeToSue, suit_from
-from domain.stages import JudgmentOutcome
+from domain.stages import CaseTrack, JudgmentOutcome
 from domain.users import Principal
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import POLICY, ROLES, reads_free_text
 from service.awards.controller import rules_of
 from service.usecases.awards import chase, orders
 from service.usecases.awards.compensation import LEDGER_TRIGGERS
+from service.usecases.awards.demand_letter import demandable
 from service.usecases.awards.orders import AWARDABLE
-from service.usecases.cases import court_track, notices_to_sue, possible_steps, register
+from service.usecases.cases import (
+    court_track,
+    enforcement,
+    notices_to_sue,
+    possible_steps,
+    register,
+)
 from service.usecases.cases.possible_steps import LastStep
-from service.usecases.families import survivors
+from service.usecases.families import family_messages, survivors
+from service.usecases.families.family_messages import MessageView
 from service.usecases.hearings import cause_list
 from service.usecases.hearings.cause_list import Listed
+from service.web.case_records import RecordsView, case_examinations, records_view
 from service.web.forms import GENERAL, Refusal
 from service.web.step_offers import StepForm, offered
 from statemachines.machine import Openness
@@ -82,6 +93,31 @@ class AwardView:
     can_pay: bool = False
     can_follow_up: bool = False
 
+    def days_since_service(self, today: date) -> int | None:
+        served = self.award.served_on
+        return (today - served).days if served and served <= today else None
+
+    @property
+    def last_follow_up(self) -> FollowUp | None:
+        return max(self.follow_ups, key=lambda f: f.on, default=None)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The case's row under its awards: what was ordered, paid and is owed today, in all."""
+
+    awarded: Decimal
+    paid: Decimal
+    outstanding: Decimal
+
+    @classmethod
+    def of(cls, awards: list[AwardView]) -> "Totals":
+        return cls(
+            sum((a.statement.principal for a in awards), Decimal(0)),
+            sum((a.statement.paid for a in awards), Decimal(0)),
+            sum((a.statement.outstanding for a in awards), Decimal(0)),
+        )
+
 
 @dataclass(frozen=True)
 class Moment:
@@ -95,6 +131,8 @@ class Moment:
 @dataclass
 class CaseView:
     case: Case
+    title: str
+    """as the court styles it; a judicial review names the applicant only to those who may"""
     claimants: list[str]
     parties: list[Survivor] | None
     steps: list[StepForm]
@@ -106,6 +144,7 @@ class CaseView:
     can_change_awards: bool
     today: date
     can_read_ledger: bool = False
+    can_read_case_letter: bool = False
     can_record_award: bool = False
     claimant_choices: list[tuple[str, str]] = field(default_factory=list)
     head_kinds: list[HeadKind] = field(default_factory=lambda: list(HeadKind))
@@ -116,6 +155,14 @@ class CaseView:
     contact_kinds: list[FollowUpKind] = field(default_factory=lambda: list(FollowUpKind))
     notices: list[NoticeToSue] = field(default_factory=list)
     """notices of intention to sue the Government served in the case (GPA s.13A)"""
+    family_messages: list[MessageView] = field(default_factory=list)
+    """what the families texted in: only for the roles that read free text"""
+    records: RecordsView | None = None
+    """the case's documents and medico-legal examinations (service/web/case_records.py)"""
+
+    @property
+    def totals(self) -> Totals:
+        return Totals.of(self.awards)
 
     def suit_from(self, notice: NoticeToSue) -> date:
         return suit_from(notice.served_on)
@@ -126,6 +173,16 @@ class CaseView:
         return mine | {
             f"award-{a.award.id}-{s.trigger}" for a in self.awards for s in a.steps if not s.blocked
         }
+
+    def in_case_letter(self) -> int:
+        """The awards one demand letter for the case would cover today."""
+        return sum(1 for a in self.awards if demandable(a.award) and a.statement.outstanding > 0)
+
+    def late_motion(self, event: CaseEvent) -> MotionTime | None:
+        """A notice of motion filed after the 21 days from leave: recorded, with a warning."""
+        if not event.details.get("out_of_time"):
+            return None
+        return MotionTime(date.fromisoformat(event.details["leave_granted_on"]), event.occurred_on)
 
     def claimant_shown(self, code: str) -> str:
         """A claimant by name for a role that may see names, else by code."""
@@ -159,6 +216,10 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
     parties = None
     if may(principal, "CaseController.parties"):
         parties = await survivors.read_parties(db, actor_of(request), case_id)
+    texted = []
+    if reads_free_text(principal):  # first: its transaction would expire what is read before
+        texted = await family_messages.messages_of(db, actor_of(request), case_id)
+    examined = await case_examinations(db, request, case_id)
     today = nairobi_today(utcnow())
     case, chances = await possible_steps.case_chances(db, case_id, today)
     codes = await register.claimant_codes(db, [case.id])
@@ -184,8 +245,13 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
             )
         )
     can_change = may(principal, "CaseController.record_step")
+    title = case.title
+    if case.track is CaseTrack.MANDAMUS:
+        names = None if parties is None else {s.code: s.full_name for s in parties}
+        title = await enforcement.styling(db, case, names)
     return CaseView(
         case=case,
+        title=title,
         claimants=codes[case.id],
         parties=parties,
         steps=offered(chances, case) if can_change else [],
@@ -197,10 +263,13 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
         can_change_awards=can_change_awards,
         today=today,
         can_read_ledger=may(principal, "award_ledger"),
+        can_read_case_letter=may(principal, "case_demand_letter_to_the_ag"),
         can_record_award=may_record_award(case, may(principal, "CaseAwardController.record")),
         claimant_choices=claimant_choices(codes[case.id], parties),
         can_read_free_text=reads_free_text(principal),
         notices=await notices_to_sue.notices_of(db, case_id),
+        family_messages=texted,
+        records=await records_view(db, request, case_id, examined),
     )
 
 
@@ -213,6 +282,7 @@ def context(view: CaseView, **extra: Any) -> dict[str, Any]:
         "stale": None,
         "kept": None,
         "unshown": None,
+        "opened": None,
     }
     return {"v": view} | plain | extra
 

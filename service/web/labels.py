@@ -5,11 +5,13 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.awards import AwardStage, DisbursementMethod, FollowUpKind
+from domain.contacts import Channel, ConsentWay
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.stages import CaseKind, JudgmentOutcome, Stage
 from domain.users import Role
-from notifications.demand_letter import COURTS, HEADS
 from notifications.i18n import N_
+from notifications.letter_facts import COURTS, HEADS
+from service.web.record_labels import RECORD_LABELS
 
 Code = TypeVar("Code", bound=StrEnum)
 
@@ -27,6 +29,10 @@ STAGES = {
     Stage.WITHDRAWN: N_("Withdrawn"),
     Stage.COMPENSATION: N_("Compensation"),
     Stage.CLOSED: N_("Closed"),
+    Stage.LEAVE_SOUGHT: N_("Leave sought"),
+    Stage.LEAVE_GRANTED: N_("Leave granted"),
+    Stage.LEAVE_REFUSED: N_("Leave refused"),
+    Stage.MOTION_FILED: N_("Notice of motion filed"),
 }
 
 KINDS = {
@@ -75,6 +81,10 @@ TRIGGERS = {
     "pursue_compensation": N_("Compensation pursued"),
     "close": N_("Case closed"),
     "reopen": N_("Reopened for compensation"),
+    "seek_leave": N_("Leave sought (chamber summons ex parte)"),
+    "grant_leave": N_("Leave granted"),
+    "refuse_leave": N_("Leave refused"),
+    "file_notice_of_motion": N_("Notice of motion filed"),
     "details": N_("The title, station, respondents and counsel are saved."),
 }
 
@@ -93,6 +103,7 @@ AWARD_TRIGGERS = {
     "complete_disbursement": N_("All money passed on"),
     "reverse_payment": N_("Payment reversed"),
     "reverse_disbursement": N_("Money passed on reversed"),
+    "settle_by_consent": N_("Settled by consent"),
 }
 
 FOLLOW_UP_KINDS = {
@@ -127,6 +138,19 @@ METHODS = {
     DisbursementMethod.MPESA: N_("M-Pesa"),
     DisbursementMethod.BANK: N_("Bank transfer"),
     DisbursementMethod.CHEQUE: N_("Cheque"),
+    DisbursementMethod.RETAINED: N_("Costs retained by counsel or the organisation"),
+}
+
+CHANNELS = {
+    Channel.SMS: N_("SMS"),
+    Channel.EMAIL: N_("E-mail"),
+    Channel.LOG: N_("Haki's log only (nothing is sent)"),
+}
+
+CONSENT_WAYS = {
+    ConsentWay.IN_PERSON: N_("In person"),
+    ConsentWay.PHONE_CALL: N_("In a phone call"),
+    ConsentWay.SIGNED_FORM: N_("On a signed form"),
 }
 
 
@@ -148,5 +172,7 @@ LABELS: dict[str, dict[str, str]] = {
     "role": _by_value(ROLES),
     "method": _by_value(METHODS),
     "head": _by_value(HEADS),
-}
+    "channel": _by_value(CHANNELS),
+    "consent_way": _by_value(CONSENT_WAYS),
+} | RECORD_LABELS
 """Keyed by the code's value, for the templates' `label(kind, code)`."""

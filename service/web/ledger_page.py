@@ -17,18 +17,23 @@ from litestar.response import Redirect
 from domain.awards import DisbursementMethod
 from domain.base import utcnow
 from domain.calendar import nairobi_today
+from domain.errors import InvalidInput
+from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
 from service.awards.corrections import ReversalIn
+from service.awards.ledger_schemas import SettlementIn
 from service.dependencies import Db
-from service.usecases.awards import compensation, corrections, ledger, orders
+from service.usecases.awards import corrections, disbursements, ledger, orders, settlement
 from service.usecases.awards.demand_letter import demandable
 from service.usecases.awards.entries import DisbursementIn
 from service.usecases.cases import register
 from service.web.case_view import end_reads, may
 from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import language_of, page
+from service.web.wording import gettext, read_in_words, refuse
+from statemachines.award_track import UNSETTLED
 
 Done = Annotated[str, QueryParameter(max_length=40, pattern=r"^[a-z_]*$")]
 
@@ -52,6 +57,7 @@ async def _ledger_page(
         entries=entries,
         methods=list(DisbursementMethod),
         can_change=may(request.user, "AwardController.disburse"),
+        can_settle=award.stage in UNSETTLED,
         can_read_letter=may(request.user, "demand_letter_to_the_ag") and demandable(award),
         **context,
     )
@@ -73,6 +79,27 @@ async def _submit(
     )
 
 
+SETTLEMENT_FIELDS = {
+    "settled_on": N_("Give the day the settlement was agreed, like 2026-03-01."),
+    "amount": N_("Give the sum agreed in shillings, like 500,000 or 500000.00."),
+    "terms": N_("The terms are too long, or hold characters Haki cannot keep."),
+}
+SETTLEMENT_REFUSED = {
+    "settled_on": N_(
+        "The settlement must be dated on or after the judgment and not in the future, on an "
+        "award still owed that has no settlement recorded."
+    ),
+    "amount": N_(
+        "The payments entered after that day already meet or pass the sum agreed: reverse the "
+        "payment that meets it, record the settlement, then enter that payment again."
+    ),
+}
+RETAINED_REFUSED = N_(
+    "Only costs are retained by counsel or the organisation, and this award has no costs: "
+    "choose M-Pesa, bank transfer or cheque."
+)
+
+
 def _reversal(values: dict[str, str]) -> corrections.Reversal:
     data = read(values, ReversalIn)
     return corrections.Reversal(data.reversed_on, data.reason.strip(), data.version)
@@ -92,12 +119,38 @@ class AwardLedger(Controller):
     async def disburse(
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
+        _ = gettext(request)
+
         async def passed_on(values: dict[str, str]) -> str:
             data = read(values, DisbursementIn)
-            await compensation.disburse(db, actor_of(request), award_id, data)
+            try:
+                await disbursements.disburse(db, actor_of(request), award_id, data)
+            except InvalidInput as error:
+                if error.field != "method":
+                    raise
+                raise refuse(values, "method", _(RETAINED_REFUSED), 422) from None
             return "disbursed"
 
         return await _submit(db, request, award_id, "disburse", passed_on)
+
+    @post("/settlement")
+    async def settle(
+        self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        _ = gettext(request)
+
+        async def settled(values: dict[str, str]) -> str:
+            data = read_in_words(values, SettlementIn, SETTLEMENT_FIELDS, _)
+            try:
+                await settlement.settle_by_consent(
+                    db, actor_of(request), award_id, data.compromise(), rules_of(request)
+                )
+            except InvalidInput as error:
+                field = error.field if error.field in SETTLEMENT_REFUSED else "settled_on"
+                raise refuse(values, field, _(SETTLEMENT_REFUSED[field]), 422) from None
+            return "settled"
+
+        return await _submit(db, request, award_id, "settle", settled)
 
     @post("/payments/{payment_id:int}/reversal")
     async def reverse_payment(

@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Request, Response
 
 from domain.awards import Award, AwardStage
+from domain.errors import InvalidInput
 from notifications.i18n import N_, translations
 from service.auth.browser import is_page
 from service.usecases.awards.demand_letter import demandable
@@ -27,6 +28,11 @@ WHY_NOT = {
     AwardStage.SET_ASIDE: N_("No demand letter can be written: the award was set aside."),
     AwardStage.WRITTEN_OFF: N_("No demand letter can be written: the award was written off."),
 }
+NONE_IN_CASE = N_(
+    "No demand letter can be written for this case on that day: none of its awards has a "
+    "certificate of order against the Government issued by then with something outstanding."
+)
+NOT_DATED_AHEAD = N_("A demand letter is dated today or an earlier day, never a future one.")
 NOT_ON_THAT_DAY = N_(
     "No demand letter can be written for this award on that day: it is dated between the "
     "certificate of order and today, while something is outstanding."
@@ -52,4 +58,13 @@ def letter_refused(
 ) -> Response[str]:
     status = status_of(error)  # type: ignore[arg-type]
     words = translations(language_of(request)).gettext(why_no_letter(award))
+    return page(request, "refused.html", status, status=status, detail=words, reason=0)
+
+
+def case_letter_refused(request: Request[Any, Any, Any], error: Exception) -> Response[str]:
+    """The case's letter refused: a future date, or no award of the case may be demanded."""
+    status = status_of(error)  # type: ignore[arg-type]
+    future = isinstance(error, InvalidInput) and error.field == "as_of"
+    sentence = NOT_DATED_AHEAD if future else NONE_IN_CASE
+    words = translations(language_of(request)).gettext(sentence)
     return page(request, "refused.html", status, status=status, detail=words, reason=0)

@@ -14,7 +14,7 @@ from litestar.enums import MediaType
 
 from domain.calendar import NAIROBI
 from domain.users import Principal
-from notifications.formatting import long_date, shillings, weekday_date
+from notifications.formatting import long_date, shillings, weekday_date, yearly_rate
 from notifications.i18n import Language, translations
 from notifications.statement_words import statement_line
 from service.auth.browser import SESSION_COOKIE, form_token
@@ -59,6 +59,7 @@ def environment(language: Language) -> Environment:
     env.globals.update(
         label=lambda kind, code: catalog.gettext(LABELS[kind].get(code, str(code))) if code else "",
         money=lambda amount: shillings(Decimal(amount), language),
+        yearly=lambda percent: yearly_rate(Decimal(percent), language),
         day=lambda value: long_date(_local_day(value), language) if value else "",
         weekday=lambda value: weekday_date(value, language),
         when=lambda moment: _when(moment, language),

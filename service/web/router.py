@@ -11,8 +11,10 @@ from litestar.types import ExceptionHandlersMap
 from domain.errors import DomainError, NotFound
 from service.auth.browser import PAGE
 from service.auth.policy import RoleRefused
-from service.awards.demand_letter import demand_letter_to_the_ag
+from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag
+from service.documents.controller import download_document
 from service.errors import http_problem
+from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
 from service.reports.unpaid_list import unpaid_award_list
@@ -26,10 +28,13 @@ from service.web.case_chase import CaseChaseForm
 from service.web.case_details_page import CaseDetailsPage
 from service.web.case_list import CaseList
 from service.web.case_page import CasePage
+from service.web.contacts_page import ContactsPage
 from service.web.forms import status_of
 from service.web.ledger_page import AwardLedger
 from service.web.new_case import NewCase
 from service.web.once import OnceOnly
+from service.web.partners_page import PartnersPage
+from service.web.referral_pages import ReferralPages
 from service.web.reminder_rules_page import ReminderRulesPage
 from service.web.render import here, language_of, page
 from service.web.said import said
@@ -37,6 +42,8 @@ from service.web.session_pages import SessionPages
 from service.web.team_page import TeamPage
 from service.web.unpaid_list_page import UnpaidListPage
 from service.web.users_page import UsersPage
+from service.web.violation_figures import ViolationFiguresPage
+from service.web.violations_page import ViolationPages
 from service.web.week import WeekPage
 
 AnyRequest = Request[Any, Any, Any]
@@ -99,6 +106,11 @@ web_router = Router(
         CaseDetailsPage,
         AuditPage,
         ReminderRulesPage,
+        ViolationPages,
+        ViolationFiguresPage,
+        ReferralPages,
+        PartnersPage,
+        ContactsPage,
     ],
     include_in_schema=False,
     middleware=[OnceOnly()],
@@ -107,7 +119,15 @@ web_router = Router(
 
 web_downloads = Router(
     "/web",
-    route_handlers=[demand_letter_to_the_ag, unpaid_report, unpaid_award_list, ReportController],
+    route_handlers=[
+        demand_letter_to_the_ag,
+        case_demand_letter_to_the_ag,
+        unpaid_report,
+        unpaid_award_list,
+        ReportController,
+        download_document,
+        ViolationReportController,
+    ],
     opt={PAGE: True},
     include_in_schema=False,
     exception_handlers=EXCEPTION_HANDLERS,

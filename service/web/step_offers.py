@@ -5,16 +5,29 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from domain.mandamus import last_day_for_motion
 from notifications.i18n import N_
 from statemachines.machine import Chance, Openness
 
 # the facts a step's guards ask for, as form fields (statemachines/guards.py names them)
 FIELDS_FOR_GUARD = {
     "court_number_known": ("court_number",),
+    "application_number_known": ("court_number",),
     "judgment_date_given": ("occurred_on",),
     "outcome_given": ("outcome", "neutral_citation"),
     "stay_stated": ("stay_of_execution",),
 }
+
+MISSING_FACT = {
+    "court_number_known": ("court_number", N_("Give the court number as the registry wrote it.")),
+    "application_number_known": (
+        "court_number",
+        N_("Give the number the registry gave the application for leave."),
+    ),
+    "outcome_given": ("outcome", N_("Choose the outcome of the judgment.")),
+    "stay_stated": ("stay_of_execution", N_("Say whether execution is stayed pending the appeal.")),
+}
+"""a step's form refused for a fact its guard asks for: the field and the reader's words"""
 
 AWARD_FIRST = N_("Record the award below first: the case is awarded once an award is recorded.")
 WAITING_WORDS = {
@@ -43,6 +56,10 @@ class StepForm:
     """the first day it can be taken, when time alone stands in the way"""
     judgment_on: date | None = None
     waiting_days: int = 21
+    since: date | None = None
+    """the day the time for this step began to run (leave granted, for a notice of motion)"""
+    last_day: date | None = None
+    """the last day the rules give for this step; later, it is recorded with a warning"""
 
 
 def step_form(chance: Chance[Any, Any], row: Any, waiting_days: int = 21) -> StepForm | None:
@@ -58,6 +75,9 @@ def step_form(chance: Chance[Any, Any], row: Any, waiting_days: int = 21) -> Ste
     if chance.openness is Openness.LATER:
         words = [WAITING_WORDS[g.name] for g in chance.waiting_for if g.name in WAITING_WORDS]
         blocked = words[0] if words else FROM_DAY
+    since = last_day = None
+    if route.trigger == "file_notice_of_motion":
+        since, last_day = row.stage_since, last_day_for_motion(row.stage_since)
     return StepForm(
         route.trigger,
         str(route.dest.value),
@@ -67,6 +87,8 @@ def step_form(chance: Chance[Any, Any], row: Any, waiting_days: int = 21) -> Ste
         chance.opens_on,
         getattr(row, "judgment_on", None),
         waiting_days,
+        since,
+        last_day,
     )
 
 

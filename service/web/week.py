@@ -1,4 +1,5 @@
-"""My week: the cause list ahead, follow-ups with the Attorney General due, cases that moved.
+"""My week: the cause list ahead, follow-ups with the Attorney General due, referrals of
+survivors due a follow-up with the partner, cases that moved.
 
 Follow-ups are shown one line per case: a petition of four claimants is one file at the
 Attorney General's office, chased with one letter (the case page logs it on every award).
@@ -18,14 +19,17 @@ from domain.base import utcnow
 from domain.calendar import nairobi_today, on_record
 from domain.errors import InvalidInput, Said
 from notifications.i18n import N_
+from notifications.violation_words import PARTNER_KINDS, REFERRAL_STATUSES
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn
-from service.auth.policy import case_scope
+from service.auth.policy import case_scope, reads_free_text
 from service.awards.follow_ups import chase_rules
 from service.dependencies import Db
 from service.usecases.awards import chase
 from service.usecases.cases.recent_cases import recently_changed
+from service.usecases.families.family_messages import call_backs_due
 from service.usecases.hearings import cause_list
+from service.usecases.records.referrals import referrals_due
 from service.web.render import language_of, page
 from service.web.said import said
 
@@ -101,6 +105,10 @@ class WeekPage(Controller):
             db, max(first + WEEK, today), today, chase_rules(request), member=member
         )
         changed = await recently_changed(db, member=member)
+        call_backs = await call_backs_due(db, member)
+        referred = None
+        if reads_free_text(request.user):  # that a survivor needs care is a medical fact
+            referred = await referrals_due(db, max(first + WEEK, today), member)
         return page(
             request,
             "week.html",
@@ -114,4 +122,8 @@ class WeekPage(Controller):
             hearings=hearings,
             due=by_case(due),
             changed=changed,
+            call_backs=call_backs,
+            referrals=referred,
+            partner_kinds=PARTNER_KINDS,
+            referral_statuses=REFERRAL_STATUSES,
         )

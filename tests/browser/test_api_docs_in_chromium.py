@@ -3,6 +3,8 @@ files, and the page's Content-Security-Policy refuses nothing it needs."""
 
 from playwright.async_api import Page, Request, Response, expect
 
+from tests.conftest import Account
+
 
 async def test_the_docs_render_under_their_policy_without_a_request_elsewhere(tab: Page) -> None:
     complaints: list[str] = []
@@ -31,3 +33,34 @@ async def test_the_docs_render_under_their_policy_without_a_request_elsewhere(ta
     await expect(tab.get_by_text("/cases/{case_id}/parties").first).to_be_visible()
     assert failed == [] and complaints == [], (failed, complaints)
     assert elsewhere == [], elsewhere
+
+
+async def test_authorize_sends_the_token_with_try_it_out(
+    tab: Page, accounts: dict[str, Account]
+) -> None:
+    """The bearer scheme the document declares is what Swagger UI's Authorize fills in: signed
+    in there, "Try it out" on GET /auth/me answers 200 with the account."""
+    lawyer = accounts["lawyer"]
+    answer = await tab.request.post(
+        "/auth/login",
+        data={"username": lawyer.user.username, "password": lawyer.password},
+    )
+    token = (await answer.json())["token"]
+    await tab.goto("/schema")
+    await tab.get_by_role("button", name="Authorize").first.click()
+    await tab.locator(".modal-ux input").first.fill(token)
+    await tab.locator(".modal-ux").get_by_role("button", name="Apply credentials").click()
+    await expect(
+        tab.locator(".modal-ux").get_by_role("button", name="Remove authorization")
+    ).to_be_visible()
+    await tab.locator(".modal-ux button.btn-done").click()
+
+    me = tab.locator(".opblock-get", has=tab.locator('[data-path="/auth/me"]'))
+    await me.locator(".opblock-summary").first.click()
+    await me.get_by_role("button", name="Try it out").click()
+    await me.get_by_role("button", name="Execute").click()
+    status = me.locator(".live-responses-table .response .response-col_status").first
+    await expect(status).to_have_text("200")
+    await expect(me.locator(".live-responses-table .microlight").first).to_contain_text(
+        lawyer.user.username
+    )

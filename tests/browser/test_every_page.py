@@ -19,6 +19,11 @@ from tests.pages import addresses
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 MAIN = """SELECT a.case_id, a.id FROM awards a WHERE a.stage = 'partially_paid' LIMIT 1"""
+SPOKEN_FOR = """SELECT s.code FROM survivors s JOIN case_claimants cc ON cc.survivor_id = s.id
+    JOIN case_team t ON t.case_id = cc.case_id
+    WHERE t.user_id = :lawyer AND EXISTS (SELECT 1 FROM contacts c WHERE c.survivor_id = s.id)
+    ORDER BY s.code LIMIT 1"""
+"""a survivor of the lawyer's cases with contacts, for the contacts page's photograph"""
 
 
 async def test_every_page_passes_axe_and_the_main_ones_are_photographed(
@@ -36,12 +41,15 @@ async def test_every_page_passes_axe_and_the_main_ones_are_photographed(
     await load_demo_cases(make_sessionmaker(engine), date.today(), leads)
     async with engine.connect() as db:
         case_id, award_id = (await db.execute(text(MAIN))).one()
+        lawyer_id = accounts["lawyer"].user.id
+        spoken_for = (await db.execute(text(SPOKEN_FOR), {"lawyer": lawyer_id})).scalar_one()
     main = {
         "week": "/web/",
         "cases": "/web/cases",
         "case": f"/web/cases/{case_id}",
         "unpaid": "/web/unpaid",
         "ledger": f"/web/awards/{award_id}/ledger",
+        "contacts": f"/web/survivors/{spoken_for}/contacts",
     }
     walked = await addresses(app, engine, per_id=1)
     found: list[str] = []

@@ -67,7 +67,7 @@ async def test_a_lawyer_on_a_phone_records_the_award_and_the_case_is_awarded(
     await expect(tab.get_by_role("status")).to_contain_text(words["done"])
     await expect(tab.locator("#stage-title .stage")).to_have_text(words["stage"])
     await expect(tab.locator(".timeline").get_by_text(words["step"], exact=True)).to_be_visible()
-    award = tab.locator("article.award")
+    award = tab.locator("tbody.award")
     await expect(award).to_contain_text("Kamau Njoroge")
     await expect(award).to_contain_text(words["shown"])
     await expect(award).to_contain_text("court rates")

@@ -96,8 +96,13 @@ async def test_consent_records_when_and_who(client: Client) -> None:
     assert datetime.fromisoformat(given["consent_given_at"]) >= before - timedelta(seconds=1)
     assert given["consent_given_at"].endswith("+03:00"), "shown in Nairobi time"
 
-    on_paper = await consent(client, contact, given_at="2026-01-05T10:00:00")
+    assert given["consent_way"] is None, "not said"
+
+    on_paper = await consent(client, contact, given_at="2026-01-05T10:00:00", way="signed_form")
     assert on_paper["consent_given_at"] == "2026-01-05T10:00:00+03:00"
+    assert on_paper["consent_way"] == "signed_form"
+    unknown_way = await client.post(f"/contacts/{contact['id']}/consent", json={"way": "sms"})
+    assert unknown_way.status_code == 400
     future = (datetime.now(UTC) + timedelta(days=1)).isoformat()
     refused = await client.post(f"/contacts/{contact['id']}/consent", json={"given_at": future})
     assert refused.status_code == 422 and "future" in refused.json()["detail"]

@@ -28,9 +28,11 @@ from service.dispatch import dispatch_once
 from service.settings import Settings
 from tests import deliveries as sms
 from tests.conftest import REPORT_SECRET, Account, empty_tables
-from tests.e2e.helpers import Client, case_body, step
+from tests.e2e.helpers import Client, award_on, case_body, judged, step
+from tests.loopback_gateway import Phone
 
 SURVIVOR, CONTACT, _, PHONE, _ = DEMO_CONTACTS[0]
+WORDS_TO_THE_TEAM = "Nipigie tafadhali, askari walikuja nyumbani jana usiku"
 
 
 def secrets() -> set[str]:
@@ -81,6 +83,24 @@ async def test_no_name_or_phone_number_reaches_the_logs(
     assert (await client.get(f"/status/{status_code}")).status_code == 200
     await client.get(f"/survivors/{code}")
     await client.get(f"/survivors/{code}/contacts")
+    violation = {
+        "year": 2020,
+        "county": "Nairobi",
+        "types": ["torture"],
+        "agency": "gsu",
+        "place": f"outside {SURVIVOR}'s home",
+        "officers": CONTACT,
+        "cases": [case["id"]],
+    }
+    recorded = await client.post(f"/survivors/{code}/violations", json=violation)
+    assert recorded.status_code == 201, recorded.text
+    mistyped = await client.post(
+        f"/survivors/{code}/violations", json=violation | {"county": SURVIVOR}
+    )
+    assert mistyped.status_code == 422
+    await client.get(f"/survivors/{code}/violations")
+    await client.get(f"/cases/{case['id']}/violations")
+    page_code = await the_contacts_page(client, code, case["id"])
     filed = await step(
         client, case, "file", occurred_on="2021-03-01", court_number="HCCC 9 of 2021"
     )
@@ -96,13 +116,62 @@ async def test_no_name_or_phone_number_reaches_the_logs(
     sent = await dispatch_once(engine, sessions, logged_only)
     assert sent.sent > 0
 
+    # the family by phone: the USSD menu, keywords, words for the team, then STOP
+    handset = Phone(client, REPORT_SECRET, "+254" + re.sub(r"\D", "", PHONE)[1:])
+    await handset.dial()
+    await handset.answer("2")
+    assert (await handset.answer(status_code)).text.startswith("END Case")
+    for words in (f"hali {status_code}", WORDS_TO_THE_TEAM, "LUGHA EN", "ACHA"):
+        assert (await handset.text(words)).status_code == 200
+    assert (await handset.opt_out_at_the_gateway()).status_code == 200
+    await dispatch_once(engine, sessions, logged_only)
+    award = await award_on(client, await judged(client, reference="HAKI/LOG/2"))
+    terms = f"Consent with {SURVIVOR}, paid through {CONTACT}"
+    for day, status in (("2020-01-01", 422), ("2021-04-01", 201)):
+        settled = await client.post(
+            f"/awards/{award['id']}/settlement",
+            json={"settled_on": day, "amount": "500000.00", "terms": terms},
+        )
+        assert settled.status_code == status, settled.text
+
     logged = captured.getvalue()
     assert logged.count('"logger": "haki.access"') >= 10, "the journey was logged"
     assert case["reference"] in logged, "the case reference is there"
     assert "delivery" in logged, "and the messages sent"
+    assert "/phones/ussd/" in logged and "/phones/sms/" in logged, "the callbacks were logged"
     leaked = {secret for secret in secrets() if secret in logged}
     assert leaked == set()
     assert status_code not in logged and status_code.replace("-", "") not in logged
+    assert "askari" not in logged and REPORT_SECRET not in logged
+    assert page_code not in logged and page_code.replace("-", "") not in logged
+
+
+async def the_contacts_page(client: Client, code: str, case_id: str) -> str:
+    """The same through the contacts page's forms: a contact refused for an e-mail holding a
+    name, then added, consenting, readdressed (suspended), consenting again, and given a status
+    code; returns the code."""
+    _, name, _, phone, _ = DEMO_CONTACTS[1]
+    form = {"name": name, "relationship": "brother", "language": "en", "channel": "log",
+            "phone": PHONE, "quiet_from": "21:00", "quiet_until": "07:00"}  # fmt: skip
+    address = f"/web/survivors/{code}/contacts"
+    refused = await client.post(address, data=form | {"email": f"{name}@"})
+    assert refused.status_code == 422, refused.text
+    added = await client.post(address, data=form, follow_redirects=False)
+    assert added.status_code == 303, added.text
+    contact_id = added.headers["location"].rsplit("#contact-", 1)[1]
+    consent = f"/web/contacts/{contact_id}/consent"
+    assert "Consent is recorded" in (await client.post(consent, data={"way": "phone_call"})).text
+    readdressed = form | {"version": "2", "phone": phone}
+    changed = await client.post(f"/web/contacts/{contact_id}", data=readdressed)
+    assert "consent is suspended" in changed.text, changed.text
+    assert "Consent is recorded" in (await client.post(consent, data={"way": "phone_call"})).text
+    issued = await client.post(
+        f"/web/cases/{case_id}/status-codes", data={"contact_id": contact_id}
+    )
+    found = re.search(r'<strong class="code">([A-Z0-9-]+)</strong>', issued.text)
+    assert found, issued.text
+    assert (await client.get(address)).status_code == 200
+    return found.group(1)
 
 
 PHONE_AT_RISK = "0733111222"
@@ -254,3 +323,48 @@ async def test_a_database_error_never_carries_the_statements_values(database_url
         raise AssertionError("the cast should have failed")
     finally:
         await engine.dispose()
+
+
+async def test_a_documents_name_never_reaches_the_logs(
+    client: Client, accounts: dict[str, Account], engine: AsyncEngine, captured: io.StringIO
+) -> None:
+    """A document kept, listed, downloaded by the team, refused to a viewer, a program and a
+    mismatch refused, a tampered one refused, an examination recorded and read: the log holds
+    the routes and ids, never the file's name, the examiner, the place or the findings."""
+    name = f"{NAME_AT_RISK} P3 form.pdf"
+    pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+    code = (await client.post("/survivors", json={"full_name": NAME_AT_RISK})).json()["code"]
+    case = (await client.post("/cases", json=case_body(code))).json()
+    examination = {"survivor": code, "form": "p3_form", "examined_on": "2024-03-04",
+                   "examined_by": "Dr. Examiner At Risk", "place": "Place At Risk Hospital",
+                   "findings": "Findings at risk"}  # fmt: skip
+    examined = await client.post(f"/cases/{case['id']}/examinations", json=examination)
+    assert examined.status_code == 201, examined.text
+    await client.get(f"/examinations/{examined.json()['id']}")
+    kept = await client.post(
+        f"/cases/{case['id']}/documents",
+        files={"file": (name, pdf, "application/pdf")},
+        data={"kind": "p3_form", "record_kind": "examination", "record_id": examined.json()["id"]},
+    )
+    assert kept.status_code == 201, kept.text
+    download = kept.json()["download"]
+    assert (await client.get(download)).content == pdf
+    await client.get(f"/cases/{case['id']}/documents")
+    assert (await client.get(download, headers=accounts["viewer"].headers)).status_code == 403
+    for body, declared in ((b"MZ\x90\x00" + b"\x00" * 60, "application/pdf"), (pdf, "image/png")):
+        refused = await client.post(
+            f"/cases/{case['id']}/documents",
+            files={"file": (name, body, declared)},
+            data={"kind": "p3_form"},
+        )
+        assert refused.status_code == 415
+    await sql(
+        engine, "UPDATE document_chunks SET sealed = set_byte(sealed, 3, get_byte(sealed, 3) # 1)"
+    )
+    assert (await client.get(download)).status_code == 409
+
+    logged = captured.getvalue()
+    assert "document refused: a stored chunk failed its check" in logged
+    assert kept.json()["id"] in logged, "the document is named by its id"
+    for personal in (NAME_AT_RISK, "P3 form.pdf", "Examiner At Risk", "Place At Risk", "at risk"):
+        assert personal not in logged

@@ -17,16 +17,30 @@ async def enforced(client: Client) -> tuple[dict[str, Any], dict[str, Any]]:
     return award, review
 
 
+ORDER_53 = (
+    ("seek_leave", "2021-09-06"),
+    ("grant_leave", "2021-09-20"),
+    ("file_notice_of_motion", "2021-10-04"),
+    ("set_down_for_hearing", "2021-11-01"),
+    ("reserve_judgment", "2022-01-17"),
+)
+PETITION = (
+    ("file", "2021-09-06"),
+    ("exchange_pleadings", "2021-10-04"),
+    ("set_down_for_hearing", "2021-11-01"),
+    ("reserve_judgment", "2022-01-17"),
+)
+
+
 async def heard(
-    client: Client, case: dict[str, Any], number: str = "JR Misc. Application No. E88 of 2021"
+    client: Client,
+    case: dict[str, Any],
+    number: str = "JR Misc. Application No. E88 of 2021",
+    route: tuple[tuple[str, str], ...] = ORDER_53,
 ) -> None:
-    """Filed, heard and judgment reserved on 17 January 2022."""
-    for trigger, day, facts in (
-        ("file", "2021-09-06", {"court_number": number}),
-        ("exchange_pleadings", "2021-10-04", {}),
-        ("set_down_for_hearing", "2021-11-01", {}),
-        ("reserve_judgment", "2022-01-17", {}),
-    ):
+    """Filed (leave sought, for a review), heard and judgment reserved on 17 January 2022."""
+    for n, (trigger, day) in enumerate(route):
+        facts = {"court_number": number} if n == 0 else {}
         answer = await step(client, case, trigger, occurred_on=day, **facts)
         assert answer.status_code == 201, answer.text
 
@@ -86,7 +100,7 @@ async def test_a_judgment_on_any_other_case_logs_nothing_on_awards(client: Clien
     }
     count = len((await client.get(f"/awards/{award['id']}/events")).json())
     other = await open_case(client, "Another Survivor", reference="HAKI/LIT/2021/002")
-    await heard(client, other, "Petition E90 of 2021")
+    await heard(client, other, "Petition E90 of 2021", PETITION)
     judgment = await step(
         client, other, "deliver_judgment", occurred_on="2022-03-14", outcome="allowed"
     )

@@ -28,3 +28,20 @@ async def test_a_notice_in_the_future_or_without_whom_is_refused(client: Client)
     )
     assert future.status_code in (400, 422) and "in the future" in future.json()["detail"]
     assert (await client.get(f"/cases/{case['id']}/notices-to-sue")).json() == []
+
+
+async def test_a_notice_never_holds_back_filing_a_constitutional_petition(client: Client) -> None:
+    """Served today, its 30 days all to run: filing the petition is still offered now, and
+    taken, as the step listing and the step itself both say."""
+    case = await open_case(client, kind="constitutional_petition")
+    served = await client.post(
+        f"/cases/{case['id']}/notices-to-sue",
+        json={"served_on": case["opened_at"][:10], "served_on_whom": "the Attorney General"},
+    )
+    assert served.status_code == 201, served.text
+    listed = (await client.get(f"/cases/{case['id']}/transitions")).json()["steps"]
+    assert {"trigger": "file", "possible": "now"} in [
+        {"trigger": s["trigger"], "possible": s["possible"]} for s in listed
+    ]
+    filed = await step(client, case, "file", court_number="Petition E32 of 2021")
+    assert filed.status_code == 201, filed.text

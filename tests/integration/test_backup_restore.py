@@ -71,8 +71,17 @@ async def test_a_restored_backup_answers_exactly_as_the_original(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    award = str((await awarded_and_part_paid(sessions)).id)
+    awarded = await awarded_and_part_paid(sessions)
+    award = str(awarded.id)
     await registered_case(sessions, reference="HAKI/T/2")
+    decree = b"%PDF-1.7\n% the decree\n%%EOF\n"
+    kept = await client.post(
+        f"/cases/{awarded.case_id}/documents",
+        files={"file": ("decree.pdf", decree, "application/pdf")},
+        data={"kind": "decree", "record_kind": "award", "record_id": award},
+        headers=accounts["admin"].headers,
+    )
+    assert kept.status_code == 201, kept.text
     file = tmp_path / "haki.dump"
     monkeypatch.setenv("DATABASE_URL", database_url)
     backed_up = await haki("backup", str(file))
@@ -91,4 +100,6 @@ async def test_a_restored_backup_answers_exactly_as_the_original(
     assert await audit_trail(fresh_url) == trail and len(trail) > 5
     async with AsyncTestClient(create_app(fresh_url)) as restored_app:
         after = await answers(restored_app, award, accounts["admin"])
+        opened = await restored_app.get(kept.json()["download"], headers=accounts["admin"].headers)
     assert after == before
+    assert opened.status_code == 200 and opened.content == decree, "documents come back too"

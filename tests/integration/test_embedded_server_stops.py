@@ -1,12 +1,15 @@
 """`haki serve` on its embedded PostgreSQL, stopped with SIGTERM as systemd or a Procfile
 runner stops it: the database server stops with it instead of running on unowned. Started as
-`make run` starts it, with nothing set: it makes the server's secret and keeps it."""
+`make run` starts it (`haki serve --migrate --demo-data`), with nothing set: it migrates a new
+database, loads the demo accounts, makes the server's secret and keeps it."""
 
 import asyncio
 import os
 import sys
 import tempfile
 from pathlib import Path
+
+import httpx
 
 from service.secret_key import FILE
 from tests.integration.test_graceful_stop import free_port, ready, stopped_in_time
@@ -18,16 +21,20 @@ async def test_sigterm_stops_the_embedded_server_too() -> None:
         unset = {"DATABASE_URL", "HAKI_SECRET_KEY"}
         env = {k: v for k, v in os.environ.items() if k not in unset}
         env |= {"HAKI_DATA_DIR": folder, "HAKI_CLOCK": "off"}
-        haki = [sys.executable, "-m", "service.cli"]
-        migrate = await asyncio.create_subprocess_exec(*haki, "migrate", env=env)
-        assert await migrate.wait() == 0
         port = free_port()
-        server = await asyncio.create_subprocess_exec(*haki, "serve", "--port", str(port), env=env)
+        make_run = ["serve", "--migrate", "--demo-data", "--port", str(port)]
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "service.cli", *make_run, env=env
+        )
         try:
             answer = await ready(port)
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+                demo = {"username": "lawyer", "password": "haki-demo-lawyer"}
+                signed_in = await client.post("/auth/login", json=demo)
         finally:
             await stopped_in_time(server)
         assert answer.status_code == 200
+        assert signed_in.status_code == 200, "the demo accounts were loaded"
         assert server.returncode == 0
         assert not (Path(folder) / "pgdata" / "postmaster.pid").exists(), "PostgreSQL still runs"
         assert (Path(folder) / FILE).exists(), "the secret is kept for the next start"

@@ -26,9 +26,9 @@ from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
 from service.spreadsheet_cells import FORMULA_SIGNS
-from service.usecases.awards.compensation import receive_payment
 from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import AwardOrder, HeadIn, record_award
+from service.usecases.awards.payments import receive_payment
 from service.usecases.cases.court_track import Step, record_step
 from service.usecases.cases.register import open_case
 from service.usecases.exporting.bundle import export_everything

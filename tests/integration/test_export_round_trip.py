@@ -26,10 +26,12 @@ from service.amounts import Shillings
 from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
-from service.usecases.awards.compensation import add_taxed_costs, receive_payment
 from service.usecases.awards.corrections import Reversal, reverse_payment
 from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import position
+from service.usecases.awards.payments import receive_payment
+from service.usecases.awards.settlement import Compromise, settle_by_consent
+from service.usecases.awards.taxed_costs import add_taxed_costs
 from service.usecases.exporting.bundle import export_everything
 from service.usecases.exporting.tables import PERSONAL
 from service.usecases.hearings.court_dates import schedule
@@ -70,8 +72,9 @@ async def empty_database(restore_url: str) -> AsyncIterator[Sessions]:
 
 
 async def a_register(sessions: Sessions) -> None:
-    """Cases made in Haki (a payment reversed, hearings to come and adjourned) and cases
-    brought in from a generated register, with their hearings, awards and payments."""
+    """Cases made in Haki (a payment reversed, costs taxed at a rate of their own, a settlement
+    by consent, hearings to come and adjourned) and cases brought in from a generated register,
+    with their hearings, awards and payments."""
     award = await awarded_and_part_paid(sessions)
     async with sessions() as session:
         given = PaymentIn(date(2024, 9, 2), Shillings("5000"), "Treasury", "TR/2")
@@ -81,6 +84,15 @@ async def a_register(sessions: Sessions) -> None:
             session, TEST_ACTOR, award.id, paid.id or 0,
             Reversal(date(2024, 9, 20), "cheque returned"), RULES,
         )  # fmt: skip
+    async with sessions() as session:
+        await add_taxed_costs(
+            session, TEST_ACTOR, award.id, amount=Decimal("20000"), taxed_on=date(2024, 6, 15),
+            certificate_ref="CoT 1", rules=RULES, rate_percent=Decimal("14"),
+        )  # fmt: skip
+    async with sessions() as session:
+        await settle_by_consent(
+            session, TEST_ACTOR, award.id, Compromise(date(2024, 10, 1), Decimal("90000")), RULES
+        )
     now = datetime.now(UTC)
     for starts_at, past in ((now + timedelta(days=9), False), (now - timedelta(days=30), True)):
         async with sessions() as session:
@@ -187,7 +199,8 @@ async def test_a_pseudonymous_export_holds_no_name_no_secret_and_is_audited(
                 )
             )
         ).all()
-    assert sorted(costs) == [Decimal("1000.00"), Decimal("1000.00")]  # the export wrote nothing
+    # the export wrote nothing
+    assert sorted(costs) == [Decimal("1000.00"), Decimal("1000.00"), Decimal("20000.00")]
     assert {t.name for t in metadata.sorted_tables} <= set(PERSONAL), "classify new tables"
     survivors = list(csv.DictReader(io.StringIO(files["tables/survivors.csv"].decode())))
     assert survivors and {s["full_name"] for s in survivors} == {""}

@@ -170,3 +170,37 @@ async def test_a_stage_the_court_track_cannot_reach_on_the_rows_facts(
     report = await run(sessions, f"{header}\n{values}\n".encode(), dry_run=False)
     assert [(e.row, e.column) for e in report.errors] == [(2, column)], report.errors
     assert stage in report.errors[0].message and not report.written
+
+
+async def test_a_station_is_checked_against_the_list_with_the_nearest_names_in_words(
+    sessions: Sessions,
+) -> None:
+    """As the new-case page checks it: a misspelt station is refused with "did you mean", a
+    town written alone is its main law courts, and a station the number names is read in."""
+    rng = random.Random(5)
+    rows = [case_row(m, rng) for m in matters(3)]
+    rows[0] |= {"court_station": "Kakamegga", "court_number": "", "stage": "intake"}
+    rows[1] |= {"court_station": "Nairobi", "court_number": "", "stage": "intake"}
+    rows[2] |= {
+        "court_station": "Nairobi",
+        "court_number": "Milimani CMCC No. 45 of 2015",
+        "stage": "filed",
+        "judgment_on": "",
+        "judgment_outcome": "",
+    }
+    data, numbers = sheet(rows)
+    refused = await run(sessions, data, dry_run=True)
+    assert [(e.row, e.column, e.message) for e in refused.errors] == [
+        (
+            numbers[0],
+            "court_station",
+            "Court station: 'Kakamegga' is not a station on the Judiciary's list; choose one "
+            "from the list. Did you mean Kakamega, Kapenguria?",
+        )
+    ]
+    rows[0]["court_station"] = "Kakamega"
+    fixed, _ = sheet(rows)
+    assert (await run(sessions, fixed, dry_run=False)).written
+    async with sessions() as session:
+        stations = await session.exec(select(Case.court_station).order_by(Case.reference))
+        assert stations.all() == ["Kakamega", "Nairobi (Milimani)", "Nairobi (Milimani)"]

@@ -247,3 +247,35 @@ async def test_a_reversed_disbursement_makes_a_disbursed_award_paid_in_full_agai
     assert award.stage == PIF
     with pytest.raises(TransitionNotAllowed, match="stage paid in full"):
         await AWARD_TRACK.fire(award, "reverse_disbursement", AwardFacts())
+
+
+async def test_a_payment_before_the_certificate_leaves_certificate_and_service_possible() -> None:
+    """Paid in part before any certificate: the certificate (on the s.21(1) day, judgment 1
+    March 2024 + 22 days) and the service are recorded once each, the award stays partially
+    paid, and were every payment reversed it would return to where the chase had reached."""
+    award = an_award(AwardStage.DECREE_EXTRACTED)
+    paid = AwardFacts(payment=Decimal("1000"), owed=Decimal("100000"))
+    await AWARD_TRACK.fire(award, "receive_part_payment", paid)
+    assert award.unpaid_stage == AwardStage.DECREE_EXTRACTED
+    with pytest.raises(GuardFailed):
+        await AWARD_TRACK.fire(award, "serve_on_ag", AwardFacts(occurred_on=date(2024, 3, 25)))
+    await AWARD_TRACK.fire(award, "issue_certificate", AwardFacts(occurred_on=date(2024, 3, 23)))
+    assert (award.stage, award.certificate_on) == (AwardStage.PARTIALLY_PAID, date(2024, 3, 23))
+    assert award.unpaid_stage == AwardStage.CERTIFICATE_ISSUED
+    with pytest.raises(GuardFailed):
+        await AWARD_TRACK.fire(award, "issue_certificate", AwardFacts(occurred_on=date(2024, 4, 1)))
+    await AWARD_TRACK.fire(award, "serve_on_ag", AwardFacts(occurred_on=date(2024, 4, 2)))
+    assert (award.stage, award.served_on) == (AwardStage.PARTIALLY_PAID, date(2024, 4, 2))
+    assert award.unpaid_stage == AwardStage.SERVED_ON_AG
+    with pytest.raises(GuardFailed):
+        await AWARD_TRACK.fire(award, "serve_on_ag", AwardFacts(occurred_on=date(2024, 4, 3)))
+    await AWARD_TRACK.fire(award, "reverse_payment", AwardFacts())
+    assert award.stage == AwardStage.SERVED_ON_AG
+
+
+async def test_a_certificate_after_a_payment_still_waits_the_21_days() -> None:
+    award = an_award(AwardStage.PARTIALLY_PAID, unpaid_stage=AwardStage.AWARDED)
+    with pytest.raises(GuardFailed):
+        await AWARD_TRACK.fire(
+            award, "issue_certificate", AwardFacts(occurred_on=date(2024, 3, 22))
+        )

@@ -1,5 +1,7 @@
 """The command line and the worker-process app factory, without a database."""
 
+from importlib.metadata import version
+
 import pytest
 from click.testing import CliRunner
 
@@ -28,6 +30,12 @@ def test_diagrams_check_passes_when_docs_match_the_machines() -> None:
     result = CliRunner().invoke(main, ["diagrams", "--check"])
     assert result.exit_code == 0, result.output
     assert "up to date" in result.output
+
+
+def test_haki_says_its_version() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"haki {version('haki')}\n"
 
 
 def test_serve_refuses_nonsense_worker_counts() -> None:

@@ -1,4 +1,5 @@
-"""Reading import files as offices save them, without a database; the README's layouts."""
+"""Reading import files as offices save them, without a database; the layouts the import guide
+(docs/operations/import-export.md) shows."""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -12,7 +13,7 @@ from service.imports.reading import FileRefused, SheetRow, read_rows
 
 NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)
 TWO = (Column("reference", True, ""), Column("title", True, ""))
-README = Path(__file__).resolve().parents[2] / "README.md"
+LAYOUTS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "operations" / "import-export.md"
 
 
 def cells(**given: str) -> Cells:
@@ -20,7 +21,7 @@ def cells(**given: str) -> Cells:
 
 
 def test_the_readme_shows_the_layouts_the_importer_reads() -> None:
-    assert layout_markdown() in README.read_text()
+    assert layout_markdown() in LAYOUTS_PAGE.read_text()
 
 
 @pytest.mark.parametrize("text", ["2021-03-14", "14/03/2021", "14/3/2021"])

@@ -71,6 +71,26 @@ PAYLOADS = {
         "source": "Court of Appeal Rules 2010 r.75(2); 2022 Rules r.77",
         "court_number": "HCCHRPET/E045/2026",
     },
+    "family_call_back": {
+        "case_reference": "HAKI/LIT/2021/0001/JR-1a2b3c/APPEAL-0002",
+        "survivor_code": "S-2024-123456789",
+        "call_back_by": "2026-09-30T14:00:00+00:00",
+        "message_id": "00000000-0000-0000-0000-000000000000",
+    },
+    "referral_follow_up": CHASE
+    | {
+        "referral_id": "5b0f4f5e-0000-4000-8000-000000000001",
+        "kind": "economic_support",
+        "status": "accepted",
+    },
+    "motion_deadline": CHASE
+    | {
+        "leave_on": "2026-09-16",
+        "last_day": "2026-10-07",
+        "days": 21,
+        "source": "Civil Procedure Rules Order 53 r.3(1)",
+        "court_number": "JR Misc. Application E188 of 2026",
+    },
 }
 
 
@@ -210,7 +230,7 @@ def test_a_kind_reaches_only_its_audiences() -> None:
         render("judgment_delivered", JUDGMENT, Recipient("family", Language.EN, "sms"))
 
 
-README_EXAMPLES = {
+FAMILY_EXAMPLES = {
     "hearing_reminder": hearing(purpose="judgment_delivery", starts_at="2026-12-10T06:30:00+00:00"),
     "judgment_delivered": {"outcome": "allowed", "occurred_on": "2026-12-10"},
     "payment_received": {"amount": "400000.00", "received_on": "2027-06-30"},
@@ -218,10 +238,10 @@ README_EXAMPLES = {
 
 
 def family_examples() -> list[str]:
-    """The family SMS of README.md's "What families receive", as the code renders them."""
+    """The family SMS of the families' API page (docs/api/families.md), as the code renders them."""
     texts = []
     for language in Language:
-        for kind, payload in README_EXAMPLES.items():
+        for kind, payload in FAMILY_EXAMPLES.items():
             for amounts in (False, True) if kind == "payment_received" else (False,):
                 to = Recipient("family", language, "sms", "S-2024-0042", amounts)
                 purposes = PURPOSES[-2:] if kind == "hearing_reminder" else (None,)
@@ -232,8 +252,8 @@ def family_examples() -> list[str]:
     return texts
 
 
-def test_the_readme_shows_the_family_messages_as_they_are_sent() -> None:
-    readme = (ROOT / "README.md").read_text()
+def test_the_docs_show_the_family_messages_as_they_are_sent() -> None:
+    readme = (ROOT / "docs" / "api" / "families.md").read_text()
     shown = [f"`{text}` ({len(text)} characters)" for text in family_examples()]
     missing = [text for text in shown if text not in readme]
-    assert missing == [], "update README.md's 'What families receive'"
+    assert missing == [], "update docs/api/families.md's 'What families receive'"

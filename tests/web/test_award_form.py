@@ -98,7 +98,7 @@ async def test_the_lawyer_records_the_award_at_judgment_and_the_case_is_awarded(
     assert sent.headers["location"].endswith("?done=award_recorded#awards")
     after = (await web.get(sent.headers["location"].split("#")[0])).text
     assert "The award is recorded." in after and after.count('role="status"') == 1
-    assert f"<h3>Kamau Njoroge ({codes[1]}) — Attorney General" in after
+    assert f'<th scope="row">Kamau Njoroge ({codes[1]}) <small>— Attorney General' in after
     assert "court rates" in after
     assert "General damages: Ksh2,500,000.00" in after
     assert "Aggravated damages: Ksh500,000.00" in after and "9 January 2023" in after

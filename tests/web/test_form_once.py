@@ -55,7 +55,7 @@ async def test_a_payment_form_sent_seven_times_records_one_payment(
     assert await count(engine, "payments_received") == before + 1
     first, again = answers[0].headers["location"], answers[1].headers["location"]
     assert first.startswith(f"/web/cases/{award.case_id}?done=payment")
-    assert again == f"/web/cases/{award.case_id}?again=1#award-{award.id}"
+    assert again == f"/web/cases/{award.case_id}?award={award.id}&again=1#award-{award.id}"
     shown = await web.get(again.split("#")[0])
     assert shown.status_code == 200 and AGAIN in unescape(shown.text)
     assert "Ksh1,500.00" in shown.text, "the record as it stands: one payment of 500 more"

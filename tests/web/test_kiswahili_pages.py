@@ -20,7 +20,7 @@ from notifications.i18n import Language, catalog_path
 from service.amounts import Shillings
 from service.database import make_sessionmaker
 from service.demo import ADJOURNMENT_REASONS, CASES, DEMO_RATE, JUDGES, load_demo_cases
-from service.usecases.awards.compensation import disburse
+from service.usecases.awards.disbursements import disburse
 from service.usecases.awards.entries import DisbursementIn
 from tests.conftest import Account
 from tests.factories import TEST_ACTOR

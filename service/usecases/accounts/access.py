@@ -12,8 +12,12 @@ from sqlmodel import col, select
 from domain.awards import Award
 from domain.cases import CaseClaimant, Survivor
 from domain.contacts import Contact
+from domain.documents import Document
+from domain.examinations import Examination
 from domain.hearings import Hearing
+from domain.referrals import Referral
 from domain.users import CaseMember
+from domain.violations import Violation
 
 
 async def on_team(db: AsyncConnection, case_id: uuid.UUID, user_id: uuid.UUID) -> bool:
@@ -82,5 +86,61 @@ async def on_hearing_team(db: AsyncConnection, hearing_id: uuid.UUID, user_id: u
         select(CaseMember.case_id)
         .join(Hearing, col(Hearing.case_id) == CaseMember.case_id)
         .where(Hearing.id == hearing_id, CaseMember.user_id == user_id)
+    )
+    return found.first() is not None
+
+
+async def on_document_team(db: AsyncConnection, document_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    """The document's own case decides, whatever record of it the document is attached to."""
+    found = await db.execute(
+        select(CaseMember.case_id)
+        .join(Document, col(Document.case_id) == CaseMember.case_id)
+        .where(Document.id == document_id, CaseMember.user_id == user_id)
+    )
+    return found.first() is not None
+
+
+async def documents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool:
+    """True when a lawyer may record and read what was done to the survivor: they represent
+    them, or registered them and no case names them yet (intake comes before the petition)."""
+    found = await db.execute(
+        select(Survivor.id).where(Survivor.code == code, may_name(user_id)).limit(1)
+    )
+    return found.first() is not None
+
+
+async def on_examination_team(
+    db: AsyncConnection, examination_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
+    found = await db.execute(
+        select(CaseMember.case_id)
+        .join(Examination, col(Examination.case_id) == CaseMember.case_id)
+        .where(Examination.id == examination_id, CaseMember.user_id == user_id)
+    )
+    return found.first() is not None
+
+
+async def documents_violation(
+    db: AsyncConnection, violation_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
+    """As `documents`, for the survivor the violation record is about."""
+    found = await db.execute(
+        select(Survivor.id)
+        .join(Violation, col(Violation.survivor_id) == Survivor.id)
+        .where(Violation.id == violation_id, may_name(user_id))
+        .limit(1)
+    )
+    return found.first() is not None
+
+
+async def documents_referral(
+    db: AsyncConnection, referral_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
+    """As `documents`, for the survivor the referral is of."""
+    found = await db.execute(
+        select(Survivor.id)
+        .join(Referral, col(Referral.survivor_id) == Survivor.id)
+        .where(Referral.id == referral_id, may_name(user_id))
+        .limit(1)
     )
     return found.first() is not None

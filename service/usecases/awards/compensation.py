@@ -1,13 +1,13 @@
-"""Moving an award along its track: steps, payments received, disbursements; the case follows.
+"""Moving an award along its track, one step at a time; the case follows.
 
-Ledger writes lock the award row, so payments recorded at the same moment are taken one after
-the other and can never overpay together. Entries are kept in date order.
+Every write to an award locks its row, so steps and payments recorded at the same moment are
+taken one after the other. Money moved is in payments.py, disbursements.py, taxed_costs.py and
+settlement.py.
 """
 
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func
@@ -21,28 +21,18 @@ from domain.awards import (
     AwardEvent,
     AwardHead,
     AwardStage,
-    Disbursement,
-    DisbursementMethod,
-    HeadKind,
-    PaymentReceived,
 )
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.errors import N_, InvalidInput, NotFound, StaleVersion, Step
-from domain.money import amount_of
 from domain.stages import Stage
 from service.usecases.accounts.audit import audit
-from service.usecases.awards.duplicates import add_entry
-from service.usecases.awards.entries import DisbursementIn, PaymentIn
-from service.usecases.awards.ledger import disbursed_total, received_total
-from service.usecases.awards.orders import COSTS_AFTER_JUDGMENT, CompensationRules, position
-from service.usecases.awards.positions import refresh_positions
+from service.usecases.awards.orders import CompensationRules
 from service.usecases.cases.court_track import award_facts, move_case
 from service.usecases.cases.enforcement import open_mandamus
 from service.usecases.cases.register import get_case
-from service.usecases.families.family_news import payment_received
 from statemachines.award_rules import AwardFacts
-from statemachines.award_track import AWARD_TRACK, UNSETTLED
+from statemachines.award_track import AWARD_TRACK
 from statemachines.facts import Facts
 
 LEDGER_TRIGGERS = {
@@ -99,12 +89,16 @@ async def move_award(
     now: datetime,
     note: str | None = None,
     evidence_ref: str | None = None,
+    found_late: bool = False,
     **details: Any,
 ) -> AwardEvent:
+    """Fires `trigger` and writes the award's history. Steps are kept in date order, except
+    money `found_late`: a payment is dated the day it was received, even before a later step;
+    the stage then counts from that step still, so the steps after it stay in order."""
     occurred_on = facts.occurred_on or nairobi_today(now)
     since = award.stage_since
     from_stage = AwardStage(await AWARD_TRACK.fire(award, trigger, facts))
-    if occurred_on < since:
+    if occurred_on < since and not found_late:
         raise InvalidInput(
             N_(
                 "The date, %(day)s, is before the award reached the stage %(stage)s on "
@@ -115,7 +109,7 @@ async def move_award(
             stage=from_stage,
             since=since,
         )
-    award.stage_since = occurred_on
+    award.stage_since = max(since, occurred_on)
     event = AwardEvent(
         award_id=award.id,
         trigger=trigger,
@@ -200,178 +194,3 @@ async def record_award_step(
         current = (await session.exec(select(Award.version).where(Award.id == award_id))).one()
         raise StaleVersion(step.version, current) from None
     return award, event
-
-
-async def receive_payment(
-    session: AsyncSession,
-    actor: Actor,
-    award_id: uuid.UUID,
-    paid: PaymentIn,
-    rules: CompensationRules,
-    now: datetime | None = None,
-) -> tuple[Award, PaymentReceived]:
-    """Records money the State paid; it settles the award when it pays what is owed that day."""
-    now = now or utcnow()
-    async with session.begin():
-        award = await locked_award(session, award_id)
-        payment = await book_payment(
-            session, actor, award, paid.received_on, paid.amount, paid.payer, paid.reference,
-            rules, now,
-        )  # fmt: skip
-        await payment_received(session, award, payment, now)
-    return award, payment
-
-
-async def book_payment(
-    session: AsyncSession,
-    actor: Actor,
-    award: Award,
-    received_on: date,
-    amount: Decimal,
-    payer: str,
-    reference: str,
-    rules: CompensationRules,
-    now: datetime,
-) -> PaymentReceived:
-    """A payment into the ledger of a locked award, inside the caller's transaction; the
-    family is told by the caller (an import of last year's payments tells no one)."""
-    amount = amount_of(amount)
-    not_in_future(received_on, now, "received_on")
-    if received_on < award.judgment_on:
-        raise InvalidInput(
-            N_("A payment cannot be dated before the judgment of %(judgment)s."),
-            "received_on",
-            judgment=award.judgment_on,
-        )
-    owed = (await position(session, award, received_on, rules)).outstanding
-    trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
-    facts = AwardFacts(occurred_on=received_on, payment=amount, owed=owed)
-    await move_award(
-        session, actor, award, trigger, facts, now, amount=str(amount), reference=reference
-    )
-    payment = PaymentReceived(
-        award_id=award.id,
-        received_on=received_on,
-        amount=amount,
-        payer=payer.strip(),
-        reference=reference.strip(),
-        recorded_at=now,
-        recorded_by=actor.user_id,
-    )
-    await add_entry(session, award, payment)
-    await refresh_positions(session, award, rules.allocation)
-    return payment
-
-
-async def disburse(
-    session: AsyncSession,
-    actor: Actor,
-    award_id: uuid.UUID,
-    sent: DisbursementIn,
-    now: datetime | None = None,
-) -> tuple[Award, Disbursement]:
-    """Records money passed on to the survivor; never more than has been received by then."""
-    now = now or utcnow()
-    async with session.begin():
-        award = await locked_award(session, award_id)
-        disbursement = await book_disbursement(
-            session, actor, award, sent.paid_on, sent.amount, sent.method, sent.beneficiary,
-            sent.reference, now,
-        )  # fmt: skip
-    return award, disbursement
-
-
-async def book_disbursement(
-    session: AsyncSession,
-    actor: Actor,
-    award: Award,
-    paid_on: date,
-    amount: Decimal,
-    method: DisbursementMethod,
-    beneficiary: str,
-    reference: str,
-    now: datetime,
-) -> Disbursement:
-    """A disbursement from a locked award, inside the caller's transaction."""
-    amount = amount_of(amount)
-    not_in_future(paid_on, now, "paid_on")
-    received = await received_total(session, award.id, by=paid_on)
-    disbursed = await disbursed_total(session, award.id)
-    if disbursed + amount > received:
-        raise InvalidInput(
-            N_(
-                "%(amount)s would be more than was received by %(on)s: %(received)s received, "
-                "%(disbursed)s already passed on."
-            ),
-            "amount",
-            amount=amount,
-            on=paid_on,
-            received=received,
-            disbursed=disbursed,
-        )
-    disbursement = Disbursement(
-        award_id=award.id,
-        paid_on=paid_on,
-        amount=amount,
-        method=method,
-        beneficiary=beneficiary.strip(),
-        reference=reference.strip(),
-        recorded_at=now,
-        recorded_by=actor.user_id,
-    )
-    await add_entry(session, award, disbursement)
-    audit(session, actor, "award.disburse", "award", award.id, amount=str(amount))
-    everything = await received_total(session, award.id)
-    if award.stage == AwardStage.PAID_IN_FULL and disbursed + amount == everything:
-        facts = AwardFacts(occurred_on=paid_on, received=everything, disbursed=everything)
-        await move_award(session, actor, award, "complete_disbursement", facts, now)
-    return disbursement
-
-
-async def add_taxed_costs(
-    session: AsyncSession,
-    actor: Actor,
-    award_id: uuid.UUID,
-    *,
-    amount: Decimal,
-    taxed_on: date,
-    certificate_ref: str,
-    rules: CompensationRules,
-    now: datetime | None = None,
-) -> AwardHead:
-    """Costs taxed after judgment join the award as a head bearing interest from taxation."""
-    now = now or utcnow()
-    amount = amount_of(amount)
-    not_in_future(taxed_on, now, "taxed_on")
-    async with session.begin():
-        award = await locked_award(session, award_id)
-        if award.stage not in UNSETTLED:
-            raise InvalidInput(
-                N_("Costs cannot be added to an award at the stage %(stage)s."), stage=award.stage
-            )
-        if taxed_on < award.judgment_on:
-            raise InvalidInput(COSTS_AFTER_JUDGMENT, "taxed_on")
-        head = AwardHead(
-            award_id=award.id,
-            kind=HeadKind.COSTS,
-            amount=amount,
-            interest_from=taxed_on,
-            taxed_on=taxed_on,
-        )
-        session.add(head)
-        session.add(
-            AwardEvent(
-                award_id=award.id,
-                trigger="tax_costs",
-                from_stage=award.stage,
-                to_stage=award.stage,
-                occurred_on=taxed_on,
-                recorded_at=now,
-                recorded_by=actor.user_id,
-                evidence_ref=certificate_ref,
-                details={"amount": str(amount)},
-            )
-        )
-        audit(session, actor, "award.costs_taxed", "award", award.id, amount=str(amount))
-        await refresh_positions(session, award, rules.allocation)
-    return head

@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
 from domain.errors import N_, NotFound
-from domain.interest import Head, Payment
+from domain.interest import Head, Payment, Settlement
 from service.usecases.accounts.audit import audit
 
 
@@ -62,9 +62,16 @@ async def ledger_of(
     rows = received.all()
     reversals: dict[int | None, PaymentReceived] = {r.reverses_id: r for r in rows if r.reverses_id}
     return (
-        tuple(Head(h.kind, h.amount, h.interest_from) for h in heads),
+        tuple(Head(h.kind, h.amount, h.interest_from, h.rate_percent) for h in heads),
         tuple(_payment(p, reversals.get(p.id)) for p in rows if p.reverses_id is None),
     )
+
+
+def settlement_of(award: Award) -> Settlement | None:
+    """The compromise recorded on the award, if one was made after judgment."""
+    if award.settled_on is None or award.settlement_amount is None:
+        return None
+    return Settlement(award.settled_on, award.settlement_amount)
 
 
 def _payment(row: PaymentReceived, reversal: PaymentReceived | None) -> Payment:

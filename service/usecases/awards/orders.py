@@ -19,7 +19,7 @@ from domain.interest import Allocation, Statement, statement
 from domain.money import amount_of, rate_of
 from domain.stages import JudgmentOutcome, Stage
 from service.usecases.accounts.audit import audit
-from service.usecases.awards.ledger import ledger_of
+from service.usecases.awards.ledger import ledger_of, settlement_of
 from service.usecases.awards.positions import refresh_positions
 from service.usecases.cases.court_track import award_facts, move_case
 from service.usecases.cases.register import get_case
@@ -52,6 +52,9 @@ class HeadIn:
     UNSTATED"""
     taxed_on: date | None = None
     """costs already taxed when the award is recorded: the day the taxing officer taxed them"""
+    rate_percent: Decimal | None = None
+    """the head's own yearly rate where the decree gives one (costs often differ); None: the
+    award's"""
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,10 @@ class AwardOrder:
     """None: the court-rate setting"""
     costs_to_be_taxed: bool = False
     """costs awarded but not yet taxed: they join as a head when taxed (add_taxed_costs)"""
+    department: str = ""
+    """the department, county government, commission or independent office that pays"""
+    accounting_officer: str = ""
+    """who pays under GPA s.21(3): the demand letter is copied to this office"""
 
 
 async def record_award(
@@ -104,6 +111,8 @@ async def record_award(
             case_id=case_id,
             survivor_id=survivor.id,
             respondent=order.respondent.strip(),
+            department=order.department.strip(),
+            accounting_officer=order.accounting_officer.strip(),
             judgment_on=case.judgment_on,
             rate_percent=rules.court_rate if rate is None else rate_of(rate),
             rate_as_ordered=order.rate_as_ordered.strip(),
@@ -120,6 +129,7 @@ async def record_award(
                     _stated(head, case.judgment_on, now), case.judgment_on, filed_on, now
                 ),
                 taxed_on=head.taxed_on,
+                rate_percent=None if head.rate_percent is None else rate_of(head.rate_percent),
             )
             for head in order.heads
         )
@@ -238,7 +248,9 @@ async def position(
 ) -> Statement:
     """The award's statement on `as_of`, from its heads and the payments in its ledger."""
     heads, payments = await ledger_of(session, award)
-    return statement(heads, award.rate_percent, payments, as_of, rules.allocation)
+    return statement(
+        heads, award.rate_percent, payments, as_of, rules.allocation, settlement_of(award)
+    )
 
 
 async def award_statement(

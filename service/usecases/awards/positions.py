@@ -10,7 +10,7 @@ from domain.awards import Award
 from domain.cases import Case, Survivor
 from domain.interest import Allocation
 from domain.positions import AwardPosition, position_rows
-from service.usecases.awards.ledger import ledger_of
+from service.usecases.awards.ledger import ledger_of, settlement_of
 
 REBUILD_BATCH = 200
 """awards a transaction: short enough that a payment recorded meanwhile waits little"""
@@ -23,7 +23,13 @@ async def refresh_positions(session: AsyncSession, award: Award, allocation: All
     await _facts_held(session, award)
     heads, payments = await ledger_of(session, award)
     rows = position_rows(
-        award.id, award.judgment_on, heads, award.rate_percent, payments, allocation
+        award.id,
+        award.judgment_on,
+        heads,
+        award.rate_percent,
+        payments,
+        allocation,
+        settlement_of(award),
     )
     await session.exec(delete(AwardPosition).where(col(AwardPosition.award_id) == award.id))
     session.add_all(AwardPosition(**row) for row in rows)

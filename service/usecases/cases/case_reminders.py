@@ -1,5 +1,6 @@
 """Reminders of a case's own dates (a notice to sue whose 30 days have passed, the last day to
-appeal), for lead counsel, made inside the caller's transaction as rows the clock sends.
+appeal, the last day for a notice of motion after leave), for lead counsel, made inside the
+caller's transaction as rows the clock sends.
 
 They remind and never block: a step of the court track does not look at them.
 """
@@ -18,8 +19,8 @@ from domain.periods import in_words
 from domain.reminders import Audience, Reminder
 
 MORNING = time(8, 0)
-APPEAL_WARNINGS = (7, 1)
-"""days before the last day to appeal that lead counsel are reminded of it"""
+DEADLINE_WARNINGS = (7, 1)
+"""days before a last day (to appeal, to file a notice of motion) that lead counsel are reminded"""
 
 
 def remind_case(
@@ -59,11 +60,24 @@ async def remind_of_appeal(
         "days": deadline.days,
         "source": deadline.source,
     }
+    rule = f"time to appeal: last day {in_words(deadline.last_day)}"
+    remind_before(session, case.id, "appeal_deadline", rule, deadline.last_day, details, now)
+
+
+def remind_before(
+    session: AsyncSession,
+    case_id: uuid.UUID,
+    kind: str,
+    rule: str,
+    last_day: date,
+    details: dict[str, Any],
+    now: datetime,
+) -> None:
+    """Reminders a week and a day before a last day; a day already passed is reminded today,
+    and a last day gone before it was recorded is not reminded at all."""
     today = nairobi_today(now)
-    if deadline.last_day < today:
-        return  # a judgment recorded after its time to appeal ran out: nothing left to remind
-    days = [deadline.last_day - timedelta(days=before) for before in APPEAL_WARNINGS]
-    kept = [day for day in days if day >= today] or [today]
-    for on in kept:
-        rule = f"time to appeal: last day {in_words(deadline.last_day)}"
-        remind_case(session, case.id, "appeal_deadline", rule[:60], on, details, now)
+    if last_day < today:
+        return
+    days = [last_day - timedelta(days=before) for before in DEADLINE_WARNINGS]
+    for on in [day for day in days if day >= today] or [today]:
+        remind_case(session, case_id, kind, rule[:60], on, details, now)

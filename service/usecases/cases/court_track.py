@@ -22,12 +22,18 @@ from domain.stages import JudgmentOutcome, Stage
 from domain.stations import merged_station
 from service.usecases.accounts.audit import audit
 from service.usecases.cases.case_reminders import remind_of_appeal
-from service.usecases.cases.mandamus import log_mandamus_outcome
+from service.usecases.cases.mandamus import (
+    forget_motion_reminders,
+    log_mandamus_outcome,
+    remind_of_motion,
+    time_the_motion,
+)
 from service.usecases.cases.register import flush_unique, get_case
 from service.usecases.families.family_news import judgment_delivered
 from service.usecases.paging import page
-from statemachines.case_track import CASE_TRACK, Route
+from statemachines.case_track import Route
 from statemachines.facts import Facts
+from statemachines.tracks import machine_of
 
 Consequence = Callable[[AsyncSession, Actor, Case, CaseEvent, datetime], Awaitable[None]]
 
@@ -36,11 +42,21 @@ Consequence = Callable[[AsyncSession, Actor, Case, CaseEvent, datetime], Awaitab
 CONSEQUENCES: dict[str, tuple[Consequence, ...]] = {
     "deliver_judgment": (log_mandamus_outcome, judgment_delivered, remind_of_appeal),
     "determine_appeal": (judgment_delivered,),
+    "grant_leave": (remind_of_motion,),
+    "file_notice_of_motion": (time_the_motion, forget_motion_reminders),
+    "withdraw": (forget_motion_reminders,),
 }
 
 
+FILING = {"file", "seek_leave"}
+"""the steps that give the registry's number: the first filing on either route"""
+
 STEP_DATES = {
     "file": N_("The date of filing"),
+    "seek_leave": N_("The date leave was sought"),
+    "grant_leave": N_("The date leave was granted"),
+    "refuse_leave": N_("The date leave was refused"),
+    "file_notice_of_motion": N_("The date the notice of motion was filed"),
     "exchange_pleadings": N_("The date pleadings were exchanged"),
     "set_down_for_hearing": N_("The date it was set down for hearing"),
     "reserve_judgment": N_("The date judgment was reserved"),
@@ -140,7 +156,7 @@ async def take_step(
         raise StaleVersion(step.version, case.version)
     facts = replace(_facts(step, now), **await award_facts(session, case.id))
     number = facts.court_number
-    if step.trigger == "file" and number is not None and number.station:
+    if step.trigger in FILING and number is not None and number.station:
         # filing records the number (statemachines/effects.py); the station it names is the case's
         case.court_station = merged_station(case.court_station, number.station)
     return await move_case(
@@ -161,7 +177,7 @@ async def move_case(
     """Fires one case trigger inside the caller's transaction and records its event."""
     occurred_on = facts.occurred_on or nairobi_today(now)
     since = case.stage_since
-    from_stage = Stage(await CASE_TRACK.fire(case, trigger, facts))
+    from_stage = Stage(await machine_of(case).fire(case, trigger, facts))
     _in_order(from_stage, since, occurred_on)
     case.stage_since = occurred_on
     event = CaseEvent(
@@ -201,7 +217,7 @@ def _details(facts: Facts) -> dict[str, object]:
 
 async def allowed_steps(session: AsyncSession, case_id: uuid.UUID) -> tuple[Case, list[Route]]:
     case = await get_case(session, case_id)
-    return case, CASE_TRACK.allowed(case)
+    return case, machine_of(case).allowed(case)
 
 
 async def history(

@@ -1,19 +1,84 @@
-"""What a judicial review's judgment means for the awards it enforces: mandamus granted (the
-claim allowed, wholly or in part) or refused (dismissed), logged on each award's history.
+"""The judicial review that enforces an award, step by step (Order 53): the time for the notice
+of motion after leave, reminded and then measured; the judgment's meaning for the awards.
 
-The entry moves no award: the State must still pay, and the ledger says when it does.
+A judgment granting mandamus (the claim allowed, wholly or in part) or refusing it (dismissed)
+is logged on each award's history. The entry moves no award: the State must still pay, and the
+ledger says when it does.
 """
 
 from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.awards import Award, AwardEvent
 from domain.cases import Case, CaseEvent
+from domain.mandamus import MOTION_DAYS, SOURCE, MotionTime
+from domain.periods import in_words
+from domain.reminders import Reminder, ReminderStatus
 from service.usecases.accounts.audit import audit
+from service.usecases.cases.case_reminders import remind_before
 from statemachines.guards import FAVOURABLE
+
+MOTION_DEADLINE = "motion_deadline"
+"""the kind of the reminders of the last day to file the notice of motion"""
+
+
+async def remind_of_motion(
+    session: AsyncSession, actor: Actor, case: Case, event: CaseEvent, now: datetime
+) -> None:
+    """A consequence of leave granted: lead counsel are reminded before the 21 days run out."""
+    last_day = MotionTime(event.occurred_on, event.occurred_on).last_day
+    details = {
+        "leave_on": event.occurred_on.isoformat(),
+        "last_day": last_day.isoformat(),
+        "days": MOTION_DAYS,
+        "source": SOURCE,
+    }
+    rule = f"notice of motion: last day {in_words(last_day)}"
+    remind_before(session, case.id, MOTION_DEADLINE, rule, last_day, details, now)
+
+
+async def forget_motion_reminders(
+    session: AsyncSession, actor: Actor, case: Case, event: CaseEvent, now: datetime
+) -> None:
+    """The motion is filed, or the review withdrawn: its last day needs no more reminding."""
+    await session.exec(
+        update(Reminder)
+        .where(
+            col(Reminder.case_id) == case.id,
+            col(Reminder.kind) == MOTION_DEADLINE,
+            col(Reminder.status) == ReminderStatus.PENDING,
+        )
+        .values(status=ReminderStatus.CANCELLED)
+    )
+
+
+async def time_the_motion(
+    session: AsyncSession, actor: Actor, case: Case, event: CaseEvent, now: datetime
+) -> None:
+    """Writes on the filing's event how long after leave it came, and whether out of time: a
+    late motion is recorded, not refused, as the court may enlarge time (domain/mandamus.py)."""
+    # no flush before the details are in: the history is append-only, written once
+    with session.no_autoflush:
+        leave_on = (
+            await session.exec(
+                select(col(CaseEvent.occurred_on))
+                .where(CaseEvent.case_id == case.id, CaseEvent.trigger == "grant_leave")
+                .order_by(col(CaseEvent.id).desc())
+                .limit(1)
+            )
+        ).first()
+    if leave_on is None:
+        return
+    time = MotionTime(leave_on, event.occurred_on)
+    event.details = event.details | {
+        "leave_granted_on": leave_on.isoformat(),
+        "last_day": time.last_day.isoformat(),
+        "days_after_leave": time.days_after_leave,
+        "out_of_time": time.late,
+    }
 
 
 async def log_mandamus_outcome(

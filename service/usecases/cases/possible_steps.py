@@ -21,9 +21,9 @@ from service.usecases.cases.court_track import award_facts
 from service.usecases.cases.register import get_case
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
-from statemachines.case_track import CASE_TRACK
 from statemachines.facts import Facts
 from statemachines.machine import Chance
+from statemachines.tracks import machine_of
 
 CaseChance = Chance[Case, Facts]
 AwardChance = Chance[Award, AwardFacts]
@@ -34,7 +34,7 @@ async def case_chances(
 ) -> tuple[Case, list[CaseChance]]:
     case = await get_case(session, case_id)
     facts = Facts(occurred_on=today, **await award_facts(session, case.id))
-    return case, CASE_TRACK.chances(case, facts)
+    return case, machine_of(case).chances(case, facts)
 
 
 async def award_chances(

@@ -1,5 +1,6 @@
-"""The full export: every table as CSV, the register in the import layouts, and a manifest,
-all read from one snapshot of the database. Audited, personal data or not."""
+"""The full export: every table as CSV, the register in the import layouts, the documents
+(with personal data only) and a manifest, all read from one snapshot of the database.
+Audited, personal data or not."""
 
 import io
 import json
@@ -15,6 +16,8 @@ from domain.base import utcnow
 from service.usecases.accounts.audit import audit
 from service.usecases.exporting.import_files import import_files
 from service.usecases.exporting.tables import table_csvs
+from service.usecases.records.documents import opened_documents
+from service.usecases.records.sealing import Keyring
 
 Files = dict[str, bytes]
 
@@ -24,10 +27,12 @@ async def export_everything(
     actor: Actor,
     *,
     with_personal_data: bool,
+    keyring: Keyring | None = None,
     now: datetime | None = None,
 ) -> Files:
-    """`tables/NAME.csv` for every table, `import/KIND.csv` for `haki import`, and
-    `manifest.json` saying what each file holds and what was left out."""
+    """`tables/NAME.csv` for every table, `import/KIND.csv` for `haki import`, with personal
+    data and the keys `documents/ID.EXT` for each document (its name in tables/documents.csv),
+    and `manifest.json` saying what each file holds and what was left out."""
     now = now or utcnow()
     async with sessions() as session, session.begin():
         connection = await session.connection(
@@ -39,7 +44,11 @@ async def export_everything(
         tables = await table_csvs(connection, with_personal_data)
         warnings: list[str] = []
         layouts = await import_files(session, with_personal_data, warnings)
+        opened = {}
+        if with_personal_data and keyring is not None:
+            opened = await opened_documents(session, keyring, warnings)
     files: Files = {f"tables/{t.name}.csv": t.body for t in tables}
+    files |= opened
     files |= {f"import/{kind}.csv": body for kind, body in layouts.items()}
     manifest = {
         "exported_at": now.isoformat(),
@@ -55,6 +64,7 @@ async def export_everything(
             "how": "haki import KIND FILE, in this order, into an empty database",
             "warnings": warnings,
         },
+        "documents": {"files": sorted(opened), "opened": with_personal_data and bool(keyring)},
     }  # fmt: skip
     files["manifest.json"] = json.dumps(manifest, indent=2).encode()
     async with sessions() as session, session.begin():

@@ -16,13 +16,14 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
+from domain.awards import Award, AwardHead, Disbursement, HeadKind, PaymentReceived
 from domain.calendar import NAIROBI
 from domain.cases import Case, CaseClaimant, CaseEvent, Survivor
 from domain.hearings import Hearing
 from service.imports.layouts import LAYOUTS, LIST_SEPARATOR, ImportKind
 from service.spreadsheet_cells import cell
-from service.usecases.importing.awards import file_stage
+from service.usecases.exporting.violation_file import violation_rows
+from service.usecases.importing.award_heads import file_stage
 
 WITHHELD = "(withheld)"
 
@@ -127,21 +128,32 @@ async def hearings_file(session: AsyncSession, cases: dict[Any, Case]) -> bytes:
     return _csv(ImportKind.HEARINGS, rows)
 
 
-async def _heads(session: AsyncSession) -> dict[Any, dict[str, dict[date | None, Decimal]]]:
-    """Each award's heads by kind and the day interest runs from, as plain figures."""
-    heads: dict[Any, dict[str, dict[date | None, Decimal]]] = defaultdict(dict)
-    found = await session.exec(
-        select(
-            col(AwardHead.award_id),
-            col(AwardHead.kind),
-            col(AwardHead.amount),
-            col(AwardHead.interest_from),
-        ).order_by(col(AwardHead.id))
-    )  # fmt: skip
-    for award_id, kind, amount, interest_from in found:
-        by_day = heads[award_id].setdefault(kind.value, {})
-        by_day[interest_from] = by_day.get(interest_from, Decimal(0)) + amount
+async def _heads(session: AsyncSession) -> dict[Any, dict[str, list[AwardHead]]]:
+    """Each award's heads by kind, in the order recorded."""
+    heads: dict[Any, dict[str, list[AwardHead]]] = defaultdict(dict)
+    found = await session.exec(select(AwardHead).order_by(col(AwardHead.id)))
+    for head in found:
+        heads[head.award_id].setdefault(head.kind.value, []).append(head)
     return heads
+
+
+def _head_cells(kind: str, heads: list[AwardHead]) -> tuple[dict[str, str], bool]:
+    """A kind's heads as the awards file's cells: their amounts summed when they run interest
+    alike (from one day, at one rate), else the first only (the second bool says so)."""
+    first = heads[0]
+    alike = [
+        h
+        for h in heads
+        if (h.interest_from, h.rate_percent) == (first.interest_from, first.rate_percent)
+    ]
+    cells = {
+        kind: f"{sum((h.amount for h in alike), Decimal(0)):.2f}",
+        f"{kind}_interest_from": _day(first.interest_from),
+        f"{kind}_rate_percent": "" if first.rate_percent is None else str(first.rate_percent),
+    }
+    if kind == HeadKind.COSTS.value and first.taxed_on is not None:
+        cells["costs_taxed_on"] = _day(first.taxed_on)
+    return cells, len(alike) < len(heads)
 
 
 async def awards_file(
@@ -159,21 +171,28 @@ async def awards_file(
             "court_station": case.court_station,
             "claimant": codes[a.survivor_id],
             "respondent": a.respondent,
+            "department": a.department,
+            "accounting_officer": a.accounting_officer,
             "rate_as_ordered": a.rate_as_ordered,
             "rate_percent": str(a.rate_percent),
             "stage": stage.value,
             "stage_since": _day(a.stage_since) if stage == a.stage else "",
             "certificate_on": _day(a.certificate_on),
             "served_on": _day(a.served_on),
+            "settled_on": _day(a.settled_on),
+            "settlement_amount": (
+                "" if a.settlement_amount is None else f"{a.settlement_amount:.2f}"
+            ),
         }
-        for kind, by_day in heads[a.id].items():
-            (first, amount), *others = by_day.items()
-            row[kind] = f"{amount:.2f}"
-            row[f"{kind}_interest_from"] = _day(first)
-            if others:
+        row["costs_to_be_taxed"] = "yes" if a.costs_to_be_taxed else ""
+        for kind, of_kind in heads[a.id].items():
+            cells, left_out = _head_cells(kind, of_kind)
+            row |= cells
+            if left_out:
                 warnings.append(
                     f"award {a.id} ({case.reference}, {codes[a.survivor_id]}): {kind} heads run "
-                    "interest from different days; import/awards.csv holds the first only"
+                    "interest from different days or at different rates; import/awards.csv "
+                    "holds the first only"
                 )
         rows.append(row)
     return _csv(ImportKind.AWARDS, rows), {a.id: (a, codes[a.survivor_id]) for a in awards}
@@ -262,7 +281,7 @@ async def payments_file(
 async def import_files(
     session: AsyncSession, personal: bool, warnings: list[str]
 ) -> dict[ImportKind, bytes]:
-    """The four files; what they cannot hold is added to `warnings`, for the manifest."""
+    """The five files; what they cannot hold is added to `warnings`, for the manifest."""
     cases_csv, cases = await cases_file(session, personal)
     awards_csv, awards = await awards_file(session, cases, warnings)
     return {
@@ -270,4 +289,5 @@ async def import_files(
         ImportKind.HEARINGS: await hearings_file(session, cases),
         ImportKind.AWARDS: awards_csv,
         ImportKind.PAYMENTS: await payments_file(session, cases, awards, personal),
+        ImportKind.VIOLATIONS: _csv(ImportKind.VIOLATIONS, await violation_rows(session, personal)),
     }

@@ -48,6 +48,14 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "idempotent_requests": (),
     "form_submissions": (),
     "notices_to_sue": (),
+    "documents": ("file_name",),
+    "document_chunks": (),
+    "examinations": ("examined_by", "place", "findings"),
+    "violation_types": (),
+    "violations": ("place", "unit", "officers"),
+    "violation_cases": (),
+    "referral_partners": (),
+    "referrals": ("reason", "outcome_note"),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""
 
@@ -57,9 +65,11 @@ SECRET: dict[str, tuple[str, ...]] = {
     "calendar_feeds": ("token_hash",),
     "status_codes": ("code_hash",),
     "idempotent_requests": ("body",),
+    "document_chunks": ("nonce", "sealed"),
 }
 """columns never exported: each would let its holder sign in or read a feed or a status (a
-kept answer to a retried request may hold a sign-in token)"""
+kept answer to a retried request may hold a sign-in token); documents leave opened, as files
+of their own in an export with personal data, never as sealed bytes no one outside can open"""
 
 
 @dataclass(frozen=True)

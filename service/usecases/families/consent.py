@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import EARLIEST, NAIROBI
-from domain.contacts import StatusCode
+from domain.contacts import ConsentWay, StatusCode
 from domain.errors import N_, InvalidInput
 from service.usecases.accounts.audit import audit
 from service.usecases.families.contacts import (
@@ -62,10 +62,11 @@ async def record_consent(
     contact_id: uuid.UUID,
     *,
     given_at: datetime | None = None,
+    way: ConsentWay | None = None,
     now: datetime | None = None,
 ) -> ContactView:
     """Given again after a withdrawal, or confirmed anew: the latest is what counts, and the
-    audit trail keeps every one."""
+    audit trail keeps every one. The actor is who took it; `way`, how the contact gave it."""
     now = now or utcnow()
     given = _given(given_at, now)
     async with session.begin():
@@ -73,10 +74,19 @@ async def record_consent(
         reachable(contact.channel, contact.phone, contact.email)  # also rows written by hand
         contact.consent_given_at = given
         contact.consent_recorded_by = actor.user_id
+        contact.consent_way = way
         contact.consent_withdrawn_at = None
         contact.consent_suspended_at = None
         await session.flush()
-        audit(session, actor, "contact.consent", "contact", contact_id, given_at=given.isoformat())
+        audit(
+            session,
+            actor,
+            "contact.consent",
+            "contact",
+            contact_id,
+            given_at=given.isoformat(),
+            way=way.value if way else None,
+        )
         return await contact_view(session, contact_id)
 
 
@@ -84,21 +94,28 @@ async def withdraw_consent(
     session: AsyncSession, actor: Actor, contact_id: uuid.UUID, now: datetime | None = None
 ) -> Withdrawn:
     """Safe to repeat: a contact without consent has nothing queued and no live code left."""
-    now = now or utcnow()
     async with session.begin():
-        contact = await locked_contact(session, contact_id)
-        if contact.consent_given_at and not contact.consent_withdrawn_at:
-            contact.consent_withdrawn_at = now  # a suspended consent is withdrawn too
-        cancelled = await cancel_queued(session, contact_id, now)
-        revoked = await session.exec(
-            update(StatusCode)
-            .where(col(StatusCode.contact_id) == contact_id, col(StatusCode.revoked_at).is_(None))
-            .values(revoked_at=now)
-        )
-        await session.flush()
-        counts = {
-            "cancelled_deliveries": cancelled,
-            "revoked_status_codes": int(revoked.rowcount or 0),
-        }
-        audit(session, actor, "contact.consent_withdraw", "contact", contact_id, **counts)
-        return Withdrawn(await contact_view(session, contact_id), **counts)
+        return await withdraw_within(session, actor, contact_id, now or utcnow())
+
+
+async def withdraw_within(
+    session: AsyncSession, actor: Actor, contact_id: uuid.UUID, now: datetime
+) -> Withdrawn:
+    """Withdrawing inside the caller's transaction: a STOP texted by the family withdraws in
+    the transaction that records the text (service/usecases/families/texts_in.py)."""
+    contact = await locked_contact(session, contact_id)
+    if contact.consent_given_at and not contact.consent_withdrawn_at:
+        contact.consent_withdrawn_at = now  # a suspended consent is withdrawn too
+    cancelled = await cancel_queued(session, contact_id, now)
+    revoked = await session.exec(
+        update(StatusCode)
+        .where(col(StatusCode.contact_id) == contact_id, col(StatusCode.revoked_at).is_(None))
+        .values(revoked_at=now)
+    )
+    await session.flush()
+    counts = {
+        "cancelled_deliveries": cancelled,
+        "revoked_status_codes": int(revoked.rowcount or 0),
+    }
+    audit(session, actor, "contact.consent_withdraw", "contact", contact_id, **counts)
+    return Withdrawn(await contact_view(session, contact_id), **counts)

@@ -18,7 +18,7 @@ from sqlmodel.sql.expression import Select
 
 from domain.audit import Actor
 from domain.base import utcnow
-from domain.cases import Survivor
+from domain.cases import CaseClaimant, Survivor
 from domain.contacts import Channel, Contact
 from domain.emails import email_address
 from domain.errors import N_, InvalidInput, NotFound, StaleVersion
@@ -113,6 +113,21 @@ async def contact_view(session: AsyncSession, contact_id: uuid.UUID) -> ContactV
     if row is None:
         raise NotFound(N_("No contact has the id %(id)s."), id=contact_id)
     return ContactView(*row)
+
+
+async def speaks_in_case(
+    session: AsyncSession, case_id: uuid.UUID, contact_id: uuid.UUID
+) -> str | None:
+    """The code of the survivor the contact speaks for, when that survivor is a claimant in the
+    case; else None, as for a contact that does not exist (a contact id is not probed)."""
+    async with session.begin():
+        found = await session.exec(
+            select(Survivor.code)
+            .join(Contact, col(Contact.survivor_id) == Survivor.id)
+            .join(CaseClaimant, col(CaseClaimant.survivor_id) == Survivor.id)
+            .where(col(Contact.id) == contact_id, col(CaseClaimant.case_id) == case_id)
+        )
+        return found.first()
 
 
 async def locked_contact(session: AsyncSession, contact_id: uuid.UUID) -> Contact:

@@ -72,6 +72,8 @@ class FamilyStatus:
     """in Nairobi"""
     language: Language
     """the contact's, unless the family asked for the other"""
+    contact_id: uuid.UUID | None = None
+    """whose code it is: an answer sent to them by SMS is cancelled if they withdraw"""
 
 
 async def _revoke(
@@ -230,33 +232,36 @@ async def family_status(
     typed: str,
     language: Language | None,
     now: datetime | None = None,
+    phone: str | None = None,
 ) -> FamilyStatus:
     """An unknown, malformed, expired or revoked code, or one whose contact withdrew consent or
-    has a new phone or e-mail since, gets the same NotFound, so a guesser learns nothing. Nothing
+    has a new phone or e-mail since, gets the same NotFound, so a guesser learns nothing; asked
+    from a `phone` (USSD, SMS), so does a code whose contact has another number. Nothing
     is written, not even an audit row: the answer holds no personal data, and a public route
     must not let anyone fill tables."""
     code = normalised(typed)
     if code is None:
         raise NotFound(UNKNOWN)
     now = now or utcnow()
-    found = (
-        await session.exec(
-            select(Survivor.code, Case.id, Case.stage, Contact.language)
-            .select_from(StatusCode)
-            .join(Contact, col(Contact.id) == StatusCode.contact_id)
-            .join(Survivor, col(Survivor.id) == Contact.survivor_id)
-            .join(Case, col(Case.id) == StatusCode.case_id)
-            .where(
-                StatusCode.code_hash == code_hash(code, rules.key),
-                col(StatusCode.revoked_at).is_(None),
-                consenting(),
-                col(StatusCode.expires_at) > now,
-            )
+    query = (
+        select(Survivor.code, Case.id, Case.stage, Contact)
+        .select_from(StatusCode)
+        .join(Contact, col(Contact.id) == StatusCode.contact_id)
+        .join(Survivor, col(Survivor.id) == Contact.survivor_id)
+        .join(Case, col(Case.id) == StatusCode.case_id)
+        .where(
+            StatusCode.code_hash == code_hash(code, rules.key),
+            col(StatusCode.revoked_at).is_(None),
+            consenting(),
+            col(StatusCode.expires_at) > now,
         )
-    ).first()
+    )
+    if phone is not None:
+        query = query.where(col(Contact.phone) == phone)
+    found = (await session.exec(query)).first()
     if found is None:
         raise NotFound(UNKNOWN)
-    survivor_code, case_id, stage, contact_language = found
+    survivor_code, case_id, stage, contact = found
     next_at = (
         await session.exec(
             select(func.min(Hearing.starts_at)).where(
@@ -270,5 +275,6 @@ async def family_status(
         survivor_code,
         Stage(stage),
         next_at.astimezone(NAIROBI).date() if next_at else None,
-        language or Language(contact_language),
+        language or Language(contact.language),
+        contact.id,
     )

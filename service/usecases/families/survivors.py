@@ -10,8 +10,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import nairobi_today
-from domain.cases import CaseClaimant, Survivor, SurvivorCodeCounter
+from domain.cases import Case, CaseClaimant, Survivor, SurvivorCodeCounter
 from domain.errors import N_, NotFound
+from domain.users import CaseMember
 from service.usecases.accounts.audit import audit
 from service.usecases.cases.register import get_case
 
@@ -69,3 +70,23 @@ async def read_parties(session: AsyncSession, actor: Actor, case_id: uuid.UUID) 
         )
         audit(session, actor, "case.parties.read", "case", case_id)
         return list(claimants.all())
+
+
+async def cases_of_survivor(
+    session: AsyncSession, code: str, lawyer: uuid.UUID | None
+) -> list[Case]:
+    """The cases in which the survivor is a claimant, by reference; for a lawyer (`lawyer`, as
+    `case_scope` gives it) only those on whose team she works, as every listing of cases."""
+    query = (
+        select(Case)
+        .join(CaseClaimant, col(CaseClaimant.case_id) == Case.id)
+        .join(Survivor, col(Survivor.id) == CaseClaimant.survivor_id)
+        .where(Survivor.code == code)
+        .order_by(col(Case.reference))
+    )
+    if lawyer is not None:
+        query = query.join(CaseMember, col(CaseMember.case_id) == Case.id).where(
+            CaseMember.user_id == lawyer
+        )
+    async with session.begin():
+        return list((await session.exec(query)).all())

@@ -10,19 +10,21 @@ from functools import partial
 from typing import Any, ClassVar
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
 from domain.calendar import not_in_future
-from domain.cases import Case
 from domain.errors import N_, InvalidInput
 from service.imports.cells import Cells, day_written
 from service.imports.layouts import AWARD_STAGES_IMPORTED
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.chase_reminders import plan_follow_ups
-from service.usecases.awards.orders import filed_on_record, interest_start
 from service.usecases.awards.positions import refresh_positions
+from service.usecases.importing.award_heads import (
+    PAYMENT_STAGES,
+    changes,
+    heads_ordered,
+)
 from service.usecases.importing.lookups import (
     awards_of,
     case_of,
@@ -35,7 +37,6 @@ from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.guards import FAVOURABLE
 
-PAYMENT_STAGES = (AwardStage.PARTIALLY_PAID, AwardStage.PAID_IN_FULL, AwardStage.DISBURSED)
 NEEDS = {
     "waiting_period_over": (
         "certificate_on",
@@ -44,7 +45,8 @@ NEEDS = {
     ),
     "certificate_on_record": ("certificate_on", "needs the certificate of order's date"),
 }
-Head = tuple[HeadKind, Decimal, str | None]
+Head = tuple[HeadKind, Decimal, str | None, Decimal | None]
+"""a head as the file gives it: kind, amount, the start written, its own rate"""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class AwardRow:
     court_number: str
     claimant: str
     respondent: str
+    department: str
+    accounting_officer: str
     heads: tuple[Head, ...]
     rate_as_ordered: str
     rate_percent: Decimal | None
@@ -60,6 +64,10 @@ class AwardRow:
     stage_since: date | None
     certificate_on: date | None
     served_on: date | None
+    costs_taxed_on: date | None = None
+    costs_to_be_taxed: bool = False
+    settled_on: date | None = None
+    settlement_amount: Decimal | None = None
 
 
 def _interest_from(text: str, cells: Cells, column: str) -> str:
@@ -68,9 +76,8 @@ def _interest_from(text: str, cells: Cells, column: str) -> str:
     return not_in_future(day_written(text), cells.now, column).isoformat()
 
 
-def file_stage(award: Award) -> AwardStage:
-    """The stage as an awards file states it: payments bring the rest from the payments file."""
-    return award.unpaid_stage or award.stage if award.stage in PAYMENT_STAGES else award.stage
+REARRANGED = {"rate_percent", "settled_on", "settlement_amount"}
+"""what changes the arithmetic of an award already in Haki: its positions are written again"""
 
 
 class AwardImporter:
@@ -84,8 +91,9 @@ class AwardImporter:
             amount = cells.amount(kind.value)
             column = f"{kind.value}_interest_from"
             start = cells.read(column, partial(_interest_from, cells=cells, column=column), False)
+            rate = cells.rate(f"{kind.value}_rate_percent")
             if amount is not None:
-                heads.append((kind, amount, start))
+                heads.append((kind, amount, start, rate))
         if not heads and not cells.errors:
             cells.fail("general", "no amount awarded: give at least one head")
         stage = cells.choice("stage", AwardStage) or AwardStage.AWARDED
@@ -93,6 +101,9 @@ class AwardImporter:
             cells.fail("stage", f"'{stage}' follows from the payments file; give the stage "
                        "the award was at before it was paid, and import the payments")  # fmt: skip
         certificate_on, served_on = cells.day("certificate_on"), cells.day("served_on")
+        settled_on, settled_for = cells.day("settled_on"), cells.amount("settlement_amount")
+        if (settled_on is None) != (settled_for is None):
+            cells.fail("settled_on", "a settlement needs both its day and its sum")
         if certificate_on and served_on and served_on < certificate_on:
             cells.fail("served_on", "served before the certificate was issued")
         return AwardRow(
@@ -100,6 +111,8 @@ class AwardImporter:
             court_number=number,
             claimant=cells.required("claimant").upper(),
             respondent=cells.required("respondent"),
+            department=cells.text("department") or "",
+            accounting_officer=cells.text("accounting_officer") or "",
             heads=tuple(heads),
             rate_as_ordered=cells.text("rate_as_ordered") or "court rates",
             rate_percent=cells.rate("rate_percent"),
@@ -107,6 +120,10 @@ class AwardImporter:
             stage_since=cells.day("stage_since"),
             certificate_on=certificate_on,
             served_on=served_on,
+            costs_taxed_on=cells.day("costs_taxed_on"),
+            costs_to_be_taxed=bool(cells.flag("costs_to_be_taxed")),
+            settled_on=settled_on,
+            settlement_amount=settled_for,
         )
 
     def key(self, row: AwardRow) -> tuple[Any, ...]:
@@ -130,32 +147,53 @@ class AwardImporter:
                 ),
                 "court_number",
             )
+        if row.settled_on is not None and row.settled_on < case.judgment_on:
+            raise InvalidInput(
+                N_(
+                    "A settlement after judgment is dated on or after the judgment of %(judgment)s."
+                ),
+                "settled_on",
+                judgment=case.judgment_on,
+            )
         survivor = await claimant_of(session, context, case, row.claimant)
         known = await awards_of(session, context, case)
         award = known.get((survivor.id, row.respondent))
-        heads = await _heads(session, context, case, row)
+        heads = await heads_ordered(session, context, case, row)
         if award is None:
             award = Award(
                 case_id=case.id,
                 survivor_id=survivor.id,
                 respondent=row.respondent,
+                department=row.department,
+                accounting_officer=row.accounting_officer,
                 judgment_on=case.judgment_on,
                 rate_percent=row.rate_percent
                 if row.rate_percent is not None
                 else context.rules.compensation.court_rate,
                 rate_as_ordered=row.rate_as_ordered,
+                costs_to_be_taxed=row.costs_to_be_taxed,
+                settled_on=row.settled_on,
+                settlement_amount=row.settlement_amount,
                 stage_since=case.judgment_on,
             )
             session.add(award)
             session.add_all(
-                AwardHead(award_id=award.id, kind=k, amount=a, interest_from=i) for k, a, i in heads
+                AwardHead(
+                    award_id=award.id,
+                    kind=k,
+                    amount=a,
+                    interest_from=i,
+                    rate_percent=r,
+                    taxed_on=row.costs_taxed_on if k == HeadKind.COSTS else None,
+                )
+                for k, a, i, r in heads
             )
             known[(survivor.id, row.respondent)] = award
             _enter(session, context, award, row, None, ("awarded",))
             await refresh_positions(session, award, context.rules.compensation.allocation)
             audit(session, context.actor, "award.import", "award", award.id, **context.source)
             return Outcome("created", label)
-        changed = await _changes(session, award, row, heads)
+        changed = await changes(session, award, row, heads)
         if not changed:
             return Outcome("unchanged", label)
         if "heads" in changed or (award.stage in PAYMENT_STAGES and "stage" in changed):
@@ -165,6 +203,8 @@ class AwardImporter:
             _enter(session, context, award, row, award.stage, tuple(changed))
         else:
             _record(session, context, award, award.stage, tuple(changed))
+        if REARRANGED.intersection(changed):
+            await refresh_positions(session, award, context.rules.compensation.allocation)
         audit(
             session,
             context.actor,
@@ -182,49 +222,6 @@ class AwardImporter:
 
     def conflict(self, error: IntegrityError) -> tuple[str, str]:
         return "claimant", str(error.orig).splitlines()[-1]
-
-
-Ordered = tuple[HeadKind, Decimal, date | None]
-"""a head as ordered: kind, amount and the day interest runs from"""
-
-
-async def _heads(
-    session: AsyncSession, context: Context, case: Case, row: AwardRow
-) -> list[Ordered]:
-    assert case.judgment_on is not None
-    filed_on = None
-    if any(start == "filing" for _, _, start in row.heads):
-        filed_on = await filed_on_record(session, case.id)
-    return [
-        (kind, amount, interest_start(start, case.judgment_on, filed_on, context.now))
-        for kind, amount, start in row.heads
-    ]
-
-
-async def _changes(
-    session: AsyncSession, award: Award, row: AwardRow, heads: list[Ordered]
-) -> list[str]:
-    stored = await session.exec(select(AwardHead).where(AwardHead.award_id == award.id))
-    kept = sorted(((h.kind, h.amount, h.interest_from) for h in stored), key=str)
-    changed = [] if kept == sorted(heads, key=str) else ["heads"]
-    fields: dict[str, Any] = {
-        "rate_as_ordered": row.rate_as_ordered,
-        "certificate_on": row.certificate_on,
-        "served_on": row.served_on,
-    }
-    if row.rate_percent is not None:
-        fields["rate_percent"] = row.rate_percent
-    changed += [name for name, value in fields.items() if getattr(award, name) != value]
-    if file_stage(award) != row.stage or (
-        row.stage_since
-        and row.stage_since != award.stage_since
-        and award.stage not in PAYMENT_STAGES
-    ):
-        changed.append("stage")
-    for name in fields:
-        if name in changed:
-            setattr(award, name, fields[name])
-    return changed
 
 
 def _enter(

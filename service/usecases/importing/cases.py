@@ -20,11 +20,11 @@ from domain.citations import NeutralCitation
 from domain.citations import parse_neutral_citation as citation
 from domain.court_numbers import CourtNumber, parse_court_number
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
+from domain.stations import listed_station, merged_station
 from service.imports.cells import Cells
 from service.usecases.accounts.audit import audit
 from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
 from service.usecases.importing.lookups import (
-    case_station,
     case_with_reference,
     cases_numbered,
     claimants_of,
@@ -32,8 +32,8 @@ from service.usecases.importing.lookups import (
     remember_case,
 )
 from service.usecases.importing.running import Context, Outcome, RowRefused
-from statemachines.case_track import CASE_TRACK
 from statemachines.facts import Facts
+from statemachines.tracks import machine_of
 
 BEFORE_JUDGMENT = (
     Stage.INTAKE,
@@ -108,8 +108,12 @@ class CaseImporter:
     fields: ClassVar[dict[str, str]] = {}
 
     def parse(self, cells: Cells) -> CaseRow | None:
-        station = cells.read("court_station", case_station, True)
+        # checked against the Judiciary's list as the pages check it, with a "did you mean"
+        station = cells.read("court_station", listed_station, True)
         number = cells.read("court_number", parse_court_number, False)
+        named = number.station if number else None
+        if station and named:  # a station the number names is the case's, as opening reads it
+            station = cells.read("court_station", lambda given: merged_station(given, named), True)
         claimants = cells.read("claimants", _codes, True) or []
         names = cells.names("claimant_names")
         if len(names) > len(claimants):
@@ -288,14 +292,15 @@ def _enter(
         awards=1,  # the awards file brings them: the case track asks no more of an import
         awards_settled=True,
     )
-    reach = CASE_TRACK.reach(case, stage, facts)
+    track = machine_of(case)
+    reach = track.reach(case, stage, facts)
     if reach.path is None:
         problems = dict(NEEDS[g.name] for g in reach.blocked if g.name in NEEDS)
         raise RowRefused(
             [(column, f"stage '{stage}' {needs}") for column, needs in problems.items()]
             or [("stage", f"stage '{stage}' cannot be reached on the court track")]
         )
-    CASE_TRACK.enter(case, stage)
+    track.enter(case, stage)
     case.stage_since = since
     session.add(
         CaseEvent(

@@ -8,10 +8,12 @@ from service.usecases.importing.cases import CaseImporter
 from service.usecases.importing.hearings import HearingImporter
 from service.usecases.importing.payments import PaymentImporter
 from service.usecases.importing.running import Importer
+from service.usecases.importing.violations import ViolationImporter
 
 IMPORTERS: dict[ImportKind, Importer[Any]] = {
     ImportKind.CASES: CaseImporter(),
     ImportKind.HEARINGS: HearingImporter(),
     ImportKind.AWARDS: AwardImporter(),
     ImportKind.PAYMENTS: PaymentImporter(),
+    ImportKind.VIOLATIONS: ViolationImporter(),
 }

@@ -16,7 +16,7 @@ from domain.awards import Award
 from domain.cases import Case, Survivor
 from domain.court_numbers import parse_court_number
 from domain.errors import N_, InvalidInput
-from domain.stations import known_station
+from domain.stations import station_on_list
 from service.imports.cells import Cells
 from service.usecases.cases.register import claimant_codes
 from service.usecases.importing.running import Context
@@ -100,12 +100,10 @@ async def survivor_coded(session: AsyncSession, context: Context, code: str) -> 
 
 
 def case_station(text: str) -> str:
-    """A case's station as the Judiciary names it when it is one Haki knows, else as written:
-    a case's station is free text in Haki (a hearing's sitting station is not)."""
-    try:
-        return known_station(text, "court_station")
-    except InvalidInput:
-        return text.strip()
+    """A case's station as the cases file checked it (`listed_station`), so the hearings,
+    awards and payments files find the case; a station no list knows stays as written, for
+    cases registered before stations were checked."""
+    return station_on_list(text) or text.strip()
 
 
 def court_of(cells: Cells) -> tuple[str, str]:

@@ -19,7 +19,8 @@ from domain.awards import Award, Disbursement, DisbursementMethod, PaymentReceiv
 from domain.errors import N_, InvalidInput
 from domain.money import kes
 from service.imports.cells import Cells
-from service.usecases.awards.compensation import book_disbursement, book_payment
+from service.usecases.awards.disbursements import book_disbursement
+from service.usecases.awards.payments import book_payment
 from service.usecases.importing.lookups import (
     awards_of,
     case_of,

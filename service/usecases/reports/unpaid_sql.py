@@ -33,14 +33,15 @@ def _age(days: str) -> str:
 
 INTEREST = f"""
 CASE WHEN p.bearing_latest IS NULL OR p.bearing_latest <= :as_of
-     THEN round(p.rate_percent * (p.bearing_sum * (:as_of - DATE '{EPOCH.isoformat()}')
-                                  - p.bearing_day_sum) / 36500.000000000000, 2)
-     ELSE haki_interest_by_head(p.rate_percent, p.bearing, p.bearing_from, :as_of) END
+     THEN round((p.bearing_sum * (:as_of - DATE '{EPOCH.isoformat()}')
+                 - p.bearing_day_sum) / 36500.000000000000, 2)
+     ELSE haki_rated_interest(p.bearing, p.bearing_from, :as_of) END
 """
-"""Interest from the position to `as_of`, as domain.interest._accrue: once every bearing head
-has started, Σ principal x days is Σprincipal x day - Σ(principal x start day), exactly, then
-one division and rounding; before that (a head from a later day), head by head (a function of
-migration 0010, the same sum and rounding)."""
+"""Interest from the position to `as_of`, as domain.interest._accrue: each bearing is a head's
+principal times its own rate; once every bearing head has started, Σ bearing x days is
+Σbearing x day - Σ(bearing x start day), exactly, then one division and rounding; before that
+(a head from a later day), head by head (a function of migration 0027, the same sum and
+rounding)."""
 
 UNPAID = f"""
 SELECT {{sign}} AS sign, p.survivor_id, p.survivor_awards, p.awarded, p.accrued,

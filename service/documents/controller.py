@@ -1,0 +1,93 @@
+"""HTTP routes of documents: upload to a case's record, the case's list, the file itself."""
+
+import uuid
+from urllib.parse import quote
+
+from litestar import Response, Router, get, post
+from litestar.params import FromPath
+
+from service.auth.identity import SignedIn, actor_of
+from service.auth.policy import reads_free_text
+from service.dependencies import Db
+from service.documents.schemas import DocumentOut, document_in
+from service.openapi import responses
+from service.settings import Settings
+from service.usecases.records import documents
+from service.usecases.records.documents import DocumentRules
+
+MULTIPART_ROOM = 64 * 1024
+"""bytes a multipart body carries beyond the file: its boundaries and the other fields"""
+
+
+def rules_of(request: SignedIn) -> DocumentRules:
+    return DocumentRules(request.app.state.keyring, request.app.state.settings.document_max_bytes)
+
+
+async def upload_document(db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]) -> DocumentOut:
+    """A file for the case, sent as `multipart/form-data`: the field `file`, its `kind`
+    (decree, certificate_of_order, p3_form, medical_report, photograph …) and, to attach it to
+    an award, a hearing or an examination of the case, `record_kind` and `record_id`. PDF,
+    JPEG, PNG, .docx, .odt and plain text, checked from the bytes; up to
+    HAKI_DOCUMENT_MAX_BYTES (413 over it, 415 for another kind of file or bytes that do not
+    match the name or type)."""
+    form = await request.form()
+    upload = await document_in(form).upload(form.get("file"))
+    document = await documents.keep_document(
+        db, actor_of(request), case_id, upload, rules_of(request)
+    )
+    return DocumentOut.of(document, reads_free_text(request.user))
+
+
+@get(
+    "/cases/{case_id:uuid}/documents",
+    responses=responses(401, 404),
+    summary="The case's documents (file names for the roles that read names)",
+    tags=["documents"],
+)
+async def case_documents(
+    db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
+) -> list[DocumentOut]:
+    free_text = reads_free_text(request.user)
+    found = await documents.documents_of_case(db, case_id, with_examinations=free_text)
+    return [DocumentOut.of(document, free_text) for document in found]
+
+
+def disposition(file_name: str) -> str:
+    """Always a download, never shown in place; the name as RFC 6266 carries any script."""
+    ascii_name = file_name.encode("ascii", "replace").decode().replace('"', "'").replace("?", "_")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(file_name)}"
+
+
+@get(
+    "/documents/{document_id:uuid}/file",
+    responses=responses(401, 403, 404, 409),
+    summary="The document's file (audited; 409 if its stored bytes fail their check)",
+    tags=["documents"],
+    media_type="application/octet-stream",
+)
+async def download_document(
+    db: Db, request: SignedIn, document_id: FromPath[uuid.UUID]
+) -> Response[bytes]:
+    document, body = await documents.open_document(
+        db, actor_of(request), document_id, request.app.state.keyring
+    )
+    return Response(
+        body,
+        media_type=document.content_type,
+        headers={
+            "Content-Disposition": disposition(document.file_name),
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def documents_router(settings: Settings) -> Router:
+    """The upload route takes files up to HAKI_DOCUMENT_MAX_BYTES, more than other bodies."""
+    upload = post(
+        "/cases/{case_id:uuid}/documents",
+        request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
+        responses=responses(400, 401, 403, 404, 413, 415, 422),
+        summary="Keep a document on the case, or on its award, hearing or examination",
+        tags=["documents"],
+    )(upload_document)
+    return Router("/", route_handlers=[upload, case_documents, download_document])

@@ -1,0 +1,132 @@
+"""Money the State paid on an award, entered on the day it is found with the day it came.
+
+A payment found late (a bank statement read months on) is dated the day it was received, even
+before a later step of the award or a later payment: the arithmetic replays the whole ledger
+in date order, so the statement, the positions and the reports count it on its real date. The
+entry keeps both dates: `received_on`, and `recorded_at`, when it was entered.
+"""
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.awards import Award, PaymentReceived
+from domain.base import utcnow
+from domain.calendar import not_in_future
+from domain.errors import N_, InvalidInput
+from domain.interest import Payment, statement
+from domain.money import amount_of
+from service.usecases.awards.compensation import locked_award, move_award
+from service.usecases.awards.duplicates import add_entry
+from service.usecases.awards.entries import PaymentIn
+from service.usecases.awards.ledger import ledger_of, settlement_of
+from service.usecases.awards.orders import CompensationRules, position
+from service.usecases.awards.positions import refresh_positions
+from service.usecases.families.family_news import payment_received
+from statemachines.award_rules import AwardFacts
+
+
+class LaterPaymentOverpaid(InvalidInput):
+    """A payment found late would leave a payment dated after it more than was owed then."""
+
+
+async def receive_payment(
+    session: AsyncSession,
+    actor: Actor,
+    award_id: uuid.UUID,
+    paid: PaymentIn,
+    rules: CompensationRules,
+    now: datetime | None = None,
+) -> tuple[Award, PaymentReceived]:
+    """Records money the State paid; it settles the award when it leaves nothing owed."""
+    now = now or utcnow()
+    async with session.begin():
+        award = await locked_award(session, award_id)
+        payment = await book_payment(
+            session, actor, award, paid.received_on, paid.amount, paid.payer, paid.reference,
+            rules, now,
+        )  # fmt: skip
+        await payment_received(session, award, payment, now)
+    return award, payment
+
+
+async def book_payment(
+    session: AsyncSession,
+    actor: Actor,
+    award: Award,
+    received_on: date,
+    amount: Decimal,
+    payer: str,
+    reference: str,
+    rules: CompensationRules,
+    now: datetime,
+) -> PaymentReceived:
+    """A payment into the ledger of a locked award, inside the caller's transaction; the
+    family is told by the caller (an import of last year's payments tells no one)."""
+    amount = amount_of(amount)
+    not_in_future(received_on, now, "received_on")
+    if received_on < award.judgment_on:
+        raise InvalidInput(
+            N_("A payment cannot be dated before the judgment of %(judgment)s."),
+            "received_on",
+            judgment=award.judgment_on,
+        )
+    owed = (await position(session, award, received_on, rules)).outstanding
+    # within what was owed that day, the payment settles the award if it leaves nothing owed
+    # once every payment entered, earlier or later, is counted on its own day
+    if amount <= owed:
+        owed = amount + await _balance_with(session, award, received_on, amount, rules)
+    trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
+    facts = AwardFacts(occurred_on=received_on, payment=amount, owed=owed)
+    await move_award(
+        session,
+        actor,
+        award,
+        trigger,
+        facts,
+        now,
+        found_late=True,
+        amount=str(amount),
+        reference=reference,
+    )
+    payment = PaymentReceived(
+        award_id=award.id,
+        received_on=received_on,
+        amount=amount,
+        payer=payer.strip(),
+        reference=reference.strip(),
+        recorded_at=now,
+        recorded_by=actor.user_id,
+    )
+    await add_entry(session, award, payment)
+    await refresh_positions(session, award, rules.allocation)
+    return payment
+
+
+async def _balance_with(
+    session: AsyncSession, award: Award, on: date, amount: Decimal, rules: CompensationRules
+) -> Decimal:
+    """What stays owed once this payment joins the ledger, on the day of its last event: a
+    payment found late may leave a later one more than was owed on its day, and is refused."""
+    heads, payments = await ledger_of(session, award)
+    days = [on, *(p.on for p in payments), *(p.reversed_on for p in payments if p.reversed_on)]
+    ledger = (*payments, Payment(on, amount))
+    try:
+        after = statement(
+            heads, award.rate_percent, ledger, max(days), rules.allocation, settlement_of(award)
+        )
+    except InvalidInput:
+        raise LaterPaymentOverpaid(
+            N_(
+                "A payment of %(amount)s on %(on)s would leave a payment entered before it, and "
+                "received after it, more than was owed on its day: check the dates and amounts "
+                "of this award's payments."
+            ),
+            "amount",
+            amount=amount,
+            on=on,
+        ) from None
+    return after.outstanding

@@ -1,0 +1,257 @@
+"""Keeping a document on a case's record, listing a case's documents, and opening one.
+
+The bytes are checked (size, then type from the bytes) before anything is written, sealed
+(service/usecases/records/sealing.py) and written with their description in one transaction.
+Opening a document checks every chunk before the first byte is handed over, and is audited;
+a chunk that fails its check is refused and logged by the document's id alone.
+"""
+
+import logging
+import unicodedata
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.awards import Award
+from domain.base import utcnow
+from domain.documents import (
+    Document,
+    DocumentChunk,
+    DocumentDamaged,
+    DocumentKind,
+    FileTooLarge,
+    RecordKind,
+)
+from domain.errors import InvalidInput, NotFound
+from domain.examinations import Examination
+from domain.hearings import Hearing
+from service.usecases.accounts.audit import audit
+from service.usecases.cases.register import get_case
+from service.usecases.records.file_types import KEPT, file_type
+from service.usecases.records.sealing import Keyring, seal, unseal
+
+log = logging.getLogger("haki.documents")
+NAME_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file to keep: the use case's one input, built alike by the API's multipart route
+    and the case page's upload form from `DocumentIn` and the file sent."""
+
+    kind: DocumentKind
+    file_name: str
+    body: bytes
+    declared_type: str | None = None
+    record_kind: RecordKind = RecordKind.CASE
+    record_id: uuid.UUID | None = None
+    """the award, hearing or examination; None (or the case's id) for the case itself"""
+
+
+@dataclass(frozen=True)
+class DocumentRules:
+    keyring: Keyring
+    max_bytes: int
+
+
+def _owned_by(table: type[Award] | type[Hearing] | type[Examination]) -> Callable[
+    [AsyncSession, uuid.UUID, uuid.UUID], Awaitable[bool]
+]:  # fmt: skip
+    async def belongs(session: AsyncSession, case_id: uuid.UUID, record_id: uuid.UUID) -> bool:
+        record = await session.get(table, record_id)
+        return record is not None and getattr(record, "case_id", None) == case_id
+
+    return belongs
+
+
+BELONGS = {
+    RecordKind.AWARD: _owned_by(Award),
+    RecordKind.HEARING: _owned_by(Hearing),
+    RecordKind.EXAMINATION: _owned_by(Examination),
+}
+"""for each kind of record but the case itself, whether a record of that kind is the case's:
+a violation record joins with its own check. An id that is not the case's is answered as an
+id that does not exist, so the answer tells nothing of other cases."""
+
+
+def in_megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def clean_name(given: str) -> str:
+    """The file's own name without any folder, and without control characters."""
+    name = given.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
+    if not name:
+        raise InvalidInput("the file has no name: give it one, like p3-form.pdf", "file")
+    if len(name) > NAME_LENGTH:
+        raise InvalidInput(f"the file's name is longer than {NAME_LENGTH} characters", "file")
+    return name
+
+
+async def _record_id(session: AsyncSession, case_id: uuid.UUID, upload: Upload) -> uuid.UUID:
+    if upload.record_kind is RecordKind.CASE:
+        if upload.record_id not in (None, case_id):
+            raise InvalidInput("a document of the case is attached to the case itself", "record_id")
+        return case_id
+    if upload.record_id is None or not await BELONGS[upload.record_kind](
+        session, case_id, upload.record_id
+    ):
+        raise InvalidInput(f"this case has no such {upload.record_kind.value}", "record_id")
+    return upload.record_id
+
+
+async def keep_document(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: uuid.UUID,
+    upload: Upload,
+    rules: DocumentRules,
+    now: datetime | None = None,
+) -> Document:
+    """Checks, seals and writes the file; refuses (writing nothing) one too large, of a kind
+    Haki does not keep, or whose bytes are not what its name or type says."""
+    if len(upload.body) > rules.max_bytes:
+        raise FileTooLarge(
+            f"the file is {in_megabytes(len(upload.body))}; Haki keeps documents of up to "
+            f"{in_megabytes(rules.max_bytes)}: send a smaller scan or split it"
+        )
+    name = clean_name(upload.file_name)
+    found = file_type(upload.body, name, upload.declared_type)
+    async with session.begin():
+        await get_case(session, case_id)
+        record_id = await _record_id(session, case_id, upload)
+        document = Document(
+            case_id=case_id,
+            record_kind=upload.record_kind,
+            record_id=record_id,
+            kind=upload.kind,
+            file_name=name,
+            content_type=found.content_type,
+            size=len(upload.body),
+            chunks=0,
+            key_id=rules.keyring.current,
+            uploaded_at=now or utcnow(),
+            uploaded_by=actor.user_id,
+        )
+        sealed = seal(rules.keyring, document.id, upload.body)
+        document.chunks = len(sealed)
+        session.add(document)
+        await session.flush()
+        session.add_all(
+            DocumentChunk(document_id=document.id, index=i, nonce=nonce, sealed=body)
+            for i, (nonce, body) in enumerate(sealed)
+        )
+        audit(
+            session, actor, "document.upload", "document", document.id, case=str(case_id),
+            kind=upload.kind.value, attached_to=upload.record_kind.value,
+        )  # fmt: skip
+    return document
+
+
+async def documents_of_case(
+    session: AsyncSession, case_id: uuid.UUID, with_examinations: bool
+) -> list[Document]:
+    """The case's documents, oldest first; those of examinations only for the roles that read
+    medico-legal evidence (a P3 form's mere presence says what was done)."""
+    await get_case(session, case_id)
+    query = select(Document).where(Document.case_id == case_id)
+    if not with_examinations:
+        query = query.where(Document.record_kind != RecordKind.EXAMINATION)
+    rows = await session.exec(query.order_by(col(Document.uploaded_at), col(Document.id)))
+    return list(rows.all())
+
+
+async def get_document(session: AsyncSession, document_id: uuid.UUID) -> Document:
+    document = await session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"no document with id {document_id}")
+    return document
+
+
+async def _opened(session: AsyncSession, document: Document, keyring: Keyring) -> bytes:
+    rows = await session.exec(
+        select(DocumentChunk.index, DocumentChunk.nonce, DocumentChunk.sealed)
+        .where(DocumentChunk.document_id == document.id)
+        .order_by(col(DocumentChunk.index))
+    )
+    chunks = [(index, nonce, sealed) for index, nonce, sealed in rows.all()]
+    try:
+        return b"".join(unseal(keyring, document.key_id, document.id, document.chunks, chunks))
+    except DocumentDamaged:
+        log.warning("document refused: a stored chunk failed its check", extra={
+            "document_id": str(document.id), "case_id": str(document.case_id)})  # fmt: skip
+        raise
+
+
+async def open_document(
+    session: AsyncSession, actor: Actor, document_id: uuid.UUID, keyring: Keyring
+) -> tuple[Document, bytes]:
+    """The document and its bytes, every chunk checked; the reading is in the audit trail."""
+    async with session.begin():
+        document = await get_document(session, document_id)
+        await get_case(session, document.case_id)
+        body = await _opened(session, document, keyring)
+        audit(
+            session, actor, "document.download", "document", document.id,
+            case=str(document.case_id),
+        )  # fmt: skip
+    return document, body
+
+
+async def reseal(
+    session: AsyncSession, actor: Actor, document_id: uuid.UUID, keyring: Keyring
+) -> bool:
+    """Opens one document and seals it again under the current key, in one transaction; False
+    when it already was."""
+    async with session.begin():
+        found = await session.exec(
+            select(Document).where(Document.id == document_id).with_for_update()
+        )
+        document = found.one()
+        if document.key_id == keyring.current:
+            return False
+        body = await _opened(session, document, keyring)
+        await session.exec(
+            delete(DocumentChunk).where(col(DocumentChunk.document_id) == document.id)
+        )
+        sealed = seal(keyring, document.id, body)
+        session.add_all(
+            DocumentChunk(document_id=document.id, index=i, nonce=nonce, sealed=part)
+            for i, (nonce, part) in enumerate(sealed)
+        )
+        document.key_id, document.chunks = keyring.current, len(sealed)
+        audit(session, actor, "document.reseal", "document", document.id, key=keyring.current)
+    return True
+
+
+async def sealed_with_old_keys(session: AsyncSession, keyring: Keyring) -> list[uuid.UUID]:
+    rows = await session.exec(select(Document.id).where(Document.key_id != keyring.current))
+    return list(rows.all())
+
+
+ENDINGS = {kind: endings[0] for kind, endings in KEPT.items()}
+
+
+async def opened_documents(
+    session: AsyncSession, keyring: Keyring, warnings: list[str]
+) -> dict[str, bytes]:
+    """Every document opened, as `documents/ID.EXT` (never the file's own name as a path: it is
+    personal data, and could climb out of the folder); one that fails its check is left out,
+    with a warning naming its id."""
+    rows = await session.exec(select(Document).order_by(col(Document.uploaded_at)))
+    opened = {}
+    for document in rows.all():
+        try:
+            body = await _opened(session, document, keyring)
+        except DocumentDamaged:
+            warnings.append(f"document {document.id} failed its check and is not in the export")
+            continue
+        opened[f"documents/{document.id}{ENDINGS.get(document.content_type, '')}"] = body
+    return opened

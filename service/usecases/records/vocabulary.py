@@ -1,0 +1,60 @@
+"""The vocabulary of violations: kept as rows so an administrator adds an office's own word
+(say, "forced eviction") without a release, and the figures count it from that day."""
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor
+from domain.errors import Conflict, InvalidInput, NotInList
+from domain.violations import ViolationType
+from service.usecases.accounts.audit import audit
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.casefold().replace("_", " ")).strip()
+
+
+async def vocabulary(session: AsyncSession) -> list[ViolationType]:
+    rows = await session.exec(select(ViolationType).order_by(col(ViolationType.added_at), "code"))
+    return list(rows.all())
+
+
+async def types_named(session: AsyncSession, given: Sequence[str]) -> list[str]:
+    """The codes of the types given by code or by name in either language; an unknown one is
+    refused with the nearest known names."""
+    known = await vocabulary(session)
+    keyed = {
+        _key(word): kind.code for kind in known for word in (kind.code, kind.name_en, kind.name_sw)
+    }
+    codes: list[str] = []
+    for text in given:
+        code = keyed.get(_key(text))
+        if code is None:
+            names = [kind.name_en for kind in known]
+            near = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+            message = f"'{text.strip()}' is not a violation Haki knows{hint}"
+            raise NotInList(message, "types", near)
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+async def add_type(
+    session: AsyncSession, actor: Actor, code: str, name_en: str, name_sw: str
+) -> ViolationType:
+    async with session.begin():
+        code = _key(code).replace(" ", "_")
+        if not code:
+            raise InvalidInput("give the new violation a code of letters and digits", "code")
+        taken = {_key(w) for kind in await vocabulary(session) for w in (kind.code, kind.name_en)}
+        if _key(code) in taken or _key(name_en) in taken:
+            raise Conflict("a violation of that code or name is already in the vocabulary")
+        kind = ViolationType(code=code, name_en=name_en.strip(), name_sw=name_sw.strip())
+        session.add(kind)
+        audit(session, actor, "violation_type.add", "violation_type", code)
+    return kind
