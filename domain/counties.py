@@ -15,7 +15,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from domain.errors import NotInList
+from domain.errors import N_, NotInList
 
 DATA = Path(__file__).parent / "data" / "kenya_counties.csv"
 ALIASES = {"nairobi": "Nairobi City"}
@@ -38,10 +38,12 @@ def counties() -> dict[str, tuple[str, ...]]:
     return {county: tuple(subs) for county, subs in found.items()}
 
 
-def _refused(what: str, text: str, known: list[str], field: str) -> NotInList:
+def _refused(
+    text: str, known: list[str], field: str, unknown: str, unknown_near: str, **values: object
+) -> NotInList:
     near = difflib.get_close_matches(text.strip(), known, n=3, cutoff=0.6)
-    hint = f"; did you mean {' or '.join(near)}?" if near else ""
-    return NotInList(f"'{text.strip()}' is not {what}{hint}", field, near)
+    message = unknown_near if near else unknown
+    return NotInList(message, field, near, names=near, **values)
 
 
 def county_named(text: str) -> str:
@@ -49,7 +51,13 @@ def county_named(text: str) -> str:
     keyed = {_key(name): name for name in counties()} | ALIASES
     county = keyed.get(_key(text))
     if county is None:
-        raise _refused("one of Kenya's 47 counties", text, list(counties()), "county")
+        raise _refused(
+            text,
+            list(counties()),
+            "county",
+            N_("That is not one of Kenya's 47 counties."),
+            N_("That is not one of Kenya's 47 counties; did you mean %(names)s?"),
+        )
     return county
 
 
@@ -59,5 +67,12 @@ def sub_county_named(county: str, text: str) -> str:
     keyed = {_key(name): name for name in known}
     found = keyed.get(_key(text))
     if found is None:
-        raise _refused(f"a sub-county of {county}", text, list(known), "sub_county")
+        raise _refused(
+            text,
+            list(known),
+            "sub_county",
+            N_("That is not a sub-county of %(county)s."),
+            N_("That is not a sub-county of %(county)s; did you mean %(names)s?"),
+            county=county,
+        )
     return found

@@ -18,7 +18,7 @@ from sqlmodel import Field, SQLModel
 
 from domain.base import utcnow
 from domain.cases import value_enum
-from domain.errors import NotNow
+from domain.errors import N_, NotNow, Step
 
 
 class PartnerKind(StrEnum):
@@ -60,8 +60,18 @@ def moved(status: ReferralStatus, move: str) -> ReferralStatus:
     """The status a move leads to; refused when the move is not one from `status`."""
     allowed = [name for name, (sources, _) in MOVES.items() if status in sources]
     if move not in MOVES or status not in MOVES[move][0]:
-        words = ", ".join(allowed) or "none (the referral is closed)"
-        raise NotNow(f"a referral that is {status} cannot '{move}'; allowed now: {words}")
+        if not allowed:
+            raise NotNow(
+                N_("A referral at the status %(status)s cannot “%(step)s”: it is closed."),
+                status=status,
+                step=Step(move),
+            )
+        raise NotNow(
+            N_("A referral at the status %(status)s cannot “%(step)s”; now possible: %(allowed)s."),
+            status=status,
+            step=Step(move),
+            allowed=[Step(name) for name in allowed],
+        )
     return MOVES[move][1]
 
 

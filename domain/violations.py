@@ -17,7 +17,7 @@ from sqlmodel import Field, SQLModel
 from domain.base import utcnow
 from domain.calendar import not_in_future
 from domain.cases import value_enum
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 
 
 class Precision(StrEnum):
@@ -133,13 +133,17 @@ def when_it_happened(
     a month its year; none of it may be in the future."""
     if year is None:
         if month is not None or day is not None:
-            raise InvalidInput("give the year it happened, even when the month is known", "year")
-        raise InvalidInput("give at least the year it happened", "year")
+            raise InvalidInput(
+                N_("Give the year it happened, even when only the month is known."), "year"
+            )
+        raise InvalidInput(N_("Give at least the year it happened."), "year")
     if day is not None and month is None:
-        raise InvalidInput("give the month of that day, or leave the day out", "month")
+        raise InvalidInput(N_("Give the month of that day, or leave the day empty."), "month")
     precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
     try:
         on = date(year, month or 1, day or 1)
     except ValueError:
-        raise InvalidInput("there is no such day in the calendar; check the date", "day") from None
+        raise InvalidInput(
+            N_("There is no such day in the calendar: check the day and the month."), "day"
+        ) from None
     return not_in_future(on, now, "occurred_on"), precision

@@ -113,13 +113,13 @@ CERTIFICATE_ON_RECORD = AwardGuard(
 )
 NO_CERTIFICATE_YET = AwardGuard(
     "no_certificate_yet",
-    "no certificate of order is on record yet: it is issued once",
+    N_("no certificate of order is on record yet: it is issued once"),
     lambda award, facts: award.certificate_on is None,
     about_row_only=True,
 )
 NOT_SERVED_YET = AwardGuard(
     "not_served_yet",
-    "the Attorney General has not been served yet: service is recorded once",
+    N_("the Attorney General has not been served yet: service is recorded once"),
     lambda award, facts: award.served_on is None,
     about_row_only=True,
 )

@@ -18,8 +18,10 @@ COURT_NUMBER_KNOWN = CaseGuard(
 )
 APPLICATION_NUMBER_KNOWN = CaseGuard(
     "application_number_known",
-    "the registry's number of the application for leave is needed (give court_number, e.g. "
-    "'Judicial Review Application No. E88 of 2021')",
+    N_(
+        "the registry's number of the application for leave is needed (e.g. Judicial Review "
+        "Application No. E88 of 2021)"
+    ),
     lambda case, facts: bool(case.court_number or facts.court_number),
 )
 JUDGMENT_DATE_GIVEN = CaseGuard(

@@ -107,7 +107,7 @@ def _sites() -> Iterator[tuple[Site, ast.expr]]:
             name, index = _called(node), 0
             if name in GUARDS:
                 index = 1
-            elif name not in REFUSALS | {"Said"}:
+            elif name not in REFUSALS | {"Said"} or _namesake(module, name):
                 continue
             message = node.args[index] if len(node.args) > index else None
             if message is None:
@@ -116,6 +116,13 @@ def _sites() -> Iterator[tuple[Site, ast.expr]]:
             if message is None or _plumbing(module, message):
                 continue
             yield Site(module, tree, node, _enclosing(tree, node)), message
+
+
+def _namesake(module: ModuleType, name: str) -> bool:
+    """A class of the module's own that shares a refusal's name but is no refusal (the
+    imports' `FileRefused`, which lists the cells it refuses)."""
+    found = getattr(module, name, None)
+    return isinstance(found, type) and not issubclass(found, DomainError)
 
 
 def _plumbing(module: ModuleType, message: ast.expr) -> bool:

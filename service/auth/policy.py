@@ -362,31 +362,31 @@ async def _hearing_visible(connection: Connection, db: AsyncConnection, p: Princ
 async def _document_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     document_id = connection.path_params["document_id"]
     if p.role is Role.LAWYER and not await access.on_document_team(db, document_id, p.id):
-        raise NotFound(f"no document with id {document_id}")
+        raise NotFound(N_("No document has the id %(id)s."), id=document_id)
 
 
 async def _examination_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     examination_id = connection.path_params["examination_id"]
     if p.role is Role.LAWYER and not await access.on_examination_team(db, examination_id, p.id):
-        raise NotFound(f"no examination with id {examination_id}")
+        raise NotFound(N_("No examination has the id %(id)s."), id=examination_id)
 
 
 async def _documents(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     code = connection.path_params["code"]
     if p.role is Role.LAWYER and not await access.documents(db, code, p.id):
-        raise NotFound(f"no survivor with code {code}")
+        raise NotFound(N_("No survivor has the code %(code)s."), code=code)
 
 
 async def _violation_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     violation_id = connection.path_params["violation_id"]
     if p.role is Role.LAWYER and not await access.documents_violation(db, violation_id, p.id):
-        raise NotFound(f"no violation record with id {violation_id}")
+        raise NotFound(N_("No violation record has the id %(id)s."), id=violation_id)
 
 
 async def _referral_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     referral_id = connection.path_params["referral_id"]
     if p.role is Role.LAWYER and not await access.documents_referral(db, referral_id, p.id):
-        raise NotFound(f"no referral with id {referral_id}")
+        raise NotFound(N_("No referral has the id %(id)s."), id=referral_id)
 
 
 SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {

@@ -11,8 +11,9 @@ from msgspec import Struct
 
 from domain.calendar import NAIROBI
 from domain.documents import Document, DocumentKind, RecordKind
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from service.usecases.records.documents import Upload
+from service.web.decoding import decode_refusal
 
 
 class DocumentIn(Struct, forbid_unknown_fields=True):
@@ -26,7 +27,7 @@ class DocumentIn(Struct, forbid_unknown_fields=True):
 
     async def upload(self, file: object) -> Upload:
         if not isinstance(file, UploadFile):
-            raise InvalidInput("send the document as the multipart field 'file'", "file")
+            raise InvalidInput(N_("Send the document as the multipart field “file”."), "file")
         return Upload(
             self.kind,
             file.filename or "",
@@ -43,7 +44,10 @@ def document_in(values: Mapping[str, object]) -> DocumentIn:
     try:
         return msgspec.convert(fields, DocumentIn, strict=False)
     except msgspec.ValidationError as error:
-        raise InvalidInput(f"the document's fields were refused: {error}") from None
+        field, sentence = decode_refusal(str(error))
+        raise InvalidInput(
+            N_("The document's details were refused: %(reason)s"), field, reason=sentence
+        ) from None
 
 
 class DocumentOut(Struct):

@@ -18,7 +18,7 @@ from litestar.exceptions import ServiceUnavailableException
 from litestar.params import Body, PathParameter
 from msgspec import Meta, Struct, field
 
-from domain.errors import NotFound
+from domain.errors import N_, NotFound
 from notifications import phone_replies as say
 from service.dependencies import Db
 from service.openapi import responses
@@ -29,7 +29,7 @@ Secret = Annotated[str, PathParameter(description="HAKI_SMS_REPORT_SECRET; any o
 Number = Annotated[str, Meta(min_length=1, max_length=20)]
 GatewayId = Annotated[str, Meta(min_length=1, max_length=100)]
 Form = Body(media_type=RequestEncodingType.URL_ENCODED)
-NO_SUCH_ADDRESS = "no such address"
+NO_SUCH_ADDRESS = N_("No such address.")
 
 
 def _checked(state: State, secret: str) -> None:

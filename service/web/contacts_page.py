@@ -54,6 +54,7 @@ SENTENCES = {
         "consenting: record consent first."
     ),
 }
+NO_SUCH_CONTACT = N_("No such contact in this case.")
 STALE = N_("Someone changed this contact after you opened the page; here it is now.")
 DONE = {
     "added": N_("The contact is added. Nothing is sent to them until their consent is recorded."),
@@ -246,10 +247,10 @@ class ContactsPage(Controller):
         try:
             data = read(values, IssueIn)
         except Refused:
-            raise NotFound("no such contact in this case") from None
+            raise NotFound(NO_SUCH_CONTACT) from None
         code = await contacts.speaks_in_case(db, case_id, data.contact_id)
         if code is None:  # as for an unknown contact: a contact id is not probed
-            raise NotFound("no such contact in this case")
+            raise NotFound(NO_SUCH_CONTACT)
 
         async def issue(values: dict[str, str]) -> Issued:
             try:
@@ -275,7 +276,7 @@ class ContactsPage(Controller):
     ) -> Response[Any]:
         code = await contacts.speaks_in_case(db, case_id, contact_id)
         if code is None:
-            raise NotFound("no such contact in this case")
+            raise NotFound(NO_SUCH_CONTACT)
         await status_codes.revoke_codes(db, actor_of(request), case_id, contact_id)
         return Redirect(
             f"/web/survivors/{code}/contacts?done=revoked#contact-{contact_id}", status_code=303

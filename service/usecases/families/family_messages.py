@@ -16,7 +16,7 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.cases import Case, CaseClaimant, Survivor
 from domain.contacts import Contact
-from domain.errors import NotFound
+from domain.errors import N_, NotFound
 from domain.family_phones import FamilyMessage
 from domain.phone_words import call_back_by, remind_at
 from domain.reminders import Audience, Reminder
@@ -111,7 +111,7 @@ async def messages_of(session: AsyncSession, actor: Actor, case_id: uuid.UUID) -
     """The case's messages from families, newest first; the reading is audited."""
     async with session.begin():
         if await session.get(Case, case_id) is None:
-            raise NotFound(f"no case with id {case_id}")
+            raise NotFound(N_("No case has the id %(id)s."), id=case_id)
         rows = await session.exec(
             select(FamilyMessage, Contact.name, Contact.relationship)
             .join(Contact, col(Contact.id) == FamilyMessage.contact_id)
@@ -135,7 +135,9 @@ async def mark_read(
     async with session.begin():
         message = await session.get(FamilyMessage, message_id, with_for_update=True)
         if message is None or message.case_id != case_id:
-            raise NotFound(f"no message from a family with id {message_id} on this case")
+            raise NotFound(
+                N_("No message from a family on this case has the id %(id)s."), id=message_id
+            )
         if message.read_at is None:
             message.read_at, message.read_by = now or utcnow(), actor.user_id
             session.add(message)

@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.contacts import Channel, Contact, consenting
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.family_phones import PhoneRequest
 from domain.outbox import Delivery, DeliveryStatus, Notification
 from domain.phones import phone_number
@@ -61,7 +61,9 @@ def caller(rules: PhoneRules, typed: str) -> Caller:
     try:
         number = phone_number(typed, "phoneNumber")
     except InvalidInput:
-        raise InvalidInput("the caller's number is not a phone number", "phoneNumber") from None
+        raise InvalidInput(
+            N_("The caller's number is not a phone number."), "phoneNumber"
+        ) from None
     return Caller(number, hmac.new(rules.key, number.encode(), hashlib.sha256).hexdigest())
 
 

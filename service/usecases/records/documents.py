@@ -28,7 +28,7 @@ from domain.documents import (
     FileTooLarge,
     RecordKind,
 )
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from domain.examinations import Examination
 from domain.hearings import Hearing
 from service.usecases.accounts.audit import audit
@@ -89,21 +89,27 @@ def clean_name(given: str) -> str:
     name = given.replace("\\", "/").rsplit("/", 1)[-1].strip()
     name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
     if not name:
-        raise InvalidInput("the file has no name: give it one, like p3-form.pdf", "file")
+        raise InvalidInput(N_("The file has no name: give it one, like p3-form.pdf."), "file")
     if len(name) > NAME_LENGTH:
-        raise InvalidInput(f"the file's name is longer than {NAME_LENGTH} characters", "file")
+        raise InvalidInput(
+            N_("The file's name is longer than %(most)s characters."), "file", most=NAME_LENGTH
+        )
     return name
 
 
 async def _record_id(session: AsyncSession, case_id: uuid.UUID, upload: Upload) -> uuid.UUID:
     if upload.record_kind is RecordKind.CASE:
         if upload.record_id not in (None, case_id):
-            raise InvalidInput("a document of the case is attached to the case itself", "record_id")
+            raise InvalidInput(
+                N_("A document of the case is attached to the case itself."), "record_id"
+            )
         return case_id
     if upload.record_id is None or not await BELONGS[upload.record_kind](
         session, case_id, upload.record_id
     ):
-        raise InvalidInput(f"this case has no such {upload.record_kind.value}", "record_id")
+        raise InvalidInput(
+            N_("This case has no such record (%(kind)s)."), "record_id", kind=upload.record_kind
+        )
     return upload.record_id
 
 
@@ -119,8 +125,12 @@ async def keep_document(
     Haki does not keep, or whose bytes are not what its name or type says."""
     if len(upload.body) > rules.max_bytes:
         raise FileTooLarge(
-            f"the file is {in_megabytes(len(upload.body))}; Haki keeps documents of up to "
-            f"{in_megabytes(rules.max_bytes)}: send a smaller scan or split it"
+            N_(
+                "The file is %(size)s; Haki keeps documents of up to %(most)s: send a smaller "
+                "scan or split it."
+            ),
+            size=in_megabytes(len(upload.body)),
+            most=in_megabytes(rules.max_bytes),
         )
     name = clean_name(upload.file_name)
     found = file_type(upload.body, name, upload.declared_type)
@@ -171,7 +181,7 @@ async def documents_of_case(
 async def get_document(session: AsyncSession, document_id: uuid.UUID) -> Document:
     document = await session.get(Document, document_id)
     if document is None:
-        raise NotFound(f"no document with id {document_id}")
+        raise NotFound(N_("No document has the id %(id)s."), id=document_id)
     return document
 
 

@@ -16,7 +16,7 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import not_in_future
 from domain.cases import CaseClaimant, Survivor
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from domain.examinations import Correlation, Examination, ExaminationForm
 from service.usecases.accounts.audit import audit
 from service.usecases.cases.register import get_case
@@ -37,6 +37,9 @@ class NewExamination:
     findings: str = ""
 
 
+EXAMINED_ON = N_("The day of the examination")
+
+
 async def _claimant(session: AsyncSession, case_id: uuid.UUID, code: str) -> Survivor:
     found = await session.exec(
         select(Survivor)
@@ -45,7 +48,7 @@ async def _claimant(session: AsyncSession, case_id: uuid.UUID, code: str) -> Sur
     )
     survivor = found.first()
     if survivor is None:
-        raise InvalidInput(f"{code} is not a claimant in this case", "survivor")
+        raise InvalidInput(N_("%(code)s is not a claimant in this case."), "survivor", code=code)
     return survivor
 
 
@@ -57,7 +60,7 @@ async def record_examination(
     now: datetime | None = None,
 ) -> Examination:
     now = now or utcnow()
-    not_in_future(given.examined_on, now, "examined_on", "The day of the examination")
+    not_in_future(given.examined_on, now, "examined_on", EXAMINED_ON)
     async with session.begin():
         await get_case(session, case_id)
         survivor = await _claimant(session, case_id, given.survivor)
@@ -104,7 +107,7 @@ async def read_examination(
     async with session.begin():
         examination = await session.get(Examination, examination_id)
         if examination is None:
-            raise NotFound(f"no examination with id {examination_id}")
+            raise NotFound(N_("No examination has the id %(id)s."), id=examination_id)
         await get_case(session, examination.case_id)
         survivor = await session.get(Survivor, examination.survivor_id)
         assert survivor is not None  # a foreign key guarantees it

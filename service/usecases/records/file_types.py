@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 import filetype
 
 from domain.documents import FileRefused
+from domain.errors import N_
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -56,7 +57,7 @@ def sniffed(body: bytes) -> str | None:
     guess = filetype.guess(body) if body else None
     found: str | None = str(guess.mime) if guess else None
     if _program(body, found):
-        raise FileRefused("the file is a program, and Haki never keeps programs")
+        raise FileRefused(N_("The file is a program, and Haki never keeps programs."))
     if found in KEPT:
         return found
     if found == "image/apng":  # an animated PNG is a PNG a viewer shows still
@@ -70,14 +71,18 @@ def file_type(body: bytes, file_name: str, declared: str | None) -> FileType:
     """The file's type, when its bytes, its name's ending and the declared type agree."""
     found = sniffed(body)
     if found is None:
-        raise FileRefused(f"Haki keeps {KINDS_IN_WORDS} files; this file is none of them")
+        raise FileRefused(
+            N_("Haki keeps %(kinds)s files; this file is none of them."), kinds=KINDS_IN_WORDS
+        )
     ending = PurePosixPath(file_name.replace("\\", "/")).suffix.lower()
     if ending not in KEPT[found]:
         raise FileRefused(
-            "the file's contents do not match the ending of its name: give it the right "
-            "ending, or send the file you meant"
+            N_(
+                "The file's contents do not match the ending of its name: give it the right "
+                "ending, or send the file you meant."
+            )
         )
     claimed = (declared or "").split(";")[0].strip().lower()
     if claimed and claimed != "application/octet-stream" and claimed != found:
-        raise FileRefused("the file's contents do not match the type it was sent as")
+        raise FileRefused(N_("The file's contents do not match the type it was sent as."))
     return FileType(found, ending)

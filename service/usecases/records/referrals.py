@@ -18,7 +18,7 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import CaseClaimant, Survivor
-from domain.errors import Conflict, InvalidInput, NotFound, StaleVersion
+from domain.errors import N_, Conflict, InvalidInput, NotFound, StaleVersion
 from domain.referrals import FOLLOW_UP, Outcome, Partner, PartnerKind, Referral, moved
 from domain.reminders import Reminder, ReminderStatus
 from domain.users import CaseMember
@@ -63,7 +63,7 @@ async def add_partner(session: AsyncSession, actor: Actor, given: PartnerIn) -> 
         name = given.name.strip()
         taken = await session.exec(select(Partner.id).where(Partner.name == name))
         if taken.first() is not None:
-            raise Conflict("a partner of that name is already in the directory")
+            raise Conflict(N_("A partner of that name is already in the directory."))
         partner = Partner(name=name, kind=given.kind, county=given.county, contact=given.contact)
         session.add(partner)
         audit(session, actor, "partner.add", "partner", partner.id)
@@ -87,7 +87,9 @@ async def _case_of(
             CaseMember.user_id == lawyer
         )
     if (await session.exec(query)).first() is None:
-        raise InvalidInput(f"name only a case in which {survivor.code} is a claimant", "case_id")
+        raise InvalidInput(
+            N_("Name only a case in which %(code)s is a claimant."), "case_id", code=survivor.code
+        )
     return case_id
 
 
@@ -126,7 +128,7 @@ async def refer(
         survivor = await survivor_coded(session, code)
         partner = await session.get(Partner, given.partner_id)
         if partner is None:
-            raise InvalidInput("choose a partner of the directory", "partner_id")
+            raise InvalidInput(N_("Choose a partner from the directory."), "partner_id")
         made_on = not_in_future(given.made_on or nairobi_today(now), now, "made_on")
         case_id = (
             await _case_of(session, survivor, given.case_id, lawyer) if given.case_id else None
@@ -159,15 +161,15 @@ async def step(
     async with session.begin():
         referral = await session.get(Referral, referral_id, with_for_update=True)
         if referral is None:
-            raise NotFound(f"no referral with id {referral_id}")
+            raise NotFound(N_("No referral has the id %(id)s."), id=referral_id)
         if referral.version != given.version:
             raise StaleVersion(given.version, referral.version, "referral")
         status = moved(referral.status, given.step)
         on = not_in_future(given.on or nairobi_today(now), now, "on")
         if on < referral.made_on:
-            raise InvalidInput("a referral moves on or after the day it was made", "on")
+            raise InvalidInput(N_("A referral moves on or after the day it was made."), "on")
         if given.step == "close" and given.outcome is None:
-            raise InvalidInput("say how the referral ended to close it", "outcome")
+            raise InvalidInput(N_("Choose how the referral ended, to close it."), "outcome")
         setattr(referral, f"{'closed' if given.step == 'close' else status.value}_on", on)
         referral.status = status
         if given.step == "close":

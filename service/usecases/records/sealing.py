@@ -18,6 +18,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from domain.documents import DocumentDamaged
+from domain.errors import N_
 
 CHUNK = 256 * 1024
 """bytes of a document per chunk: a 10 MB scan is forty rows"""
@@ -42,8 +43,11 @@ class Keyring:
     def key(self, key_id: str) -> AESGCM:
         if key_id not in self.keys:
             raise DocumentDamaged(
-                f"the document was sealed with key '{key_id}', which HAKI_DOCUMENT_KEYS no "
-                "longer holds: put it back until the documents are resealed"
+                N_(
+                    "The document was sealed with the key %(key)s, which HAKI_DOCUMENT_KEYS no "
+                    "longer holds: put it back until the documents are resealed."
+                ),
+                key=key_id,
             )
         return AESGCM(self.keys[key_id])
 
@@ -106,12 +110,14 @@ def unseal(
     `DocumentDamaged` at the first chunk that is missing or fails its check."""
     cipher = keyring.key(key_id)
     if [index for index, _, _ in chunks] != list(range(count)):
-        raise DocumentDamaged("a part of the stored document is missing: it cannot be opened")
+        raise DocumentDamaged(N_("A part of the stored document is missing: it cannot be opened."))
     for index, nonce, sealed in chunks:
         try:
             yield cipher.decrypt(nonce, sealed, _bound(document_id, index, count))
         except InvalidTag:
             raise DocumentDamaged(
-                "the stored document failed its integrity check (it was changed after it was "
-                "sealed): it is not sent"
+                N_(
+                    "The stored document failed its integrity check (it was changed after it "
+                    "was sealed): it is not sent."
+                )
             ) from None

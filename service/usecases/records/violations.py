@@ -17,7 +17,7 @@ from domain.audit import Actor
 from domain.base import utcnow
 from domain.cases import CaseClaimant, Survivor
 from domain.counties import county_named, sub_county_named
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from domain.users import CaseMember
 from domain.violations import (
     AgeBand,
@@ -61,7 +61,7 @@ class ViolationIn(Struct, forbid_unknown_fields=True, kw_only=True):
 async def survivor_coded(session: AsyncSession, code: str) -> Survivor:
     found = (await session.exec(select(Survivor).where(Survivor.code == code))).first()
     if found is None:
-        raise NotFound(f"no survivor with code {code}")
+        raise NotFound(N_("No survivor has the code %(code)s."), code=code)
     return found
 
 
@@ -82,7 +82,9 @@ async def _cases_of(
         )
     found = set((await session.exec(query)).all())
     if len(found) != len(wanted):
-        raise InvalidInput(f"name only cases in which {survivor.code} is a claimant", "cases")
+        raise InvalidInput(
+            N_("Name only cases in which %(code)s is a claimant."), "cases", code=survivor.code
+        )
     return wanted
 
 
@@ -195,6 +197,6 @@ async def read_violation(session: AsyncSession, actor: Actor, violation_id: uuid
             )
         ).first()
         if found is None:
-            raise NotFound(f"no violation record with id {violation_id}")
+            raise NotFound(N_("No violation record has the id %(id)s."), id=violation_id)
         audit(session, actor, "violation.read", "violation", violation_id)
         return await _with_links(session, [found])

@@ -9,9 +9,12 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
-from domain.errors import Conflict, InvalidInput, NotInList
+from domain.errors import N_, Conflict, InvalidInput, NotInList
 from domain.violations import ViolationType
 from service.usecases.accounts.audit import audit
+
+UNKNOWN = N_("That is not a violation Haki knows.")
+UNKNOWN_NEAR = N_("That is not a violation Haki knows; did you mean %(names)s?")
 
 
 def _key(text: str) -> str:
@@ -36,9 +39,8 @@ async def types_named(session: AsyncSession, given: Sequence[str]) -> list[str]:
         if code is None:
             names = [kind.name_en for kind in known]
             near = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(near)}?" if near else ""
-            message = f"'{text.strip()}' is not a violation Haki knows{hint}"
-            raise NotInList(message, "types", near)
+            message = UNKNOWN_NEAR if near else UNKNOWN
+            raise NotInList(message, "types", near, names=near)
         if code not in codes:
             codes.append(code)
     return codes
@@ -50,10 +52,10 @@ async def add_type(
     async with session.begin():
         code = _key(code).replace(" ", "_")
         if not code:
-            raise InvalidInput("give the new violation a code of letters and digits", "code")
+            raise InvalidInput(N_("Give the new violation a code of letters and digits."), "code")
         taken = {_key(w) for kind in await vocabulary(session) for w in (kind.code, kind.name_en)}
         if _key(code) in taken or _key(name_en) in taken:
-            raise Conflict("a violation of that code or name is already in the vocabulary")
+            raise Conflict(N_("A violation of that code or name is already in the vocabulary."))
         kind = ViolationType(code=code, name_en=name_en.strip(), name_sw=name_sw.strip())
         session.add(kind)
         audit(session, actor, "violation_type.add", "violation_type", code)
