@@ -123,7 +123,9 @@ async def take_step(
     """A step inside the caller's transaction, e.g. judgment delivered at a hearing."""
     if case.version != step.version:
         raise StaleVersion(step.version, case.version)
-    facts = replace(_facts(step, now), **await award_facts(session, case.id))
+    facts = _facts(step, now)
+    if CASE_TRACK.gathers(case, step.trigger):
+        facts = replace(facts, **await award_facts(session, case.id))
     number = facts.court_number
     if step.trigger == "file" and number is not None and number.station:
         # filing records the number (statemachines/effects.py); the station it names is the case's
