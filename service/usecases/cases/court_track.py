@@ -6,11 +6,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.audit import Actor
+from domain.audit import Actor, AuditEvent
 from domain.awards import SETTLED, Award
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
@@ -20,7 +21,7 @@ from domain.court_numbers import CourtNumberError, parse_court_number
 from domain.errors import InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
 from domain.stations import merged_station
-from service.usecases.accounts.audit import audit
+from service.usecases.accounts.audit import audit_row
 from service.usecases.cases.case_reminders import remind_of_appeal
 from service.usecases.cases.mandamus import log_mandamus_outcome
 from service.usecases.cases.register import flush_unique, get_case
@@ -163,11 +164,25 @@ async def move_case(
         evidence_ref=evidence_ref,
         details=_details(facts),
     )
-    session.add(event)
-    audit(session, actor, "case.step", "case", case.id, trigger=trigger)
+    await flush_unique(session, case)  # the version check: a stale step stops here
+    event.id = await _write_event(session, actor, event)
     for consequence in CONSEQUENCES.get(trigger, ()):
         await consequence(session, actor, case, event, now)
     return event
+
+
+async def _write_event(session: AsyncSession, actor: Actor, event: CaseEvent) -> int:
+    """The event and its audit row in one statement (one round trip instead of two ORM
+    inserts, which a profile of bench/transitions.py found a fifth of a step's time)."""
+    events, audits = CaseEvent.__table__, AuditEvent.__table__  # type: ignore[attr-defined]
+    row = event.model_dump(exclude={"id"})
+    logged = (
+        insert(audits)
+        .values(audit_row(actor, "case.step", "case", event.case_id, trigger=event.trigger))
+        .cte("logged")
+    )
+    written = insert(events).values(row).returning(events.c.id).add_cte(logged)
+    return int((await session.exec(written)).scalar_one())
 
 
 async def award_facts(session: AsyncSession, case_id: uuid.UUID) -> dict[str, Any]:
