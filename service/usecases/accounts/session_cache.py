@@ -5,8 +5,8 @@ disable, a new role or password, an edit in SQL) fires a trigger that NOTIFYs `h
 (migration 0031), and each process LISTENs on its own connection and forgets everything it
 remembered as soon as one arrives. A change made in this process also forgets at once, before
 its answer is sent, without waiting for the notification; another process hears of it when
-PostgreSQL delivers the notification, milliseconds after the commit. Whenever the listening connection is
-down, nothing is remembered and every request asks PostgreSQL, as without a cache.
+PostgreSQL delivers the notification, milliseconds after the commit. Whenever the listening
+connection is down, nothing is remembered and every request asks PostgreSQL, as without a cache.
 """
 
 import asyncio
