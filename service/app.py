@@ -35,7 +35,7 @@ from service.contacts.controller import ContactController, SurvivorContactContro
 from service.contacts.schemas import ConsentIn, ContactChangesIn, ContactIn
 from service.contacts.staff import ContactDetailsIn, my_contact_details, user_contact_details
 from service.contacts.status import IssueIn, StatusCodeController, status_router
-from service.database import async_url, make_engine, make_sessionmaker
+from service.database import async_url, asyncpg_dsn, make_engine, make_sessionmaker
 from service.deliveries.controller import sms_delivery_report
 from service.dependencies import provide_session
 from service.documents.controller import documents_router
@@ -74,6 +74,7 @@ from service.reports.unpaid_list import unpaid_award_list
 from service.secret_key import with_document_keys, with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
+from service.usecases.accounts.session_cache import SessionCache, listening
 from service.usecases.families.phone_callers import PhoneRules
 from service.usecases.families.status_codes import CodeRules
 from service.usecases.records.sealing import keyring_of
@@ -98,13 +99,14 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
         try:
-            if settings.clock:
-                # uvicorn spent the first half of the stop time on the requests in hand
-                halved = replace(settings, stop_seconds=settings.stop_seconds / 2)
-                async with background(engine, halved):
+            async with listening(app.state.session_cache, asyncpg_dsn(database_url)):
+                if settings.clock:
+                    # uvicorn spent the first half of the stop time on the requests in hand
+                    halved = replace(settings, stop_seconds=settings.stop_seconds / 2)
+                    async with background(engine, halved):
+                        yield
+                else:
                     yield
-            else:
-                yield
         finally:
             await engine.dispose()
 
@@ -176,6 +178,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                 "status_codes": CodeRules.of(settings),
                 "phone_rules": PhoneRules.of(settings),
                 "keyring": keyring_of(settings.document_keys),
+                "session_cache": SessionCache(settings.session_cache_seconds),
             }
         ),
         dependencies={"db": Provide(provide_session)},

@@ -87,6 +87,12 @@ class Settings:
     database, one is made and kept in the data folder; unset with DATABASE_URL, Haki refuses
     to start"""
     pool_size: int = field(default_factory=lambda: int(os.environ.get("HAKI_DB_POOL", "10")))
+    session_cache_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("HAKI_SESSION_CACHE_SECONDS", "5"))
+    )
+    """how long an API process remembers who a token belongs to (0: ask PostgreSQL every
+    request); sign-out and disable still take effect at once (service/usecases/accounts/
+    session_cache.py)"""
     clock: bool = field(
         default_factory=lambda: os.environ.get("HAKI_CLOCK", "on").lower() not in OFF
     )

@@ -162,6 +162,16 @@ class TrackMachine(Generic[Row, Facts]):
     def routes_from(self, stage: StrEnum) -> list[Route[Row, Facts]]:
         return [route for route in self.routes if stage in route.sources]
 
+    def gathers(self, row: Any, trigger: str) -> bool:
+        """Whether a guard of `trigger` from the row's stage reads facts gathered from other
+        records: a step whose guards do not is taken without reading them."""
+        return any(
+            guard.gathered
+            for route in self.routes_from(row.stage)
+            if route.trigger == trigger
+            for guard in route.guards
+        )
+
     def allowed(self, row: Any) -> list[Route[Row, Facts]]:
         """Routes open from the row's stage whose facts about the row itself already hold."""
         return [

@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from litestar.connection import ASGIConnection
+from litestar.datastructures import State
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -19,7 +20,8 @@ from domain.errors import N_, NotFound
 from domain.users import Principal, Role
 from service.auth.browser import presented_token
 from service.usecases.accounts import access
-from service.usecases.accounts.users import principal_for_token
+from service.usecases.accounts.session_cache import SessionCache
+from service.usecases.accounts.users import live_session, token_hash
 from service.web.labels import ROLES as ROLE_WORDS
 
 
@@ -310,16 +312,14 @@ def opening_lead(principal: Principal) -> uuid.UUID | None:
     return principal.id if principal.role is Role.LAWYER else None
 
 
-async def _authenticate(
-    connection: Connection, db: AsyncConnection, handler: BaseRouteHandler
-) -> Principal:
+async def _authenticate(connection: Connection, handler: BaseRouteHandler) -> Principal:
     token = await presented_token(connection, handler)
     if not token:
         raise NotAuthorizedException(
             "sign in first: send 'Authorization: Bearer <token>' from POST /auth/login",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    principal = await principal_for_token(db, token)
+    principal = await _principal(connection.app.state, token_hash(token))
     if principal is None:
         raise NotAuthorizedException(
             "the token is unknown, expired or revoked, or the account is disabled: sign in again",
@@ -329,36 +329,53 @@ async def _authenticate(
     return principal
 
 
+async def _principal(state: State, hashed: str) -> Principal | None:
+    """From the process's session cache, else PostgreSQL (and then remembered)."""
+    cache: SessionCache = state.session_cache
+    principal = cache.get(hashed)
+    if principal is not None:
+        return principal
+    read = cache.forgotten
+    async with state.engine.connect() as db:
+        found = await live_session(db, hashed)
+    if found is None:
+        return None
+    cache.keep(hashed, *found, read)
+    return found[0]
+
+
 async def _case_visible(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
     case_id = connection.path_params["case_id"]
-    if principal.role is Role.LAWYER and not await access.on_team(db, case_id, principal.id):
+    if not await access.on_team(db, case_id, principal.id):
         raise NotFound(N_("No case has the id %(id)s."), id=case_id)
 
 
 async def _represents(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
     code = connection.path_params["code"]
-    if principal.role is Role.LAWYER and not await access.represents(db, code, principal.id):
+    if not await access.represents(db, code, principal.id):
         raise NotFound(N_("No survivor has the code %(code)s."), code=code)
 
 
 async def _contact_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     contact_id = connection.path_params["contact_id"]
-    if p.role is Role.LAWYER and not await access.represents_contact(db, contact_id, p.id):
+    if not await access.represents_contact(db, contact_id, p.id):
         raise NotFound(N_("No contact has the id %(id)s."), id=contact_id)
 
 
 async def _award_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     award_id = connection.path_params["award_id"]
-    if p.role is Role.LAWYER and not await access.on_award_team(db, award_id, p.id):
+    if not await access.on_award_team(db, award_id, p.id):
         raise NotFound(N_("No award has the id %(id)s."), id=award_id)
 
 
 async def _hearing_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     hearing_id = connection.path_params["hearing_id"]
-    if p.role is Role.LAWYER and not await access.on_hearing_team(db, hearing_id, p.id):
+    if not await access.on_hearing_team(db, hearing_id, p.id):
         raise NotFound(N_("No court date has the id %(id)s."), id=hearing_id)
 
 
+# which records a lawyer may reach under a rule (only a lawyer is kept to their own cases, so
+# the guard opens a connection for these only when a lawyer asks)
 async def _document_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
     document_id = connection.path_params["document_id"]
     if p.role is Role.LAWYER and not await access.on_document_team(db, document_id, p.id):
@@ -425,11 +442,11 @@ async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
         raise PermissionDeniedException("this route has no access rule, so nobody may use it")
     if rule is Rule.PUBLIC or (rule is Rule.METRICS and _scraper(connection)):
         return
-    async with connection.app.state.engine.connect() as db:
-        principal = await _authenticate(connection, db, handler)
-        connection.scope["user"] = principal
-        if principal.role not in ROLES[rule]:
-            raise RoleRefused(f"This is not open to the role {ROLE_WORDS[principal.role]}.")
-        scope = SCOPES.get(rule)
-        if scope is not None:
+    principal = await _authenticate(connection, handler)
+    connection.scope["user"] = principal
+    if principal.role not in ROLES[rule]:
+        raise RoleRefused(f"This is not open to the role {ROLE_WORDS[principal.role]}.")
+    scope = SCOPES.get(rule)
+    if scope is not None and principal.role is Role.LAWYER:
+        async with connection.app.state.engine.connect() as db:
             await scope(connection, db, principal)

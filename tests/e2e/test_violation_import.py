@@ -13,7 +13,7 @@ from service.imports.layouts import LAYOUTS, ImportKind, layout_markdown
 from tests.conftest import Account, empty_tables
 from tests.e2e.helpers import Client, survivor
 from tests.e2e.test_imports import post
-from tests.unit.test_import_files import README
+from tests.unit.test_import_files import LAYOUTS_PAGE
 
 HEADER = ",".join(c.name for c in LAYOUTS[ImportKind.VIOLATIONS])
 
@@ -70,7 +70,7 @@ async def test_dry_run_refusals_in_words_then_the_import(
 
 
 def test_the_layout_is_documented() -> None:
-    docs = (README.parent / "docs" / "violation-records.md").read_text()
+    docs = (LAYOUTS_PAGE.parents[1] / "violation-records.md").read_text()
     assert layout_markdown((ImportKind.VIOLATIONS,)) in docs
 
 

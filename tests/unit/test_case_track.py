@@ -240,3 +240,19 @@ async def test_a_reused_wrapper_follows_its_new_row() -> None:
         await CASE_TRACK.fire(second, "reserve_judgment", Facts())
     await CASE_TRACK.fire(second, "exchange_pleadings", Facts())
     assert (first.stage, second.stage) == (Stage.JUDGMENT_RESERVED, Stage.PLEADINGS)
+
+
+def test_only_the_steps_whose_guards_read_the_awards_ask_for_them() -> None:
+    """A step reads the case's awards only when a guard needs them (court_track.take_step)."""
+    reads = {
+        (stage, route.trigger)
+        for route in ROUTES
+        for stage in route.sources
+        if CASE_TRACK.gathers(a_case(stage), route.trigger)
+    }
+    assert reads == {
+        (Stage.JUDGMENT, "award"),
+        (Stage.COMPENSATION, "close"),
+        (Stage.CLOSED, "reopen"),
+    }
+    assert not CASE_TRACK.gathers(a_case(Stage.DISMISSED), "close")

@@ -8,6 +8,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor, AuditEvent
+from domain.base import utcnow
 from domain.calendar import nairobi_midnight
 from service.usecases.paging import equal_to, page
 
@@ -20,17 +21,27 @@ def audit(
     record_id: object = None,
     **detail: Any,
 ) -> None:
-    session.add(
-        AuditEvent(
-            actor_id=actor.user_id,
-            actor=actor.username[:60],
-            address=actor.address[:64],
-            action=action,
-            record_type=record_type,
-            record_id=None if record_id is None else str(record_id),
-            detail=detail,
-        )
-    )
+    session.add(AuditEvent(**audit_row(actor, action, record_type, record_id, **detail)))
+
+
+def audit_row(
+    actor: Actor,
+    action: str,
+    record_type: str | None = None,
+    record_id: object = None,
+    **detail: Any,
+) -> dict[str, Any]:
+    """The columns of an audit row, for a use case that writes it in one statement with others."""
+    return {
+        "at": utcnow(),
+        "actor_id": actor.user_id,
+        "actor": actor.username[:60],
+        "address": actor.address[:64],
+        "action": action,
+        "record_type": record_type,
+        "record_id": None if record_id is None else str(record_id),
+        "detail": detail,
+    }
 
 
 @dataclass(frozen=True)

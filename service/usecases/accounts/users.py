@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import sqlalchemy as sa
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -18,10 +19,11 @@ from domain.errors import N_, Conflict, InvalidInput, NotFound
 from domain.users import AuthSession, Principal, Role, User
 from service.usecases.accounts import passwords
 from service.usecases.accounts.audit import audit
+from service.usecases.accounts.session_cache import forget_sessions
 from service.usecases.accounts.staff_addresses import Addresses
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -99,6 +101,7 @@ async def disable_user(session: AsyncSession, actor: Actor, user_id: uuid.UUID) 
         user.disabled_at = user.disabled_at or now
         await _end_sessions(session, user.id, now)
         audit(session, actor, "user.disable", "user", user.id, username=user.username)
+    forget_sessions()
     return user
 
 
@@ -123,6 +126,7 @@ async def change_role(session: AsyncSession, actor: Actor, user_id: uuid.UUID, r
             role=role,
             was=before,
         )
+    forget_sessions()
     return user
 
 
@@ -142,6 +146,7 @@ async def reset_password(
         user.password_hash = password_hash
         await _end_sessions(session, user.id, utcnow())
         audit(session, actor, "user.password_reset", "user", user.id, username=user.username)
+    forget_sessions()
     return user
 
 
@@ -164,7 +169,7 @@ async def open_session(session: AsyncSession, user: User, lifetime: timedelta) -
     """Called inside the sign-in transaction; the token itself is shown once and never stored."""
     token = secrets.token_urlsafe(32)
     expires_at = utcnow() + lifetime
-    session.add(AuthSession(token_hash=_token_hash(token), user_id=user.id, expires_at=expires_at))
+    session.add(AuthSession(token_hash=token_hash(token), user_id=user.id, expires_at=expires_at))
     return SignedIn(token, expires_at, user)
 
 
@@ -173,18 +178,32 @@ async def principal_for_token(db: AsyncConnection, token: str) -> Principal | No
 
     Runs on every request, so on a bare connection rather than a whole ORM session.
     """
+    found = await live_session(db, token_hash(token))
+    return found[0] if found else None
+
+
+async def live_session(db: AsyncConnection, hashed: str) -> tuple[Principal, datetime] | None:
+    """The principal of a live session and when the session expires (for a cache to respect)."""
     found = await db.execute(
-        select(User.id, User.username, User.full_name, User.role)
+        sa.select(
+            col(User.id),
+            col(User.username),
+            col(User.full_name),
+            col(User.role),
+            col(AuthSession.expires_at),
+        )
         .join(AuthSession, col(AuthSession.user_id) == User.id)
         .where(
-            AuthSession.token_hash == _token_hash(token),
+            col(AuthSession.token_hash) == hashed,
             col(AuthSession.revoked_at).is_(None),
             col(AuthSession.expires_at) > utcnow(),
             col(User.disabled_at).is_(None),
         )
     )
     row = found.first()
-    return Principal(row.id, row.username, row.full_name, Role(row.role)) if row else None
+    if row is None:
+        return None
+    return Principal(row.id, row.username, row.full_name, Role(row.role)), row.expires_at
 
 
 async def end_session(session: AsyncSession, actor: Actor, token: str) -> None:
@@ -192,9 +211,10 @@ async def end_session(session: AsyncSession, actor: Actor, token: str) -> None:
         await session.exec(
             update(AuthSession)
             .where(
-                col(AuthSession.token_hash) == _token_hash(token),
+                col(AuthSession.token_hash) == token_hash(token),
                 col(AuthSession.revoked_at).is_(None),
             )
             .values(revoked_at=utcnow())
         )
         audit(session, actor, "logout", "user", actor.user_id)
+    forget_sessions()
