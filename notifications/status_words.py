@@ -24,6 +24,10 @@ STAGES = {
     # (here and below): short and plain, naming no detail of the case.
     Stage.INTAKE: N_("Being prepared for court"),
     Stage.FILED: N_("Filed in court"),
+    Stage.LEAVE_SOUGHT: N_("Filed in court"),
+    Stage.LEAVE_GRANTED: N_("Filed in court"),
+    Stage.LEAVE_REFUSED: DECIDED,
+    Stage.MOTION_FILED: N_("The parties are filing their papers"),
     Stage.PLEADINGS: N_("The parties are filing their papers"),
     Stage.HEARING: N_("Being heard in court"),
     Stage.JUDGMENT_RESERVED: N_("Waiting for judgment"),

@@ -25,4 +25,4 @@ def test_who_pays_reaches_the_use_case() -> None:
 def test_an_office_too_long_is_refused_beside_its_field() -> None:
     with pytest.raises(Refused) as refused:
         award_in(FORM | {"accounting_officer": "x" * 201}, str)
-    assert refused.value.refusal.errors == {"accounting_officer": TOO_LONG}
+    assert refused.value.errors == {"accounting_officer": TOO_LONG}

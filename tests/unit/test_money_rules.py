@@ -94,7 +94,7 @@ def test_a_settlement_by_consent_replaces_what_is_owed_from_its_day() -> None:
 
 def test_a_payment_beyond_the_compromise_sum_is_refused() -> None:
     """Compromised at 700,000 on 1 March 2022: a payment of 700,000.01 after it overpays."""
-    with pytest.raises(InvalidInput, match="exceeds"):
+    with pytest.raises(InvalidInput, match="is more than the"):
         statement(
             (Head("general", D("1000000"), JUDGMENT),),
             D("12"),
