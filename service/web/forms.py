@@ -2,7 +2,7 @@
 with the same words; each refusal is kept beside the field it is about."""
 
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -67,7 +67,8 @@ def read(values: Mapping[str, str], shape: type[T], **fixed: Any) -> T:
         return msgspec.convert(data, shape, strict=False, dec_hook=dec_hook)
     except msgspec.ValidationError as error:
         where, sentence = decode_refusal(str(error))
-        raise Refused(dict(values), {_beside(where, values): sentence}, 400) from None
+        drawn = {*values, *fixed}  # a field the page read itself (ticked boxes) is drawn too
+        raise Refused(dict(values), {_beside(where, drawn): sentence}, 400) from None
 
 
 class Refused(Exception):
@@ -88,7 +89,7 @@ def _in(errors: Mapping[str, str | Said], language: Language) -> dict[str, str]:
     return {k: v if isinstance(v, str) else said(v, language) for k, v in errors.items()}
 
 
-def _beside(field: str | None, values: Mapping[str, str]) -> str:
+def _beside(field: str | None, values: Collection[str]) -> str:
     """Beside the field when the form has it, else over the form: a refusal about a field the
     form does not show (the API's name for it) is never lost."""
     return field if field and field in values else GENERAL

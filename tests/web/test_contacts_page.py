@@ -38,7 +38,8 @@ async def test_a_lawyer_adds_a_contact_records_consent_issues_a_code_and_withdra
     assert empty.status_code == 200
     assert "No contact is recorded for this survivor." in empty.text and "Test Person" in empty.text
 
-    blank = await web.post(address, data={"_form_token": token})
+    # a browser sends every field of the form, the empty ones empty
+    blank = await web.post(address, data=dict.fromkeys(NEW, "") | {"_form_token": token})
     assert blank.status_code == 400
     assert 'id="add-name-error">Full name: give the contact&#39;s full name.' in blank.text
     no_phone = await web.post(address, data=NEW | {"phone": "", "_form_token": token})
