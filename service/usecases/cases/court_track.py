@@ -44,10 +44,14 @@ CONSEQUENCES: dict[str, tuple[Consequence, ...]] = {
     "deliver_judgment": (log_mandamus_outcome, judgment_delivered, remind_of_appeal),
     "determine_appeal": (judgment_delivered,),
     "grant_leave": (remind_of_motion,),
-    "file_notice_of_motion": (time_the_motion, forget_motion_reminders),
+    "file_notice_of_motion": (forget_motion_reminders,),
     "withdraw": (forget_motion_reminders,),
 }
 
+
+DETAILS: dict[str, Consequence] = {"file_notice_of_motion": time_the_motion}
+"""what a step adds to its own event's details before the event is written (once: the history
+is append-only)"""
 
 FILING = {"file", "seek_leave"}
 """the steps that give the registry's number: the first filing on either route"""
@@ -196,6 +200,8 @@ async def move_case(
         details=_details(facts),
     )
     await flush_unique(session, case)  # the version check: a stale step stops here
+    if trigger in DETAILS:
+        await DETAILS[trigger](session, actor, case, event, now)
     event.id = await _write_event(session, actor, event)
     for consequence in CONSEQUENCES.get(trigger, ()):
         await consequence(session, actor, case, event, now)
