@@ -106,7 +106,8 @@ async def test_leave_refused_ends_the_review_and_no_motion_follows(client: Clien
     assert refused.json()["stage"] == "leave_refused", refused.text
     motion = await step(client, review, "file_notice_of_motion", occurred_on="2021-09-22")
     assert motion.status_code == 409
-    assert "leave_refused" in motion.json()["detail"] and "close" in motion.json()["detail"]
+    assert motion.json()["stage"] == "leave_refused" and motion.json()["allowed"] == ["close"]
+    assert "at the stage Leave refused; now possible: Case closed." in motion.json()["detail"]
     assert await steps_offered(client, review) == ["close"]
 
 
@@ -116,7 +117,7 @@ async def test_the_petition_route_and_a_missing_number_are_refused_in_words(
     _, review = await enforced(client)
     petition = await step(client, review, "file", occurred_on="2021-09-06", court_number=NUMBER)
     assert petition.status_code in (400, 409, 422)
-    assert "seek_leave" in petition.json()["detail"]
+    assert "Leave sought (chamber summons ex parte)" in petition.json()["detail"]
     no_number = await step(client, review, "seek_leave", occurred_on="2021-09-06")
     assert no_number.status_code in (400, 409, 422)
     assert "number of the application for leave" in no_number.json()["detail"]

@@ -94,7 +94,7 @@ async def test_refusals_say_why_and_write_nothing(
     before = await _count(engine, AuditEvent)
     refusals = {
         "a future date": ({"year": 2999}, "in the future"),
-        "a month without a year": ({"year": None, "day": None, "month": 4}, "give the year"),
+        "a month without a year": ({"year": None, "day": None, "month": 4}, "Give the year"),
         "an unknown county": ({"county": "Nyery"}, "did you mean Nyeri?"),
         "an unknown sub-county": ({"sub_county": "Kibera"}, "did you mean Kibra?"),
         "an unknown type": ({"types": ["tortur"]}, "did you mean Torture?"),
