@@ -11,7 +11,7 @@ from litestar.response import Redirect
 from sqlmodel import select
 
 from domain.cases import Survivor
-from domain.errors import DomainError, InvalidInput, NotNow, StaleVersion
+from domain.errors import DomainError, InvalidInput, NotNow, Said, StaleVersion
 from domain.referrals import Referral
 from notifications.i18n import N_
 from service.auth.browser import PAGE
@@ -40,13 +40,13 @@ NOT_NOW = N_("That step is not open to this referral as it stands now.")
 CHANGED = N_("Someone changed this referral since the page was drawn: here it is as it stands.")
 
 
-def _said(error: DomainError, _: Gettext) -> tuple[str, str]:
+def _said(error: DomainError, _: Gettext) -> tuple[str, str | Said]:
     if isinstance(error, StaleVersion):
         return GENERAL, _(CHANGED)
     if isinstance(error, NotNow):
         return GENERAL, _(NOT_NOW)
     field = error.field if isinstance(error, InvalidInput) and error.field else GENERAL
-    return field, _(SENTENCES[field]) if field in SENTENCES else str(error)
+    return field, _(SENTENCES[field]) if field in SENTENCES else error.said
 
 
 async def _code_of(db: Db, referral_id: uuid.UUID) -> str:
