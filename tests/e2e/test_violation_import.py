@@ -48,7 +48,7 @@ async def test_dry_run_refusals_in_words_then_the_import(
     assert dry.status_code == 200, dry.text
     said = {(e["row"], e["column"]): e["message"] for e in dry.json()["errors"]}
     assert "in the future" in said[(4, "year")]
-    assert "give the year" in said[(5, "year")]
+    assert "Give the year" in said[(5, "year")]
     assert "did you mean Kisumu?" in said[(6, "county")]
     assert "did you mean Torture?" in said[(7, "types")]
     assert "no such day" in said[(8, "day")]
