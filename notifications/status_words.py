@@ -24,8 +24,10 @@ STAGES = {
     # (here and below): short and plain, naming no detail of the case.
     Stage.INTAKE: N_("Being prepared for court"),
     Stage.FILED: N_("Filed in court"),
+    # the mandamus route (Order 53): leave asked, then the motion; a ruling on leave is said as
+    # a judgment is, without which way it went
     Stage.LEAVE_SOUGHT: N_("Filed in court"),
-    Stage.LEAVE_GRANTED: N_("Filed in court"),
+    Stage.LEAVE_GRANTED: N_("The parties are filing their papers"),
     Stage.LEAVE_REFUSED: DECIDED,
     Stage.MOTION_FILED: N_("The parties are filing their papers"),
     Stage.PLEADINGS: N_("The parties are filing their papers"),

@@ -150,7 +150,7 @@ async def test_a_viewer_sees_no_personal_data(
     viewer = accounts["viewer"]
     await sign_in(tab, viewer.user.username, viewer.password)
     await tab.goto(f"/web/cases/{award.case_id}")
-    await expect(tab.get_by_text("names are shown only to the case's lawyers")).to_be_visible()
+    await expect(tab.get_by_text("(names are shown only to the case's lawyers)")).to_be_visible()
     body = await tab.locator("body").inner_text()
     assert "Test Person" not in body
     assert await tab.locator("form[action$='/steps']").count() == 0

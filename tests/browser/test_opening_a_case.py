@@ -39,4 +39,6 @@ async def test_a_lawyer_registers_the_survivor_and_opens_the_case(
         tab.get_by_role("heading", name="Otieno v Inspector-General of Police")
     ).to_be_visible()
     await expect(tab.locator("#stage-title .stage")).to_have_text("Intake")
-    await expect(tab.get_by_text("Achieng Otieno")).to_be_visible()
+    await expect(
+        tab.get_by_role("listitem").filter(has_text="S-2026-0001 — Achieng Otieno")
+    ).to_be_visible()

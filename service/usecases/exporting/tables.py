@@ -56,6 +56,8 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "violation_cases": (),
     "referral_partners": (),
     "referrals": ("reason", "outcome_note"),
+    "family_messages": ("body",),
+    "phone_requests": ("caller_hash",),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""
 
