@@ -57,13 +57,22 @@ def settings_of(request: Request[Any, Any, Any]) -> Any:
     return request.app.state.settings
 
 
-@get(
+def letter_route(path: str, summary: str, description: str) -> get:
+    """A letter's GET route: the same formats, answers and documentation for either letter."""
+    return get(
+        path,
+        tags=["awards"],
+        media_type=MEDIA[LetterFormat.TEXT],
+        operation_class=LetterOperation,
+        response_description="The letter: text/plain, text/html with format=html, a PDF with pdf",
+        responses=responses(400, 401, 403, 404, 422),
+        summary=summary,
+        description=description,
+    )
+
+
+@letter_route(
     "/awards/{award_id:uuid}/demand-letter",
-    tags=["awards"],
-    media_type=MEDIA[LetterFormat.TEXT],
-    operation_class=LetterOperation,
-    response_description="The letter: text/plain, text/html with format=html, a PDF with pdf",
-    responses=responses(400, 401, 403, 404, 422),
     summary="The demand letter to the Attorney General, with the statement of sums due",
     description=(
         "Dated `as_of` (default: today in Nairobi), in English or Swahili (`lang`), as plain "
@@ -97,13 +106,8 @@ async def demand_letter_to_the_ag(
     return answer(letter, format, "demand-letter")
 
 
-@get(
+@letter_route(
     "/cases/{case_id:uuid}/demand-letter",
-    tags=["awards"],
-    media_type=MEDIA[LetterFormat.TEXT],
-    operation_class=LetterOperation,
-    response_description="The letter: text/plain, text/html with format=html, a PDF with pdf",
-    responses=responses(400, 401, 403, 404, 422),
     summary="One demand letter for every award of the case that may be demanded",
     description=(
         "Every award of the case certified by `as_of` with something outstanding, one "
