@@ -194,8 +194,8 @@ async def test_a_station_is_checked_against_the_list_with_the_nearest_names_in_w
         (
             numbers[0],
             "court_station",
-            "Court station: 'Kakamegga' is not a station on the Judiciary's list; choose one "
-            "from the list. Did you mean Kakamega, Kapenguria?",
+            "Court station: “Kakamegga” is not a station on the Judiciary's list; choose one "
+            "from the list (near it: Kakamega, Kapenguria).",
         )
     ]
     rows[0]["court_station"] = "Kakamega"
