@@ -18,7 +18,7 @@ import click
 
 from service.database import database, make_engine, make_sessionmaker
 from service.migrate import DatabaseBehind, check_current, upgrade
-from service.secret_key import SecretKeyMissing, with_secret_key
+from service.secret_key import SecretKeyMissing, with_document_keys, with_secret_key
 from service.settings import Settings
 
 T = TypeVar("T")
@@ -101,7 +101,7 @@ def serve(
 
     configure_logging()
     try:
-        settings = with_secret_key(Settings())
+        settings = with_document_keys(with_secret_key(Settings()))
     except SecretKeyMissing as missing:
         sys.exit(str(missing))
     host, port = host or settings.host, port or settings.port
@@ -114,9 +114,11 @@ def serve(
             click.echo(NOT_HERE if settings.database_url else _load_demo(url))
         run_checked(check_current(url))
         # worker processes build their app from the environment: point it at this database, and
-        # hand them the secret, which may have been read from the data folder
+        # hand them the secret and the documents' keys, which may have been read from the data
+        # folder
         os.environ["DATABASE_URL"] = url
         os.environ["HAKI_SECRET_KEY"] = str(settings.secret_key)
+        os.environ["HAKI_DOCUMENT_KEYS"] = str(settings.document_keys)
         click.echo(
             f"Haki is serving on http://{host}:{port}  (API docs: http://{host}:{port}/schema)\n"
             f"Open http://{host}:{port}/ in a browser to sign in"
