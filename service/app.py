@@ -16,7 +16,8 @@ from service.amounts import TYPE_DECODERS, AmountSchema
 from service.api_docs import SelfHostedSwagger
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
-from service.auth.policy import POLICY, enforce, refusals, route_key
+from service.auth.policy import enforce, refusals, route_key
+from service.auth.rules import POLICY
 from service.awards.controller import AwardController, CaseAwardController
 from service.awards.corrections import award_ledger, reverse_disbursement, reverse_payment
 from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag

@@ -13,7 +13,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.documents import Document, DocumentKind, RecordKind
 from domain.examinations import Correlation, Examination, ExaminationForm
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import POLICY, ROLES, reads_free_text
+from service.auth.policy import reads_free_text
+from service.auth.rules import POLICY, ROLES
 from service.usecases.records import documents, examinations
 
 Examined = list[tuple[Examination, str]] | None

@@ -1,7 +1,7 @@
 """What the case page shows, read through the API's use cases: the page adds no rule of its own.
 
 Whether a person sees the parties or the buttons is the access table's answer for the API
-route that does the same (service/auth/policy.py), never a second list of roles.
+route that does the same (service/auth/rules.py), never a second list of roles.
 """
 
 import uuid
@@ -23,7 +23,8 @@ from domain.notices import NoticeToSue, suit_from
 from domain.stages import CaseTrack, JudgmentOutcome
 from domain.users import Principal
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import POLICY, ROLES, reads_free_text
+from service.auth.policy import reads_free_text
+from service.auth.rules import POLICY, ROLES
 from service.awards.controller import rules_of
 from service.usecases.awards import chase, orders
 from service.usecases.awards.compensation import LEDGER_TRIGGERS

@@ -18,7 +18,7 @@ from notifications.formatting import long_date, shillings, weekday_date, yearly_
 from notifications.i18n import Language, translations
 from notifications.statement_words import statement_line
 from service.auth.browser import SESSION_COOKIE, form_token
-from service.auth.policy import POLICY, ROLES
+from service.auth.rules import POLICY, ROLES
 from service.web.labels import LABELS
 from service.web.once import AGAIN, new_token
 

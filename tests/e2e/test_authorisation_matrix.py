@@ -1,6 +1,6 @@
 """Every route of the app, for every role, on the lawyer's own case and on someone else's,
 against the answer the access rules promise. Routes come from the app's route table: a new
-route fails here until it is given an expectation (and a rule in service/auth/policy.py)."""
+route fails here until it is given an expectation (and a rule in service/auth/rules.py)."""
 
 import uuid
 from collections.abc import Awaitable, Callable
@@ -26,7 +26,8 @@ from domain.users import Role
 from notifications.i18n import Language
 from service.amounts import Shillings
 from service.app import create_app
-from service.auth.policy import POLICY, route_key
+from service.auth.policy import route_key
+from service.auth.rules import POLICY
 from service.database import make_sessionmaker
 from service.settings import Settings
 from service.usecases.accounts.team import assign

@@ -14,7 +14,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.app import create_app
-from service.auth.policy import POLICY, Rule, route_key
+from service.auth.policy import route_key
+from service.auth.rules import POLICY, Rule
 from service.database import make_sessionmaker
 from service.usecases.accounts.users import open_session
 from tests.conftest import Account

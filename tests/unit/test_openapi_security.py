@@ -6,7 +6,8 @@ from typing import Any
 from openapi_spec_validator import validate
 
 from service.app import create_app
-from service.auth.policy import POLICY, Rule, route_key
+from service.auth.policy import route_key
+from service.auth.rules import POLICY, Rule
 
 APP = create_app("postgresql+asyncpg://unused/unused")
 SCHEMA: dict[str, Any] = APP.openapi_schema.to_schema()
