@@ -7,9 +7,13 @@ awards (bench/reports_data.py) by COPY, checking a sample against what the use c
 an administrator and times the report through HTTP: from today's base with nothing changed
 since; from the base with a payment recorded through the API before each request (untimed, so
 the changes since the base grow as they would through a day); the same for the CSV of one
-breakdown with small cells merged; and with the base deleted before each request (the first
-request of a day before the worker computed it). In the same run, the bare statement the use
-case runs for each, through asyncpg, and the plan of the one computing a base.
+breakdown with small cells merged; the first request of a day, finding the base the worker's
+pass of the day before computed for it, with a payment since (bases deleted, that pass run
+and the payment made before each request, untimed); and with the bases deleted before each
+request (the first request of a day had the worker been down a whole day, which is how every
+first request of a day was answered before the worker computed the next day's base). In the
+same run, the bare statement the use case runs for each, through asyncpg, and the plan of the
+one computing a base.
 """
 
 import argparse
@@ -49,7 +53,9 @@ from service.database import (  # noqa: E402
 )
 from service.migrate import upgrade  # noqa: E402
 from service.usecases.accounts.users import add_user, open_session  # noqa: E402
+from service.usecases.records.sealing import new_key  # noqa: E402
 from service.usecases.reports.unpaid import Breakdown, unpaid_awards  # noqa: E402
+from service.usecases.reports.unpaid_bases import compute_base  # noqa: E402
 
 FORGET = "DELETE FROM unpaid_bases"
 OWED = """
@@ -92,6 +98,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+READY_WITHIN = 180
+"""seconds a server may take to start: importing the app alone takes ~30 s on a busy machine"""
+
+
+def ready(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/health/ready").status_code == 200
+    except httpx.TransportError:
+        return False
+
+
 @contextmanager
 def serving(url: str) -> Iterator[str]:
     """One `haki serve` process on loopback, without the reminder clock; stopped however we
@@ -100,6 +117,7 @@ def serving(url: str) -> Iterator[str]:
     env = os.environ | {
         "DATABASE_URL": url,
         "HAKI_SECRET_KEY": secrets.token_urlsafe(32),  # a scratch database: any will do
+        "HAKI_DOCUMENT_KEYS": f"bench:{new_key()}",
         "HAKI_HOST": "127.0.0.1",
         "HAKI_PORT": str(port),
         "HAKI_CLOCK": "off",
@@ -113,14 +131,11 @@ def serving(url: str) -> Iterator[str]:
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/health/ready").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            raise SystemExit("the API did not become ready")
+        deadline = time.perf_counter() + READY_WITHIN
+        while not ready(base):
+            if time.perf_counter() > deadline or server.poll() is not None:
+                raise SystemExit("the API did not become ready")
+            time.sleep(0.2)
         yield base
     finally:
         server.terminate()
@@ -132,22 +147,30 @@ def serving(url: str) -> Iterator[str]:
 
 
 async def over_http(
-    base: str, token: str, dsn: str, params: dict[str, str], before: str, budget: Budget
+    base: str, token: str, url: str, params: dict[str, str], before: str, budget: Budget
 ) -> list[float]:
     """Seconds per request, one at a time, after one to warm up (which computes the base);
-    `before` each, untimed: nothing, "forget" (delete the bases) or "pay" (a payment of
-    KES 1.00 through the API on an award still owed)."""
+    `before` each, untimed: nothing, "forget" (delete the bases), "pay" (a payment of
+    KES 1.00 through the API on an award still owed) or "yesterday" (delete the bases, run the
+    worker's pass of yesterday, which computes today's base too, then pay)."""
     took: list[float] = []
     headers = {"Authorization": f"Bearer {token}"}
-    db = await asyncpg.connect(dsn)
+    db = await asyncpg.connect(asyncpg_dsn(url))
+    engine = make_engine(url, pool_size=1)
     try:
         owed = [str(row[0]) for row in await db.fetch(OWED)]
         async with httpx.AsyncClient(base_url=base, headers=headers, timeout=300) as http:
             deadline = time.perf_counter() + budget.seconds
             for n in range(budget.count + 1):
-                if before == "forget":
+                if before in ("forget", "yesterday"):
                     await db.execute(FORGET)
-                while n and before == "pay" and not await paid(http, owed.pop()):
+                if before == "yesterday":
+                    started = time.perf_counter()
+                    await compute_base(engine, TODAY - timedelta(days=1), ahead=True)
+                    if not n:
+                        took_pass = time.perf_counter() - started
+                        print(f"  (the worker's pass, two days' bases: {took_pass:.1f} s)")
+                while n and before in ("pay", "yesterday") and not await paid(http, owed.pop()):
                     pass
                 started = time.perf_counter()
                 response = await http.get("/reports/unpaid", params=params)
@@ -159,6 +182,7 @@ async def over_http(
                     break
     finally:
         await db.close()
+        await engine.dispose()
     return took
 
 
@@ -245,6 +269,7 @@ SERIES = [  # label, query parameters, breakdowns, merged, before each request
     ("all breakdowns, nothing changed", {}, list(Breakdown), False, ""),
     ("all breakdowns, a payment before each", {}, list(Breakdown), False, "pay"),
     ("CSV by respondent, merged, a payment before", CSV, [Breakdown.RESPONDENT], True, "pay"),
+    ("first of a day, base from the day before, paid", {}, list(Breakdown), False, "yesterday"),
     ("all breakdowns, base computed in the request", {}, list(Breakdown), False, "forget"),
 ]
 
@@ -258,7 +283,7 @@ def timed(url: str, dsn: str, budget: Budget) -> tuple[list[Any], Sent]:
         for label, params, breakdowns, merge, before in SERIES:
             started = time.perf_counter()
             asked = {"as_of": TODAY.isoformat(), **params}
-            http = asyncio.run(over_http(base, token, dsn, asked, before, budget))
+            http = asyncio.run(over_http(base, token, url, asked, before, budget))
             computes, reads = asyncio.run(bare(url, breakdowns, merge))
             sql = asyncio.run(in_sql(dsn, computes if before == "forget" else reads, budget))
             rows.append((label, quantiles(http), quantiles(sql), len(http), len(sql)))
@@ -304,8 +329,8 @@ def main() -> None:
         print(f"{'  bare SQL (asyncpg)':<48}{sql[0]:9.0f}{sql[1]:9.0f}{sql_runs:6}")
         print(f"{'  ratio HTTP/SQL':<48}{http[0] / sql[0]:9.2f}{http[1] / sql[1]:9.2f}")
     for label, http, *_ in rows:
-        verdict = "met" if http[0] < 500 else "NOT met"
-        print(f"target, p50 under 500 ms through HTTP, {label}: {verdict}")
+        verdict = "met" if http[0] < 300 else "NOT met"
+        print(f"target, p50 under 300 ms through HTTP, {label}: {verdict}")
     print("plan of the statement computing a base, top nodes:")
     for line in explained:
         print(f"  {line[:150]}")

@@ -114,7 +114,8 @@ async def _from_base(
 ) -> list[dict[str, Any]]:
     """The day's base and the changes since, in this transaction (its own changes counted);
     the base computed first if there is none or it has fallen too far behind, and again should
-    another process replace it between the look and the read."""
+    another process replace it between the look and the read. Only the day asked: tomorrow's
+    base is the worker's work (unpaid_refresh.py), not a waiting reader's."""
     db = await session.connection()
     assert isinstance(session.bind, AsyncEngine)
     while True:

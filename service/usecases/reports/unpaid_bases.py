@@ -8,7 +8,7 @@ advisory lock); one arriving meanwhile waits and then finds the base done.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import text
@@ -74,29 +74,43 @@ async def settings_for_one_pass(db: AsyncConnection) -> None:
     await db.execute(text("SET LOCAL work_mem = '256MB'"))
 
 
-async def compute_base(engine: AsyncEngine, day: date, stale: int = STALE) -> bool:
-    """Computes `day`'s base unless one with at most `stale` unseen changes is there (perhaps
-    just computed by another process); then keeps KEPT bases and prunes the changes. True if
-    it computed."""
+async def compute_base(
+    engine: AsyncEngine, day: date, stale: int = STALE, ahead: bool = False
+) -> bool:
+    """Computes `day`'s base, and with `ahead` the next day's too from the same snapshot, unless
+    each is there with at most `stale` unseen changes (perhaps just computed by another
+    process); then keeps KEPT bases and prunes the changes. True if it computed.
+
+    The next day's base is the previous day's work for the first request of a day: its interest
+    is each award's accrual one day further, rounded award by award as domain.interest rounds
+    (sums of rounded figures cannot be moved a day on exactly), and its awards those judged,
+    served, aged or closed as of that day; the changes after its snapshot are added when read."""
+    days = [day, day + timedelta(days=1)] if ahead else [day]
     async with engine.begin() as db:
         await db.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": LOCK})
-        current = await found_base(db, day)
-        if current is not None and current.backlog <= stale:
+        if all([await _current(db, each, stale) for each in days]):
             return False
         await settings_for_one_pass(db)
-        rows = (await db.execute(text(BUILD), {"as_of": day})).mappings().all()
+        rows = (await db.execute(text(BUILD), {"days": days})).mappings().all()
         snapshot = next(row["snapshot"] for row in rows if row["part"] == "snapshot")
-        await db.execute(text("DELETE FROM unpaid_bases WHERE day = :day"), {"day": day})
-        new = {"day": day, "snapshot": snapshot, "now": utcnow()}
-        base = (await db.execute(text(NEW_BASE), new)).scalar_one()
-        shared = [row for row in rows if row["part"] == "shared"]
-        cells = _cells(base, [row for row in rows if row["part"] == "row"], shared)
-        await db.execute(text(CELLS), cells)
-        columns = {name: [row[name] for row in shared] for name in (*KEYS, "survivor_id", "awards")}
-        await db.execute(text(SHARED), {"base": base} | columns)
+        await db.execute(text("DELETE FROM unpaid_bases WHERE day = ANY(:days)"), {"days": days})
+        for each in days:
+            new = {"day": each, "snapshot": snapshot, "now": utcnow()}
+            base = (await db.execute(text(NEW_BASE), new)).scalar_one()
+            mine = [row for row in rows if row["day"] == each]
+            shared = [row for row in mine if row["part"] == "shared"]
+            cells = _cells(base, [row for row in mine if row["part"] == "row"], shared)
+            await db.execute(text(CELLS), cells)
+            columns = {n: [row[n] for row in shared] for n in (*KEYS, "survivor_id", "awards")}
+            await db.execute(text(SHARED), {"base": base} | columns)
         await db.execute(text(TRIM), {"kept": KEPT})
         await db.execute(text(PRUNE))
     return True
+
+
+async def _current(db: AsyncConnection, day: date, stale: int) -> bool:
+    found = await found_base(db, day)
+    return found is not None and found.backlog <= stale
 
 
 def _cells(base: int, rows: list[Any], shared: list[Any]) -> list[dict[str, Any]]:
@@ -108,6 +122,8 @@ def _cells(base: int, rows: list[Any], shared: list[Any]) -> list[dict[str, Any]
         for key in KEYS:
             ids[key, cell[key]].add(cell["survivor_id"])
     stored = []
+    if not any(all(row[k] is None for k in KEYS) for row in rows):  # nothing owed that day
+        rows = [dict.fromkeys(KEYS) | dict.fromkeys(("awards", "lone", *SUMS), 0), *rows]
     for row in rows:
         breakdown, value = next(((k, row[k]) for k in KEYS if row[k] is not None), (TOTALS, ""))
         people = ids[breakdown, value]

@@ -62,7 +62,7 @@ WHERE p.valid_from <= :as_of AND (p.valid_to IS NULL OR p.valid_to > :as_of)
   AND (p.closed_on IS NULL OR p.closed_on > :as_of)
 ORDER BY {{column}} {{direction}} NULLS LAST, p.judgment_on, p.award_id
 """
-"""the report's WHERE (unpaid_sql.UNPAID) row by row; an award not yet served sorts last"""
+"""the report's WHERE (unpaid_sql._unpaid) row by row; an award not yet served sorts last"""
 
 
 @dataclass(frozen=True)

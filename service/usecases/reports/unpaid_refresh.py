@@ -1,16 +1,17 @@
-"""Today's unpaid-awards base, kept current in the background.
+"""Today's and tomorrow's unpaid-awards bases, kept current in the background.
 
 Reading the report from a base and the changes since takes milliseconds; computing a base on a
 million awards takes seconds. So the worker (and each API process running the clock) looks
-every HAKI_CLOCK_SECONDS and computes today's base when there is none (a new day) or it has
-not seen more than a few thousand changes: the first person to ask has most likely been beaten
-to it, and readers never pass the point where they would compute it themselves. Computing also
-prunes the changes every base has seen, so the log stays small.
+every HAKI_CLOCK_SECONDS and computes today's base, and from the same pass tomorrow's, when
+tomorrow's is missing (the first turn after midnight in Nairobi) or today's has seen more than a
+few thousand changes. The first request of a day thus finds the base the previous day computed
+for it, and never computes one itself unless the worker has been down for a whole day.
+Computing also prunes the changes every base has seen, so the log stays small.
 """
 
 import asyncio
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -26,13 +27,14 @@ BEHIND = STALE // 4
 
 
 async def refresh_report(engine: AsyncEngine, today: date) -> bool:
-    """Computes `today`'s base unless it is there and at most BEHIND changes behind; True if
-    it computed."""
+    """Computes `today`'s and tomorrow's bases unless today's is at most BEHIND changes behind
+    and tomorrow's is there; True if it computed. `today` is Nairobi's, given by the caller."""
     async with engine.connect() as db:
         base = await found_base(db, today)
-    if base is not None and base.backlog <= BEHIND:
+        tomorrow = await found_base(db, today + timedelta(days=1))
+    if base is not None and base.backlog <= BEHIND and tomorrow is not None:
         return False
-    return await compute_base(engine, today, stale=BEHIND)
+    return await compute_base(engine, today, stale=BEHIND, ahead=True)
 
 
 async def refresh_forever(engine: AsyncEngine, seconds: float) -> None:

@@ -31,33 +31,41 @@ def _age(days: str) -> str:
     )
 
 
-INTEREST = f"""
-CASE WHEN p.bearing_latest IS NULL OR p.bearing_latest <= :as_of
-     THEN round((p.bearing_sum * (:as_of - DATE '{EPOCH.isoformat()}')
+def _interest(as_of: str) -> str:
+    return f"""
+CASE WHEN p.bearing_latest IS NULL OR p.bearing_latest <= {as_of}
+     THEN round((p.bearing_sum * ({as_of} - DATE '{EPOCH.isoformat()}')
                  - p.bearing_day_sum) / 36500.000000000000, 2)
-     ELSE haki_rated_interest(p.bearing, p.bearing_from, :as_of) END
+     ELSE haki_rated_interest(p.bearing, p.bearing_from, {as_of}) END
 """
+
+
+INTEREST = _interest(":as_of")
 """Interest from the position to `as_of`, as domain.interest._accrue: each bearing is a head's
 principal times its own rate; once every bearing head has started, Σ bearing x days is
 Σbearing x day - Σ(bearing x start day), exactly, then one division and rounding; before that
 (a head from a later day), head by head (a function of migration 0027, the same sum and
 rounding)."""
 
-UNPAID = f"""
-SELECT {{sign}} AS sign, p.survivor_id, p.survivor_awards, p.awarded, p.accrued,
-       {INTEREST} AS later, p.paid_to_interest + p.paid_to_principal AS paid,
+
+def _unpaid(as_of: str, sign: str, source: str, since: str = "", day: str = "") -> str:
+    """Each award still owed on `as_of` (a parameter, or a column naming one day of several):
+    its position in force that day and its facts; `day` adds columns before them."""
+    return f"""
+SELECT {day} {sign} AS sign, p.survivor_id, p.survivor_awards, p.awarded, p.accrued,
+       {_interest(as_of)} AS later, p.paid_to_interest + p.paid_to_principal AS paid,
        p.principal AS outstanding_principal, p.unpaid_interest,
        p.respondent, extract(year FROM p.judgment_on)::int::text AS judgment_year,
-       p.court_station, {_age("(:as_of - p.judgment_on)")} AS ageing_since_judgment,
-       CASE WHEN p.served_on IS NULL OR p.served_on > :as_of THEN '{NOT_SERVED}'
-            ELSE {_age("(:as_of - p.served_on)")} END AS ageing_since_service
-FROM {{source}} p
-WHERE p.valid_from <= :as_of AND (p.valid_to IS NULL OR p.valid_to > :as_of)
-  AND p.judgment_on <= :as_of
+       p.court_station, {_age(f"({as_of} - p.judgment_on)")} AS ageing_since_judgment,
+       CASE WHEN p.served_on IS NULL OR p.served_on > {as_of} THEN '{NOT_SERVED}'
+            ELSE {_age(f"({as_of} - p.served_on)")} END AS ageing_since_service
+FROM {source}
+WHERE p.valid_from <= {as_of} AND (p.valid_to IS NULL OR p.valid_to > {as_of})
+  AND p.judgment_on <= {as_of}
   AND (p.principal > 0 OR p.unpaid_interest > 0)
-  AND (p.closed_on IS NULL OR p.closed_on > :as_of) {{since}}
+  AND (p.closed_on IS NULL OR p.closed_on > {as_of}) {since}
 """
-"""each award still owed on `as_of`: its position in force that day and its facts"""
+
 
 _keys = ", ".join(KEYS)
 _sums = ", ".join(f"coalesce(sum({s}), 0) AS {s}" for s in SUMS)
@@ -68,27 +76,31 @@ _rows = ", ".join([f"('{TOTALS}', '')", *(f"('{k}', p.{k})" for k in KEYS)])
 IN_ROWS = f"CROSS JOIN LATERAL (VALUES {_rows}) k(breakdown, value)"
 """a cell (a row with every breakdown's column) as the report's rows it counts in"""
 
+DAYS = "award_positions p CROSS JOIN unnest(CAST(:days AS date[])) AS d(day)"
+"""every position once for each day asked"""
+
 BUILD = f"""
-WITH unpaid AS NOT MATERIALIZED ({UNPAID.format(sign=1, source="award_positions", since="")}),
+WITH unpaid AS NOT MATERIALIZED ({_unpaid("d.day", "1", DAYS, day="d.day AS day,")}),
 combined AS (
-    SELECT {_keys}, count(*) AS awards, count(*) FILTER (WHERE survivor_awards = 1) AS lone,
+    SELECT day, {_keys}, count(*) AS awards, count(*) FILTER (WHERE survivor_awards = 1) AS lone,
            {", ".join(f"sum({s}) AS {s}" for s in SUMS)}
-    FROM unpaid GROUP BY {_keys}
+    FROM unpaid GROUP BY day, {_keys}
 )
-SELECT 'row' AS part, {_keys}, coalesce(sum(awards), 0)::bigint AS awards,
+SELECT 'row' AS part, day, {_keys}, coalesce(sum(awards), 0)::bigint AS awards,
        coalesce(sum(lone), 0)::bigint AS lone, {_sums}, NULL::uuid AS survivor_id,
        NULL AS snapshot
-FROM combined GROUP BY GROUPING SETS ((), {", ".join(f"({k})" for k in KEYS)})
+FROM combined GROUP BY day, GROUPING SETS ((), {", ".join(f"({k})" for k in KEYS)})
 UNION ALL
-SELECT 'shared', {_keys}, count(*), 0, {_zeros}, survivor_id, NULL
-FROM unpaid WHERE survivor_awards > 1 GROUP BY {_keys}, survivor_id
+SELECT 'shared', day, {_keys}, count(*), 0, {_zeros}, survivor_id, NULL
+FROM unpaid WHERE survivor_awards > 1 GROUP BY day, {_keys}, survivor_id
 UNION ALL
-SELECT 'snapshot', {", ".join("NULL" for _ in KEYS)}, 0, 0, {_zeros}, NULL,
+SELECT 'snapshot', NULL, {", ".join("NULL" for _ in KEYS)}, 0, 0, {_zeros}, NULL,
        pg_current_snapshot()::text
 """
-"""A base for `as_of` computed from every position: the report's rows (by hashing the awards
-into cells, in parallel workers, then the cells into rows), the cells of the survivors holding
-several awards, and the snapshot the statement read (one statement, so one snapshot)."""
+"""Bases for each of `days` computed from every position in one pass (so with one snapshot):
+the report's rows (by hashing the awards into cells, in parallel workers, then the cells into
+rows), the cells of the survivors holding several awards, and the snapshot the statement read
+(one statement, so one snapshot). A day with no award owed has no row: its totals are zero."""
 
 SINCE = """
   AND p.xid >= :xmin
@@ -110,7 +122,7 @@ _added = ", ".join(f"coalesce(b.{s}, 0) + coalesce(m.{s}, 0) AS {s}" for s in SU
 
 READ = f"""
 WITH changed AS MATERIALIZED (
-    {UNPAID.format(sign="p.sign", source="award_position_changes", since=SINCE)}
+    {_unpaid(":as_of", "p.sign", "award_position_changes p", SINCE)}
 ),
 moved AS (
     SELECT k.breakdown, k.value, sum(p.sign) AS awards,
