@@ -1,5 +1,7 @@
 """How strong a new password must be, and the refusal that says why in the reader's language."""
 
+import threading
+
 import pytest
 
 from domain.errors import InvalidInput
@@ -7,9 +9,12 @@ from notifications.i18n import Language
 from service.usecases.accounts.passwords import (
     COMMON,
     GUESSABLE,
+    HASHER,
     PERSONAL,
     TOO_SHORT,
     hashed,
+    matches,
+    off_the_loop,
     weakness,
 )
 from service.web.said import said
@@ -48,3 +53,11 @@ async def test_the_refusal_is_said_in_one_language_the_readers() -> None:
     assert "Nenosiri" not in english
     assert kiswahili.startswith("Nenosiri hili liko kwenye orodha za manenosiri")
     assert "This password" not in kiswahili
+
+
+async def test_argon2_runs_off_the_loop_with_the_same_parameters() -> None:
+    """The hashing thread is not the loop's, and hashes with Argon2's parameters as they were."""
+    thread = await off_the_loop(threading.get_native_id)
+    assert thread != threading.get_native_id()
+    assert (HASHER.time_cost, HASHER.memory_cost) == (3, 65536)
+    assert await matches(await hashed("mango-ferry-kisumu-lantern"), "mango-ferry-kisumu-lantern")
