@@ -38,6 +38,35 @@ async def upload_document(db: Db, request: SignedIn, case_id: FromPath[uuid.UUID
     return DocumentOut.of(document, reads_free_text(request.user))
 
 
+async def upload_violation_document(
+    db: Db, request: SignedIn, violation_id: FromPath[uuid.UUID]
+) -> DocumentOut:
+    """A file for the violation record (a photograph of the injuries, a medical report), sent
+    as `multipart/form-data`: the field `file` and its `kind`; the record is the one in the
+    address (`record_kind` and `record_id`, if sent, are ignored). Checked as a case's
+    documents are (413, 415)."""
+    form = await request.form()
+    upload = await document_in(form).upload(form.get("file"))
+    document = await documents.keep_violation_document(
+        db, actor_of(request), violation_id, upload, rules_of(request)
+    )
+    return DocumentOut.of(document, reads_free_text(request.user))
+
+
+@get(
+    "/violations/{violation_id:uuid}/documents",
+    responses=responses(401, 403, 404),
+    summary="The violation record's documents (personal data, as the record)",
+    tags=["documents"],
+)
+async def violation_documents(
+    db: Db, request: SignedIn, violation_id: FromPath[uuid.UUID]
+) -> list[DocumentOut]:
+    async with db.begin():
+        found = await documents.documents_of_violation(db, violation_id)
+    return [DocumentOut.of(document, True) for document in found]
+
+
 @get(
     "/cases/{case_id:uuid}/documents",
     responses=responses(401, 404),
@@ -90,4 +119,12 @@ def documents_router(settings: Settings) -> Router:
         summary="Keep a document on the case, or on its award, hearing or examination",
         tags=["documents"],
     )(upload_document)
-    return Router("/", route_handlers=[upload, case_documents, download_document])
+    on_violation = post(
+        "/violations/{violation_id:uuid}/documents",
+        request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
+        responses=responses(400, 401, 403, 404, 413, 415, 422),
+        summary="Keep a document on a violation record",
+        tags=["documents"],
+    )(upload_violation_document)
+    handlers = [upload, on_violation, case_documents, violation_documents, download_document]
+    return Router("/", route_handlers=handlers)
