@@ -31,7 +31,6 @@ WORDS = {
         "kept": "The document is sealed and kept with the record.",
         "download": "Download",
         "correct": "Correct the record",
-        "day": "Day",
         "unit": "Unit or station",
         "corrected": "The record is corrected.",
         "stale": "Someone corrected this record since the page was drawn",
@@ -47,7 +46,6 @@ WORDS = {
         "kept": "Hati imefungwa kwa usimbaji fiche na kuhifadhiwa pamoja na rekodi.",
         "download": "Pakua",
         "correct": "Sahihisha rekodi",
-        "day": "Siku",
         "unit": "Kikosi au kituo",
         "corrected": "Rekodi imesahihishwa.",
         "stale": "Mtu mwingine amesahihisha rekodi hii",
@@ -90,7 +88,7 @@ async def test_a_lawyer_keeps_a_report_on_a_violation_corrects_it_and_links_its_
 
     correction = tab.locator("#correct details")
     await correction.locator("summary").click()
-    await correction.get_by_label(words["day"], exact=True).fill("25")
+    await correction.locator("#v-day").fill("25")
     await correction.get_by_label(words["unit"]).fill("Kilimani Police Station")
     await shoot(tab, f"violation-correction-{lang}")
     await tab.set_viewport_size(PHONE)
