@@ -1,6 +1,8 @@
 """HTTP routes of documents: upload to a case's record, the case's list, the file itself."""
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from litestar import Response, Router, get, post
@@ -111,20 +113,23 @@ async def download_document(
 
 
 def documents_router(settings: Settings) -> Router:
-    """The upload route takes files up to HAKI_DOCUMENT_MAX_BYTES, more than other bodies."""
-    upload = post(
+    """The upload routes take files up to HAKI_DOCUMENT_MAX_BYTES, more than other bodies."""
+
+    def upload(path: str, summary: str) -> Callable[[Any], Any]:
+        return post(
+            path,
+            request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
+            responses=responses(400, 401, 403, 404, 413, 415, 422),
+            summary=summary,
+            tags=["documents"],
+        )
+
+    on_case = upload(
         "/cases/{case_id:uuid}/documents",
-        request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
-        responses=responses(400, 401, 403, 404, 413, 415, 422),
-        summary="Keep a document on the case, or on its award, hearing or examination",
-        tags=["documents"],
+        "Keep a document on the case, or on its award, hearing or examination",
     )(upload_document)
-    on_violation = post(
-        "/violations/{violation_id:uuid}/documents",
-        request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
-        responses=responses(400, 401, 403, 404, 413, 415, 422),
-        summary="Keep a document on a violation record",
-        tags=["documents"],
+    on_violation = upload(
+        "/violations/{violation_id:uuid}/documents", "Keep a document on a violation record"
     )(upload_violation_document)
-    handlers = [upload, on_violation, case_documents, violation_documents, download_document]
+    handlers = [on_case, on_violation, case_documents, violation_documents, download_document]
     return Router("/", route_handlers=handlers)

@@ -64,10 +64,15 @@ async def change_violation(
     return violation
 
 
-async def _survivor_of(session: AsyncSession, violation: Violation) -> Survivor:
+async def _may_link(
+    session: AsyncSession, violation_id: uuid.UUID, case_id: uuid.UUID, lawyer: uuid.UUID | None
+) -> None:
+    """The case must be one of the survivor's and, for a lawyer, of their team: an id in the
+    path beside the record's is authorised like the record's own."""
+    violation = await _violation(session, violation_id)
     survivor = await session.get(Survivor, violation.survivor_id)
     assert survivor is not None  # a foreign key guarantees it
-    return survivor
+    await cases_of(session, survivor, [case_id], lawyer)
 
 
 async def link_case(
@@ -77,11 +82,9 @@ async def link_case(
     case_id: uuid.UUID,
     lawyer: uuid.UUID | None,
 ) -> None:
-    """The case must be one of the survivor's and, for a lawyer, of their team: an id in a
-    body is authorised like one in the path. Linking twice is linking once."""
+    """Linking twice is linking once."""
     async with session.begin():
-        violation = await _violation(session, violation_id)
-        await cases_of(session, await _survivor_of(session, violation), [case_id], lawyer)
+        await _may_link(session, violation_id, case_id, lawyer)
         if await session.get(ViolationCase, (violation_id, case_id)) is None:
             session.add(ViolationCase(violation_id=violation_id, case_id=case_id))
             audit(session, actor, "violation.link", "violation", violation_id, case=str(case_id))
@@ -96,8 +99,7 @@ async def unlink_case(
 ) -> None:
     """As linking: a lawyer unlinks only a case of their team."""
     async with session.begin():
-        violation = await _violation(session, violation_id)
-        await cases_of(session, await _survivor_of(session, violation), [case_id], lawyer)
+        await _may_link(session, violation_id, case_id, lawyer)
         gone = await session.exec(
             delete(ViolationCase).where(
                 col(ViolationCase.violation_id) == violation_id,
