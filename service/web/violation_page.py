@@ -103,7 +103,6 @@ async def record_page(
         cases=cases,
         unlinked=[(str(c.id), c.reference) for c in cases if c.id not in linked],
         form=forms.change or Refusal(as_typed(violation)),
-        stale=bool(forms.change and forms.change.stale),
         link_form=forms.link or Refusal({}),
         document_form=forms.document,
         documents=kept,
@@ -144,8 +143,6 @@ class ViolationPage(Controller):
 
         result = await attempt(values_of(await request.form()), correct, language_of(request))
         if isinstance(result, Refusal):
-            if GENERAL in result.errors and result.status_code == 409:
-                result.stale = True
             return await record_page(db, request, violation_id, RecordForms(change=result))
         return Redirect(f"/web/violations/{violation_id}?done=changed", status_code=303)
 
