@@ -1,10 +1,11 @@
 """Documents of a case (the decree, the certificate of order, proof of service, P3 forms,
 medical reports, photographs), kept sealed in PostgreSQL in chunks.
 
-A document belongs to one record — the case itself, an award, a hearing or a medico-legal
-examination — named by `record_kind` and `record_id`, and always to the case that record is
-part of (`case_id`), whose team rule decides who may read it. A new kind of record (a
-violation record) is one more `RecordKind` and one more check that it belongs to the case.
+A document belongs to one record — the case itself, an award, a hearing, a medico-legal
+examination or a violation record — named by `record_kind` and `record_id`. All but the
+violation record are part of a case (`case_id`), whose team rule decides who may read the
+document; a violation record is the survivor's, recorded at intake before any petition, so
+its documents have no case and are read by the rule of the survivor's record.
 """
 
 import uuid
@@ -41,6 +42,7 @@ class RecordKind(StrEnum):
     AWARD = "award"
     HEARING = "hearing"
     EXAMINATION = "examination"
+    VIOLATION = "violation"
 
 
 class Document(SQLModel, table=True):
@@ -53,10 +55,15 @@ class Document(SQLModel, table=True):
         sa.CheckConstraint(
             "record_kind <> 'case' OR record_id = case_id", name="a_case_document_is_its_case"
         ),
+        sa.CheckConstraint(
+            "(record_kind = 'violation') = (case_id IS NULL)",
+            name="only_a_violation_document_has_no_case",
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    case_id: uuid.UUID = Field(foreign_key="cases.id", index=True)
+    case_id: uuid.UUID | None = Field(default=None, foreign_key="cases.id", index=True)
+    """None for a violation record's document: the survivor's record decides who reads it"""
     record_kind: RecordKind = Field(sa_type=value_enum(RecordKind, "record_kind"))
     record_id: uuid.UUID
     kind: DocumentKind = Field(sa_type=value_enum(DocumentKind, "document_kind"))

@@ -87,6 +87,9 @@ class Partner(SQLModel, table=True):
     county: str | None = Field(default=None, max_length=40)
     contact: str | None = Field(default=None, max_length=200)
     added_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    """False once an administrator deactivates it: no longer offered for new referrals, still
+    named on the referrals already made to it"""
 
 
 class Referral(SQLModel, table=True):

@@ -9,9 +9,11 @@ survivor or a witness, and officers named in a record are people under investiga
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from domain.base import utcnow
@@ -115,6 +117,13 @@ class Violation(SQLModel, table=True):
     disability: bool | None = None
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
     recorded_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    version: int = Field(default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        """Every UPDATE checks and bumps `version`: of two people correcting one record, one
+        wins and the other is told to reload."""
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class ViolationCase(SQLModel, table=True):

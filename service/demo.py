@@ -15,15 +15,14 @@ from domain.audit import Actor
 from domain.awards import HeadKind
 from domain.calendar import NAIROBI
 from domain.cases import Case
-from domain.contacts import Channel
 from domain.hearings import HearingPurpose
 from domain.stages import CaseKind as K
 from domain.stages import CourtLevel as L
 from domain.stages import JudgmentOutcome as O
 from domain.stages import Stage
 from domain.users import Role
-from notifications.i18n import Language
 from service.amounts import Shillings
+from service.demo_records import demo_contacts, demo_violations
 from service.usecases.accounts.users import add_user
 from service.usecases.awards.compensation import AwardStep, record_award_step
 from service.usecases.awards.entries import PaymentIn
@@ -31,8 +30,6 @@ from service.usecases.awards.orders import AwardOrder, CompensationRules, HeadIn
 from service.usecases.awards.payments import receive_payment
 from service.usecases.cases.court_track import Step, record_step
 from service.usecases.cases.register import open_case
-from service.usecases.families.consent import record_consent
-from service.usecases.families.contacts import NewContact, add_contact
 from service.usecases.families.survivors import register_survivor
 from service.usecases.hearings import court_dates
 from service.usecases.hearings.court_dates import Sitting
@@ -135,7 +132,9 @@ async def load_demo_cases(
     for demo in CASES:
         codes = await _load(sessions, demo, today, users.get(demo.counsel))
         survivors.update(zip(demo.claimants, codes, strict=True))
-    await _contacts(sessions, survivors, users["Grace Muthoni (administrator)"])
+    admin = users["Grace Muthoni (administrator)"]
+    await demo_contacts(sessions, survivors, admin)
+    await demo_violations(sessions, survivors, today, admin)
     return len(CASES)
 
 
@@ -183,27 +182,6 @@ async def _load(
     if demo.damages:
         await _award(sessions, demo, case.id, codes, judged_on=opened + gap * len(demo.steps))
     return codes
-
-
-# Family members who agreed to hear of the case (fictional numbers; without an SMS gateway set
-# up, their texts go to the log).
-DEMO_CONTACTS = (
-    ("Juma Kiprono Mwangi", "Mwanaisha Mwangi", "sister", "0700 123 456", Language.SW),
-    ("Brian Kipchumba", "Esther Chepkoech", "mother", "0711 654 321", Language.SW),
-    ("Mwanajuma Wekesa", "Mwanajuma Wekesa", "self", "0722 000 111", Language.EN),
-)
-
-
-async def _contacts(
-    sessions: async_sessionmaker[AsyncSession], codes: dict[str, str], admin: uuid.UUID
-) -> None:
-    actor = Actor("demo-data", "local", admin)
-    for survivor, name, relationship, phone, language in DEMO_CONTACTS:
-        new = NewContact(name, relationship, language, Channel.SMS, phone=phone)
-        async with sessions() as session:
-            contact = await add_contact(session, actor, codes[survivor], new)
-        async with sessions() as session:
-            await record_consent(session, actor, contact.contact.id)
 
 
 NEXT_SITTING = {

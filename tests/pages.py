@@ -21,6 +21,7 @@ IDS = {
     "contact_id": "SELECT id FROM contacts ORDER BY id",
     "code": "SELECT code FROM survivors ORDER BY code",
     "survivor_code": "SELECT code FROM survivors ORDER BY code",
+    "violation_id": "SELECT id FROM violations ORDER BY occurred_on, id",
 }
 """How to fill each path parameter: a query for the ids of the demo-like register, in order."""
 NOT_PAGES = {

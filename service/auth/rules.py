@@ -25,7 +25,10 @@ class Rule(Enum):
     AWARD_PERSONAL = "administrators; lawyers on the team of the award's case (personal data)"
     HEARING_READ = "any role; a lawyer only on the team of the hearing's case"
     HEARING_CHANGE = "administrators; lawyers on the team of the hearing's case"
-    DOCUMENT_PERSONAL = "administrators; lawyers on the team of the document's case (personal data)"
+    DOCUMENT_PERSONAL = (
+        "administrators; lawyers on the team of the document's case, or for a violation "
+        "record's document who may read the survivor's record (personal data)"
+    )
     EXAMINATION_PERSONAL = (
         "administrators; lawyers on the team of the examination's case (personal data)"
     )
@@ -143,6 +146,21 @@ POLICY: dict[str, Rule] = {
     "ViolationController.record": Rule.SURVIVOR_RECORD,
     "ViolationController.of_survivor": Rule.SURVIVOR_RECORD,
     "ViolationController.get_violation": Rule.VIOLATION_PERSONAL,
+    # corrections and links are audited; a case linked or unlinked must be one of the
+    # survivor's and, for a lawyer, of their team (service/usecases/records/violation_changes.py)
+    "ViolationController.change_violation": Rule.VIOLATION_PERSONAL,
+    "ViolationController.link_case": Rule.VIOLATION_PERSONAL,
+    "ViolationController.unlink_case": Rule.VIOLATION_PERSONAL,
+    "ViolationPage.violation_page": Rule.VIOLATION_PERSONAL,  # as get_violation, with documents
+    "ViolationPage.change": Rule.VIOLATION_PERSONAL,
+    "ViolationPage.link": Rule.VIOLATION_PERSONAL,
+    "ViolationPage.unlink": Rule.VIOLATION_PERSONAL,
+    # a violation record's documents: the record's rule (they have no case)
+    "upload_violation_document": Rule.VIOLATION_PERSONAL,
+    "violation_documents": Rule.VIOLATION_PERSONAL,
+    "upload_on_violation_page": Rule.VIOLATION_PERSONAL,
+    "VocabularyPage.vocabulary_page": Rule.ADMIN,  # the form of ViolationTypeController.add_type
+    "VocabularyPage.add_type": Rule.ADMIN,
     # every role: place, unit and officers withheld unless reads_free_text
     "ViolationController.of_case": Rule.CASE_READ,
     "ViolationTypeController.list_types": Rule.SIGNED_IN,
@@ -157,6 +175,8 @@ POLICY: dict[str, Rule] = {
     # the partner directory: organisations, not people
     "PartnerController.list_partners": Rule.SIGNED_IN,
     "PartnerController.add_partner": Rule.ADMIN,
+    "PartnerController.set_active": Rule.ADMIN,
+    "PartnersPage.set_active": Rule.ADMIN,
     "PartnersPage.partners_page": Rule.ADMIN,  # the form of PartnerController.add_partner
     "PartnersPage.add_partner": Rule.ADMIN,
     "ReferralPages.refer": Rule.SURVIVOR_RECORD,

@@ -11,7 +11,7 @@ from service.imports.commands import cli_actor
 from service.migrate import check_current
 from service.secret_key import with_document_keys
 from service.settings import Settings
-from service.usecases.records.documents import reseal, sealed_with_old_keys
+from service.usecases.records.document_keys import reseal, sealed_with_old_keys
 from service.usecases.records.sealing import keyring_of, new_key
 
 

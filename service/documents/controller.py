@@ -1,6 +1,8 @@
 """HTTP routes of documents: upload to a case's record, the case's list, the file itself."""
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from litestar import Response, Router, get, post
@@ -36,6 +38,35 @@ async def upload_document(db: Db, request: SignedIn, case_id: FromPath[uuid.UUID
         db, actor_of(request), case_id, upload, rules_of(request)
     )
     return DocumentOut.of(document, reads_free_text(request.user))
+
+
+async def upload_violation_document(
+    db: Db, request: SignedIn, violation_id: FromPath[uuid.UUID]
+) -> DocumentOut:
+    """A file for the violation record (a photograph of the injuries, a medical report), sent
+    as `multipart/form-data`: the field `file` and its `kind`; the record is the one in the
+    address (`record_kind` and `record_id`, if sent, are ignored). Checked as a case's
+    documents are (413, 415)."""
+    form = await request.form()
+    upload = await document_in(form).upload(form.get("file"))
+    document = await documents.keep_violation_document(
+        db, actor_of(request), violation_id, upload, rules_of(request)
+    )
+    return DocumentOut.of(document, reads_free_text(request.user))
+
+
+@get(
+    "/violations/{violation_id:uuid}/documents",
+    responses=responses(401, 403, 404),
+    summary="The violation record's documents (personal data, as the record)",
+    tags=["documents"],
+)
+async def violation_documents(
+    db: Db, request: SignedIn, violation_id: FromPath[uuid.UUID]
+) -> list[DocumentOut]:
+    async with db.begin():
+        found = await documents.documents_of_violation(db, violation_id)
+    return [DocumentOut.of(document, True) for document in found]
 
 
 @get(
@@ -82,12 +113,23 @@ async def download_document(
 
 
 def documents_router(settings: Settings) -> Router:
-    """The upload route takes files up to HAKI_DOCUMENT_MAX_BYTES, more than other bodies."""
-    upload = post(
+    """The upload routes take files up to HAKI_DOCUMENT_MAX_BYTES, more than other bodies."""
+
+    def upload(path: str, summary: str) -> Callable[[Any], Any]:
+        return post(
+            path,
+            request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
+            responses=responses(400, 401, 403, 404, 413, 415, 422),
+            summary=summary,
+            tags=["documents"],
+        )
+
+    on_case = upload(
         "/cases/{case_id:uuid}/documents",
-        request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
-        responses=responses(400, 401, 403, 404, 413, 415, 422),
-        summary="Keep a document on the case, or on its award, hearing or examination",
-        tags=["documents"],
+        "Keep a document on the case, or on its award, hearing or examination",
     )(upload_document)
-    return Router("/", route_handlers=[upload, case_documents, download_document])
+    on_violation = upload(
+        "/violations/{violation_id:uuid}/documents", "Keep a document on a violation record"
+    )(upload_violation_document)
+    handlers = [on_case, on_violation, case_documents, violation_documents, download_document]
+    return Router("/", route_handlers=handlers)

@@ -52,7 +52,8 @@ def document_in(values: Mapping[str, object]) -> DocumentIn:
 
 class DocumentOut(Struct):
     id: uuid.UUID
-    case_id: uuid.UUID
+    case_id: uuid.UUID | None
+    """null for a violation record's document: the record is the survivor's, not a case's"""
     record_kind: RecordKind
     record_id: uuid.UUID
     kind: DocumentKind

@@ -2,7 +2,7 @@
 
 import uuid
 
-from litestar import Controller, get, post
+from litestar import Controller, delete, get, post, put
 from litestar.params import FromPath, JSONBody
 
 from service.auth.identity import SignedIn, actor_of
@@ -11,7 +11,8 @@ from service.dependencies import Db
 from service.openapi import responses
 from service.records.schemas import ViolationOut, ViolationTypeIn, ViolationTypeOut
 from service.survivors.controller import Code
-from service.usecases.records import violations, vocabulary
+from service.usecases.records import violation_changes, violations, vocabulary
+from service.usecases.records.violation_changes import ViolationChange
 from service.usecases.records.violations import Recorded, ViolationIn
 
 
@@ -52,6 +53,53 @@ class ViolationController(Controller):
         self, db: Db, request: SignedIn, violation_id: FromPath[uuid.UUID]
     ) -> ViolationOut:
         return _out(await violations.read_violation(db, actor_of(request), violation_id))[0]
+
+    @put(
+        "/violations/{violation_id:uuid}",
+        responses=responses(400, 403, 404, 409, 422),
+        summary="Correct a violation record (send the version read; 409 if it changed since)",
+    )
+    async def change_violation(
+        self,
+        db: Db,
+        request: SignedIn,
+        violation_id: FromPath[uuid.UUID],
+        data: JSONBody[ViolationChange],
+    ) -> ViolationOut:
+        actor = actor_of(request)
+        await violation_changes.change_violation(db, actor, violation_id, data)
+        return _out(await violations.read_violation(db, actor, violation_id))[0]
+
+    @post(
+        "/violations/{violation_id:uuid}/cases/{case_id:uuid}",
+        status_code=204,
+        responses=responses(400, 403, 404, 422),
+        summary="Link the record to a case brought over it (a case of the survivor's)",
+    )
+    async def link_case(
+        self,
+        db: Db,
+        request: SignedIn,
+        violation_id: FromPath[uuid.UUID],
+        case_id: FromPath[uuid.UUID],
+    ) -> None:
+        scope = case_scope(request.user)
+        await violation_changes.link_case(db, actor_of(request), violation_id, case_id, scope)
+
+    @delete(
+        "/violations/{violation_id:uuid}/cases/{case_id:uuid}",
+        responses=responses(400, 403, 404, 422),
+        summary="Unlink the record from a case",
+    )
+    async def unlink_case(
+        self,
+        db: Db,
+        request: SignedIn,
+        violation_id: FromPath[uuid.UUID],
+        case_id: FromPath[uuid.UUID],
+    ) -> None:
+        scope = case_scope(request.user)
+        await violation_changes.unlink_case(db, actor_of(request), violation_id, case_id, scope)
 
     @get(
         "/cases/{case_id:uuid}/violations",

@@ -23,10 +23,16 @@ class PartnerOut(Struct):
     kind: PartnerKind
     county: str | None
     contact: str | None
+    active: bool
+    """false once deactivated: offered for no new referral, still named on those made"""
 
     @classmethod
     def of(cls, p: Partner) -> "PartnerOut":
-        return cls(p.id, p.name, p.kind, p.county, p.contact)
+        return cls(p.id, p.name, p.kind, p.county, p.contact, p.active)
+
+
+class ActiveIn(Struct, forbid_unknown_fields=True):
+    active: bool
 
 
 class ReferralOut(Struct):
@@ -104,10 +110,21 @@ class PartnerController(Controller):
     path = "/referral-partners"
     tags = ("referrals",)
 
-    @get(summary="The directory of partners survivors are referred to")
+    @get(summary="The directory of partners survivors are referred to, deactivated ones too")
     async def list_partners(self, db: Db) -> list[PartnerOut]:
         async with db.begin():
             return [PartnerOut.of(p) for p in await referrals.partners(db)]
+
+    @post(
+        "/{partner_id:uuid}/active",
+        responses=responses(400, 403, 404),
+        summary="Deactivate a partner (active false) or reactivate it (administrators)",
+    )
+    async def set_active(
+        self, db: Db, request: SignedIn, partner_id: FromPath[uuid.UUID], data: JSONBody[ActiveIn]
+    ) -> PartnerOut:
+        partner = await referrals.set_active(db, actor_of(request), partner_id, data.active)
+        return PartnerOut.of(partner)
 
     @post(responses=responses(400, 403, 409), summary="Add a partner (administrators)")
     async def add_partner(self, db: Db, request: SignedIn, data: JSONBody[PartnerIn]) -> PartnerOut:

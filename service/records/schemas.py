@@ -33,6 +33,8 @@ class ViolationOut(Struct):
     cases: list[uuid.UUID]
     recorded_at: datetime
     withheld: list[str]
+    version: int
+    """send it back with a correction (PUT): a record changed since is refused, not overwritten"""
 
     @classmethod
     def of(
@@ -57,6 +59,7 @@ class ViolationOut(Struct):
             cases=cases,
             recorded_at=v.recorded_at,
             withheld=withheld(free_text, place=v.place, unit=v.unit, officers=v.officers),
+            version=v.version,
         )
 
 

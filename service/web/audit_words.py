@@ -59,6 +59,8 @@ ACTIONS = {
     "login.throttled": N_("Sign-in held back after failures"),
     "logout": N_("Signed out"),
     "partner.add": N_("Partner added to the directory"),
+    "partner.deactivate": N_("Partner deactivated"),
+    "partner.reactivate": N_("Partner reactivated"),
     "referral.make": N_("Referral made"),
     "referral.read": N_("Referrals read"),
     "reminder_rules.replace": N_("Reminder rules changed"),
@@ -79,6 +81,9 @@ ACTIONS = {
     "violation.read": N_("Violation records read"),
     "violation.record": N_("Violation recorded"),
     "violation_type.add": N_("Violation type added"),
+    "violation.change": N_("Violation record corrected"),
+    "violation.link": N_("Violation record linked to a case"),
+    "violation.unlink": N_("Violation record unlinked from a case"),
 }
 
 KINDS = {

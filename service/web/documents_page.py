@@ -6,9 +6,11 @@ and never the file's name (personal data) nor the API's words.
 """
 
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar import Controller, Response, Router, post
+from litestar.datastructures import FormMultiDict
 from litestar.params import FromPath
 from litestar.response import Redirect
 
@@ -24,10 +26,13 @@ from service.documents.schemas import DocumentIn
 from service.examinations.schemas import ExaminationIn
 from service.settings import Settings
 from service.usecases.records import documents, examinations
-from service.usecases.records.documents import in_megabytes
+from service.usecases.records.documents import Upload, in_megabytes
 from service.web.case_page import submit
+from service.web.forms import Refusal, attempt, typed
 from service.web.once import FIELD, TOKEN, OnceOnly, claim, release, settle, shown_again
+from service.web.render import language_of
 from service.web.router import EXCEPTION_HANDLERS
+from service.web.violation_page import RecordForms, record_page
 from service.web.wording import gettext, read_in_words, refuse
 
 NO_FILE = N_("Choose the file to upload.")
@@ -60,44 +65,48 @@ def _attached(values: dict[str, str]) -> dict[str, str]:
     return {"record_kind": kind or RecordKind.CASE.value, "record_id": record_id}
 
 
-async def upload_on_case_page(
-    db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
+async def _kept(
+    request: SignedIn,
+    values: dict[str, str],
+    data: DocumentIn,
+    file: object,
+    keep: Callable[[Upload], Awaitable[object]],
+) -> str:
+    """The file kept by `keep`, or refused in words beside the field it is about."""
+    _ = gettext(request)
+    rules = rules_of(request)
+    if not getattr(file, "filename", ""):
+        raise refuse(values, "file", _(NO_FILE), 400)
+    try:
+        await keep(await data.upload(file))
+    except FileTooLarge:
+        limit = in_megabytes(rules.max_bytes)
+        raise refuse(values, "file", _(TOO_LARGE) % {"limit": limit}, 413) from None
+    except FileRefused as refused:
+        sentence = PROGRAM if "program" in str(refused) else NOT_KEPT
+        raise refuse(values, "file", _(sentence), 415) from None
+    except InvalidInput as error:
+        named = error.field == "file"
+        sentence = NO_NAME if named else NO_RECORD
+        raise refuse(values, "file" if named else "attached_to", _(sentence), 422) from None
+    return "document"
+
+
+async def _once(
+    request: SignedIn, form: FormMultiDict, where: str, send: Callable[[], Awaitable[Any]]
 ) -> Response[Any]:
     """A file is sent once however often the button is pressed: the pages' one-time token
     (service/web/once.py) is claimed here, as its middleware reads only urlencoded forms and
     never a body the size of a scan."""
-    _ = gettext(request)
-    rules = rules_of(request)
-    form = await request.form()
-
-    async def keep(values: dict[str, str]) -> str:
-        data = read_in_words(values | _attached(values), DocumentIn, DOCUMENT_SENTENCES, _)
-        file = form.get("file")
-        if not getattr(file, "filename", ""):
-            raise refuse(values, "file", _(NO_FILE), 400)
-        try:
-            upload = await data.upload(file)
-            await documents.keep_document(db, actor_of(request), case_id, upload, rules)
-        except FileTooLarge:
-            limit = in_megabytes(rules.max_bytes)
-            raise refuse(values, "file", _(TOO_LARGE) % {"limit": limit}, 413) from None
-        except FileRefused as refused:
-            sentence = PROGRAM if "program" in str(refused) else NOT_KEPT
-            raise refuse(values, "file", _(sentence), 415) from None
-        except InvalidInput as error:
-            named = error.field == "file"
-            sentence = NO_NAME if named else NO_RECORD
-            raise refuse(values, "file" if named else "attached_to", _(sentence), 422) from None
-        return "document"
-
     token = form.get(FIELD)
     if not isinstance(token, str) or not TOKEN.fullmatch(token):
-        return await submit(db, request, case_id, "document", keep)
+        answer: Response[Any] = await send()
+        return answer
     engine = request.app.state.engine
     if not await claim(engine, token, utcnow()):
-        return Redirect(shown_again(f"/web/cases/{case_id}#documents"), status_code=303)
+        return Redirect(shown_again(where), status_code=303)
     try:
-        answer = await submit(db, request, case_id, "document", keep)
+        answer = await send()
     except BaseException:
         await release(engine, token)
         raise
@@ -106,6 +115,52 @@ async def upload_on_case_page(
     else:
         await release(engine, token)
     return answer
+
+
+async def upload_on_case_page(
+    db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
+) -> Response[Any]:
+    _ = gettext(request)
+    rules = rules_of(request)
+    form = await request.form()
+
+    async def keep(values: dict[str, str]) -> str:
+        data = read_in_words(values | _attached(values), DocumentIn, DOCUMENT_SENTENCES, _)
+        return await _kept(
+            request, values, data, form.get("file"),
+            lambda upload: documents.keep_document(db, actor_of(request), case_id, upload, rules),
+        )  # fmt: skip
+
+    return await _once(
+        request, form, f"/web/cases/{case_id}#documents",
+        lambda: submit(db, request, case_id, "document", keep),
+    )  # fmt: skip
+
+
+async def upload_on_violation_page(
+    db: Db, request: SignedIn, violation_id: FromPath[uuid.UUID]
+) -> Response[Any]:
+    """As the case page's upload, on the violation record's page."""
+    _ = gettext(request)
+    rules = rules_of(request)
+    form = await request.form()
+    actor = actor_of(request)
+
+    async def keep(values: dict[str, str]) -> str:
+        data = read_in_words(values, DocumentIn, DOCUMENT_SENTENCES, _)
+        return await _kept(
+            request, values, data, form.get("file"),
+            lambda upload: documents.keep_violation_document(
+                db, actor, violation_id, upload, rules),
+        )  # fmt: skip
+
+    async def send() -> Response[Any]:
+        done = await attempt(typed(form), keep, language_of(request))
+        if isinstance(done, Refusal):
+            return await record_page(db, request, violation_id, RecordForms(document=done))
+        return Redirect(f"/web/violations/{violation_id}?done=document#documents", status_code=303)
+
+    return await _once(request, form, f"/web/violations/{violation_id}#documents", send)
 
 
 class ExaminationForm(Controller):
@@ -141,9 +196,14 @@ def document_pages(settings: Settings) -> Router:
         request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
         opt={PAGE: True},
     )(upload_on_case_page)
+    on_violation = post(
+        "/web/violations/{violation_id:uuid}/documents",
+        request_max_body_size=settings.document_max_bytes + MULTIPART_ROOM,
+        opt={PAGE: True},
+    )(upload_on_violation_page)
     return Router(
         "/",
-        route_handlers=[upload, ExaminationForm],
+        route_handlers=[upload, on_violation, ExaminationForm],
         include_in_schema=False,
         middleware=[OnceOnly()],
         exception_handlers=EXCEPTION_HANDLERS,

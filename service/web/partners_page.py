@@ -1,9 +1,11 @@
 """The directory of partners survivors are referred to, kept by administrators: the form of
 POST /referral-partners, read into its own input, refused in the reader's language."""
 
+import uuid
 from typing import Any
 
 from litestar import Controller, Response, get, post
+from litestar.params import FromPath
 from litestar.response import Redirect
 
 from domain.errors import Conflict
@@ -67,3 +69,13 @@ class PartnersPage(Controller):
         if isinstance(result, Refusal):
             return await self._page(db, request, result, "")
         return Redirect("/web/admin/partners?done=added", status_code=303)
+
+    @post("/{partner_id:uuid}/active")
+    async def set_active(
+        self, db: Db, request: SignedIn, partner_id: FromPath[uuid.UUID]
+    ) -> Response[Any]:
+        """Deactivated partners are offered for no new referral; reactivated, they are again."""
+        active = (await request.form()).get("active") == "yes"
+        await referrals.set_active(db, actor_of(request), partner_id, active)
+        done = "reactivated" if active else "deactivated"
+        return Redirect(f"/web/admin/partners?done={done}", status_code=303)

@@ -43,7 +43,9 @@ from service.web.team_page import TeamPage
 from service.web.unpaid_list_page import UnpaidListPage
 from service.web.users_page import UsersPage
 from service.web.violation_figures import ViolationFiguresPage
+from service.web.violation_page import ViolationPage
 from service.web.violations_page import ViolationPages
+from service.web.vocabulary_page import VocabularyPage
 from service.web.week import WeekPage
 
 AnyRequest = Request[Any, Any, Any]
@@ -107,6 +109,8 @@ web_router = Router(
         AuditPage,
         ReminderRulesPage,
         ViolationPages,
+        ViolationPage,
+        VocabularyPage,
         ViolationFiguresPage,
         ReferralPages,
         PartnersPage,

@@ -8,7 +8,7 @@ violation not in the lists comes back with the nearest names ("did you mean").
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from babel.dates import get_month_names
 from litestar import Controller, Response, get, post
@@ -22,7 +22,7 @@ from domain.counties import counties
 from domain.errors import InvalidInput, NotInList
 from domain.referrals import MOVES
 from domain.users import CaseMember
-from domain.violations import Violation
+from domain.violations import Violation, ViolationType
 from notifications.i18n import N_, Language
 from notifications.violation_words import (
     AGE_BANDS,
@@ -46,6 +46,7 @@ from service.web.render import language_of, page
 from service.web.wording import Done, gettext, read_in_words
 
 Gettext = Callable[[str], str]
+T = TypeVar("T")
 SENTENCES = {
     "year": N_("Give the year it happened: a year of four figures, like 2024."),
     "month": N_("Choose the month from the list, or leave it empty."),
@@ -70,7 +71,7 @@ NO_MONTH = N_("Give the month of that day, or leave the day empty.")
 DID_YOU_MEAN = N_("Did you mean %(names)s?")
 
 
-def _said(error: InvalidInput, _: Gettext) -> tuple[str, str]:
+def said_beside(error: InvalidInput, _: Gettext) -> tuple[str, str]:
     """The use case's refusal as the form's sentence beside its field."""
     field, words = error.field or "year", str(error)
     if field in ("occurred_on", "year") and "future" in words:
@@ -88,22 +89,27 @@ def _said(error: InvalidInput, _: Gettext) -> tuple[str, str]:
     return field, sentence
 
 
-def _values(form: FormMultiDict) -> dict[str, str]:
+def values_of(form: FormMultiDict) -> dict[str, str]:
     """What was typed; the ticked violations and cases as one comma-separated value each, so a
     refused form ticks them again."""
     return typed(form) | {name: ",".join(form.getall(name, [])) for name in ("types", "cases")}
 
 
-def _entry(values: Mapping[str, str], _: Gettext) -> ViolationIn:
+def entry_of(values: Mapping[str, str], _: Gettext, shape: type[T]) -> T:
+    """The intake form as `ViolationIn`, or the correction form as `ViolationChange` (which
+    has no cases: they are linked on the record's page)."""
+    fields: tuple[str, ...] = shape.__struct_fields__  # type: ignore[attr-defined]
     ticked = {
-        name: [v for v in values.get(name, "").split(",") if v] for name in ("types", "cases")
+        name: [v for v in values.get(name, "").split(",") if v]
+        for name in ("types", "cases")
+        if name in fields
     }
     disability = {"yes": True, "no": False}.get(values.get("disability", ""))
     plain = {k: v for k, v in values.items() if k not in ("types", "cases", "disability")}
-    return read_in_words(plain, ViolationIn, SENTENCES, _, disability=disability, **ticked)
+    return read_in_words(plain, shape, SENTENCES, _, disability=disability, **ticked)
 
 
-async def _their_cases(db: AsyncSession, code: str, request: SignedIn) -> list[Case]:
+async def their_cases(db: AsyncSession, code: str, request: SignedIn) -> list[Case]:
     """The survivor's cases a new record may be linked to: for a lawyer, their team's."""
     survivor = await survivor_coded(db, code)
     query = (
@@ -150,11 +156,8 @@ async def survivor_page(
     referred = await referrals.referrals_of(db, actor, code)
     async with db.begin():
         kinds = await vocabulary.vocabulary(db)
-        cases = await _their_cases(db, code, request)
-        directory = await referrals.partners(db)
-    language = language_of(request)
-    sw = language is Language.SW
-    names = {kind.code: kind.name_sw if sw else kind.name_en for kind in kinds}
+        cases = await their_cases(db, code, request)
+        directory = await referrals.partners(db, active_only=True)
     return page(
         request,
         "violations.html",
@@ -166,16 +169,9 @@ async def survivor_page(
         refer_form=forms.referral or Refusal({}),
         step_form=forms.step,
         done=done,
-        kinds=names,
         cases=cases,
         case_choices=[(str(c.id), c.reference) for c in cases],
-        months=[(str(n), name) for n, name in get_month_names(locale=language.locale).items()],
-        counties=counties(),
-        agencies=_choices(AGENCIES, _),
-        sexes=_choices(SEXES, _),
-        ages=_choices(AGE_BANDS, _),
-        precisions={code: _(said) for code, said in PRECISIONS.items()},
-        shown=_shown(names, _),
+        **intake_choices(request, kinds),
         referrals=referred,
         partners=[(str(p.id), f"{p.name} — {_(PARTNER_KINDS[p.kind])}") for p in directory],
         partner_kinds=PARTNER_KINDS,
@@ -188,6 +184,25 @@ async def survivor_page(
         outcomes=_choices(OUTCOMES, _),
         outcome_words=OUTCOMES,
     )
+
+
+def intake_choices(request: SignedIn, kinds: list[ViolationType]) -> dict[str, Any]:
+    """The lists a violation's facts are chosen from, and how a record's coded facts are said,
+    in the reader's language: the intake form and the correction form share them."""
+    _ = gettext(request)
+    language = language_of(request)
+    sw = language is Language.SW
+    names = {kind.code: kind.name_sw if sw else kind.name_en for kind in kinds}
+    return {
+        "kinds": names,
+        "months": [(str(n), name) for n, name in get_month_names(locale=language.locale).items()],
+        "counties": counties(),
+        "agencies": _choices(AGENCIES, _),
+        "sexes": _choices(SEXES, _),
+        "ages": _choices(AGE_BANDS, _),
+        "precisions": {code: _(said) for code, said in PRECISIONS.items()},
+        "shown": _shown(names, _),
+    }
 
 
 def _shown(names: dict[str, str], _: Gettext) -> Callable[[Violation], dict[str, Any]]:
@@ -219,17 +234,17 @@ class ViolationPages(Controller):
         _ = gettext(request)
 
         async def record_it(values: dict[str, str]) -> str:
-            entry = _entry(values, _)
+            entry = entry_of(values, _, ViolationIn)
             try:
                 await violations.record_violation(
                     db, actor_of(request), code, entry, case_scope(request.user)
                 )
             except InvalidInput as error:
-                field, sentence = _said(error, _)
+                field, sentence = said_beside(error, _)
                 raise Refused(values, {field: sentence}, status_of(error)) from None
             return "recorded"
 
-        result = await attempt(_values(await request.form()), record_it, language_of(request))
+        result = await attempt(values_of(await request.form()), record_it, language_of(request))
         if isinstance(result, Refusal):
             return await survivor_page(db, request, code, Forms(violation=result))
         return Redirect(f"/web/survivors/{code}/violations?done=recorded#records", status_code=303)

@@ -292,6 +292,15 @@ async def refer_the_claimant(w: World) -> tuple[str, str, dict[str, Any]]:
     return "POST", f"/survivors/{w.code}/referrals", {"partner_id": await a_partner(w)}
 
 
+async def add_a_violation_type_by_form(w: World) -> tuple[str, str, "Form"]:
+    name = f"Kind {uuid.uuid4().hex[:8]}"
+    return "POST", "/web/admin/violation-types", Form(name_en=name, name_sw=f"Aina {name}")
+
+
+async def reactivate_by_form(w: World) -> tuple[str, str, "Form"]:
+    return "POST", f"/web/admin/partners/{await a_partner(w)}/active", Form(active="yes")
+
+
 async def refer_by_form(w: World) -> tuple[str, str, "Form"]:
     return "POST", f"/web/survivors/{w.code}/referrals", Form(partner_id=await a_partner(w))
 
@@ -449,6 +458,33 @@ async def record_an_examination_on_the_page(w: World) -> tuple[str, str, Form]:
     return "POST", f"/web/cases/{w.case_id}/examinations", Form(an_examination(w.code))
 
 
+async def correct_a_violation(w: World) -> tuple[str, str, dict[str, Any]]:
+    return "PUT", f"/violations/{await a_violation(w)}", VIOLATION | {"version": 1}
+
+
+async def correct_a_violation_by_form(w: World) -> tuple[str, str, Form]:
+    given = Form(year="2023", county="Nyeri", types="torture", agency="gsu", version="1")
+    return "POST", f"/web/violations/{await a_violation(w)}", given
+
+
+def on_a_violation(method: str, path: str, body: Any = None) -> Build:
+    """A request about a fresh violation record of the world's claimant: `{v}` is its id."""
+
+    async def build(w: World) -> tuple[str, str, Any]:
+        where = path.format(v=await a_violation(w), case=w.case_id)
+        return method, where, body
+
+    return build
+
+
+async def link_by_form(w: World) -> tuple[str, str, Form]:
+    return "POST", f"/web/violations/{await a_violation(w)}/cases", Form(case_id=str(w.case_id))
+
+
+async def reactivate_a_partner(w: World) -> tuple[str, str, dict[str, bool]]:
+    return "POST", f"/referral-partners/{await a_partner(w)}/active", {"active": True}
+
+
 NEXT_MONTH = (datetime.now(UTC) + timedelta(days=30)).isoformat()
 
 # route key -> (what the access rules promise, how to make a request that would succeed)
@@ -577,6 +613,24 @@ EXPECTED: dict[str, tuple[str, Build]] = {
     ),
     "ViolationController.get_violation": ("survivor_personal", read_a_violation),
     "ViolationController.of_case": ("case_read", route("GET", "/cases/{case}/violations")),
+    "ViolationController.change_violation": ("survivor_personal", correct_a_violation),
+    "ViolationController.link_case": (
+        "survivor_personal",
+        on_a_violation("POST", "/violations/{v}/cases/{case}"),
+    ),
+    "ViolationController.unlink_case": (
+        "survivor_personal",
+        on_a_violation("DELETE", "/violations/{v}/cases/{case}"),
+    ),
+    "upload_violation_document": (
+        "survivor_personal",
+        on_a_violation("POST", "/violations/{v}/documents", Multipart(kind="medical_report")),
+    ),
+    "violation_documents": (
+        "survivor_personal",
+        on_a_violation("GET", "/violations/{v}/documents"),
+    ),
+    "PartnerController.set_active": ("admin", reactivate_a_partner),
     "ViolationTypeController.list_types": ("signed_in", route("GET", "/violation-types")),
     "ReferralController.refer": ("survivor_personal", refer_the_claimant),
     "ReferralController.of_survivor": (
@@ -819,6 +873,26 @@ PAGES: dict[str, tuple[str, Build]] = {
         route("POST", "/web/admin/partners", Form(name="Partner by form", kind="legal_aid")),
     ),
     "ReferralPages.refer": ("survivor_personal", refer_by_form),
+    "ViolationPage.violation_page": (
+        "survivor_personal",
+        on_a_violation("GET", "/web/violations/{v}"),
+    ),
+    "ViolationPage.change": ("survivor_personal", correct_a_violation_by_form),
+    "ViolationPage.link": (
+        "survivor_personal",
+        link_by_form,
+    ),
+    "ViolationPage.unlink": (
+        "survivor_personal",
+        on_a_violation("POST", "/web/violations/{v}/cases/{case}/unlink", Form()),
+    ),
+    "upload_on_violation_page": (
+        "survivor_personal",
+        on_a_violation("POST", "/web/violations/{v}/documents", Multipart(kind="photograph")),
+    ),
+    "VocabularyPage.vocabulary_page": ("admin", route("GET", "/web/admin/violation-types")),
+    "VocabularyPage.add_type": ("admin", add_a_violation_type_by_form),
+    "PartnersPage.set_active": ("admin", reactivate_by_form),
     "ReferralPages.step": ("survivor_personal", accept_by_form),
     "UnpaidListPage.unpaid_list": ("signed_in", route("GET", "/web/unpaid/awards")),
     "CalendarPage.calendar": ("signed_in", route("GET", "/web/calendar")),

@@ -91,13 +91,19 @@ async def on_hearing_team(db: AsyncConnection, hearing_id: uuid.UUID, user_id: u
 
 
 async def on_document_team(db: AsyncConnection, document_id: uuid.UUID, user_id: uuid.UUID) -> bool:
-    """The document's own case decides, whatever record of it the document is attached to."""
-    found = await db.execute(
-        select(CaseMember.case_id)
-        .join(Document, col(Document.case_id) == CaseMember.case_id)
-        .where(Document.id == document_id, CaseMember.user_id == user_id)
-    )
-    return found.first() is not None
+    """The document's own case decides, whatever record of it the document is attached to; a
+    violation record's document has no case, and the survivor's record decides."""
+    found = (
+        await db.execute(
+            select(Document.case_id, Document.record_id).where(Document.id == document_id)
+        )
+    ).first()
+    if found is None:
+        return False
+    case_id, record_id = found
+    if case_id is None:
+        return await documents_violation(db, record_id, user_id)
+    return await on_team(db, case_id, user_id)
 
 
 async def documents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool:

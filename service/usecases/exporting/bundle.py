@@ -16,7 +16,7 @@ from domain.base import utcnow
 from service.usecases.accounts.audit import audit
 from service.usecases.exporting.import_files import import_files
 from service.usecases.exporting.tables import table_csvs
-from service.usecases.records.documents import opened_documents
+from service.usecases.records.document_keys import opened_documents
 from service.usecases.records.sealing import Keyring
 
 Files = dict[str, bytes]

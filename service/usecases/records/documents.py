@@ -1,4 +1,5 @@
-"""Keeping a document on a case's record, listing a case's documents, and opening one.
+"""Keeping a document on a case's record or on a violation record, listing them, and opening
+one.
 
 The bytes are checked (size, then type from the bytes) before anything is written, sealed
 (service/usecases/records/sealing.py) and written with their description in one transaction.
@@ -10,10 +11,9 @@ import logging
 import unicodedata
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import delete
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -31,9 +31,10 @@ from domain.documents import (
 from domain.errors import N_, InvalidInput, NotFound
 from domain.examinations import Examination
 from domain.hearings import Hearing
+from domain.violations import Violation
 from service.usecases.accounts.audit import audit
 from service.usecases.cases.register import get_case
-from service.usecases.records.file_types import KEPT, file_type
+from service.usecases.records.file_types import file_type
 from service.usecases.records.sealing import Keyring, seal, unseal
 
 log = logging.getLogger("haki.documents")
@@ -51,7 +52,8 @@ class Upload:
     declared_type: str | None = None
     record_kind: RecordKind = RecordKind.CASE
     record_id: uuid.UUID | None = None
-    """the award, hearing or examination; None (or the case's id) for the case itself"""
+    """the award, hearing, examination or violation record; None (or the case's id) for the
+    case itself"""
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,10 @@ BELONGS = {
     RecordKind.HEARING: _owned_by(Hearing),
     RecordKind.EXAMINATION: _owned_by(Examination),
 }
-"""for each kind of record but the case itself, whether a record of that kind is the case's:
-a violation record joins with its own check. An id that is not the case's is answered as an
-id that does not exist, so the answer tells nothing of other cases."""
+"""for each kind of record of a case but the case itself, whether a record of that kind is the
+case's (a violation record is the survivor's: `keep_violation_document`). An id that is not
+the case's is answered as an id that does not exist, so the answer tells nothing of other
+cases."""
 
 
 def in_megabytes(size: int) -> str:
@@ -104,8 +107,11 @@ async def _record_id(session: AsyncSession, case_id: uuid.UUID, upload: Upload) 
                 N_("A document of the case is attached to the case itself."), "record_id"
             )
         return case_id
-    if upload.record_id is None or not await BELONGS[upload.record_kind](
-        session, case_id, upload.record_id
+    belongs = BELONGS.get(upload.record_kind)
+    if (
+        upload.record_id is None
+        or belongs is None
+        or not await belongs(session, case_id, upload.record_id)
     ):
         raise InvalidInput(
             N_("This case has no such record (%(kind)s)."), "record_id", kind=upload.record_kind
@@ -113,16 +119,13 @@ async def _record_id(session: AsyncSession, case_id: uuid.UUID, upload: Upload) 
     return upload.record_id
 
 
-async def keep_document(
-    session: AsyncSession,
-    actor: Actor,
-    case_id: uuid.UUID,
-    upload: Upload,
-    rules: DocumentRules,
-    now: datetime | None = None,
-) -> Document:
-    """Checks, seals and writes the file; refuses (writing nothing) one too large, of a kind
-    Haki does not keep, or whose bytes are not what its name or type says."""
+Where = Callable[[], Awaitable[tuple[uuid.UUID | None, uuid.UUID]]]
+"""inside the write's transaction: the document's case (None for a violation record's) and
+the record it is attached to, each checked to exist"""
+
+
+def _checked(upload: Upload, rules: DocumentRules) -> tuple[str, str]:
+    """The file's clean name and its content type from its bytes, or the file refused."""
     if len(upload.body) > rules.max_bytes:
         raise FileTooLarge(
             N_(
@@ -133,17 +136,27 @@ async def keep_document(
             most=in_megabytes(rules.max_bytes),
         )
     name = clean_name(upload.file_name)
-    found = file_type(upload.body, name, upload.declared_type)
+    return name, file_type(upload.body, name, upload.declared_type).content_type
+
+
+async def _keep(
+    session: AsyncSession,
+    actor: Actor,
+    upload: Upload,
+    rules: DocumentRules,
+    where: Where,
+    now: datetime | None,
+) -> Document:
+    name, content_type = _checked(upload, rules)
     async with session.begin():
-        await get_case(session, case_id)
-        record_id = await _record_id(session, case_id, upload)
+        case_id, record_id = await where()
         document = Document(
             case_id=case_id,
             record_kind=upload.record_kind,
             record_id=record_id,
             kind=upload.kind,
             file_name=name,
-            content_type=found.content_type,
+            content_type=content_type,
             size=len(upload.body),
             chunks=0,
             key_id=rules.keyring.current,
@@ -163,6 +176,52 @@ async def keep_document(
             kind=upload.kind.value, attached_to=upload.record_kind.value,
         )  # fmt: skip
     return document
+
+
+async def keep_document(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: uuid.UUID,
+    upload: Upload,
+    rules: DocumentRules,
+    now: datetime | None = None,
+) -> Document:
+    """Checks, seals and writes the file; refuses (writing nothing) one too large, of a kind
+    Haki does not keep, or whose bytes are not what its name or type says."""
+
+    async def on_the_case() -> tuple[uuid.UUID | None, uuid.UUID]:
+        await get_case(session, case_id)
+        return case_id, await _record_id(session, case_id, upload)
+
+    return await _keep(session, actor, upload, rules, on_the_case, now)
+
+
+async def keep_violation_document(
+    session: AsyncSession,
+    actor: Actor,
+    violation_id: uuid.UUID,
+    upload: Upload,
+    rules: DocumentRules,
+    now: datetime | None = None,
+) -> Document:
+    """As `keep_document`, for a violation record: the document has no case, and is read by
+    the rule of the survivor's record (the guard has already checked the record's)."""
+    upload = replace(upload, record_kind=RecordKind.VIOLATION, record_id=violation_id)
+
+    async def on_the_record() -> tuple[uuid.UUID | None, uuid.UUID]:
+        if await session.get(Violation, violation_id) is None:
+            raise NotFound(N_("No violation record has the id %(id)s."), id=violation_id)
+        return None, violation_id
+
+    return await _keep(session, actor, upload, rules, on_the_record, now)
+
+
+async def documents_of_violation(session: AsyncSession, violation_id: uuid.UUID) -> list[Document]:
+    query = select(Document).where(
+        Document.record_kind == RecordKind.VIOLATION, Document.record_id == violation_id
+    )
+    rows = await session.exec(query.order_by(col(Document.uploaded_at), col(Document.id)))
+    return list(rows.all())
 
 
 async def documents_of_case(
@@ -185,7 +244,7 @@ async def get_document(session: AsyncSession, document_id: uuid.UUID) -> Documen
     return document
 
 
-async def _opened(session: AsyncSession, document: Document, keyring: Keyring) -> bytes:
+async def opened_bytes(session: AsyncSession, document: Document, keyring: Keyring) -> bytes:
     rows = await session.exec(
         select(DocumentChunk.index, DocumentChunk.nonce, DocumentChunk.sealed)
         .where(DocumentChunk.document_id == document.id)
@@ -206,62 +265,11 @@ async def open_document(
     """The document and its bytes, every chunk checked; the reading is in the audit trail."""
     async with session.begin():
         document = await get_document(session, document_id)
-        await get_case(session, document.case_id)
-        body = await _opened(session, document, keyring)
+        if document.case_id is not None:
+            await get_case(session, document.case_id)
+        body = await opened_bytes(session, document, keyring)
         audit(
             session, actor, "document.download", "document", document.id,
-            case=str(document.case_id),
+            case=str(document.case_id), attached_to=document.record_kind.value,
         )  # fmt: skip
     return document, body
-
-
-async def reseal(
-    session: AsyncSession, actor: Actor, document_id: uuid.UUID, keyring: Keyring
-) -> bool:
-    """Opens one document and seals it again under the current key, in one transaction; False
-    when it already was."""
-    async with session.begin():
-        found = await session.exec(
-            select(Document).where(Document.id == document_id).with_for_update()
-        )
-        document = found.one()
-        if document.key_id == keyring.current:
-            return False
-        body = await _opened(session, document, keyring)
-        await session.exec(
-            delete(DocumentChunk).where(col(DocumentChunk.document_id) == document.id)
-        )
-        sealed = seal(keyring, document.id, body)
-        session.add_all(
-            DocumentChunk(document_id=document.id, index=i, nonce=nonce, sealed=part)
-            for i, (nonce, part) in enumerate(sealed)
-        )
-        document.key_id, document.chunks = keyring.current, len(sealed)
-        audit(session, actor, "document.reseal", "document", document.id, key=keyring.current)
-    return True
-
-
-async def sealed_with_old_keys(session: AsyncSession, keyring: Keyring) -> list[uuid.UUID]:
-    rows = await session.exec(select(Document.id).where(Document.key_id != keyring.current))
-    return list(rows.all())
-
-
-ENDINGS = {kind: endings[0] for kind, endings in KEPT.items()}
-
-
-async def opened_documents(
-    session: AsyncSession, keyring: Keyring, warnings: list[str]
-) -> dict[str, bytes]:
-    """Every document opened, as `documents/ID.EXT` (never the file's own name as a path: it is
-    personal data, and could climb out of the folder); one that fails its check is left out,
-    with a warning naming its id."""
-    rows = await session.exec(select(Document).order_by(col(Document.uploaded_at)))
-    opened = {}
-    for document in rows.all():
-        try:
-            body = await _opened(session, document, keyring)
-        except DocumentDamaged:
-            warnings.append(f"document {document.id} failed its check and is not in the export")
-            continue
-        opened[f"documents/{document.id}{ENDINGS.get(document.content_type, '')}"] = body
-    return opened

@@ -70,9 +70,28 @@ async def add_partner(session: AsyncSession, actor: Actor, given: PartnerIn) -> 
     return partner
 
 
-async def partners(session: AsyncSession) -> list[Partner]:
-    rows = await session.exec(select(Partner).order_by(col(Partner.kind), col(Partner.name)))
-    return list(rows.all())
+async def partners(session: AsyncSession, active_only: bool = False) -> list[Partner]:
+    """The directory; `active_only` for the partners a new referral may be made to."""
+    query = select(Partner).order_by(col(Partner.kind), col(Partner.name))
+    if active_only:
+        query = query.where(col(Partner.active))
+    return list((await session.exec(query)).all())
+
+
+async def set_active(
+    session: AsyncSession, actor: Actor, partner_id: uuid.UUID, active: bool
+) -> Partner:
+    """A partner that closed or stopped taking referrals is deactivated, not deleted: the
+    referrals already made to it keep naming it."""
+    async with session.begin():
+        partner = await session.get(Partner, partner_id)
+        if partner is None:
+            raise NotFound(N_("No partner has the id %(id)s."), id=partner_id)
+        if partner.active != active:
+            partner.active = active
+            action = "partner.reactivate" if active else "partner.deactivate"
+            audit(session, actor, action, "partner", partner.id)
+    return partner
 
 
 async def _case_of(
@@ -129,6 +148,11 @@ async def refer(
         partner = await session.get(Partner, given.partner_id)
         if partner is None:
             raise InvalidInput(N_("Choose a partner from the directory."), "partner_id")
+        if not partner.active:
+            raise InvalidInput(
+                N_("That partner takes no new referrals: choose another from the directory."),
+                "partner_id",
+            )
         made_on = not_in_future(given.made_on or nairobi_today(now), now, "made_on")
         case_id = (
             await _case_of(session, survivor, given.case_id, lawyer) if given.case_id else None

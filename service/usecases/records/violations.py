@@ -7,7 +7,7 @@ into it. Everything is checked before anything is written, so a refusal leaves n
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from msgspec import Meta, Struct
 from sqlmodel import col, select
@@ -35,7 +35,7 @@ Place = Annotated[str, Meta(max_length=300, pattern=PARAGRAPH)]
 Short = Annotated[str, Meta(max_length=200, pattern=LINE)]
 
 
-class ViolationIn(Struct, forbid_unknown_fields=True, kw_only=True):
+class ViolationFacts(Struct, forbid_unknown_fields=True, kw_only=True):
     """What was done, when, where and by whom. `year`, `month` and `day` as far as they are
     known; `place`, `unit` and `officers` are personal data."""
 
@@ -54,6 +54,11 @@ class ViolationIn(Struct, forbid_unknown_fields=True, kw_only=True):
     sex: Sex = Sex.NOT_KNOWN
     age_band: AgeBand = AgeBand.NOT_KNOWN
     disability: bool | None = None
+
+
+class ViolationIn(ViolationFacts, kw_only=True):
+    """A new record: its facts, and the court matters already brought over it."""
+
     cases: Annotated[list[uuid.UUID], Meta(max_length=20)] = []
     """court matters brought over it: cases of this survivor"""
 
@@ -65,7 +70,7 @@ async def survivor_coded(session: AsyncSession, code: str) -> Survivor:
     return found
 
 
-async def _cases_of(
+async def cases_of(
     session: AsyncSession, survivor: Survivor, asked: Sequence[uuid.UUID], lawyer: uuid.UUID | None
 ) -> list[uuid.UUID]:
     """The cases named, each a case of the survivor and, for a lawyer, of their team: an id in a
@@ -92,6 +97,29 @@ def _blank(text: str | None) -> str | None:
     return text.strip() or None if text is not None else None
 
 
+async def facts_of(session: AsyncSession, entry: ViolationFacts, now: datetime) -> dict[str, Any]:
+    """The record's columns from what was typed, each checked: a new record and a correction
+    are refused alike."""
+    occurred_on, precision = when_it_happened(entry.year, entry.month, entry.day, now)
+    county = county_named(entry.county)
+    sub_county = _blank(entry.sub_county)
+    return {
+        "occurred_on": occurred_on,
+        "precision": precision,
+        "county": county,
+        "sub_county": sub_county_named(county, sub_county) if sub_county else None,
+        "place": _blank(entry.place),
+        "types": await types_named(session, entry.types),
+        "agency": entry.agency,
+        "unit": _blank(entry.unit),
+        "perpetrators": entry.perpetrators,
+        "officers": _blank(entry.officers),
+        "sex": entry.sex,
+        "age_band": entry.age_band,
+        "disability": entry.disability,
+    }
+
+
 async def record_violation(
     session: AsyncSession,
     actor: Actor,
@@ -104,28 +132,13 @@ async def record_violation(
     now = now or utcnow()
     async with session.begin():
         survivor = await survivor_coded(session, code)
-        occurred_on, precision = when_it_happened(entry.year, entry.month, entry.day, now)
-        county = county_named(entry.county)
-        sub_county = _blank(entry.sub_county)
         violation = Violation(
             survivor_id=survivor.id,
-            occurred_on=occurred_on,
-            precision=precision,
-            county=county,
-            sub_county=sub_county_named(county, sub_county) if sub_county else None,
-            place=_blank(entry.place),
-            types=await types_named(session, entry.types),
-            agency=entry.agency,
-            unit=_blank(entry.unit),
-            perpetrators=entry.perpetrators,
-            officers=_blank(entry.officers),
-            sex=entry.sex,
-            age_band=entry.age_band,
-            disability=entry.disability,
+            **await facts_of(session, entry, now),
             recorded_at=now,
             recorded_by=actor.user_id,
         )
-        cases = await _cases_of(session, survivor, entry.cases, lawyer)
+        cases = await cases_of(session, survivor, entry.cases, lawyer)
         session.add(violation)
         await session.flush()
         session.add_all(ViolationCase(violation_id=violation.id, case_id=c) for c in cases)

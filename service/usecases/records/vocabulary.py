@@ -46,17 +46,31 @@ async def types_named(session: AsyncSession, given: Sequence[str]) -> list[str]:
     return codes
 
 
+EMPTY_NAME = {
+    "name_en": N_("Give the violation's name in English."),
+    "name_sw": N_("Give the violation's name in Kiswahili."),
+}
+TAKEN = N_("A violation of that code or name is already in the vocabulary.")
+
+
 async def add_type(
     session: AsyncSession, actor: Actor, code: str, name_en: str, name_sw: str
 ) -> ViolationType:
+    """Refused in words when a name is empty, or when the code or either name is one the
+    vocabulary already has (in any case, spacing or punctuation)."""
+    names = {"name_en": name_en.strip(), "name_sw": name_sw.strip()}
+    for field, name in names.items():
+        if not _key(name):
+            raise InvalidInput(EMPTY_NAME[field], field)
     async with session.begin():
         code = _key(code).replace(" ", "_")
         if not code:
             raise InvalidInput(N_("Give the new violation a code of letters and digits."), "code")
-        taken = {_key(w) for kind in await vocabulary(session) for w in (kind.code, kind.name_en)}
-        if _key(code) in taken or _key(name_en) in taken:
-            raise Conflict(N_("A violation of that code or name is already in the vocabulary."))
-        kind = ViolationType(code=code, name_en=name_en.strip(), name_sw=name_sw.strip())
+        known = await vocabulary(session)
+        taken = {_key(w) for kind in known for w in (kind.code, kind.name_en, kind.name_sw)}
+        if {_key(code), *map(_key, names.values())} & taken:
+            raise Conflict(TAKEN)
+        kind = ViolationType(code=code, name_en=names["name_en"], name_sw=names["name_sw"])
         session.add(kind)
         audit(session, actor, "violation_type.add", "violation_type", code)
     return kind
