@@ -142,8 +142,10 @@ async def record_step(
     not the ORM: the returned case is not tracked by the session.
     """
     now = now or utcnow()
+    alone = step.trigger not in CONSEQUENCES and step.trigger not in DETAILS
     async with session.begin():
-        case = await read_case(session, case_id)
+        # a step that writes nothing elsewhere needs no transaction: its write is one statement
+        case = await read_case(session, case_id, in_transaction=not alone)
         if case.version != step.version:
             raise StaleVersion(step.version, case.version)
         facts = await _step_facts(session, case, step, now)
