@@ -9,10 +9,9 @@ Here each kind is read once for all the case's awards and handed to the same ari
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -36,9 +35,18 @@ class AwardRecords:
     chances: list[AwardChance]
 
 
-def _by_award(rows: Sequence[Any]) -> dict[uuid.UUID, list[Any]]:
-    grouped: dict[uuid.UUID, list[Any]] = defaultdict(list)
-    for row in rows:
+Row = TypeVar("Row", AwardHead, PaymentReceived, FollowUp)
+
+
+async def _by_award(
+    session: AsyncSession, table: type[Row], ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[Row]]:
+    """The table's rows of these awards in the order of their ids, by award."""
+    rows = await session.exec(
+        select(table).where(col(table.award_id).in_(ids)).order_by(col(table.id))
+    )
+    grouped: dict[uuid.UUID, list[Row]] = defaultdict(list)
+    for row in rows.all():
         grouped[row.award_id].append(row)
     return grouped
 
@@ -51,31 +59,9 @@ async def case_awards(
     if not awards:
         return []
     ids = [award.id for award in awards]
-    heads = _by_award(
-        (
-            await session.exec(
-                select(AwardHead)
-                .where(col(AwardHead.award_id).in_(ids))
-                .order_by(col(AwardHead.id))
-            )
-        ).all()
-    )
-    received = _by_award(
-        (
-            await session.exec(
-                select(PaymentReceived)
-                .where(col(PaymentReceived.award_id).in_(ids))
-                .order_by(col(PaymentReceived.id))
-            )
-        ).all()
-    )
-    chased = _by_award(
-        (
-            await session.exec(
-                select(FollowUp).where(col(FollowUp.award_id).in_(ids)).order_by(col(FollowUp.id))
-            )
-        ).all()
-    )
+    heads = await _by_award(session, AwardHead, ids)
+    received = await _by_award(session, PaymentReceived, ids)
+    chased = await _by_award(session, FollowUp, ids)
     survivor_ids = {award.survivor_id for award in awards}
     named = select(Survivor.id, Survivor.code).where(col(Survivor.id).in_(survivor_ids))
     codes = dict((await session.exec(named)).all())

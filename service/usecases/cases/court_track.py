@@ -149,9 +149,8 @@ async def record_step(
         if case.version != step.version:
             raise StaleVersion(step.version, case.version)
         facts = await _step_facts(session, case, step, now)
-        event = await _moved(
-            session, actor, case, step.trigger, facts, now, step.note, step.evidence_ref
-        )
+        entry = Entry(step.trigger, now, step.note, step.evidence_ref)
+        event = await _moved(session, actor, case, facts, entry)
         written = await write_step(session, actor, case, step.version, event)
         if written is None:  # changed since it was read: nothing was written
             current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
@@ -197,25 +196,30 @@ async def move_case(
 ) -> CaseEvent:
     """Fires one case trigger on an ORM-tracked case inside the caller's transaction and
     records its event."""
-    event = await _moved(session, actor, case, trigger, facts, now, note, evidence_ref)
+    event = await _moved(session, actor, case, facts, Entry(trigger, now, note, evidence_ref))
     await flush_unique(session, case)  # the version check: a stale step stops here
     event.id = await write_event(session, actor, event)
     await _consequences(session, actor, case, event, now)
     return event
 
 
+@dataclass(frozen=True)
+class Entry:
+    """What a step's event says besides the facts: the trigger, when it was recorded, the
+    person's note and evidence reference."""
+
+    trigger: str
+    now: datetime
+    note: str | None = None
+    evidence_ref: str | None = None
+
+
 async def _moved(
-    session: AsyncSession,
-    actor: Actor,
-    case: Case,
-    trigger: str,
-    facts: Facts,
-    now: datetime,
-    note: str | None,
-    evidence_ref: str | None,
+    session: AsyncSession, actor: Actor, case: Case, facts: Facts, entry: Entry
 ) -> CaseEvent:
     """Fires the trigger on the case in memory and makes its event, details included (the
     history is append-only: written once); writes nothing of the case's own."""
+    trigger, now = entry.trigger, entry.now
     occurred_on = facts.occurred_on or nairobi_today(now)
     since = case.stage_since
     from_stage = Stage(await machine_of(case).fire(case, trigger, facts))
@@ -229,8 +233,8 @@ async def _moved(
         occurred_on=occurred_on,
         recorded_at=now,
         recorded_by=actor.user_id,
-        note=note,
-        evidence_ref=evidence_ref,
+        note=entry.note,
+        evidence_ref=entry.evidence_ref,
         details=_details(facts),
     )
     if trigger in DETAILS:
