@@ -177,7 +177,7 @@ def main() -> None:
             haki, haki_rate = asyncio.run(drive(base, tokens, pages, args.seconds))
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            server.wait(timeout=60)  # on loaded shared cores it can take more than 10 s to stop
     port = free_port()
     bare_server = serve_bare(port, scratch)
     try:

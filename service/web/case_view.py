@@ -26,7 +26,8 @@ from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import reads_free_text
 from service.auth.rules import POLICY, ROLES
 from service.awards.controller import rules_of
-from service.usecases.awards import chase, orders
+from service.usecases.awards import chase
+from service.usecases.awards.case_awards import case_awards
 from service.usecases.awards.compensation import LEDGER_TRIGGERS
 from service.usecases.awards.demand_letter import demandable
 from service.usecases.awards.orders import AWARDABLE
@@ -229,17 +230,17 @@ async def case_view(db: AsyncSession, request: SignedIn, case_id: uuid.UUID) -> 
     found = []
     can_change_awards = may(principal, "AwardController.record_step")
     rules = rules_of(request)
-    for award in await orders.awards_of_case(db, case_id):
-        open_now = await possible_steps.chances_of_award(db, award, today, rules)
+    for read in await case_awards(db, case_id, today, rules):
+        award, open_now = read.award, read.chances
         steps = [c for c in open_now if c.route.trigger not in LEDGER_TRIGGERS]
         paid = {c.route.trigger for c in open_now if c.openness is Openness.NOW}
         found.append(
             AwardView(
                 award,
-                await orders.claimant_code(db, award),
-                await orders.heads_of(db, [award.id]),
-                await orders.position(db, award, today, rules),
-                await chase.follow_ups_of(db, award.id),
+                read.claimant,
+                read.heads,
+                read.position,
+                read.follow_ups,
                 offered(steps, award, rules.certificate_wait_days) if can_change_awards else [],
                 can_pay=bool(paid & PAYMENTS),
                 can_follow_up=chase.may_follow_up(award),

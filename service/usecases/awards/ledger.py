@@ -5,6 +5,7 @@ as it stands; a reversed payment is left out on every date, since it was never r
 """
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -59,11 +60,19 @@ async def ledger_of(
         .where(PaymentReceived.award_id == award.id)
         .order_by(col(PaymentReceived.id))
     )
-    rows = received.all()
-    reversals: dict[int | None, PaymentReceived] = {r.reverses_id: r for r in rows if r.reverses_id}
+    return ledger_from(heads.all(), received.all())
+
+
+def ledger_from(
+    heads: Sequence[AwardHead], received: Sequence[PaymentReceived]
+) -> tuple[tuple[Head, ...], tuple[Payment, ...]]:
+    """`ledger_of` from rows already read (in the order of their ids), e.g. a whole case's."""
+    reversals: dict[int | None, PaymentReceived] = {
+        r.reverses_id: r for r in received if r.reverses_id
+    }
     return (
         tuple(Head(h.kind, h.amount, h.interest_from, h.rate_percent) for h in heads),
-        tuple(_payment(p, reversals.get(p.id)) for p in rows if p.reverses_id is None),
+        tuple(_payment(p, reversals.get(p.id)) for p in received if p.reverses_id is None),
     )
 
 

@@ -6,12 +6,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, Insert, Table, bindparam, insert
-from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.audit import Actor, AuditEvent
+from domain.audit import Actor
 from domain.awards import SETTLED, Award
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
@@ -21,7 +19,6 @@ from domain.court_numbers import CourtNumberError, parse_court_number
 from domain.errors import N_, InvalidInput, StaleVersion
 from domain.stages import JudgmentOutcome, Stage
 from domain.stations import merged_station
-from service.usecases.accounts.audit import audit_row
 from service.usecases.cases.case_reminders import remind_of_appeal
 from service.usecases.cases.mandamus import (
     forget_motion_reminders,
@@ -30,6 +27,7 @@ from service.usecases.cases.mandamus import (
     time_the_motion,
 )
 from service.usecases.cases.register import flush_unique, get_case
+from service.usecases.cases.step_writes import read_case, write_event, write_step
 from service.usecases.families.family_news import judgment_delivered
 from service.usecases.paging import page
 from statemachines.case_track import Route
@@ -140,16 +138,25 @@ async def record_step(
     """Fires the trigger and persists stage and event together, or writes nothing at all.
 
     Checks run in the order a person needs them: version, stage, guards, then chronology.
+    The case is read and written by Core statements (service/usecases/cases/step_writes.py),
+    not the ORM: the returned case is not tracked by the session.
     """
     now = now or utcnow()
-    try:
-        async with session.begin():
-            case = await get_case(session, case_id)
-            event = await take_step(session, actor, case, step, now)
-            await flush_unique(session, case)
-    except StaleDataError:
-        current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
-        raise StaleVersion(step.version, current) from None
+    alone = step.trigger not in CONSEQUENCES and step.trigger not in DETAILS
+    async with session.begin():
+        # a step that writes nothing elsewhere needs no transaction: its write is one statement
+        case = await read_case(session, case_id, in_transaction=not alone)
+        if case.version != step.version:
+            raise StaleVersion(step.version, case.version)
+        facts = await _step_facts(session, case, step, now)
+        entry = Entry(step.trigger, now, step.note, step.evidence_ref)
+        event = await _moved(session, actor, case, facts, entry)
+        written = await write_step(session, actor, case, step.version, event)
+        if written is None:  # changed since it was read: nothing was written
+            current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
+            raise StaleVersion(step.version, current)
+        event.id, case.version = written, step.version + 1
+        await _consequences(session, actor, case, event, now)
     return case, event
 
 
@@ -159,16 +166,22 @@ async def take_step(
     """A step inside the caller's transaction, e.g. judgment delivered at a hearing."""
     if case.version != step.version:
         raise StaleVersion(step.version, case.version)
+    facts = await _step_facts(session, case, step, now)
+    return await move_case(
+        session, actor, case, step.trigger, facts, now, step.note, step.evidence_ref
+    )
+
+
+async def _step_facts(session: AsyncSession, case: Case, step: Step, now: datetime) -> Facts:
+    """What the person asserted, the award facts when a guard reads them, and the station a
+    filing's number names (filing records the number: statemachines/effects.py)."""
     facts = _facts(step, now)
     if machine_of(case).gathers(case, step.trigger):
         facts = replace(facts, **await award_facts(session, case.id))
     number = facts.court_number
     if step.trigger in FILING and number is not None and number.station:
-        # filing records the number (statemachines/effects.py); the station it names is the case's
         case.court_station = merged_station(case.court_station, number.station)
-    return await move_case(
-        session, actor, case, step.trigger, facts, now, step.note, step.evidence_ref
-    )
+    return facts
 
 
 async def move_case(
@@ -181,7 +194,32 @@ async def move_case(
     note: str | None = None,
     evidence_ref: str | None = None,
 ) -> CaseEvent:
-    """Fires one case trigger inside the caller's transaction and records its event."""
+    """Fires one case trigger on an ORM-tracked case inside the caller's transaction and
+    records its event."""
+    event = await _moved(session, actor, case, facts, Entry(trigger, now, note, evidence_ref))
+    await flush_unique(session, case)  # the version check: a stale step stops here
+    event.id = await write_event(session, actor, event)
+    await _consequences(session, actor, case, event, now)
+    return event
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a step's event says besides the facts: the trigger, when it was recorded, the
+    person's note and evidence reference."""
+
+    trigger: str
+    now: datetime
+    note: str | None = None
+    evidence_ref: str | None = None
+
+
+async def _moved(
+    session: AsyncSession, actor: Actor, case: Case, facts: Facts, entry: Entry
+) -> CaseEvent:
+    """Fires the trigger on the case in memory and makes its event, details included (the
+    history is append-only: written once); writes nothing of the case's own."""
+    trigger, now = entry.trigger, entry.now
     occurred_on = facts.occurred_on or nairobi_today(now)
     since = case.stage_since
     from_stage = Stage(await machine_of(case).fire(case, trigger, facts))
@@ -195,44 +233,20 @@ async def move_case(
         occurred_on=occurred_on,
         recorded_at=now,
         recorded_by=actor.user_id,
-        note=note,
-        evidence_ref=evidence_ref,
+        note=entry.note,
+        evidence_ref=entry.evidence_ref,
         details=_details(facts),
     )
-    await flush_unique(session, case)  # the version check: a stale step stops here
     if trigger in DETAILS:
         await DETAILS[trigger](session, actor, case, event, now)
-    event.id = await _write_event(session, actor, event)
-    for consequence in CONSEQUENCES.get(trigger, ()):
-        await consequence(session, actor, case, event, now)
     return event
 
 
-def _event_with_its_audit_row() -> Insert:
-    """Built once: a step only binds its values, where building the statement per step was a
-    tenth of the server's time in a profile of bench/transitions.py."""
-
-    def placeholders(table: Table, prefix: str) -> dict[str, BindParameter[Any]]:
-        return {c.name: bindparam(prefix + c.name, type_=c.type) for c in table.c if c.name != "id"}
-
-    events, audits = CaseEvent.__table__, AuditEvent.__table__  # type: ignore[attr-defined]
-    logged = insert(audits).values(placeholders(audits, "audit_")).cte("logged")
-    return (
-        insert(events).values(placeholders(events, "event_")).returning(events.c.id).add_cte(logged)
-    )
-
-
-EVENT_WITH_ITS_AUDIT_ROW = _event_with_its_audit_row()
-
-
-async def _write_event(session: AsyncSession, actor: Actor, event: CaseEvent) -> int:
-    """The event and its audit row in one statement: one round trip instead of two ORM
-    inserts, which a profile of bench/transitions.py found a fifth of a step's time."""
-    audited = audit_row(actor, "case.step", "case", event.case_id, trigger=event.trigger)
-    params = {f"event_{k}": v for k, v in event.model_dump(exclude={"id"}).items()}
-    params |= {f"audit_{k}": v for k, v in audited.items()}
-    written = await session.exec(EVENT_WITH_ITS_AUDIT_ROW, params=params)
-    return int(written.scalar_one())
+async def _consequences(
+    session: AsyncSession, actor: Actor, case: Case, event: CaseEvent, now: datetime
+) -> None:
+    for consequence in CONSEQUENCES.get(event.trigger, ()):
+        await consequence(session, actor, case, event, now)
 
 
 async def award_facts(session: AsyncSession, case_id: uuid.UUID) -> dict[str, Any]:

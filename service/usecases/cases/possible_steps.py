@@ -47,10 +47,15 @@ async def award_chances(
 async def chances_of_award(
     session: AsyncSession, award: Award, today: date, rules: CompensationRules
 ) -> list[AwardChance]:
+    return award_chances_from(award, today, rules, await costs_taxed_on(session, award.id))
+
+
+def award_chances_from(
+    award: Award, today: date, rules: CompensationRules, taxed_on: date | None
+) -> list[AwardChance]:
+    """The award's chances from facts already read: `taxed_on`, its latest taxation of costs."""
     facts = AwardFacts(
-        occurred_on=today,
-        waiting_days=rules.certificate_wait_days,
-        costs_taxed_on=await costs_taxed_on(session, award.id),
+        occurred_on=today, waiting_days=rules.certificate_wait_days, costs_taxed_on=taxed_on
     )
     return AWARD_TRACK.chances(award, facts)
 

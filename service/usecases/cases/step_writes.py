@@ -1,0 +1,174 @@
+"""A step recorded from the person's request in two statements on the pooled asyncpg
+connection: the case read, then the version-checked update with its event and the event's
+audit row in one statement.
+
+Profiles of bench/transitions.py found the ORM's share of a step (the identity map and
+instance state of `session.get`, the unit of work's flush) about a quarter of the server's
+time, and each round trip to PostgreSQL (a write to the socket, a wake-up) about as much
+again: BEGIN and COMMIT were two of the five. A step without consequences on other records
+therefore runs without a transaction: the read is one snapshot and the write one atomic
+statement. Nothing is weakened: the `UPDATE` matches only the version the person read (a
+stale step writes nothing, not even the event), and the event and its audit row are inserted
+by the same statement only when the update matched. A step that writes elsewhere too (a
+judgment's reminders and family news) reads the case through the session, which begins the
+transaction, so the write and its consequences commit or fail together.
+"""
+
+import json
+import re
+import uuid
+from typing import Any
+
+import asyncpg
+import sqlalchemy as sa
+from sqlalchemy import Insert, Select, Table, bindparam, insert, select
+from sqlalchemy.dialects import postgresql
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from domain.audit import Actor, AuditEvent
+from domain.cases import Case, CaseEvent
+from domain.errors import N_, Conflict, NotFound
+from service.log_context import note_case
+from service.usecases.accounts.audit import audit_row
+
+CASES: Table = Case.__table__  # type: ignore[attr-defined]
+EVENTS: Table = CaseEvent.__table__  # type: ignore[attr-defined]
+AUDITS: Table = AuditEvent.__table__  # type: ignore[attr-defined]
+
+MOVED = (
+    "stage",
+    "stage_since",
+    "court_station",
+    "court_number",
+    "consolidated_with",
+    "judgment_on",
+    "judgment_outcome",
+    "neutral_citation",
+    "stay_of_execution",
+)
+"""the columns a step may change: its stage, and what the machine's effects record (filing's
+court number and station, the judgment, the stay)"""
+
+ENUMS: dict[str, Any] = {c.name: c.type.enum_class for c in CASES.c if isinstance(c.type, sa.Enum)}
+READ_CASE: Select[Any] = select(CASES).where(CASES.c.id == bindparam("case_id"))
+"""through the session: the first statement of a step's transaction"""
+READ_CASE_SQL = f"SELECT {', '.join(c.name for c in CASES.c)} FROM cases WHERE id = $1"
+
+
+def _cast(column: sa.Column[Any]) -> str:
+    """The column's type as a cast: parameters in a SELECT list are otherwise text. Without
+    a length: a cast to VARCHAR(n) would cut a longer text where the column refuses it."""
+    if isinstance(column.type, postgresql.JSONB):
+        return "text::jsonb"  # sent as JSON text, whatever codec the connection has
+    compiled = str(column.type.compile(dialect=postgresql.dialect()))  # type: ignore[no-untyped-call]
+    return re.sub(r"^VARCHAR\(\d+\)$", "VARCHAR", compiled)
+
+
+def _step_sql() -> tuple[str, list[str]]:
+    """UPDATE … WHERE id AND version RETURNING, the audit row and the event inserted from its
+    one row: when the version is stale the update matches none and nothing is inserted.
+    Gives the SQL and the names of its parameters in order."""
+    names = ["case_id", "read_version"]
+
+    def slot(name: str, column: sa.Column[Any]) -> str:
+        names.append(name)
+        return f"${len(names)}::{_cast(column)}"
+
+    sets = ", ".join(f"{name} = {slot(f'new_{name}', CASES.c[name])}" for name in MOVED)
+    audits = [c for c in AUDITS.c if c.name != "id"]
+    audit_values = ", ".join(slot(f"audit_{c.name}", c) for c in audits)
+    events = [c for c in EVENTS.c if c.name not in ("id", "case_id")]
+    event_values = ", ".join(slot(f"event_{c.name}", c) for c in events)
+    sql = (
+        f"WITH moved AS (UPDATE cases SET {sets}, version = version + 1"
+        " WHERE id = $1 AND version = $2 RETURNING id),"
+        f" logged AS (INSERT INTO audit_events ({', '.join(c.name for c in audits)})"
+        f" SELECT {audit_values} FROM moved)"
+        f" INSERT INTO case_events (case_id, {', '.join(c.name for c in events)})"
+        f" SELECT moved.id, {event_values} FROM moved RETURNING id"
+    )
+    return sql, names
+
+
+STEP_SQL, STEP_PARAMETERS = _step_sql()
+
+
+async def driver_connection(session: AsyncSession) -> asyncpg.Connection:
+    """The session's pooled asyncpg connection. Taking it sends nothing: the session's
+    transaction begins on PostgreSQL only with its first statement."""
+    raw = await (await session.connection()).get_raw_connection()
+    driver = raw.driver_connection
+    assert isinstance(driver, asyncpg.Connection)
+    return driver
+
+
+async def read_case(session: AsyncSession, case_id: uuid.UUID, *, in_transaction: bool) -> Case:
+    """The case as a row the session does not track; `in_transaction` begins the session's
+    transaction with the read, else it is read on its own."""
+    found: Any
+    if in_transaction:
+        result = await (await session.connection()).execute(READ_CASE, {"case_id": case_id})
+        found = result.one_or_none()
+        values = {} if found is None else dict(found._mapping)
+    else:
+        found = await (await driver_connection(session)).fetchrow(READ_CASE_SQL, case_id)
+        values = {} if found is None else dict(found)
+        for name, kind in ENUMS.items() if values else ():
+            values[name] = None if values[name] is None else kind(values[name])
+    if not values:
+        raise NotFound(N_("No case has the id %(id)s."), id=case_id)
+    case = Case(**values)
+    note_case(case.reference)
+    return case
+
+
+async def write_step(
+    session: AsyncSession, actor: Actor, case: Case, read_version: int, event: CaseEvent
+) -> int | None:
+    """Writes the moved case, its event and the audit row (in the session's transaction if
+    one has begun); the event's id, or None when the case is no longer at `read_version`
+    (nothing was written). A court number already registered at the station is refused in
+    words, as `flush_unique` does for the ORM."""
+    audited = audit_row(actor, "case.step", "case", case.id, trigger=event.trigger)
+    values: dict[str, Any] = {"case_id": case.id, "read_version": read_version}
+    values |= {f"new_{name}": getattr(case, name) for name in MOVED}
+    values |= {f"audit_{k}": v for k, v in audited.items()}
+    values |= {f"event_{k}": v for k, v in event.model_dump(exclude={"id", "case_id"}).items()}
+    values["audit_detail"] = json.dumps(values["audit_detail"])
+    values["event_details"] = json.dumps(values["event_details"])
+    arguments = [values[name] for name in STEP_PARAMETERS]
+    try:
+        written = await (await driver_connection(session)).fetchval(STEP_SQL, *arguments)
+    except asyncpg.UniqueViolationError as error:
+        if "court_number" not in (error.constraint_name or ""):
+            raise
+        raise Conflict(
+            N_("%(number)s at %(station)s is already registered for another case."),
+            number=case.court_number,
+            station=case.court_station,
+        ) from error
+    return None if written is None else int(written)
+
+
+def _event_with_its_audit_row() -> Insert:
+    """Built once: a step only binds its values, where building the statement per step was a
+    tenth of the server's time in a profile of bench/transitions.py."""
+
+    def named(table: Table, prefix: str) -> dict[str, Any]:
+        return {c.name: bindparam(prefix + c.name, type_=c.type) for c in table.c if c.name != "id"}
+
+    logged = insert(AUDITS).values(named(AUDITS, "audit_")).cte("logged")
+    return insert(EVENTS).values(named(EVENTS, "event_")).returning(EVENTS.c.id).add_cte(logged)
+
+
+EVENT_WITH_ITS_AUDIT_ROW = _event_with_its_audit_row()
+
+
+async def write_event(session: AsyncSession, actor: Actor, event: CaseEvent) -> int:
+    """The event and its audit row in one statement, for a step on an ORM-tracked case (a
+    hearing's judgment, an award's step): one round trip instead of two ORM inserts."""
+    audited = audit_row(actor, "case.step", "case", event.case_id, trigger=event.trigger)
+    params = {f"event_{k}": v for k, v in event.model_dump(exclude={"id"}).items()}
+    params |= {f"audit_{k}": v for k, v in audited.items()}
+    written = await session.exec(EVENT_WITH_ITS_AUDIT_ROW, params=params)
+    return int(written.scalar_one())
