@@ -32,6 +32,7 @@ from service.usecases.cases.mandamus import (
 from service.usecases.cases.register import flush_unique, get_case
 from service.usecases.families.family_news import judgment_delivered
 from service.usecases.paging import page
+from service.usecases.versions import stale_version
 from statemachines.case_track import Route
 from statemachines.facts import Facts
 from statemachines.tracks import machine_of
@@ -148,8 +149,7 @@ async def record_step(
             event = await take_step(session, actor, case, step, now)
             await flush_unique(session, case)
     except StaleDataError:
-        current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
-        raise StaleVersion(step.version, current) from None
+        raise await stale_version(session, Case, case_id, step.version) from None
     return case, event
 
 
