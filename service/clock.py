@@ -25,7 +25,7 @@ from domain.chase import ChaseRules
 from domain.hearings import Hearing
 from domain.reminders import Reminder, ReminderStatus
 from notifications.outbox import Message, enqueue
-from service.idempotency import forget_old
+from service.idempotency_store import forget_old
 from service.log_context import kind_of
 from service.settings import Settings
 from service.usecases.awards.chase_reminders import follow_up_messages, plan_follow_ups

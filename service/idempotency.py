@@ -20,38 +20,32 @@ first secret. Encrypting the kept answer instead would still keep the secret, re
 whoever holds a copy of the database and the server's key (often on the same machine, in the
 same backups), while Haki keeps those secrets only as hashes precisely so that a copy of the
 database opens nothing. Not keeping them leaves nothing to read.
+
+This module is the middleware and its documentation in the OpenAPI schema; the keys' table and
+the rules of a claim are in service/idempotency_store.py, and reading the body whole (shared
+with the pages' once-only forms) in service/request_body.py.
 """
 
-import hashlib
 import json
 import re
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
 
 from litestar import Litestar
 from litestar.enums import ParamType, ScopeType
 from litestar.middleware import ASGIMiddleware
 from litestar.openapi.spec import OpenAPIResponse, OpenAPIType, Parameter, Schema
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
-from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlmodel import col
 
 from domain.base import utcnow
-from domain.idempotency import IdempotentRequest
 from service.errors import PROBLEM_BASE
+from service.idempotency_store import claim, fingerprint, keep, release
 from service.openapi import PROBLEM, problem_response
+from service.request_body import read_body, too_large
 from service.usecases.accounts.users import principal_for_token
 
 HEADER = "Idempotency-Key"
-KEEP = timedelta(hours=24)
-"""a key older than this is forgotten: reusing it runs the request afresh"""
-LEASE = timedelta(seconds=60)
-"""a claim with no answer after this was left by a process that died"""
 SHOWN_ONCE = "shown_once"
 """the `opt` key of a route whose answer holds a secret shown only once: its answer is not kept"""
 NOT_KEPT = (
@@ -63,98 +57,9 @@ KEY = re.compile(r"^[!-~]{1,255}$")
 """visible ASCII, no spaces: a UUID, a ULID or any token a client makes"""
 
 
-@dataclass(frozen=True)
-class Found:
-    """What a key already holds: an answer to replay, or None while the first still runs."""
-
-    fingerprint: str
-    status: int | None
-    content_type: str | None
-    body: bytes | None
-
-
-def fingerprint(method: str, path: str, query: bytes, body: bytes) -> str:
-    """The query is part of the request (`?dry_run=true` and without are two requests); JSON
-    bodies and queries compare by meaning: the same fields in another order or spacing match."""
-    try:
-        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
-    except ValueError:
-        canonical = body
-    asked = urlencode(sorted(parse_qsl(query.decode("latin-1"), keep_blank_values=True)))
-    target = f"{path}?{asked}" if asked else path
-    return hashlib.sha256(b"%s %s\n%s" % (method.encode(), target.encode(), canonical)).hexdigest()
-
-
-async def claim(
-    engine: AsyncEngine, user: uuid.UUID, key: str, print_: str, now: datetime
-) -> Found | None:
-    """None if this request now holds the key; else what the key holds."""
-    table = IdempotentRequest.__table__  # type: ignore[attr-defined]
-    fresh = {"fingerprint": print_, "status": None, "content_type": None, "body": None}
-    statement = (
-        insert(table)
-        .values(user_id=user, key=key, created_at=now, **fresh)
-        .on_conflict_do_update(
-            index_elements=["user_id", "key"],
-            set_={**fresh, "created_at": now},
-            where=(table.c.created_at < now - KEEP)
-            | (
-                table.c.status.is_(None)
-                & (table.c.created_at < now - LEASE)
-                & (table.c.fingerprint == print_)
-            ),
-        )
-        .returning(table.c.key)
-    )
-    async with engine.begin() as connection:
-        if (await connection.execute(statement)).first() is not None:
-            return None
-        row = (
-            await connection.execute(
-                select(table.c.fingerprint, table.c.status, table.c.content_type, table.c.body)
-                .where(table.c.user_id == user, table.c.key == key)
-            )
-        ).one()  # fmt: skip
-    return Found(row.fingerprint, row.status, row.content_type, row.body)
-
-
 def _shown_once(scope: Scope) -> bool:
     handler = scope.get("route_handler")
     return bool(handler is not None and handler.opt.get(SHOWN_ONCE))
-
-
-def _this(user: uuid.UUID, key: str) -> Any:
-    return (col(IdempotentRequest.user_id) == user) & (col(IdempotentRequest.key) == key)
-
-
-async def keep(
-    engine: AsyncEngine,
-    user: uuid.UUID,
-    key: str,
-    status: int,
-    kind: str | None,
-    body: bytes | None,
-) -> None:
-    """The answer, to replay; `body` None for one that held a secret shown only once."""
-    async with engine.begin() as connection:
-        await connection.execute(
-            update(IdempotentRequest)
-            .where(_this(user, key))
-            .values(status=status, content_type=kind, body=body)
-        )
-
-
-async def release(engine: AsyncEngine, user: uuid.UUID, key: str) -> None:
-    async with engine.begin() as connection:
-        await connection.execute(delete(IdempotentRequest).where(_this(user, key)))
-
-
-async def forget_old(engine: AsyncEngine, now: datetime) -> None:
-    """Run by the clock: keys past KEEP are of no use to anyone."""
-    async with engine.begin() as connection:
-        await connection.execute(
-            delete(IdempotentRequest).where(col(IdempotentRequest.created_at) < now - KEEP)
-        )
 
 
 async def _answer(send: Send, status: int, kind: str, body: bytes, replayed: bool) -> None:
@@ -168,35 +73,6 @@ async def _answer(send: Send, status: int, kind: str, body: bytes, replayed: boo
 async def _problem(send: Send, status: int, slug: str, title: str, detail: str) -> None:
     problem = {"type": PROBLEM_BASE + slug, "status": status, "title": title, "detail": detail}
     await _answer(send, status, "application/problem+json", json.dumps(problem).encode(), False)
-
-
-async def read_body(receive: Receive) -> tuple[bytes, Receive]:
-    """The whole body, and a `receive` that hands it to the app again."""
-    chunks: list[bytes] = []
-    while True:
-        message: Any = await receive()
-        chunks.append(message.get("body", b""))
-        if message["type"] != "http.request" or not message.get("more_body"):
-            break
-    body = b"".join(chunks)
-    given = False
-
-    async def again() -> Any:
-        nonlocal given
-        if given:
-            return await receive()
-        given = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return body, again
-
-
-def too_large(scope: Scope, limit: int) -> bool:
-    """Read whole before the app sees it, so a body past the limit, or of a length not said
-    (chunked), is left to the app."""
-    headers = dict(scope["headers"])
-    length = headers.get(b"content-length", b"" if b"transfer-encoding" in headers else b"0")
-    return not length.isdigit() or int(length) > limit
 
 
 async def _user(engine: AsyncEngine, scope: Scope) -> uuid.UUID | None:

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import (
     OpenAPIMediaType,
@@ -48,6 +48,13 @@ def responses(*statuses: int) -> dict[int, ResponseSpec]:
         )
         for status in statuses
     }
+
+
+def record_action(path: str, summary: str) -> post:
+    """A POST that acts on one record already there (renew a code, mark a message read, disable
+    an account): it answers 200, not 201, and is refused only as not signed in, not for this
+    role, or a record this account may not see."""
+    return post(path, status_code=200, responses=responses(401, 403, 404), summary=summary)
 
 
 def refuse_unknown_fields(app: Litestar, inputs: tuple[type[Struct], ...]) -> None:

@@ -161,6 +161,8 @@ def sentences(site: Site, expression: ast.expr, depth: int = 0) -> set[str]:
             return _guards(depth)  # a guard's own refusal: what every guard is made with
         case ast.Name(id=name) if site.function and _is_local(site.function, name):
             return _local(site, name, depth)
+        case ast.Name(id=name) if (outer := _closed_over(site, name)) is not None:
+            return _local(Site(site.module, site.tree, site.call, outer), name, depth)
         case ast.Name() | ast.Attribute():
             return {_constant(site, expression)}
     raise Unfollowed(ast.unparse(expression))
@@ -203,6 +205,18 @@ def _is_local(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bo
         for node in ast.walk(function)
     )
     return assigned or name in _parameters(function)
+
+
+def _closed_over(site: Site, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The function around the site's own whose local or parameter `name` the site's function
+    closes over (a factory that makes a check with the refusal it is given), or None."""
+    inner = site.function
+    while inner is not None:
+        around = [f for f in _functions(site.tree) if f is not inner and inner in ast.walk(f)]
+        inner = max(around, key=lambda f: f.lineno, default=None)
+        if inner is not None and _is_local(inner, name):
+            return inner
+    return None
 
 
 def _looped(site: Site, loop: ast.For, name: str) -> set[str]:

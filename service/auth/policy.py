@@ -7,7 +7,7 @@ user may not see answers 404, exactly as a case that does not exist.
 import hmac
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
@@ -15,8 +15,13 @@ from litestar.exceptions import NotAuthorizedException, PermissionDeniedExceptio
 from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from domain.awards import Award
 from domain.errors import N_, NotFound
+from domain.examinations import Examination
+from domain.hearings import Hearing
+from domain.referrals import Referral
 from domain.users import Principal, Role
+from domain.violations import Violation
 from service.auth.browser import presented_token
 from service.auth.rules import POLICY, ROLES, Rule
 from service.usecases.accounts import access
@@ -87,84 +92,75 @@ async def _principal(state: State, hashed: str) -> Principal | None:
     return found[0]
 
 
-async def _case_visible(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
-    case_id = connection.path_params["case_id"]
-    if not await access.on_team(db, case_id, principal.id):
-        raise NotFound(N_("No case has the id %(id)s."), id=case_id)
+Scope = Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]
+T = TypeVar("T")
+Check = Callable[[AsyncConnection, Any, uuid.UUID], Awaitable[bool]]
 
 
-async def _represents(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
-    code = connection.path_params["code"]
-    if not await access.represents(db, code, principal.id):
-        raise NotFound(N_("No survivor has the code %(code)s."), code=code)
+def _reachable(param: str, may_reach: Check, refusal: str) -> Scope:
+    """A lawyer's scope check on the record the path parameter `param` names: one they may not
+    reach answers 404 in the words of `refusal`, exactly as one that does not exist."""
+    named = "code" if param == "code" else "id"
+
+    async def scope(connection: Connection, db: AsyncConnection, principal: Principal) -> None:
+        key = connection.path_params[param]
+        if not await may_reach(db, key, principal.id):
+            raise NotFound(refusal, **{named: key})
+
+    return scope
 
 
-async def _contact_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
-    contact_id = connection.path_params["contact_id"]
-    if not await access.represents_contact(db, contact_id, p.id):
-        raise NotFound(N_("No contact has the id %(id)s."), id=contact_id)
+def _in(table: T, check: Callable[[AsyncConnection, T, Any, uuid.UUID], Awaitable[bool]]) -> Check:
+    """`check` (is the user on its case's team, do they keep its survivor's record) for the
+    records of `table`."""
 
+    async def bound(db: AsyncConnection, record_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+        return await check(db, table, record_id, user_id)
 
-async def _award_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
-    award_id = connection.path_params["award_id"]
-    if not await access.on_award_team(db, award_id, p.id):
-        raise NotFound(N_("No award has the id %(id)s."), id=award_id)
-
-
-async def _hearing_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
-    hearing_id = connection.path_params["hearing_id"]
-    if not await access.on_hearing_team(db, hearing_id, p.id):
-        raise NotFound(N_("No court date has the id %(id)s."), id=hearing_id)
+    return bound
 
 
 # which records a lawyer may reach under a rule (only a lawyer is kept to their own cases, so
 # the guard opens a connection for these only when a lawyer asks)
-async def _document_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
-    document_id = connection.path_params["document_id"]
-    if p.role is Role.LAWYER and not await access.on_document_team(db, document_id, p.id):
-        raise NotFound(N_("No document has the id %(id)s."), id=document_id)
-
-
-async def _examination_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
-    examination_id = connection.path_params["examination_id"]
-    if p.role is Role.LAWYER and not await access.on_examination_team(db, examination_id, p.id):
-        raise NotFound(N_("No examination has the id %(id)s."), id=examination_id)
-
-
-async def _documents(connection: Connection, db: AsyncConnection, p: Principal) -> None:
-    code = connection.path_params["code"]
-    if p.role is Role.LAWYER and not await access.documents(db, code, p.id):
-        raise NotFound(N_("No survivor has the code %(code)s."), code=code)
-
-
-async def _violation_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
-    violation_id = connection.path_params["violation_id"]
-    if p.role is Role.LAWYER and not await access.documents_violation(db, violation_id, p.id):
-        raise NotFound(N_("No violation record has the id %(id)s."), id=violation_id)
-
-
-async def _referral_visible(connection: Connection, db: AsyncConnection, p: Principal) -> None:
-    referral_id = connection.path_params["referral_id"]
-    if p.role is Role.LAWYER and not await access.documents_referral(db, referral_id, p.id):
-        raise NotFound(N_("No referral has the id %(id)s."), id=referral_id)
-
-
-SCOPES: dict[Rule, Callable[[Connection, AsyncConnection, Principal], Awaitable[None]]] = {
-    Rule.CASE_READ: _case_visible,
-    Rule.CASE_CHANGE: _case_visible,
-    Rule.CASE_PERSONAL: _case_visible,
-    Rule.SURVIVOR_PERSONAL: _represents,
-    Rule.CONTACT_PERSONAL: _contact_visible,
-    Rule.AWARD_READ: _award_visible,
-    Rule.AWARD_CHANGE: _award_visible,
-    Rule.AWARD_PERSONAL: _award_visible,
-    Rule.HEARING_READ: _hearing_visible,
-    Rule.HEARING_CHANGE: _hearing_visible,
-    Rule.DOCUMENT_PERSONAL: _document_visible,
-    Rule.EXAMINATION_PERSONAL: _examination_visible,
-    Rule.SURVIVOR_RECORD: _documents,
-    Rule.VIOLATION_PERSONAL: _violation_visible,
-    Rule.REFERRAL_CHANGE: _referral_visible,
+_case = _reachable("case_id", access.on_team, N_("No case has the id %(id)s."))
+_award = _reachable("award_id", _in(Award, access.on_team_of), N_("No award has the id %(id)s."))
+_hearing = _reachable(
+    "hearing_id", _in(Hearing, access.on_team_of), N_("No court date has the id %(id)s.")
+)
+SCOPES: dict[Rule, Scope] = {
+    Rule.CASE_READ: _case,
+    Rule.CASE_CHANGE: _case,
+    Rule.CASE_PERSONAL: _case,
+    Rule.SURVIVOR_PERSONAL: _reachable(
+        "code", access.represents, N_("No survivor has the code %(code)s.")
+    ),
+    Rule.CONTACT_PERSONAL: _reachable(
+        "contact_id", access.represents_contact, N_("No contact has the id %(id)s.")
+    ),
+    Rule.AWARD_READ: _award,
+    Rule.AWARD_CHANGE: _award,
+    Rule.AWARD_PERSONAL: _award,
+    Rule.HEARING_READ: _hearing,
+    Rule.HEARING_CHANGE: _hearing,
+    Rule.DOCUMENT_PERSONAL: _reachable(
+        "document_id", access.on_document_team, N_("No document has the id %(id)s.")
+    ),
+    Rule.EXAMINATION_PERSONAL: _reachable(
+        "examination_id",
+        _in(Examination, access.on_team_of),
+        N_("No examination has the id %(id)s."),
+    ),
+    Rule.SURVIVOR_RECORD: _reachable(
+        "code", access.keeps_record_of, N_("No survivor has the code %(code)s.")
+    ),
+    Rule.VIOLATION_PERSONAL: _reachable(
+        "violation_id",
+        _in(Violation, access.keeps_record_in),
+        N_("No violation record has the id %(id)s."),
+    ),
+    Rule.REFERRAL_CHANGE: _reachable(
+        "referral_id", _in(Referral, access.keeps_record_in), N_("No referral has the id %(id)s.")
+    ),
 }
 
 

@@ -18,17 +18,11 @@ from service.awards.ledger_schemas import (
     CostsServiceIn,
     LedgerOut,
     SettlementIn,
+    StatementOut,
     TaxedCostsIn,
 )
-from service.awards.schemas import (
-    AwardEventOut,
-    AwardIn,
-    AwardOut,
-    AwardStepIn,
-    AwardStepOptions,
-    AwardStepOut,
-    StatementOut,
-)
+from service.awards.schemas import AwardIn, AwardOut
+from service.awards.track_schemas import AwardEventOut, AwardStepIn, AwardStepOptions, AwardStepOut
 from service.dependencies import Db
 from service.openapi import responses
 from service.usecases.awards import (

@@ -2,12 +2,15 @@
 English or Swahili, as plain text, HTML or a PDF for A4."""
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any
 
 from litestar import Request, Response, get
 from litestar.openapi.spec import OpenAPIResponse, Operation
 from litestar.params import FromPath, QueryParameter
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.errors import InvalidInput
 from notifications.composed_letter import ComposedLetter
@@ -20,7 +23,6 @@ from service.letterhead import letter_rules
 from service.openapi import responses
 from service.usecases.awards.case_demand_letter import case_demand_letter
 from service.usecases.awards.demand_letter import demand_letter
-from service.usecases.awards.orders import get_award
 from service.web.letter_refused import case_letter_refused, letter_refused, wants_a_page
 
 MEDIA = {
@@ -71,6 +73,44 @@ def letter_route(path: str, summary: str, description: str) -> get:
     )
 
 
+Writer = Callable[..., Awaitable[ComposedLetter]]
+Refused = Callable[
+    [Request[Any, Any, Any], AsyncSession, uuid.UUID, InvalidInput], Awaitable[Response[str]]
+]
+
+
+async def written(
+    db: AsyncSession,
+    request: SignedIn,
+    record_id: uuid.UUID,
+    write: Writer,
+    refused: Refused,
+    *,
+    as_of: date | None,
+    lang: Language,
+    form: LetterFormat,
+    name: str,
+) -> Response[Any]:
+    """Either letter, written by `write` for the award or case and answered in its format.
+    Refused, a program gets the problem details, and a person who followed a page's link a
+    page saying why (`refused`), not problem JSON."""
+    try:
+        letter = await write(
+            db,
+            actor_of(request),
+            record_id,
+            as_of=as_of,
+            language=lang,
+            rules=rules_of(request),
+            letter_rules=letter_rules(settings_of(request)),
+        )
+    except InvalidInput as error:
+        if not wants_a_page(request):
+            raise
+        return await refused(request, db, record_id, error)
+    return answer(letter, form, name)
+
+
 @letter_route(
     "/awards/{award_id:uuid}/demand-letter",
     summary="The demand letter to the Attorney General, with the statement of sums due",
@@ -88,22 +128,17 @@ async def demand_letter_to_the_ag(
     lang: Lang = Language.EN,
     format: Format = LetterFormat.TEXT,
 ) -> Response[Any]:
-    try:
-        letter = await demand_letter(
-            db,
-            actor_of(request),
-            award_id,
-            as_of=as_of,
-            language=lang,
-            rules=rules_of(request),
-            letter_rules=letter_rules(settings_of(request)),
-        )
-    except InvalidInput as error:
-        if not wants_a_page(request):
-            raise
-        # followed from a page: the reason as a page to read, not problem details
-        return letter_refused(request, await get_award(db, award_id), error)
-    return answer(letter, format, "demand-letter")
+    return await written(
+        db,
+        request,
+        award_id,
+        demand_letter,
+        letter_refused,
+        as_of=as_of,
+        lang=lang,
+        form=format,
+        name="demand-letter",
+    )
 
 
 @letter_route(
@@ -123,18 +158,14 @@ async def case_demand_letter_to_the_ag(
     lang: Lang = Language.EN,
     format: Format = LetterFormat.TEXT,
 ) -> Response[Any]:
-    try:
-        letter = await case_demand_letter(
-            db,
-            actor_of(request),
-            case_id,
-            as_of=as_of,
-            language=lang,
-            rules=rules_of(request),
-            letter_rules=letter_rules(settings_of(request)),
-        )
-    except InvalidInput as error:
-        if not wants_a_page(request):
-            raise
-        return case_letter_refused(request, error)
-    return answer(letter, format, "demand-letter-case")
+    return await written(
+        db,
+        request,
+        case_id,
+        case_demand_letter,
+        case_letter_refused,
+        as_of=as_of,
+        lang=lang,
+        form=format,
+        name="demand-letter-case",
+    )

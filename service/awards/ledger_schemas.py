@@ -1,5 +1,6 @@
-"""What the award API accepts and answers for the ledger: costs taxed, a settlement, the entry
-recorded (money in and out is read into service/usecases/awards/entries.py's inputs)."""
+"""What the award API accepts and answers for the money: the statement of sums due on a day,
+costs taxed, a settlement, the entry recorded (money in and out is read into
+service/usecases/awards/entries.py's inputs)."""
 
 import uuid
 from datetime import date
@@ -8,7 +9,9 @@ from typing import Annotated
 
 from msgspec import Meta, Struct
 
-from domain.awards import AwardStage
+from domain.awards import Award, AwardStage
+from domain.interest import Statement
+from domain.money import figure
 from service.amounts import Amount
 from service.awards.schemas import Shillings
 from service.text import Note
@@ -54,3 +57,52 @@ class SettlementIn(Struct, forbid_unknown_fields=True):
 
     def compromise(self) -> Compromise:
         return Compromise(self.settled_on, self.amount, self.terms, self.version)
+
+
+class LineOut(Struct):
+    on: date
+    text: str
+    interest: Shillings
+    paid: Shillings
+    outstanding: Shillings
+
+
+class StatementOut(Struct):
+    award_id: uuid.UUID
+    as_of: date
+    rate_percent: str
+    principal: Shillings
+    interest: Shillings
+    paid: Shillings
+    paid_to_interest: Shillings
+    paid_to_principal: Shillings
+    outstanding_principal: Shillings
+    outstanding_interest: Shillings
+    outstanding: Shillings
+    lines: list[LineOut]
+
+    @classmethod
+    def of(cls, award: Award, s: Statement) -> "StatementOut":
+        return cls(
+            award_id=award.id,
+            as_of=s.as_of,
+            rate_percent=str(award.rate_percent),
+            principal=figure(s.principal),
+            interest=figure(s.interest),
+            paid=figure(s.paid),
+            paid_to_interest=figure(s.paid_to_interest),
+            paid_to_principal=figure(s.paid_to_principal),
+            outstanding_principal=figure(s.outstanding_principal),
+            outstanding_interest=figure(s.outstanding_interest),
+            outstanding=figure(s.outstanding),
+            lines=[
+                LineOut(
+                    line.on,
+                    line.text,
+                    figure(line.interest),
+                    figure(line.paid),
+                    figure(line.outstanding),
+                )
+                for line in s.lines
+            ],
+        )

@@ -1,26 +1,23 @@
-"""What the award API accepts and answers. Shillings leave as decimal strings, never floats."""
+"""What the award API accepts and answers for the award as the decree orders it: its heads,
+rate and paying office in, and the award as it stands out. Shillings leave as decimal strings,
+never floats. The track's steps are in track_schemas.py, the money's in ledger_schemas.py."""
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
+from domain.awards import Award, AwardHead, AwardStage, HeadKind
 from domain.cases import Case
-from domain.interest import Statement
 from domain.money import figure
 from domain.stages import Stage
 from service.amounts import Amount
-from service.cases.schemas import StepChance, SurvivorCode
-from service.free_text import kept, withheld, without_file
-from service.text import LINE, EvidenceRef, Name, Note, Trigger
-from service.usecases.awards.compensation import AwardStep
+from service.cases.schemas import SurvivorCode
+from service.text import LINE, Name
 from service.usecases.awards.orders import UNSTATED, AwardOrder
 from service.usecases.awards.orders import HeadIn as UseCaseHead
-from statemachines.award_track import Route as AwardRoute
-from statemachines.machine import Chance
 
 Shillings = Annotated[
     str, Meta(pattern=r"^-?\d+\.\d{2}$", examples=["1000000.00"], description="Kenya shillings")
@@ -171,132 +168,4 @@ class AwardOut(Struct):
             settlement_amount=(
                 None if award.settlement_amount is None else figure(award.settlement_amount)
             ),
-        )
-
-
-class AwardStepIn(Struct, forbid_unknown_fields=True):
-    trigger: Trigger
-    version: Annotated[int, Meta(ge=1)]
-    occurred_on: date | None = None
-    note: Note | None = None
-    evidence_ref: EvidenceRef | None = None
-
-    def step(self) -> AwardStep:
-        """The use case's input, for the API's body and the case page's form alike."""
-        return AwardStep(self.trigger, self.version, self.occurred_on, self.note, self.evidence_ref)
-
-
-class AwardEventOut(Struct):
-    id: int
-    trigger: str
-    from_stage: AwardStage | None
-    to_stage: AwardStage
-    occurred_on: date
-    recorded_at: datetime
-    note: str | None
-    evidence_ref: str | None
-    details: dict[str, Any]
-    withheld: list[str]
-    """free text on the record this account may not read (personal data), e.g. ["note"]"""
-
-    @classmethod
-    def of(cls, event: AwardEvent, free_text: bool = True) -> "AwardEventOut":
-        assert event.id is not None  # flushed before it is answered
-        return cls(
-            id=event.id,
-            trigger=event.trigger,
-            from_stage=event.from_stage,
-            to_stage=event.to_stage,
-            occurred_on=event.occurred_on,
-            recorded_at=event.recorded_at,
-            note=kept(event.note, free_text),
-            evidence_ref=kept(event.evidence_ref, free_text),
-            details=without_file(event.details, free_text),
-            withheld=withheld(
-                free_text,
-                note=event.note,
-                evidence_ref=event.evidence_ref,
-                file=event.details.get("file"),
-            ),
-        )
-
-
-class AwardStepOut(Struct):
-    award_id: uuid.UUID
-    stage: AwardStage
-    version: int
-    event: AwardEventOut
-
-
-class LineOut(Struct):
-    on: date
-    text: str
-    interest: Shillings
-    paid: Shillings
-    outstanding: Shillings
-
-
-class StatementOut(Struct):
-    award_id: uuid.UUID
-    as_of: date
-    rate_percent: str
-    principal: Shillings
-    interest: Shillings
-    paid: Shillings
-    paid_to_interest: Shillings
-    paid_to_principal: Shillings
-    outstanding_principal: Shillings
-    outstanding_interest: Shillings
-    outstanding: Shillings
-    lines: list[LineOut]
-
-    @classmethod
-    def of(cls, award: Award, s: Statement) -> "StatementOut":
-        return cls(
-            award_id=award.id,
-            as_of=s.as_of,
-            rate_percent=str(award.rate_percent),
-            principal=figure(s.principal),
-            interest=figure(s.interest),
-            paid=figure(s.paid),
-            paid_to_interest=figure(s.paid_to_interest),
-            paid_to_principal=figure(s.paid_to_principal),
-            outstanding_principal=figure(s.outstanding_principal),
-            outstanding_interest=figure(s.outstanding_interest),
-            outstanding=figure(s.outstanding),
-            lines=[
-                LineOut(
-                    line.on,
-                    line.text,
-                    figure(line.interest),
-                    figure(line.paid),
-                    figure(line.outstanding),
-                )
-                for line in s.lines
-            ],
-        )
-
-
-class AwardStepOption(Struct):
-    trigger: str
-    to: AwardStage
-    requires: list[str]
-
-
-class AwardStepOptions(Struct):
-    stage: AwardStage
-    version: int
-    allowed: list[AwardStepOption]
-    steps: list[StepChance]
-    """every step from the present stage, with whether it is possible now, from when, and why"""
-
-    @classmethod
-    def of(
-        cls, award: Award, routes: list[AwardRoute], chances: list[Chance[Any, Any]]
-    ) -> "AwardStepOptions":
-        return cls(
-            award.stage,
-            award.version,
-            [AwardStepOption(r.trigger, AwardStage(r.dest), r.asks_for) for r in routes],
-            [StepChance.of(chance) for chance in chances],
         )

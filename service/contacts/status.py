@@ -19,7 +19,7 @@ from service.auth.identity import SignedIn, actor_of
 from service.contacts.rate_limit import per_client
 from service.dependencies import Db
 from service.idempotency import SHOWN_ONCE
-from service.openapi import responses
+from service.openapi import record_action, responses
 from service.settings import Settings
 from service.usecases.families import status_codes
 
@@ -114,11 +114,9 @@ class StatusCodeController(Controller):
             for c in await status_codes.live_codes(db, case_id)
         ]
 
-    @post(
+    @record_action(
         "/{contact_id:uuid}/renew",
-        status_code=200,
-        responses=responses(401, 403, 404),
-        summary="The contact's code works for another full term from now, even once expired",
+        "The contact's code works for another full term from now, even once expired",
     )
     async def renew(
         self,

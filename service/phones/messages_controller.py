@@ -3,13 +3,13 @@
 import uuid
 from datetime import datetime
 
-from litestar import Controller, get, post
+from litestar import Controller, get
 from litestar.params import FromPath
 from msgspec import Struct
 
 from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
-from service.openapi import responses
+from service.openapi import record_action, responses
 from service.usecases.families import family_messages
 from service.usecases.families.family_messages import MessageView
 
@@ -55,11 +55,9 @@ class FamilyMessageController(Controller):
         found = await family_messages.messages_of(db, actor_of(request), case_id)
         return [FamilyMessageOut.of(view) for view in found]
 
-    @post(
+    @record_action(
         "/{message_id:uuid}/read",
-        status_code=200,
-        responses=responses(401, 403, 404),
-        summary="Mark a family's message read: the call back is done (safe to repeat)",
+        "Mark a family's message read: the call back is done (safe to repeat)",
     )
     async def mark_read(
         self,

@@ -12,7 +12,7 @@ from msgspec import Meta, Struct
 from domain.users import Role, User
 from service.auth.identity import SignedIn, actor_of
 from service.dependencies import Db
-from service.openapi import responses
+from service.openapi import record_action, responses
 from service.text import EmailText, FullName, PhoneText
 from service.usecases.accounts import passwords, users
 from service.usecases.accounts.staff_addresses import Addresses
@@ -77,12 +77,7 @@ class UserController(Controller):
     async def add(self, db: Db, request: SignedIn, data: JSONBody[UserIn]) -> AccountOut:
         return AccountOut.of(await users.add_account(db, actor_of(request), data.account()))
 
-    @post(
-        "/{user_id:uuid}/disable",
-        status_code=200,
-        responses=responses(401, 403, 404),
-        summary="Disable an account; its sessions end at once",
-    )
+    @record_action("/{user_id:uuid}/disable", "Disable an account; its sessions end at once")
     async def disable(self, db: Db, request: SignedIn, user_id: FromPath[uuid.UUID]) -> AccountOut:
         return AccountOut.of(await users.disable_user(db, actor_of(request), user_id))
 

@@ -12,7 +12,7 @@ from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
-from service.awards.schemas import AwardStepIn
+from service.awards.track_schemas import AwardStepIn
 from service.dependencies import Db
 from service.usecases.awards import chase, compensation, orders, payments
 from service.usecases.awards.entries import FollowUpIn, PaymentIn

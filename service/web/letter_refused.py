@@ -4,15 +4,18 @@ A person follows the letter's link from the ledger; the API route answers a prog
 problem details, and a browser (asking for text/html first) with this page in its language.
 """
 
+import uuid
 from typing import Any
 
 from litestar import Request, Response
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardStage
 from domain.errors import InvalidInput
 from notifications.i18n import N_, translations
 from service.auth.browser import is_page
 from service.usecases.awards.demand_letter import demandable
+from service.usecases.awards.orders import get_award
 from service.web.forms import status_of
 from service.web.render import language_of, page
 
@@ -53,18 +56,22 @@ def why_no_letter(award: Award) -> str:
     return NOT_ON_THAT_DAY
 
 
-def letter_refused(
-    request: Request[Any, Any, Any], award: Award, error: Exception
+async def letter_refused(
+    request: Request[Any, Any, Any], db: AsyncSession, award_id: uuid.UUID, error: InvalidInput
 ) -> Response[str]:
-    status = status_of(error)  # type: ignore[arg-type]
-    words = translations(language_of(request)).gettext(why_no_letter(award))
-    return page(request, "refused.html", status, status=status, detail=words, reason=0)
+    """The award's letter refused: why this award has no letter (on the day asked)."""
+    return _refused(request, error, why_no_letter(await get_award(db, award_id)))
 
 
-def case_letter_refused(request: Request[Any, Any, Any], error: Exception) -> Response[str]:
-    """The case's letter refused: a future date, or no award of the case may be demanded."""
-    status = status_of(error)  # type: ignore[arg-type]
-    future = isinstance(error, InvalidInput) and error.field == "as_of"
-    sentence = NOT_DATED_AHEAD if future else NONE_IN_CASE
+async def case_letter_refused(
+    request: Request[Any, Any, Any], db: AsyncSession, case_id: uuid.UUID, error: InvalidInput
+) -> Response[str]:
+    """The case's letter refused: a future date, or no award of the case may be demanded (the
+    same shape as the award's, so one route helper serves both)."""
+    return _refused(request, error, NOT_DATED_AHEAD if error.field == "as_of" else NONE_IN_CASE)
+
+
+def _refused(request: Request[Any, Any, Any], error: InvalidInput, sentence: str) -> Response[str]:
+    status = status_of(error)
     words = translations(language_of(request)).gettext(sentence)
     return page(request, "refused.html", status, status=status, detail=words, reason=0)

@@ -31,7 +31,7 @@ from sqlmodel import col
 
 from domain.base import utcnow
 from domain.idempotency import FormSubmission
-from service.idempotency import read_body, too_large
+from service.request_body import read_body, too_large
 
 FIELD = "_once"
 AGAIN = "again"

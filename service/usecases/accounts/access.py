@@ -72,20 +72,21 @@ async def represents_contact(
     return found.first() is not None
 
 
-async def on_award_team(db: AsyncConnection, award_id: uuid.UUID, user_id: uuid.UUID) -> bool:
-    found = await db.execute(
-        select(CaseMember.case_id)
-        .join(Award, col(Award.case_id) == CaseMember.case_id)
-        .where(Award.id == award_id, CaseMember.user_id == user_id)
-    )
-    return found.first() is not None
+# the records that belong to one case, whose team decides who may reach them (a document has
+# its own check, `on_document_team`: a violation record's document belongs to no case)
+OnCase = type[Award] | type[Hearing] | type[Examination]
+# the records about one survivor, reached as the survivor is (see `keeps_record_of`)
+AboutSurvivor = type[Violation] | type[Referral]
 
 
-async def on_hearing_team(db: AsyncConnection, hearing_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+async def on_team_of(
+    db: AsyncConnection, table: OnCase, record_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
+    """True when the user is on the team of the case the record belongs to."""
     found = await db.execute(
         select(CaseMember.case_id)
-        .join(Hearing, col(Hearing.case_id) == CaseMember.case_id)
-        .where(Hearing.id == hearing_id, CaseMember.user_id == user_id)
+        .join(table, col(table.case_id) == CaseMember.case_id)
+        .where(table.id == record_id, CaseMember.user_id == user_id)
     )
     return found.first() is not None
 
@@ -102,11 +103,11 @@ async def on_document_team(db: AsyncConnection, document_id: uuid.UUID, user_id:
         return False
     case_id, record_id = found
     if case_id is None:
-        return await documents_violation(db, record_id, user_id)
+        return await keeps_record_in(db, Violation, record_id, user_id)
     return await on_team(db, case_id, user_id)
 
 
-async def documents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool:
+async def keeps_record_of(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool:
     """True when a lawyer may record and read what was done to the survivor: they represent
     them, or registered them and no case names them yet (intake comes before the petition)."""
     found = await db.execute(
@@ -115,38 +116,14 @@ async def documents(db: AsyncConnection, code: str, user_id: uuid.UUID) -> bool:
     return found.first() is not None
 
 
-async def on_examination_team(
-    db: AsyncConnection, examination_id: uuid.UUID, user_id: uuid.UUID
+async def keeps_record_in(
+    db: AsyncConnection, table: AboutSurvivor, record_id: uuid.UUID, user_id: uuid.UUID
 ) -> bool:
-    found = await db.execute(
-        select(CaseMember.case_id)
-        .join(Examination, col(Examination.case_id) == CaseMember.case_id)
-        .where(Examination.id == examination_id, CaseMember.user_id == user_id)
-    )
-    return found.first() is not None
-
-
-async def documents_violation(
-    db: AsyncConnection, violation_id: uuid.UUID, user_id: uuid.UUID
-) -> bool:
-    """As `documents`, for the survivor the violation record is about."""
+    """As `keeps_record_of`, for the survivor the record (a violation, a referral) is about."""
     found = await db.execute(
         select(Survivor.id)
-        .join(Violation, col(Violation.survivor_id) == Survivor.id)
-        .where(Violation.id == violation_id, may_name(user_id))
-        .limit(1)
-    )
-    return found.first() is not None
-
-
-async def documents_referral(
-    db: AsyncConnection, referral_id: uuid.UUID, user_id: uuid.UUID
-) -> bool:
-    """As `documents`, for the survivor the referral is of."""
-    found = await db.execute(
-        select(Survivor.id)
-        .join(Referral, col(Referral.survivor_id) == Survivor.id)
-        .where(Referral.id == referral_id, may_name(user_id))
+        .join(table, col(table.survivor_id) == Survivor.id)
+        .where(table.id == record_id, may_name(user_id))
         .limit(1)
     )
     return found.first() is not None

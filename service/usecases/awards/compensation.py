@@ -31,6 +31,7 @@ from service.usecases.awards.orders import CompensationRules
 from service.usecases.cases.court_track import award_facts, move_case
 from service.usecases.cases.enforcement import open_mandamus
 from service.usecases.cases.register import get_case
+from service.usecases.versions import stale_version
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.facts import Facts
@@ -191,6 +192,5 @@ async def record_award_step(
                 await consequence(session, actor, award, event.occurred_on, now)
             await session.flush()
     except StaleDataError:
-        current = (await session.exec(select(Award.version).where(Award.id == award_id))).one()
-        raise StaleVersion(step.version, current) from None
+        raise await stale_version(session, Award, award_id, step.version) from None
     return award, event

@@ -17,6 +17,7 @@ from domain.errors import StaleVersion
 from domain.stations import listed_station
 from service.usecases.accounts.audit import audit
 from service.usecases.cases.register import flush_unique, get_case
+from service.usecases.versions import stale_version
 
 CHANGES = ("case.open", "case.step", "case.details")
 """the audited actions that write the case row (and so its version)"""
@@ -63,8 +64,7 @@ async def change_details(
                 audit(session, actor, "case.details", "case", case.id, fields=changed)
                 await flush_unique(session, case)
     except StaleDataError:
-        current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
-        raise StaleVersion(details.version, current) from None
+        raise await stale_version(session, Case, case_id, details.version) from None
     return case
 
 

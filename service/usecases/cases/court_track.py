@@ -30,6 +30,7 @@ from service.usecases.cases.register import flush_unique, get_case
 from service.usecases.cases.step_writes import read_case, write_event, write_step
 from service.usecases.families.family_news import judgment_delivered
 from service.usecases.paging import page
+from service.usecases.versions import stale_version
 from statemachines.case_track import Route
 from statemachines.facts import Facts
 from statemachines.tracks import machine_of
@@ -153,8 +154,7 @@ async def record_step(
         event = await _moved(session, actor, case, facts, entry)
         written = await write_step(session, actor, case, step.version, event)
         if written is None:  # changed since it was read: nothing was written
-            current = (await session.exec(select(Case.version).where(Case.id == case_id))).one()
-            raise StaleVersion(step.version, current)
+            raise await stale_version(session, Case, case_id, step.version)
         event.id, case.version = written, step.version + 1
         await _consequences(session, actor, case, event, now)
     return case, event
