@@ -17,7 +17,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.users import User
 from notifications.channels.log import LogChannel
 from service.clock import ClockRules, tick
-from service.demo import CASES, DEMO_CONTACTS, DEMO_USERS, load_demo_data
+from service.demo import CASES, DEMO_USERS, load_demo_data
+from service.demo_records import DEMO_CONTACTS
 from service.dispatch import dispatch_once
 from tests.conftest import REPORT_SECRET, empty_tables
 from tests.e2e.helpers import Client, award_on, case_body, judged, step
