@@ -3,7 +3,8 @@ the catalog sentence (msgid) it carries, never by looking for English words in i
 
 Each case here was said wrongly while the pages looked for words: a day typed that is no day
 ("filing" is in "Interest runs from the judgment, from filing, or …") was told "the case has no
-filing date"; a day before independence was told it is in the future, or asked for again.
+filing date"; a day before independence was told it is in the future, or asked for again
+as "a year of four figures".
 """
 
 from datetime import timedelta
@@ -18,6 +19,7 @@ from tests.conftest import Account
 from tests.factories import registered_case
 from tests.web.conftest import Browser, sign_in
 from tests.web.test_award_form import in_swahili, two_claimants_at_judgment
+from tests.web.test_violation_pages import TYPED, registered_by
 
 AWARD = {"respondent": "Attorney General", "rate": "court", "general_amount": "Ksh 100,000"}
 EXAMINATION = {
@@ -64,3 +66,20 @@ async def test_an_examination_day_before_independence_is_said_as_such(
     tomorrow = nairobi_today(utcnow()) + timedelta(days=1)
     refused = unescape((await web.post(to, data=form | {"examined_on": str(tomorrow)})).text)
     assert "The day of the examination cannot be in the future." in refused
+
+
+async def test_a_violation_before_independence_is_not_asked_for_as_a_year_of_four_figures(
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    code = await registered_by(engine, accounts["lawyer"], "Juma Long Ago")
+    token = await sign_in(web, accounts["lawyer"])
+    to = f"/web/survivors/{code}/violations"
+    refused = unescape(
+        (await web.post(to, data=TYPED | {"year": "1950", "_form_token": token})).text
+    )
+    assert "cannot be before 12 December 1963, Kenya's independence" in refused
+    assert "a year of four figures" not in refused
+    future = unescape(
+        (await web.post(to, data=TYPED | {"year": "2999", "_form_token": token})).text
+    )
+    assert "The date it happened cannot be in the future." in future
