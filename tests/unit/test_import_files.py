@@ -74,4 +74,4 @@ def test_semicolons_bom_blank_lines_and_row_numbers() -> None:
 def test_a_row_with_more_cells_than_columns_is_refused() -> None:
     with pytest.raises(FileRefused) as refused:
         read_rows(b"reference,title\nA,B,C\n", TWO, 10_000)
-    assert str(refused.value) == "row 2, column (row): 3 cells but 2 columns"
+    assert str(refused.value) == "row 2, column (row): The row has 3 cells but the file 2 columns."
