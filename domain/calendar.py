@@ -75,6 +75,13 @@ def on_record(day: date, field: str, label: str | None = None) -> date:
     return day
 
 
+IN_THE_FUTURE = N_(
+    "%(what)s, %(day)s, is in the future: today in Nairobi is %(today)s, and events are "
+    "recorded once they have happened."
+)
+"""the refusal of a day not yet come, which a page may say in its own words for its field"""
+
+
 def not_in_future(day: date, now: datetime, field: str, label: str | None = None) -> date:
     """A day something happened: on record (see `on_record`) and not after today in Nairobi."""
     words = label or label_of(field)
@@ -82,10 +89,7 @@ def not_in_future(day: date, now: datetime, field: str, label: str | None = None
     today = nairobi_today(now)
     if day > today:
         raise InvalidInput(
-            N_(
-                "%(what)s, %(day)s, is in the future: today in Nairobi is %(today)s, and "
-                "events are recorded once they have happened."
-            ),
+            IN_THE_FUTURE,
             field,
             what=Said(words),
             day=day,

@@ -135,6 +135,9 @@ class ViolationCase(SQLModel, table=True):
     case_id: uuid.UUID = Field(foreign_key="cases.id", primary_key=True, index=True)
 
 
+YEAR_OF_THE_MONTH = N_("Give the year it happened, even when only the month is known.")
+
+
 def when_it_happened(
     year: int | None, month: int | None, day: int | None, now: datetime
 ) -> tuple[date, Precision]:
@@ -142,9 +145,7 @@ def when_it_happened(
     a month its year; none of it may be in the future."""
     if year is None:
         if month is not None or day is not None:
-            raise InvalidInput(
-                N_("Give the year it happened, even when only the month is known."), "year"
-            )
+            raise InvalidInput(YEAR_OF_THE_MONTH, "year")
         raise InvalidInput(N_("Give at least the year it happened."), "year")
     if day is not None and month is None:
         raise InvalidInput(N_("Give the month of that day, or leave the day empty."), "month")

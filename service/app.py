@@ -51,7 +51,7 @@ from service.hearings.controller import (
     HearingController,
     ReminderRuleController,
 )
-from service.hearings.schemas import AdjournIn, HearingIn, HeldIn, RescheduleIn, RuleIO, VacateIn
+from service.hearings.schemas import HeldIn, RuleIO
 from service.idempotency import Idempotency, document_idempotency
 from service.imports.controller import imports_router
 from service.logs import RequestLog, configure_logging
@@ -78,6 +78,7 @@ from service.survivors.controller import SurvivorController, SurvivorIn
 from service.usecases.accounts.session_cache import SessionCache, listening
 from service.usecases.families.phone_callers import PhoneRules
 from service.usecases.families.status_codes import CodeRules
+from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleIn, VacateIn
 from service.usecases.records.sealing import keyring_of
 from service.users.controller import UserController
 from service.web.documents_page import document_pages

@@ -32,7 +32,7 @@ from service.usecases.cases.court_track import Step, record_step
 from service.usecases.cases.register import open_case
 from service.usecases.families.survivors import register_survivor
 from service.usecases.hearings import court_dates
-from service.usecases.hearings.court_dates import Sitting
+from service.usecases.hearings.dates_in import AdjournIn, HearingIn
 
 AG = "Attorney General"
 IG = "Inspector General of the National Police Service"
@@ -198,31 +198,22 @@ async def _hearings(
     sessions: async_sessionmaker[AsyncSession], case: Case, index: int, today: date
 ) -> None:
     """A sitting three weeks ago that was adjourned, to a date in the coming fortnight."""
-    sitting = Sitting(None, f"Court {index % 5 + 1}", JUDGES[index % len(JUDGES)])
     now = datetime.combine(today, time(8), tzinfo=NAIROBI)
     past = datetime.combine(today - timedelta(days=21 + index), time(9), tzinfo=NAIROBI)
     async with sessions() as session:
-        first = await court_dates.schedule(
-            session,
-            DEMO_ACTOR,
-            case.id,
+        set_date = HearingIn(
             starts_at=past,
             purpose=NEXT_SITTING[case.stage],
-            sitting=sitting,
+            court_room=f"Court {index % 5 + 1}",
+            judicial_officer=JUDGES[index % len(JUDGES)],
             recorded_after_the_fact=True,
-            now=now,
         )
+        first = await court_dates.schedule(session, DEMO_ACTOR, case.id, set_date, now=now)
     coming = datetime.combine(today + timedelta(days=1 + index % 6), time(9 + index % 3), NAIROBI)
     async with sessions() as session:
-        await court_dates.adjourn(
-            session,
-            DEMO_ACTOR,
-            first.id,
-            version=first.version,
-            reason=ADJOURNMENT_REASONS[index % len(ADJOURNMENT_REASONS)],
-            next_starts_at=coming,
-            now=now,
-        )
+        reason = ADJOURNMENT_REASONS[index % len(ADJOURNMENT_REASONS)]
+        put_off = AdjournIn(version=first.version, reason=reason, next_starts_at=coming)
+        await court_dates.adjourn(session, DEMO_ACTOR, first.id, put_off, now=now)
 
 
 ADJOURNMENT_REASONS = (

@@ -19,7 +19,7 @@ from types import ModuleType
 import domain
 import service
 import statemachines
-from domain.errors import DomainError
+from domain.errors import DomainError, Said
 
 PACKAGES = (domain, statemachines, service)
 GUARDS = {"Guard", "CaseGuard", "AwardGuard"}
@@ -122,6 +122,8 @@ def _namesake(module: ModuleType, name: str) -> bool:
     """A class of the module's own that shares a refusal's name but is no refusal (the
     imports' `FileRefused`, which lists the cells it refuses)."""
     found = getattr(module, name, None)
+    if found is Said:
+        return False  # the catalog sentence itself, made where it is imported
     return isinstance(found, type) and not issubclass(found, DomainError)
 
 

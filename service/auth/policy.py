@@ -16,18 +16,19 @@ from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.awards import Award
-from domain.errors import N_, NotFound
+from domain.errors import N_, NotFound, Said
 from domain.examinations import Examination
 from domain.hearings import Hearing
 from domain.referrals import Referral
 from domain.users import Principal, Role
 from domain.violations import Violation
+from notifications.i18n import Language
 from service.auth.browser import presented_token
 from service.auth.rules import POLICY, ROLES, Rule
 from service.usecases.accounts import access
 from service.usecases.accounts.session_cache import SessionCache
 from service.usecases.accounts.users import live_session, token_hash
-from service.web.labels import ROLES as ROLE_WORDS
+from service.web.said import said
 
 Connection = ASGIConnection[Any, Any, Any, Any]
 
@@ -170,8 +171,17 @@ def _scraper(connection: Connection) -> bool:
     return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
+NOT_FOR_THE_ROLE = N_("This is not open to an account whose role is “%(role)s”.")
+
+
 class RoleRefused(PermissionDeniedException):
-    """The route is not for the signed-in person's role: the pages say so in their language."""
+    """The route is not for the signed-in person's role: a catalog sentence naming the role by
+    its words, that the pages say in the reader's language and the API's problem details carry
+    in English as their detail."""
+
+    def __init__(self, role: Role) -> None:
+        self.said = Said(NOT_FOR_THE_ROLE, {"role": role})
+        super().__init__(said(self.said, Language.EN))
 
 
 async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
@@ -184,7 +194,7 @@ async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
     principal = await _authenticate(connection, handler)
     connection.scope["user"] = principal
     if principal.role not in ROLES[rule]:
-        raise RoleRefused(f"This is not open to the role {ROLE_WORDS[principal.role]}.")
+        raise RoleRefused(principal.role)
     scope = SCOPES.get(rule)
     if scope is not None and principal.role is Role.LAWYER:
         async with connection.app.state.engine.connect() as db:

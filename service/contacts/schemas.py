@@ -9,10 +9,11 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 from domain.calendar import NAIROBI
 from domain.contacts import Channel, ConsentWay
 from notifications.i18n import Language
-from service.hearings.schemas import ClockTime, Version, When, nairobi
+from service.hearings.schemas import ClockTime, nairobi
 from service.text import NOT_BLANK_LINE, EmailText, FullName, PhoneText
 from service.usecases.families.consent import Withdrawn
 from service.usecases.families.contacts import QUIET_FROM, QUIET_UNTIL, ContactView, NewContact
+from service.usecases.hearings.dates_in import Version, When
 
 Relationship = Annotated[
     str, Meta(min_length=1, max_length=60, pattern=NOT_BLANK_LINE, examples=["mother", "self"])

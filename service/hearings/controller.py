@@ -15,21 +15,17 @@ from service.cases.schemas import EventOut
 from service.dependencies import Db
 from service.hearings.schemas import (
     AdjournedOut,
-    AdjournIn,
     HearingDetail,
-    HearingIn,
     HearingOut,
     HeldIn,
     HeldOut,
     ReminderOut,
-    RescheduleIn,
     RuleIO,
-    VacateIn,
 )
 from service.openapi import responses
 from service.text import LINE
 from service.usecases.hearings import cause_list, court_dates, reminders
-from service.usecases.hearings.court_dates import Sitting
+from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleIn, VacateIn
 
 
 class CaseHearingController(Controller):
@@ -40,16 +36,7 @@ class CaseHearingController(Controller):
     async def schedule(
         self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID], data: JSONBody[HearingIn]
     ) -> HearingOut:
-        hearing = await court_dates.schedule(
-            db,
-            actor_of(request),
-            case_id,
-            starts_at=data.starts_at,
-            purpose=data.purpose,
-            ends_at=data.ends_at,
-            sitting=Sitting(data.station, data.court_room, data.judicial_officer),
-            recorded_after_the_fact=data.recorded_after_the_fact,
-        )
+        hearing = await court_dates.schedule(db, actor_of(request), case_id, data)
         return HearingOut.of(await cause_list.listed(db, hearing.id))
 
     @get(responses=responses(404), summary="The case's dates in order, adjournments linked")
@@ -110,16 +97,7 @@ class HearingController(Controller):
         hearing_id: FromPath[uuid.UUID],
         data: JSONBody[RescheduleIn],
     ) -> HearingOut:
-        await court_dates.reschedule(
-            db,
-            actor_of(request),
-            hearing_id,
-            version=data.version,
-            starts_at=data.starts_at,
-            ends_at=data.ends_at,
-            reason=data.reason,
-            sitting=Sitting(data.station, data.court_room, data.judicial_officer),
-        )
+        await court_dates.reschedule(db, actor_of(request), hearing_id, data)
         return HearingOut.of(await cause_list.listed(db, hearing_id))
 
     @post(
@@ -153,18 +131,7 @@ class HearingController(Controller):
     async def adjourn(
         self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID], data: JSONBody[AdjournIn]
     ) -> AdjournedOut:
-        _, following = await court_dates.adjourn(
-            db,
-            actor_of(request),
-            hearing_id,
-            version=data.version,
-            reason=data.reason,
-            next_starts_at=data.next_starts_at,
-            next_ends_at=data.next_ends_at,
-            next_purpose=data.next_purpose,
-            sitting=Sitting(data.station, data.court_room, data.judicial_officer),
-            recorded_after_the_fact=data.recorded_after_the_fact,
-        )
+        _, following = await court_dates.adjourn(db, actor_of(request), hearing_id, data)
         return AdjournedOut(
             adjourned=HearingOut.of(await cause_list.listed(db, hearing_id)),
             next=HearingOut.of(await cause_list.listed(db, following.id)),
@@ -178,9 +145,7 @@ class HearingController(Controller):
     async def vacate(
         self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID], data: JSONBody[VacateIn]
     ) -> HearingOut:
-        await court_dates.vacate(
-            db, actor_of(request), hearing_id, version=data.version, reason=data.reason
-        )
+        await court_dates.vacate(db, actor_of(request), hearing_id, data)
         return HearingOut.of(await cause_list.listed(db, hearing_id))
 
 

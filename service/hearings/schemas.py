@@ -12,45 +12,12 @@ from domain.reminders import Audience, Reminder, ReminderStatus, Rule
 from domain.stages import Stage
 from service.cases.schemas import EventOut, StepIn
 from service.free_text import kept, withheld
-from service.text import NOT_BLANK_LINE, PARAGRAPH, Name, Station
 from service.usecases.hearings.cause_list import Listed
-
-Room = Annotated[str, Meta(min_length=1, max_length=60, pattern=NOT_BLANK_LINE)]
-Reason = Annotated[str, Meta(min_length=1, max_length=4000, pattern=PARAGRAPH)]
-Version = Annotated[int, Meta(ge=1)]
-When = Annotated[
-    datetime,
-    Meta(
-        description="ISO 8601; without an offset it is Nairobi time",
-        examples=["2026-12-03T09:00:00+03:00"],
-    ),
-]
+from service.usecases.hearings.dates_in import Reason, Version
 
 
 def nairobi(moment: datetime | None) -> datetime | None:
     return moment and moment.astimezone(NAIROBI)
-
-
-class HearingIn(Struct, forbid_unknown_fields=True):
-    starts_at: When
-    purpose: HearingPurpose
-    ends_at: When | None = None
-    station: Station | None = None
-    """default: the case's station"""
-    court_room: Room | None = None
-    judicial_officer: Name | None = None
-    recorded_after_the_fact: bool = False
-    """required for a hearing that has already taken place"""
-
-
-class RescheduleIn(Struct, forbid_unknown_fields=True):
-    version: Version
-    starts_at: When
-    reason: Reason
-    ends_at: When | None = None
-    station: Station | None = None
-    court_room: Room | None = None
-    judicial_officer: Name | None = None
 
 
 class HeldIn(Struct, forbid_unknown_fields=True):
@@ -59,25 +26,6 @@ class HeldIn(Struct, forbid_unknown_fields=True):
     case_step: StepIn | None = None
     """a court-track step taken at this hearing (e.g. deliver_judgment), with the case's
     version; dated the hearing's day unless occurred_on says otherwise"""
-
-
-class AdjournIn(Struct, forbid_unknown_fields=True):
-    version: Version
-    reason: Reason
-    next_starts_at: When
-    next_ends_at: When | None = None
-    next_purpose: HearingPurpose | None = None
-    """default: the same purpose"""
-    station: Station | None = None
-    court_room: Room | None = None
-    judicial_officer: Name | None = None
-    recorded_after_the_fact: bool = False
-    """for an adjournment entered late whose next date has passed too"""
-
-
-class VacateIn(Struct, forbid_unknown_fields=True):
-    version: Version
-    reason: Reason
 
 
 class HearingOut(Struct):

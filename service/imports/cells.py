@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.calendar import not_in_future
-from domain.errors import InvalidInput, Said
+from domain.errors import N_, InvalidInput, Said
 from domain.money import AMOUNT_IN, rate_of, typed_amount
 from service.imports.layouts import LIST_SEPARATOR
 from service.imports.reading import CellError, SheetRow
@@ -23,6 +23,9 @@ CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 YES, NO = {"yes", "y", "true", "1"}, {"no", "n", "false", "0"}
 
 
+NOT_A_DATE = N_("“%(text)s” is not a date: write 2021-03-14 or 14/03/2021.")
+
+
 def day_written(text: str) -> date:
     found = DAY_FIRST.match(text)
     try:
@@ -31,7 +34,14 @@ def day_written(text: str) -> date:
             return date(year, month, day)
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date; write 2021-03-14 or 14/03/2021") from None
+        raise InvalidInput(NOT_A_DATE, None, text=text) from None
+
+
+def _unreadable(text: str, why: object) -> Said:
+    """A parser's refusal: with the catalog sentence it gives as `why`, else said plainly."""
+    if isinstance(why, Said):
+        return Said(N_("“%(text)s” cannot be read: %(why)s."), {"text": text, "why": why})
+    return Said(N_("“%(text)s” cannot be read in this column."), {"text": text})
 
 
 class Cells:
@@ -40,21 +50,21 @@ class Cells:
         self.now = now
         self.errors: list[CellError] = []
 
-    def fail(self, column: str, message: str) -> None:
-        self.errors.append(CellError(self.row.number, column, message))
+    def fail(self, column: str, said: Said) -> None:
+        self.errors.append(CellError(self.row.number, column, said))
 
     def read(self, column: str, parse: Callable[[str], T], required: bool) -> T | None:
         text = self.row.cells[column]
         if not text:
             if required:
-                self.fail(column, "empty; this column is required")
+                self.fail(column, Said(N_("The cell is empty, and this column is required.")))
             return None
         try:
             return parse(text)
         except InvalidInput as error:
-            self.fail(column, str(error))
-        except ValueError as error:
-            self.fail(column, str(error))
+            self.fail(column, error.said)
+        except ValueError as error:  # a domain parser's refusal (a court number, a citation)
+            self.fail(column, _unreadable(text, getattr(error, "why", None)))
         return None
 
     def text(self, column: str) -> str | None:
@@ -76,10 +86,14 @@ class Cells:
             day_text, _, clock_text = text.replace("T", " ").partition(" ")
             found = CLOCK.match(clock_text.strip())
             if found is None:
-                raise ValueError(f"'{text}' needs a day and a time, e.g. 14/03/2021 09:30")
+                raise InvalidInput(
+                    N_("“%(text)s” needs a day and a time, e.g. 14/03/2021 09:30."), None, text=text
+                )
             hour, minute = map(int, found.groups())
             if hour > 23:
-                raise ValueError(f"'{text}': {hour} is not an hour")
+                raise InvalidInput(
+                    N_("“%(text)s”: %(hour)s is not an hour."), None, text=text, hour=hour
+                )
             return datetime.combine(day_written(day_text), time(hour, minute))
 
         return self.read(column, parse, required=True)
@@ -95,7 +109,7 @@ class Cells:
     def number(self, column: str) -> Decimal | None:
         def parse(text: str) -> Decimal:
             if not re.fullmatch(r"\d+(?:\.\d+)?", text.rstrip("%").strip()):
-                raise ValueError(f"'{text}' is not a number")
+                raise InvalidInput(N_("“%(text)s” is not a number."), None, text=text)
             return Decimal(text.rstrip("%").strip())
 
         return self.read(column, parse, required=False)
@@ -106,7 +120,9 @@ class Cells:
         def parse(text: str) -> Decimal:
             figure = text.rstrip("%").strip()
             if not re.fullmatch(r"\d+(?:\.\d+)?", figure):
-                raise ValueError(f"'{text}' is not a rate of interest, e.g. 12 or 12.5")
+                raise InvalidInput(
+                    N_("“%(text)s” is not a rate of interest, e.g. 12 or 12.5."), None, text=text
+                )
             return rate_of(Decimal(figure), column)
 
         return self.read(column, parse, required=False)
@@ -118,7 +134,9 @@ class Cells:
                 return kind(key)
             except ValueError:
                 known = ", ".join(m.value for m in kind)
-                raise ValueError(f"'{text}' is not one of: {known}") from None
+                raise InvalidInput(
+                    N_("“%(text)s” is not one of: %(known)s."), None, text=text, known=known
+                ) from None
 
         return self.read(column, parse, required)
 
@@ -126,7 +144,7 @@ class Cells:
         def parse(text: str) -> bool:
             if text.lower() in YES | NO:
                 return text.lower() in YES
-            raise ValueError(f"'{text}' should be yes or no")
+            raise InvalidInput(N_("“%(text)s” should be yes or no."), None, text=text)
 
         return self.read(column, parse, required=False)
 

@@ -19,6 +19,7 @@ from litestar import Controller, Response, post
 from litestar.params import FromPath
 
 from domain.awards import HeadKind
+from domain.calendar import IN_THE_FUTURE
 from domain.errors import InvalidInput, Said
 from domain.money import HIGHEST_RATE, AmountRefused, Why, typed_amount
 from notifications.i18n import N_, translations
@@ -185,9 +186,10 @@ def _in_words(error: InvalidInput, _: Gettext) -> tuple[str, str | Said]:
         return "rate_percent", _(BAD_RATE)
     if error.field == "taxed_on":
         return "costs_taxed_on", _(BAD_TAXING)
-    if error.field == "interest_from":
-        sentence = NOT_FILED if "filing" in str(error) else FUTURE_DAY
-        return GENERAL, _(sentence)
+    if error.said.message == orders.NOT_FILED:
+        return GENERAL, _(NOT_FILED)
+    if error.field == "interest_from" and error.said.message == IN_THE_FUTURE:
+        return GENERAL, _(FUTURE_DAY)
     return GENERAL, error.said
 
 

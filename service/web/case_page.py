@@ -20,11 +20,11 @@ from service.auth.identity import SignedIn, actor_of
 from service.cases.notices_controller import NoticeIn
 from service.cases.schemas import StepIn
 from service.dependencies import Db
-from service.hearings.schemas import AdjournIn, HearingIn, HeldIn
+from service.hearings.schemas import HeldIn
 from service.usecases.cases import court_track, notices_to_sue, possible_steps
 from service.usecases.families import family_messages
 from service.usecases.hearings import court_dates
-from service.usecases.hearings.court_dates import Sitting
+from service.usecases.hearings.dates_in import AdjournIn, HearingIn
 from service.web.case_view import case_view, context, end_reads, refused, stale
 from service.web.forms import Refusal, Refused, attempt, read, status_of, typed
 from service.web.render import language_of, page
@@ -129,16 +129,7 @@ class CasePage(Controller):
         self, db: Db, request: SignedIn, case_id: FromPath[uuid.UUID]
     ) -> Response[Any]:
         async def set_date(values: dict[str, str]) -> str:
-            data = read(values, HearingIn)
-            await court_dates.schedule(
-                db,
-                actor_of(request),
-                case_id,
-                starts_at=data.starts_at,
-                purpose=data.purpose,
-                sitting=Sitting(None, data.court_room, data.judicial_officer),
-                recorded_after_the_fact=data.recorded_after_the_fact,
-            )
+            await court_dates.schedule(db, actor_of(request), case_id, read(values, HearingIn))
             return "scheduled"
 
         return await submit(db, request, case_id, "schedule", set_date)
@@ -167,17 +158,7 @@ class CasePage(Controller):
         await end_reads(db)
 
         async def put_off(values: dict[str, str]) -> str:
-            data = read(values, AdjournIn)
-            await court_dates.adjourn(
-                db,
-                actor_of(request),
-                hearing_id,
-                version=data.version,
-                reason=data.reason,
-                next_starts_at=data.next_starts_at,
-                next_purpose=data.next_purpose,
-                recorded_after_the_fact=data.recorded_after_the_fact,
-            )
+            await court_dates.adjourn(db, actor_of(request), hearing_id, read(values, AdjournIn))
             return "adjourned"
 
         return await submit(db, request, case_id, f"adjourn-{hearing_id}", put_off)

@@ -15,8 +15,9 @@ from litestar.params import FromPath
 from litestar.response import Redirect
 
 from domain.base import utcnow
+from domain.calendar import IN_THE_FUTURE
 from domain.documents import FileRefused, FileTooLarge, RecordKind
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, Said
 from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
@@ -27,13 +28,14 @@ from service.examinations.schemas import ExaminationIn
 from service.settings import Settings
 from service.usecases.records import documents, examinations
 from service.usecases.records.documents import Upload, in_megabytes
+from service.usecases.records.file_types import A_PROGRAM
 from service.web.case_page import submit
 from service.web.forms import Refusal, attempt, typed
 from service.web.once import FIELD, TOKEN, OnceOnly, claim, release, settle, shown_again
 from service.web.render import language_of
 from service.web.router import EXCEPTION_HANDLERS
 from service.web.violation_page import RecordForms, record_page
-from service.web.wording import gettext, read_in_words, refuse
+from service.web.wording import Gettext, gettext, read_in_words, refuse
 
 NO_FILE = N_("Choose the file to upload.")
 NO_KIND = N_("Choose what the document is.")
@@ -57,6 +59,17 @@ EXAMINATION_SENTENCES = {
     "findings": N_("The findings must be at most 4,000 characters."),
 }
 FUTURE_EXAMINATION = N_("The day of the examination cannot be in the future.")
+
+
+def _examination_refused(error: InvalidInput, _: Gettext) -> tuple[str, str | Said]:
+    """The use case's refusal beside its field: a day to come, or a claimant not of the case,
+    in the page's words; any other (a day before independence) in its own catalog sentence,
+    which names the field by its label. Told apart by the sentence the refusal carries."""
+    if error.field == "survivor":
+        return "survivor", _(EXAMINATION_SENTENCES["survivor"])
+    if error.said.message == IN_THE_FUTURE:
+        return "examined_on", _(FUTURE_EXAMINATION)
+    return "examined_on", error.said
 
 
 def _attached(values: dict[str, str]) -> dict[str, str]:
@@ -83,7 +96,7 @@ async def _kept(
         limit = in_megabytes(rules.max_bytes)
         raise refuse(values, "file", _(TOO_LARGE) % {"limit": limit}, 413) from None
     except FileRefused as refused:
-        sentence = PROGRAM if "program" in str(refused) else NOT_KEPT
+        sentence = PROGRAM if refused.said.message == A_PROGRAM else NOT_KEPT
         raise refuse(values, "file", _(sentence), 415) from None
     except InvalidInput as error:
         named = error.field == "file"
@@ -180,10 +193,8 @@ class ExaminationForm(Controller):
                     db, actor_of(request), case_id, data.examination()
                 )
             except InvalidInput as error:
-                where = "survivor" if error.field == "survivor" else "examined_on"
-                future = where == "examined_on" and "future" in str(error)
-                sentence = FUTURE_EXAMINATION if future else EXAMINATION_SENTENCES[where]
-                raise refuse(values, where, _(sentence), 422) from None
+                where, sentence = _examination_refused(error, _)
+                raise refuse(values, where, sentence, 422) from None
             return "examination"
 
         return await submit(db, request, case_id, "examination", record)

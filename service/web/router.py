@@ -58,12 +58,12 @@ def _sign_in_first(request: AnyRequest, _: NotAuthorizedException) -> Response[A
 
 
 def _refused(request: AnyRequest, error: Exception) -> Response[Any]:
-    if isinstance(error, NotFound | RoleRefused):
-        # their words name the id asked for, or the role's code: the page says it in the
-        # reader's language instead
-        status = 404 if isinstance(error, NotFound) else 403
-        return page(request, "refused.html", status, status=status, detail="", reason=status)
-    if isinstance(error, DomainError):
+    if isinstance(error, NotFound):
+        # its words name the id asked for: the page says it in the reader's language instead
+        return page(request, "refused.html", 404, status=404, detail="", reason=404)
+    if isinstance(error, RoleRefused):
+        status, detail = 403, said(error.said, language_of(request))
+    elif isinstance(error, DomainError):
         status, detail = status_of(error), said(error, language_of(request))
     elif isinstance(error, HTTPException):
         status, detail = error.status_code, error.detail

@@ -17,12 +17,13 @@ from litestar.response import Redirect
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.calendar import IN_THE_FUTURE
 from domain.cases import Case, CaseClaimant
 from domain.counties import counties
-from domain.errors import InvalidInput, NotInList
+from domain.errors import InvalidInput, NotInList, Said
 from domain.referrals import MOVES
 from domain.users import CaseMember
-from domain.violations import Violation, ViolationType
+from domain.violations import YEAR_OF_THE_MONTH, Violation, ViolationType
 from notifications.i18n import N_, Language
 from notifications.violation_words import (
     AGE_BANDS,
@@ -71,14 +72,16 @@ NO_MONTH = N_("Give the month of that day, or leave the day empty.")
 DID_YOU_MEAN = N_("Did you mean %(names)s?")
 
 
-def said_beside(error: InvalidInput, _: Gettext) -> tuple[str, str]:
-    """The use case's refusal as the form's sentence beside its field."""
-    field, words = error.field or "year", str(error)
-    if field in ("occurred_on", "year") and "future" in words:
-        return "year", _(FUTURE)
+def said_beside(error: InvalidInput, _: Gettext) -> tuple[str, str | Said]:
+    """The use case's refusal as the form's sentence beside its field, told apart by the
+    catalog sentence it carries; a day before independence in its own sentence."""
+    field, message = error.field or "year", error.said.message
     if field in ("occurred_on", "year"):
-        sentence = NO_YEAR if "month" in words else SENTENCES["year"]
-        return "year", _(sentence)
+        if message == IN_THE_FUTURE:
+            return "year", _(FUTURE)
+        if message == YEAR_OF_THE_MONTH:
+            return "year", _(NO_YEAR)
+        return "year", _(SENTENCES["year"]) if field == "year" else error.said
     if field == "month":
         return "month", _(NO_MONTH)
     if field == "day":

@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 from litestar.params import QueryParameter
 
+from domain.errors import Said
 from notifications.i18n import translations
 from service.web.forms import Refusal, Refused, read
 from service.web.render import AnyRequest, language_of
@@ -49,8 +50,9 @@ def read_in_words(
         raise Refused(kept(values), said, error.status) from None
 
 
-def refuse(values: Mapping[str, str], field: str, sentence: str, status: int) -> Refused:
-    """A use case's refusal, said in the reader's language beside the field it is about."""
+def refuse(values: Mapping[str, str], field: str, sentence: str | Said, status: int) -> Refused:
+    """A use case's refusal, said in the reader's language beside the field it is about (a
+    `Said` is said in it when the page is drawn)."""
     return Refused(kept(values), {field: sentence}, status)
 
 

@@ -11,6 +11,7 @@ from domain.hearings import HearingPurpose
 from service.database import make_sessionmaker
 from service.usecases.cases.court_track import Step, record_step
 from service.usecases.hearings.court_dates import schedule
+from service.usecases.hearings.dates_in import HearingIn
 from tests.browser.conftest import shoot, sign_in
 from tests.conftest import Account, empty_tables
 from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
@@ -37,9 +38,11 @@ async def reserved_with_a_sitting_yesterday(engine: AsyncEngine, lead: Account) 
             session,
             TEST_ACTOR,
             case.id,
-            starts_at=datetime.now(UTC) - timedelta(days=1),
-            purpose=HearingPurpose.JUDGMENT_DELIVERY,
-            recorded_after_the_fact=True,
+            HearingIn(
+                starts_at=datetime.now(UTC) - timedelta(days=1),
+                purpose=HearingPurpose.JUDGMENT_DELIVERY,
+                recorded_after_the_fact=True,
+            ),
         )
     return case
 

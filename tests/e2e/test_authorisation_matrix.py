@@ -43,6 +43,7 @@ from service.usecases.families.family_messages import leave_message
 from service.usecases.families.status_codes import CodeRules, issue_code
 from service.usecases.hearings.calendar_feeds import issue_feed
 from service.usecases.hearings.court_dates import schedule
+from service.usecases.hearings.dates_in import HearingIn
 from service.usecases.records.documents import DocumentRules, Upload, keep_document
 from service.usecases.records.examinations import NewExamination, record_examination
 from service.usecases.records.referrals import PartnerIn, ReferralIn, add_partner, refer
@@ -1108,16 +1109,19 @@ async def make_world(engine: AsyncEngine, accounts: dict[str, Account], mine: bo
     now = datetime.now(UTC)
     async with sessions() as session:
         coming = await schedule(
-            session, TEST_ACTOR, case_id, starts_at=now + timedelta(days=7), purpose=MENTION
+            session,
+            TEST_ACTOR,
+            case_id,
+            HearingIn(starts_at=now + timedelta(days=7), purpose=MENTION),
         )
     async with sessions() as session:
         past = await schedule(
             session,
             TEST_ACTOR,
             case_id,
-            starts_at=now - timedelta(days=1),
-            purpose=MENTION,
-            recorded_after_the_fact=True,
+            HearingIn(
+                starts_at=now - timedelta(days=1), purpose=MENTION, recorded_after_the_fact=True
+            ),
         )
     async with sessions() as session:
         contact = await add_contact(

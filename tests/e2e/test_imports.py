@@ -72,7 +72,7 @@ async def test_dry_run_refusal_and_import(
     assert refused.json()["errors"][0] == {
         "row": 4,
         "column": "judgment_on",
-        "message": "stage 'judgment' needs the day judgment was delivered",
+        "message": "The stage judgment needs the day judgment was delivered.",
     }
     assert await cases_in(engine) == 0
 
@@ -111,8 +111,8 @@ async def test_the_cases_template_imports_as_it_stands(
 @pytest.mark.parametrize(
     ("body", "status", "column", "words"),
     [
-        (b"reference,title,colour\nA,B,red\n", 422, "colour", "unknown column"),
-        (b"reference,title\nA,B\n", 422, "kind", "required column missing"),
+        (b"reference,title,colour\nA,B,red\n", 422, "colour", "Haki does not know this column"),
+        (b"reference,title\nA,B\n", 422, "kind", "This column is required and missing"),
         (
             HEADER.encode()
             + b"\r\n"

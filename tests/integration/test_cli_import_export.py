@@ -30,7 +30,8 @@ def test_import_dry_run_then_for_real(haki: CliRunner, tmp_path: Path) -> None:
     refused = haki.invoke(main, ["import", "cases", str(bad), "--dry-run"])
     assert refused.exit_code == 1
     assert (
-        "row 2, column court_number: Court number 'HCCC of 2018' cannot be read" in refused.output
+        "row 2, column court_number: “HCCC of 2018” cannot be read as a court number"
+        in refused.output
     )
 
     good = tmp_path / "fixed.csv"
@@ -54,7 +55,8 @@ def test_a_file_that_cannot_be_read_exits_with_2(haki: CliRunner, tmp_path: Path
     odd.write_text("reference,colour\nA,red\n")
     result = haki.invoke(main, ["import", "cases", str(odd)])
     assert (
-        result.exit_code == 2 and "refused: row 1, column colour: unknown column" in result.output
+        result.exit_code == 2
+        and "refused: row 1, column colour: Haki does not know this column" in result.output
     )
 
 

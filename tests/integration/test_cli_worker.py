@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.hearings import HearingPurpose
 from service.cli import main
 from service.usecases.hearings.court_dates import schedule
+from service.usecases.hearings.dates_in import HearingIn
 from tests.factories import TEST_ACTOR, registered_case
 
 
@@ -23,8 +24,7 @@ async def overdue_reminder(sessions: async_sessionmaker[AsyncSession]) -> None:
             session,
             TEST_ACTOR,
             case.id,
-            starts_at=now + timedelta(days=3),
-            purpose=HearingPurpose.MENTION,
+            HearingIn(starts_at=now + timedelta(days=3), purpose=HearingPurpose.MENTION),
             now=now - timedelta(days=10),
         )
 

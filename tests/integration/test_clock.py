@@ -20,6 +20,7 @@ from notifications.outbox import Message, enqueue
 from service.clock import ClockRules, Pass, hand_over_batch, tick
 from service.database import make_engine
 from service.usecases.hearings.court_dates import schedule
+from service.usecases.hearings.dates_in import HearingIn
 from tests.factories import TEST_ACTOR, registered_case
 
 NOW = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
@@ -158,8 +159,7 @@ async def test_late_reminders_are_sent_marked_late_and_past_hearings_get_none(
             session,
             TEST_ACTOR,
             case.id,
-            starts_at=NOW + timedelta(days=6),
-            purpose=HearingPurpose.HEARING,
+            HearingIn(starts_at=NOW + timedelta(days=6), purpose=HearingPurpose.HEARING),
             now=NOW - timedelta(days=10),
         )
     async with sessions() as session:
@@ -167,8 +167,7 @@ async def test_late_reminders_are_sent_marked_late_and_past_hearings_get_none(
             session,
             TEST_ACTOR,
             case.id,
-            starts_at=NOW - timedelta(hours=1),
-            purpose=HearingPurpose.MENTION,
+            HearingIn(starts_at=NOW - timedelta(hours=1), purpose=HearingPurpose.MENTION),
             now=NOW - timedelta(days=10),
         )
     done = await tick(engine, ClockRules(), NOW)

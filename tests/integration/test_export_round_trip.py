@@ -35,6 +35,7 @@ from service.usecases.awards.taxed_costs import add_taxed_costs
 from service.usecases.exporting.bundle import export_everything
 from service.usecases.exporting.tables import PERSONAL
 from service.usecases.hearings.court_dates import schedule
+from service.usecases.hearings.dates_in import HearingIn
 from service.usecases.importing.running import ImportRules, run_import
 from service.usecases.reports.pipeline import pipeline
 from service.usecases.reports.time_to_payment import time_to_payment
@@ -96,10 +97,10 @@ async def a_register(sessions: Sessions) -> None:
     now = datetime.now(UTC)
     for starts_at, past in ((now + timedelta(days=9), False), (now - timedelta(days=30), True)):
         async with sessions() as session:
-            await schedule(
-                session, TEST_ACTOR, award.case_id, starts_at=starts_at,
-                purpose=HearingPurpose.MENTION, recorded_after_the_fact=past,
-            )  # fmt: skip
+            given = HearingIn(
+                starts_at=starts_at, purpose=HearingPurpose.MENTION, recorded_after_the_fact=past
+            )
+            await schedule(session, TEST_ACTOR, award.case_id, given)
     rng = random.Random(9)
     register = matters(33)
     for kind, rows in (

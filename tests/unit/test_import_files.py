@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from notifications.i18n import Language
 from service.imports.cells import Cells
 from service.imports.layouts import Column, layout_markdown
 from service.imports.reading import FileRefused, SheetRow, read_rows
+from service.web.said import said
 
 NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)
 TWO = (Column("reference", True, ""), Column("title", True, ""))
@@ -74,4 +76,27 @@ def test_semicolons_bom_blank_lines_and_row_numbers() -> None:
 def test_a_row_with_more_cells_than_columns_is_refused() -> None:
     with pytest.raises(FileRefused) as refused:
         read_rows(b"reference,title\nA,B,C\n", TWO, 10_000)
-    assert str(refused.value) == "row 2, column (row): 3 cells but 2 columns"
+    assert str(refused.value) == "row 2, column (row): The row has 3 cells but the file 2 columns."
+
+
+def test_a_refused_cell_is_said_in_kiswahili_as_well_as_english() -> None:
+    """Each refusal of a file or a cell is a catalog sentence: English for the API and the
+    command line, Kiswahili for a reader who chose it, the column named as the header has it."""
+    with pytest.raises(FileRefused) as refused:
+        read_rows(b"reference,colour\nA,red\n", TWO, 10_000)
+    unknown, missing = refused.value.errors
+    assert (unknown.column, missing.column) == ("colour", "title")
+    assert (
+        unknown.message
+        == "Haki does not know this column; the columns of this file are reference, title."
+    )
+    assert (
+        said(unknown.said, Language.SW)
+        == "Haki haiijui safu hii; safu za faili hili ni reference, title."
+    )
+    assert said(missing.said, Language.SW) == "Safu hii inahitajika na haipo."
+    typed = cells(day="14 March")
+    assert typed.day("day") is None
+    (wrong,) = typed.errors
+    assert wrong.message == "“14 March” is not a date: write 2021-03-14 or 14/03/2021."
+    assert said(wrong.said, Language.SW) == "“14 March” si tarehe: andika 2021-03-14 au 14/03/2021."

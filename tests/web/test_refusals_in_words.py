@@ -87,3 +87,25 @@ async def test_my_week_refuses_a_mistyped_day_in_words_and_shows_this_week(
     assert "hiyo si siku" in error_of(kiswahili.text)
     fine = await web.get("/web/", params={"start": "2027-03-01"})
     assert fine.status_code == 200 and 'id="start-error"' not in fine.text
+
+
+async def test_a_page_not_open_to_the_role_says_so_in_the_readers_language(
+    web: Browser, accounts: dict[str, Account]
+) -> None:
+    """The guard's refusal is a catalog sentence naming the role by its words: on a page in the
+    reader's language, in the API's problem details in English with the status as ever."""
+    await sign_in(web, accounts["advocacy"])
+    refused = await web.get("/web/users")
+    assert refused.status_code == 403
+    assert "This is not open to an account whose role is “Advocacy officer”." in error_of(
+        refused.text
+    )
+    await web.get("/web/language/sw")
+    kiswahili = error_of((await web.get("/web/users")).text)
+    assert kiswahili.startswith("Hili halifunguki kwa akaunti yenye jukumu la “"), kiswahili
+    assert "advocacy" not in kiswahili
+    api = await web.get("/users", headers=accounts["advocacy"].headers)
+    assert api.status_code == 403
+    assert (
+        api.json()["detail"] == "This is not open to an account whose role is “Advocacy officer”."
+    )

@@ -39,6 +39,7 @@ class CompensationRules:
 
 UNSTATED = "unstated"
 COSTS_AFTER_JUDGMENT = N_("Costs are taxed after the judgment, not before.")
+NOT_FILED = N_("The case has no filing date on record, so interest cannot run from filing.")
 NOT_A_CLAIMANT = N_("%(code)s is not a claimant in this case.")
 """the decree names no start: costs taxed run from their taxing day, anything else from judgment"""
 
@@ -200,10 +201,7 @@ def interest_start(
         return judgment_on
     if given == "filing":
         if filed_on is None:
-            raise InvalidInput(
-                N_("The case has no filing date on record, so interest cannot run from filing."),
-                "interest_from",
-            )
+            raise InvalidInput(NOT_FILED, "interest_from")
         return filed_on
     try:
         named = date.fromisoformat(given)

@@ -5,7 +5,7 @@ together; a step of the court track recorded at a hearing (judgment delivered) j
 """
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm.exc import StaleDataError
@@ -17,26 +17,18 @@ from domain.base import utcnow
 from domain.calendar import NAIROBI, nairobi_today, on_record
 from domain.cases import Case, CaseEvent
 from domain.errors import N_, InvalidInput, NotFound, NotNow, StaleVersion
-from domain.hearings import Hearing, HearingPurpose, HearingStatus
+from domain.hearings import Hearing, HearingStatus
 from domain.stages import Stage
 from domain.stations import known_station
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.duplicates import write_sitting
 from service.usecases.cases.court_track import Step, take_step
 from service.usecases.cases.register import get_case
+from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleIn, VacateIn
 from service.usecases.hearings.reminders import cancel_reminders, move_reminders, plan_reminders
 
 NO_MORE_HEARINGS = (Stage.SETTLED, Stage.WITHDRAWN, Stage.CLOSED)
 FURTHEST_AHEAD = timedelta(days=5 * 366)
-
-
-@dataclass(frozen=True)
-class Sitting:
-    """Where and before whom: each field left empty keeps what the hearing (or case) had."""
-
-    station: str | None = None
-    court_room: str | None = None
-    judicial_officer: str | None = None
 
 
 NO_HEARING = N_("No court date has the id %(id)s.")
@@ -84,17 +76,13 @@ async def schedule(
     session: AsyncSession,
     actor: Actor,
     case_id: uuid.UUID,
+    given: HearingIn,
     *,
-    starts_at: datetime,
-    purpose: HearingPurpose,
-    ends_at: datetime | None = None,
-    sitting: Sitting = Sitting(),
-    recorded_after_the_fact: bool = False,
     now: datetime | None = None,
 ) -> Hearing:
     now = now or utcnow()
-    starts_at = checked_start(starts_at, recorded_after_the_fact, now)
-    station = sitting.station and known_station(sitting.station)
+    starts_at = checked_start(given.starts_at, given.recorded_after_the_fact, now)
+    station = given.station and known_station(given.station)
     async with session.begin():
         case = await get_case(session, case_id)
         if case.stage in NO_MORE_HEARINGS:
@@ -105,12 +93,12 @@ async def schedule(
         hearing = Hearing(
             case_id=case.id,
             starts_at=starts_at,
-            ends_at=_ends(starts_at, ends_at),
+            ends_at=_ends(starts_at, given.ends_at),
             station=station or case.court_station,
-            court_room=sitting.court_room,
-            judicial_officer=sitting.judicial_officer,
-            purpose=purpose,
-            recorded_after_the_fact=recorded_after_the_fact,
+            court_room=given.court_room,
+            judicial_officer=given.judicial_officer,
+            purpose=given.purpose,
+            recorded_after_the_fact=given.recorded_after_the_fact,
             recorded_by=actor.user_id,
             created_at=now,
         )
@@ -156,31 +144,27 @@ async def reschedule(
     session: AsyncSession,
     actor: Actor,
     hearing_id: uuid.UUID,
+    given: RescheduleIn,
     *,
-    version: int,
-    starts_at: datetime,
-    ends_at: datetime | None = None,
-    reason: str,
-    sitting: Sitting = Sitting(),
     now: datetime | None = None,
 ) -> Hearing:
     """Moved before it sat (by notice from the registry): the same hearing at a new time."""
     now = now or utcnow()
-    starts_at = checked_start(starts_at, False, now)
-    station = sitting.station and known_station(sitting.station)
+    starts_at = checked_start(given.starts_at, False, now)
+    station = given.station and known_station(given.station)
     async with session.begin():
-        hearing = await _scheduled(session, hearing_id, version)
+        hearing = await _scheduled(session, hearing_id, given.version)
         moved_from = hearing.starts_at
-        hearing.starts_at, hearing.ends_at = starts_at, _ends(starts_at, ends_at)
+        hearing.starts_at, hearing.ends_at = starts_at, _ends(starts_at, given.ends_at)
         hearing.station = station or hearing.station
-        hearing.court_room = sitting.court_room or hearing.court_room
-        hearing.judicial_officer = sitting.judicial_officer or hearing.judicial_officer
+        hearing.court_room = given.court_room or hearing.court_room
+        hearing.judicial_officer = given.judicial_officer or hearing.judicial_officer
         hearing.sequence += 1
         await write_sitting(session, hearing)
         await move_reminders(session, hearing, now)
         audit(
             session, actor, "hearing.reschedule", "hearing", hearing.id,
-            moved_from=moved_from.isoformat(), to=starts_at.isoformat(), reason=reason,
+            moved_from=moved_from.isoformat(), to=starts_at.isoformat(), reason=given.reason,
         )  # fmt: skip
     return hearing
 
@@ -225,41 +209,35 @@ async def adjourn(
     session: AsyncSession,
     actor: Actor,
     hearing_id: uuid.UUID,
+    given: AdjournIn,
     *,
-    version: int,
-    reason: str,
-    next_starts_at: datetime,
-    next_ends_at: datetime | None = None,
-    next_purpose: HearingPurpose | None = None,
-    sitting: Sitting = Sitting(),
-    recorded_after_the_fact: bool = False,
     now: datetime | None = None,
 ) -> tuple[Hearing, Hearing]:
     """The court sat and put the matter off to another date: this hearing ends, the next one
     starts the chain's next link, with its own reminders."""
     now = now or utcnow()
-    next_at = checked_start(next_starts_at, recorded_after_the_fact, now)
-    station = sitting.station and known_station(sitting.station)
+    next_at = checked_start(given.next_starts_at, given.recorded_after_the_fact, now)
+    station = given.station and known_station(given.station)
     async with session.begin():
-        hearing = await _scheduled(session, hearing_id, version)
+        hearing = await _scheduled(session, hearing_id, given.version)
         _has_come(hearing, now)
         if next_at <= hearing.starts_at:
             raise InvalidInput(
                 N_("The next date must be after the adjourned one."), "next_starts_at"
             )
-        hearing.status, hearing.outcome = HearingStatus.ADJOURNED, reason
+        hearing.status, hearing.outcome = HearingStatus.ADJOURNED, given.reason
         hearing.sequence += 1
         await cancel_reminders(session, hearing.id)
         following = Hearing(
             case_id=hearing.case_id,
             starts_at=next_at,
-            ends_at=_ends(next_at, next_ends_at),
+            ends_at=_ends(next_at, given.next_ends_at),
             station=station or hearing.station,
-            court_room=sitting.court_room or hearing.court_room,
-            judicial_officer=sitting.judicial_officer or hearing.judicial_officer,
-            purpose=next_purpose or hearing.purpose,
+            court_room=given.court_room or hearing.court_room,
+            judicial_officer=given.judicial_officer or hearing.judicial_officer,
+            purpose=given.next_purpose or hearing.purpose,
             adjourned_from_id=hearing.id,
-            recorded_after_the_fact=recorded_after_the_fact,
+            recorded_after_the_fact=given.recorded_after_the_fact,
             recorded_by=actor.user_id,
             created_at=now,
         )
@@ -267,7 +245,7 @@ async def adjourn(
         await plan_reminders(session, following, now)
         audit(
             session, actor, "hearing.adjourn", "hearing", hearing.id,
-            next_hearing=str(following.id), reason=reason,
+            next_hearing=str(following.id), reason=given.reason,
         )  # fmt: skip
     return hearing, following
 
@@ -276,17 +254,16 @@ async def vacate(
     session: AsyncSession,
     actor: Actor,
     hearing_id: uuid.UUID,
+    given: VacateIn,
     *,
-    version: int,
-    reason: str,
     now: datetime | None = None,
 ) -> Hearing:
     """Taken off the cause list before it sat; subscribers see the event cancelled."""
     now = now or utcnow()
     async with session.begin():
-        hearing = await _scheduled(session, hearing_id, version)
-        hearing.status, hearing.outcome = HearingStatus.VACATED, reason
+        hearing = await _scheduled(session, hearing_id, given.version)
+        hearing.status, hearing.outcome = HearingStatus.VACATED, given.reason
         hearing.sequence += 1
         await cancel_reminders(session, hearing.id)
-        audit(session, actor, "hearing.vacate", "hearing", hearing.id, reason=reason)
+        audit(session, actor, "hearing.vacate", "hearing", hearing.id, reason=given.reason)
     return hearing

@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
 from domain.calendar import not_in_future
-from domain.errors import N_, InvalidInput
+from domain.errors import N_, InvalidInput, Said
 from service.imports.cells import Cells, day_written
 from service.imports.layouts import AWARD_STAGES_IMPORTED
 from service.usecases.accounts.audit import audit
@@ -32,7 +32,7 @@ from service.usecases.importing.lookups import (
     court_of,
     prefetch_cases_and_awards,
 )
-from service.usecases.importing.running import Context, Outcome, RowRefused
+from service.usecases.importing.running import STAGE_NEEDS, TAKEN, Context, Outcome, RowRefused
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.guards import FAVOURABLE
@@ -40,10 +40,14 @@ from statemachines.guards import FAVOURABLE
 NEEDS = {
     "waiting_period_over": (
         "certificate_on",
-        "needs the day the certificate of order was issued, once the waiting period after "
-        "judgment had passed",
+        Said(
+            N_(
+                "the day the certificate of order was issued, once the waiting period after "
+                "judgment had passed"
+            )
+        ),
     ),
-    "certificate_on_record": ("certificate_on", "needs the certificate of order's date"),
+    "certificate_on_record": ("certificate_on", Said(N_("the certificate of order's date"))),
 }
 Head = tuple[HeadKind, Decimal, str | None, Decimal | None]
 """a head as the file gives it: kind, amount, the start written, its own rate"""
@@ -95,17 +99,23 @@ class AwardImporter:
             if amount is not None:
                 heads.append((kind, amount, start, rate))
         if not heads and not cells.errors:
-            cells.fail("general", "no amount awarded: give at least one head")
+            cells.fail("general", Said(N_("No amount awarded: give at least one head.")))
         stage = cells.choice("stage", AwardStage) or AwardStage.AWARDED
         if stage not in AWARD_STAGES_IMPORTED:
-            cells.fail("stage", f"'{stage}' follows from the payments file; give the stage "
-                       "the award was at before it was paid, and import the payments")  # fmt: skip
+            said = Said(
+                N_(
+                    "The stage %(stage)s follows from the payments file: give the stage the "
+                    "award was at before it was paid, and import the payments."
+                ),
+                {"stage": stage},
+            )
+            cells.fail("stage", said)
         certificate_on, served_on = cells.day("certificate_on"), cells.day("served_on")
         settled_on, settled_for = cells.day("settled_on"), cells.amount("settlement_amount")
         if (settled_on is None) != (settled_for is None):
-            cells.fail("settled_on", "a settlement needs both its day and its sum")
+            cells.fail("settled_on", Said(N_("A settlement needs both its day and its sum.")))
         if certificate_on and served_on and served_on < certificate_on:
-            cells.fail("served_on", "served before the certificate was issued")
+            cells.fail("served_on", Said(N_("Served before the certificate was issued.")))
         return AwardRow(
             court_station=station,
             court_number=number,
@@ -197,8 +207,13 @@ class AwardImporter:
         if not changed:
             return Outcome("unchanged", label)
         if "heads" in changed or (award.stage in PAYMENT_STAGES and "stage" in changed):
-            raise RowRefused([("general", "the award in Haki differs in its heads or has been "
-                               "paid since; correct it in Haki, not by import")])  # fmt: skip
+            said = Said(
+                N_(
+                    "The award in Haki differs in its heads or has been paid since: correct it "
+                    "in Haki, not by import."
+                )
+            )
+            raise RowRefused([("general", said)])
         if "stage" in changed:
             _enter(session, context, award, row, award.stage, tuple(changed))
         else:
@@ -220,8 +235,8 @@ class AwardImporter:
         """Served awards get the follow-up reminder the clock would give them."""
         await plan_follow_ups(await session.connection(), context.rules.chase, context.now)
 
-    def conflict(self, error: IntegrityError) -> tuple[str, str]:
-        return "claimant", str(error.orig).splitlines()[-1]
+    def conflict(self, error: IntegrityError) -> tuple[str, Said]:
+        return "claimant", Said(TAKEN)
 
 
 def _enter(
@@ -244,12 +259,16 @@ def _enter(
         and any(r.trigger == "serve_on_ag" for r in reach.path)
         and not row.served_on
     ):
-        problems["served_on"] = "needs the day the certificate was served on the Attorney General"
-    if reach.path is None or problems:
-        raise RowRefused(
-            [(column, f"stage '{row.stage}' {needs}") for column, needs in problems.items()]
-            or [("stage", f"stage '{row.stage}' cannot be reached on the compensation track")]
+        problems["served_on"] = Said(
+            N_("the day the certificate was served on the Attorney General")
         )
+    if reach.path is None or problems:
+        unreached = N_("The stage %(stage)s cannot be reached on the compensation track.")
+        raise RowRefused(
+            [(column, Said(STAGE_NEEDS, {"stage": row.stage, "needs": needs}))
+             for column, needs in problems.items()]
+            or [("stage", Said(unreached, {"stage": row.stage}))]
+        )  # fmt: skip
     if row.stage == AwardStage.STAYED:
         award.stayed_from = (
             AwardStage.SERVED_ON_AG if row.served_on

@@ -18,11 +18,13 @@ from domain.calendar import nairobi_midnight, nairobi_today
 from domain.cases import Case, CaseClaimant, CaseEvent
 from domain.citations import NeutralCitation
 from domain.citations import parse_neutral_citation as citation
-from domain.court_numbers import CourtNumber, parse_court_number
+from domain.court_numbers import CourtNumber
+from domain.errors import N_, InvalidInput, Said
 from domain.stages import CaseKind, CourtLevel, JudgmentOutcome, Stage
 from domain.stations import listed_station, merged_station
 from service.imports.cells import Cells
 from service.usecases.accounts.audit import audit
+from service.usecases.cases.register import read_court_number
 from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
 from service.usecases.importing.lookups import (
     case_with_reference,
@@ -31,7 +33,7 @@ from service.usecases.importing.lookups import (
     prefetch_cases,
     remember_case,
 )
-from service.usecases.importing.running import Context, Outcome, RowRefused
+from service.usecases.importing.running import STAGE_NEEDS, TAKEN, Context, Outcome, RowRefused
 from statemachines.facts import Facts
 from statemachines.tracks import machine_of
 
@@ -43,12 +45,12 @@ BEFORE_JUDGMENT = (
     Stage.JUDGMENT_RESERVED,
 )
 NEEDS = {
-    "court_number_known": ("court_number", "needs the court number"),
-    "judgment_date_given": ("judgment_on", "needs the day judgment was delivered"),
-    "outcome_given": ("judgment_outcome", "needs the judgment's outcome"),
-    "judgment_favours_claimants": ("judgment_outcome", "needs a judgment allowing the claim"),
-    "judgment_dismissed_claim": ("judgment_outcome", "needs a judgment dismissing the claim"),
-    "stay_stated": ("stay_of_execution", "needs yes or no for a stay of execution"),
+    "court_number_known": ("court_number", Said(N_("the court number"))),
+    "judgment_date_given": ("judgment_on", Said(N_("the day judgment was delivered"))),
+    "outcome_given": ("judgment_outcome", Said(N_("the judgment's outcome"))),
+    "judgment_favours_claimants": ("judgment_outcome", Said(N_("a judgment allowing the claim"))),
+    "judgment_dismissed_claim": ("judgment_outcome", Said(N_("a judgment dismissing the claim"))),
+    "stay_stated": ("stay_of_execution", Said(N_("yes or no for a stay of execution"))),
 }
 """what each guard of the court track asks of an import row, in the row's own columns"""
 
@@ -96,7 +98,11 @@ def _in_order(cells: Cells, days: list[tuple[str, date | None]]) -> None:
     given = [(name, day) for name, day in days if day is not None]
     for (before, early), (after, late) in pairwise(given):
         if late < early:
-            cells.fail(after, f"{late.isoformat()} is before {before} {early.isoformat()}")
+            said = Said(
+                N_("%(late)s is before %(column)s, %(early)s."),
+                {"late": late, "column": before, "early": early},
+            )
+            cells.fail(after, said)
 
 
 def _codes(text: str) -> list[str]:
@@ -110,14 +116,17 @@ class CaseImporter:
     def parse(self, cells: Cells) -> CaseRow | None:
         # checked against the Judiciary's list as the pages check it, with a "did you mean"
         station = cells.read("court_station", listed_station, True)
-        number = cells.read("court_number", parse_court_number, False)
+        number = cells.read("court_number", read_court_number, False)
         named = number.station if number else None
         if station and named:  # a station the number names is the case's, as opening reads it
             station = cells.read("court_station", lambda given: merged_station(given, named), True)
         claimants = cells.read("claimants", _codes, True) or []
         names = cells.names("claimant_names")
         if len(names) > len(claimants):
-            cells.fail("claimant_names", f"{len(names)} names for {len(claimants)} claimants")
+            counted: dict[str, object] = {"names": len(names), "claimants": len(claimants)}
+            cells.fail(
+                "claimant_names", Said(N_("%(names)s names for %(claimants)s claimants."), counted)
+            )
         stage = cells.choice("stage", Stage) or Stage.INTAKE
         opened_on, filed_on = cells.day("opened_on"), cells.day("filed_on")
         judgment_on, outcome = (
@@ -130,15 +139,19 @@ class CaseImporter:
         steps = [("filed_on", filed_on), ("judgment_on", judgment_on), ("stage_since", since)]
         _in_order(cells, steps if stage != Stage.INTAKE else steps[:2])
         if stage in BEFORE_JUDGMENT and (judgment_on or outcome):
-            cells.fail("stage", f"a case at '{stage}' has no judgment, yet the row gives one")
+            cells.fail(
+                "stage",
+                Said(N_("A case at the stage %(stage)s has no judgment, yet the row gives one."),
+                     {"stage": stage}),
+            )  # fmt: skip
         dates = [d for d in (opened_on, filed_on, judgment_on) if d]
         opened_on = opened_on or min([*dates, since] if since else dates, default=None)
         opened_on = opened_on or nairobi_today(cells.now)
         since = since or max([d for d in (filed_on, judgment_on) if d], default=opened_on)
         try:
             nairobi_midnight(opened_on, "opened_on")
-        except ValueError as error:
-            cells.fail("opened_on", str(error))
+        except InvalidInput as error:
+            cells.fail("opened_on", error.said)
         row = CaseRow(
             reference=cells.required("reference"),
             title=cells.required("title"),
@@ -201,13 +214,13 @@ class CaseImporter:
     async def finish(self, session: AsyncSession, context: Context) -> None:
         await move_counters(session)
 
-    def conflict(self, error: IntegrityError) -> tuple[str, str]:
-        named = getattr(error.orig, "constraint_name", None) or str(error.orig)
+    def conflict(self, error: IntegrityError) -> tuple[str, Said]:
+        named = getattr(error.orig, "constraint_name", None) or ""
         if "court_number" in named:
-            return "court_number", "already registered at this court for another case"
+            return "court_number", Said(N_("Another case at this court has this court number."))
         if "reference" in named:
-            return "reference", "another case in Haki already has this reference"
-        return "claimants", str(error.orig).splitlines()[-1]
+            return "reference", Said(N_("Another case in Haki already has this reference."))
+        return "claimants", Said(TAKEN)
 
 
 async def _find(session: AsyncSession, context: Context, row: CaseRow) -> Case | None:
@@ -242,10 +255,14 @@ async def _claimants_added(
     known = await claimants_of(session, context, case)
     dropped = sorted(set(known) - set(row.claimants))
     if dropped:
-        raise RowRefused(
-            [("claimants", f"{', '.join(dropped)} is a claimant in Haki but not in the row; "
-              "an import adds claimants, it never removes one")]
-        )  # fmt: skip
+        said = Said(
+            N_(
+                "%(codes)s is a claimant in Haki but not in the row: an import adds claimants, "
+                "it never removes one."
+            ),
+            {"codes": dropped},
+        )
+        raise RowRefused([("claimants", said)])
     survivors = await survivors_named(session, context, row.claimants, row.names)
     new = [s for s in survivors if s.code not in known]
     session.add_all(CaseClaimant(case_id=case.id, survivor_id=s.id) for s in new)
@@ -265,10 +282,14 @@ async def _haki_is_ahead(session: AsyncSession, case: Case, row: CaseRow) -> boo
         return False
     if row.stage in {stage for _, stage in events}:
         return True
-    raise RowRefused(
-        [("stage", f"the case has moved in Haki since it was imported (it is at "
-          f"'{case.stage}') and was never at '{row.stage}'; record steps in Haki")]
-    )  # fmt: skip
+    said = Said(
+        N_(
+            "The case has moved in Haki since it was imported (it is at the stage %(stage)s) "
+            "and was never at the stage %(given)s: record its steps in Haki."
+        ),
+        {"stage": case.stage, "given": row.stage},
+    )
+    raise RowRefused([("stage", said)])
 
 
 def _enter(
@@ -297,9 +318,11 @@ def _enter(
     if reach.path is None:
         problems = dict(NEEDS[g.name] for g in reach.blocked if g.name in NEEDS)
         raise RowRefused(
-            [(column, f"stage '{stage}' {needs}") for column, needs in problems.items()]
-            or [("stage", f"stage '{stage}' cannot be reached on the court track")]
-        )
+            [(column, Said(STAGE_NEEDS, {"stage": stage, "needs": needs}))
+             for column, needs in problems.items()]
+            or [("stage", Said(N_("The stage %(stage)s cannot be reached on the court track."),
+                               {"stage": stage}))]
+        )  # fmt: skip
     track.enter(case, stage)
     case.stage_since = since
     session.add(

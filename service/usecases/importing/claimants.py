@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.cases import Survivor
+from domain.errors import N_, InvalidInput
 from service.usecases.accounts.audit import audit
 from service.usecases.importing.lookups import prefetch_survivors
 from service.usecases.importing.running import Context
@@ -32,7 +33,9 @@ MOVE_COUNTERS = text(
 def checked_code(given: str) -> str:
     code = given.strip().upper()
     if not CODE.match(code):
-        raise ValueError(f"'{given}' is not a survivor code like S-2021-0042")
+        raise InvalidInput(
+            N_("“%(given)s” is not a survivor code like S-2021-0042."), None, given=given
+        )
     return code
 
 

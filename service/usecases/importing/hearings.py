@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import NAIROBI
 from domain.cases import Case
-from domain.errors import N_, InvalidInput
+from domain.errors import N_, InvalidInput, Said
 from domain.hearings import Hearing, HearingPurpose, HearingStatus
 from domain.stations import known_station
 from service.imports.cells import Cells
@@ -22,7 +22,7 @@ from service.usecases.accounts.audit import audit
 from service.usecases.hearings.court_dates import NO_MORE_HEARINGS, checked_start, instant
 from service.usecases.hearings.reminders import cancel_reminders, move_reminders, plan_reminders
 from service.usecases.importing.lookups import case_of, court_of, prefetch_cases
-from service.usecases.importing.running import Context, Outcome
+from service.usecases.importing.running import TAKEN, Context, Outcome
 
 DETAILS = ("purpose", "status", "outcome", "station", "court_room", "judicial_officer")
 
@@ -63,9 +63,12 @@ class HearingImporter:
                 starts_at = instant(starts_at, "starts_at")
                 checked_start(starts_at, starts_at <= cells.now, cells.now)
             except InvalidInput as error:
-                cells.fail("starts_at", str(error))
+                cells.fail("starts_at", error.said)
             if starts_at > cells.now and status is not HearingStatus.SCHEDULED:
-                cells.fail("status", f"a hearing still to come cannot have been {status}")
+                said = Said(
+                    N_("A hearing still to come cannot have been %(status)s."), {"status": status}
+                )
+                cells.fail("status", said)
         return HearingRow(
             court_station=station,
             court_number=number,
@@ -165,5 +168,5 @@ class HearingImporter:
     async def finish(self, session: AsyncSession, context: Context) -> None:
         """Reminders were planned row by row: nothing is left for the end."""
 
-    def conflict(self, error: IntegrityError) -> tuple[str, str]:
-        return "starts_at", str(error.orig).splitlines()[-1]
+    def conflict(self, error: IntegrityError) -> tuple[str, Said]:
+        return "starts_at", Said(TAKEN)

@@ -14,11 +14,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award
 from domain.cases import Case, Survivor
-from domain.court_numbers import parse_court_number
 from domain.errors import N_, InvalidInput
 from domain.stations import station_on_list
 from service.imports.cells import Cells
-from service.usecases.cases.register import claimant_codes
+from service.usecases.cases.register import claimant_codes, read_court_number
 from service.usecases.importing.running import Context
 
 CaseKey = tuple[str, str]
@@ -109,7 +108,7 @@ def case_station(text: str) -> str:
 def court_of(cells: Cells) -> tuple[str, str]:
     """The case a row of hearings, awards or payments belongs to, as Haki writes its key."""
     station = cells.read("court_station", case_station, True)
-    number = cells.read("court_number", parse_court_number, True)
+    number = cells.read("court_number", read_court_number, True)
     return station or "", str(number or "")
 
 

@@ -16,7 +16,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, Disbursement, DisbursementMethod, PaymentReceived
-from domain.errors import N_, InvalidInput
+from domain.errors import N_, InvalidInput, Said
 from domain.money import kes
 from service.imports.cells import Cells
 from service.usecases.awards.disbursements import book_disbursement
@@ -28,7 +28,7 @@ from service.usecases.importing.lookups import (
     court_of,
     prefetch_cases_and_awards,
 )
-from service.usecases.importing.running import Context, Outcome
+from service.usecases.importing.running import TAKEN, Context, Outcome
 
 
 class Entry(StrEnum):
@@ -61,8 +61,10 @@ class PaymentImporter:
         method = cells.choice("method", DisbursementMethod)
         beneficiary = cells.text("beneficiary")
         if entry is Entry.DISBURSED and (method is None or not beneficiary):
-            cells.fail("method" if method is None else "beneficiary", "a disbursement needs "
-                       "its method (mpesa, bank or cheque) and beneficiary")  # fmt: skip
+            said = Said(
+                N_("A disbursement needs its method (mpesa, bank or cheque) and beneficiary.")
+            )
+            cells.fail("method" if method is None else "beneficiary", said)
         return PaymentRow(
             court_station=station,
             court_number=number,
@@ -145,8 +147,8 @@ class PaymentImporter:
     async def finish(self, session: AsyncSession, context: Context) -> None:
         """Each entry wrote all it implies."""
 
-    def conflict(self, error: IntegrityError) -> tuple[str, str]:
-        return "reference", str(error.orig).splitlines()[-1]
+    def conflict(self, error: IntegrityError) -> tuple[str, Said]:
+        return "reference", Said(TAKEN)
 
 
 def _day(entry: PaymentReceived | Disbursement) -> date:

@@ -22,7 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.base import utcnow
 from domain.chase import ChaseRules
-from domain.errors import DomainError, InvalidInput
+from domain.errors import N_, DomainError, InvalidInput, Said
 from service.imports.cells import Cells
 from service.imports.layouts import LAYOUTS, ImportKind
 from service.imports.reading import CellError, SheetRow, read_rows
@@ -59,11 +59,17 @@ class Context:
         return {"file": self.file_name, "sha256": self.sha256}
 
 
+TAKEN = N_("Haki already holds a record that this row would repeat: check the row against Haki.")
+"""a row the database refused as a duplicate of a record already there"""
+STAGE_NEEDS = N_("The stage %(stage)s needs %(needs)s.")
+"""a stage the row gives, and what the track asks of the row to reach it"""
+
+
 class RowRefused(DomainError):
     """A row refused for more than one reason at once, each naming its column."""
 
-    def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
-        super().__init__("; ".join(f"{column}: {message}" for column, message in problems))
+    def __init__(self, problems: Sequence[tuple[str, Said]]) -> None:
+        super().__init__("; ".join(f"{column}: {said}" for column, said in problems))
         self.problems = list(problems)
 
 
@@ -94,7 +100,7 @@ class Importer(Protocol[Value]):
 
     async def finish(self, session: AsyncSession, context: Context) -> None: ...
 
-    def conflict(self, error: IntegrityError) -> tuple[str, str]:
+    def conflict(self, error: IntegrityError) -> tuple[str, Said]:
         """The column and the words for a row the database refused as a duplicate."""
         ...
 
@@ -152,7 +158,10 @@ def prepare(importer: Importer[Value], sheet: Sequence[SheetRow], now: datetime)
                 CellError(
                     row.number,
                     importer.key_column,
-                    f"the same record as row {earlier.number}, with other values: keep one",
+                    Said(
+                        N_("The same record as row %(row)s, with other values: keep one."),
+                        {"row": earlier.number},
+                    ),
                 )
             )
     return prepared
@@ -180,7 +189,7 @@ async def _apply_one(
     except RowRefused as refused:
         report.errors += [CellError(number, c, m) for c, m in refused.problems]
     except DomainError as error:
-        report.errors.append(CellError(number, _column(error, importer, report.kind), str(error)))
+        report.errors.append(CellError(number, _column(error, importer, report.kind), error.said))
     except IntegrityError as error:
         report.errors.append(CellError(number, *importer.conflict(error)))
     else:

@@ -16,12 +16,12 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.counties import county_named, sub_county_named
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput, Said
 from domain.violations import AgeBand, Agency, Precision, Sex, Violation, when_it_happened
 from service.imports.cells import Cells
 from service.usecases.accounts.audit import audit
 from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
-from service.usecases.importing.running import Context, Outcome
+from service.usecases.importing.running import TAKEN, Context, Outcome
 from service.usecases.records.vocabulary import types_named
 
 DETAILS = ("sub_county", "place", "unit", "perpetrators", "officers", "sex", "age_band")
@@ -51,13 +51,15 @@ class ViolationRow:
 
 def _whole(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 1000:
-        raise ValueError(f"'{text}' is not a number of perpetrators from 1 to 1000")
+        raise InvalidInput(
+            N_("“%(text)s” is not a number of perpetrators from 1 to 1000."), None, text=text
+        )
     return int(text)
 
 
 def _part(text: str) -> int:
     if not text.isdigit():
-        raise ValueError(f"'{text}' is not a figure")
+        raise InvalidInput(N_("“%(text)s” is not a figure."), None, text=text)
     return int(text)
 
 
@@ -72,7 +74,7 @@ class ViolationImporter:
         try:
             when = when_it_happened(year, month, day, cells.now)
         except InvalidInput as error:
-            cells.fail(error.field if error.field in ("month", "day") else "year", str(error))
+            cells.fail(error.field if error.field in ("month", "day") else "year", error.said)
         county = cells.read("county", county_named, required=True)
         sub_county = cells.read(
             "sub_county", lambda text: sub_county_named(county or "", text), False
@@ -159,5 +161,5 @@ class ViolationImporter:
         """Survivors registered under their paper codes move each year's counter past them."""
         await move_counters(session)
 
-    def conflict(self, error: IntegrityError) -> tuple[str, str]:
-        return "survivor", str(error.orig).splitlines()[-1]
+    def conflict(self, error: IntegrityError) -> tuple[str, Said]:
+        return "survivor", Said(TAKEN)

@@ -47,6 +47,10 @@ def _text(body: bytes) -> bool:
     return all(ord(c) >= 32 or ord(c) in _ALLOWED_CONTROL for c in text)
 
 
+A_PROGRAM = N_("The file is a program, and Haki never keeps programs.")
+"""refused outright, whatever the file's name says; the upload page says it in its own words"""
+
+
 def _program(body: bytes, found: str | None) -> bool:
     return found in PROGRAMS or body.startswith(_MACH_O) or body.startswith(b"#!")
 
@@ -57,7 +61,7 @@ def sniffed(body: bytes) -> str | None:
     guess = filetype.guess(body) if body else None
     found: str | None = str(guess.mime) if guess else None
     if _program(body, found):
-        raise FileRefused(N_("The file is a program, and Haki never keeps programs."))
+        raise FileRefused(A_PROGRAM)
     if found in KEPT:
         return found
     if found == "image/apng":  # an animated PNG is a PNG a viewer shows still
