@@ -9,7 +9,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
@@ -26,6 +25,7 @@ from service.usecases.cases.court_track import Step, take_step
 from service.usecases.cases.register import get_case
 from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleIn, VacateIn
 from service.usecases.hearings.reminders import cancel_reminders, move_reminders, plan_reminders
+from service.usecases.versions import stale_version
 
 NO_MORE_HEARINGS = (Stage.SETTLED, Stage.WITHDRAWN, Stage.CLOSED)
 FURTHEST_AHEAD = timedelta(days=5 * 366)
@@ -200,8 +200,7 @@ async def record_held(
     except StaleDataError:
         # the hearing is locked, so only the case can have moved under us
         assert case_step is not None
-        current = (await session.exec(select(Case.version).where(Case.id == case.id))).one()
-        raise StaleVersion(case_step.version, current) from None
+        raise await stale_version(session, Case, case.id, case_step.version) from None
     return hearing, case, event
 
 
