@@ -78,3 +78,30 @@ def test_the_call_back_is_due_the_same_working_day(
 ) -> None:
     assert call_back_by(received) == by
     assert remind_at(received) == reminded
+
+
+def at(year: int, month: int, day: int, hour: int) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=NAIROBI)
+
+
+@pytest.mark.parametrize(
+    ("received", "by", "reminded"),
+    [
+        # Mashujaa Day, a Tuesday: the office is closed, the call is due on Wednesday
+        (at(2026, 10, 20, 10), at(2026, 10, 21, 17), at(2026, 10, 21, 8)),
+        # Christmas Eve after hours: Christmas (Friday), Boxing Day, Sunday, then Monday
+        (at(2026, 12, 24, 18), at(2026, 12, 28, 17), at(2026, 12, 28, 8)),
+        # New Year's Eve after hours: 1 January 2027 is a Friday
+        (at(2026, 12, 31, 18), at(2027, 1, 4, 17), at(2027, 1, 4, 8)),
+        # Jamhuri Day 2027 is a Sunday: Monday the 13th is its day off
+        (at(2027, 12, 10, 18), at(2027, 12, 14, 17), at(2027, 12, 14, 8)),
+        # Idd-ul-Fitr 2026, as gazetted: Friday 20 March
+        (at(2026, 3, 19, 18), at(2026, 3, 23, 17), at(2026, 3, 23, 8)),
+    ],
+    ids=["mashujaa", "christmas", "new-year", "jamhuri-on-a-sunday", "idd-ul-fitr"],
+)
+def test_public_holidays_are_not_working_days(
+    received: datetime, by: datetime, reminded: datetime
+) -> None:
+    assert call_back_by(received) == by
+    assert remind_at(received) == reminded
