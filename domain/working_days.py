@@ -17,12 +17,14 @@ would be shown a day later than the law's.
 from datetime import date
 from functools import cache
 
-import holidays
-
 
 @cache
 def _holidays_of(year: int) -> frozenset[date]:
-    calendar = holidays.country_holidays("KE", years=year, language="en_US")
+    # imported on first use: the library takes a second to import on a loaded machine, which
+    # every process (and `haki serve`'s workers, within their start-up check) would pay
+    from holidays.countries.kenya import Kenya
+
+    calendar = Kenya(years=year, language="en_US")
     return frozenset(day for day, name in calendar.items() if "estimated" not in name)
 
 
