@@ -257,7 +257,7 @@ async def until_settled(dsn: str, processes: Processes, wait: float) -> asyncpg.
         await db.close()
 
 
-async def first_settled(dsn: str, processes: Processes) -> tuple[int, tuple[float, float]]:
+async def first_settled(dsn: str, processes: Processes) -> tuple[int, float]:
     """Waits for the workers' first settled text, so that the CPU counted per text leaves out
     their start-up (imports take seconds on a loaded machine); the count then, and the CPU."""
     db = await asyncpg.connect(dsn)
@@ -328,15 +328,9 @@ async def figures(
         await db.close()
 
 
-def worker_cpu(processes: Processes) -> tuple[float, float]:
-    """CPU-seconds the workers have used so far, and PostgreSQL's server processes for the
-    benchmark's database (those open now)."""
-    workers = sum(sum(psutil.Process(w.pid).cpu_times()[:2]) for w in processes)
-    database = 0.0
-    for process in psutil.process_iter(["cmdline", "cpu_times"]):
-        if any("haki_bench_outbox" in part for part in process.info["cmdline"] or ()):
-            database += sum(process.info["cpu_times"][:2])
-    return workers, database
+def worker_cpu(processes: Processes) -> float:
+    """CPU-seconds (user and system) the workers have used so far."""
+    return sum(sum(psutil.Process(w.pid).cpu_times()[:2]) for w in processes)
 
 
 def report(
@@ -345,7 +339,7 @@ def report(
     ids: tuple[int, int],
     left: asyncpg.Record,
     began: datetime | None,
-    cpu_used: tuple[float, ...] | None = None,
+    cpu_used: float | None = None,
     warm_texts: int = 0,
 ) -> None:
     """Prints one part: texts per second from `began` (the backlog), the lag, duplicates by
@@ -383,11 +377,8 @@ def report(
         )
     print(f"  (the gateway has used {cpu:.1f} CPU-seconds so far)")
     if cpu_used is not None and gate["requests"]:
-        for who, used in zip(
-            ("workers'", "PostgreSQL's (its open backends)"), cpu_used, strict=True
-        ):
-            per_text = used / (gate["requests"] - warm_texts) * 1000
-            print(f"  {who} CPU: {used:.1f} s, {per_text:.2f} ms per text")
+        per_text = cpu_used / (gate["requests"] - warm_texts) * 1000
+        print(f"  workers' CPU: {cpu_used:.1f} s, {per_text:.2f} ms per text")
 
 
 def main() -> None:
@@ -419,7 +410,7 @@ def main() -> None:
         with workers(url, args.workers, args.interval, args.batch, sms) as processes:
             warm = asyncio.run(first_settled(dsn, processes))
             left = asyncio.run(until_settled(dsn, processes, WAIT))
-            used = tuple(b - a for a, b in zip(warm[1], worker_cpu(processes), strict=True))
+            used = worker_cpu(processes) - warm[1]
             print(f"  (CPU counted from the first settled text on, after start-up: {warm[0]:,} in)")
             print(f"{f'{args.notifications:,} queued at once':<50}{'seconds':>8}{'texts/s':>10}")
             report(sms, dsn, backlog, left, began, used, warm[0])

@@ -4,6 +4,7 @@ sent, and how each answer (accepted, refused for good or for now, silence) becom
 import asyncio
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -43,18 +44,37 @@ class Gateway:
         return await self.answer(request)
 
 
+def held_until(released: asyncio.Event) -> Answer:
+    """An answer that waits for the test to release it."""
+
+    async def answer(request: web.Request) -> web.StreamResponse:
+        await released.wait()
+        return recipient(101, "Success", "ATXid_late")
+
+    return answer
+
+
+@asynccontextmanager
+async def serving(fake: Gateway, **runner: Any) -> AsyncIterator[str]:
+    """The fake gateway on loopback; yields its base URL."""
+    app = web.Application()
+    app.router.add_post("/version1/messaging", fake.handle)
+    served = web.AppRunner(app, shutdown_timeout=0.1, **runner)
+    await served.setup()
+    site = web.TCPSite(served, "127.0.0.1", 0)
+    await site.start()
+    host, port = served.addresses[0][:2]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        await served.cleanup()
+
+
 @pytest.fixture
 async def gateway() -> AsyncIterator[tuple[Gateway, str]]:
     fake = Gateway()
-    app = web.Application()
-    app.router.add_post("/version1/messaging", fake.handle)
-    runner = web.AppRunner(app, shutdown_timeout=0.1)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    yield fake, f"http://{host}:{port}"
-    await runner.cleanup()
+    async with serving(fake) as url:
+        yield fake, url
 
 
 async def send_through(url: str, **options: Any) -> Any:
@@ -173,12 +193,7 @@ async def test_sent_to_no_one_is_dead_with_the_gateways_word(
 async def test_silence_after_sending_is_unknown_never_retry(gateway: tuple[Gateway, str]) -> None:
     fake, url = gateway
     released = asyncio.Event()
-
-    async def answer(request: web.Request) -> web.StreamResponse:
-        await released.wait()
-        return recipient(101, "Success", "ATXid_late")
-
-    fake.answer = answer
+    fake.answer = held_until(released)
     timeout = httpx.Timeout(connect=2.0, read=0.2, write=2.0, pool=2.0)
     result = await send_through(url, timeout=timeout)
     released.set()
@@ -236,15 +251,8 @@ class Counting(Gateway):
 async def closing_gateway() -> AsyncIterator[tuple[Counting, str]]:
     """Closes a connection left idle for 0.1 s, as a gateway's proxy does after its own time."""
     fake = Counting()
-    app = web.Application()
-    app.router.add_post("/version1/messaging", fake.handle)
-    runner = web.AppRunner(app, shutdown_timeout=0.1, keepalive_timeout=0.1)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    yield fake, f"http://{host}:{port}"
-    await runner.cleanup()
+    async with serving(fake, keepalive_timeout=0.1) as url:
+        yield fake, url
 
 
 def texts(count: int) -> list[Outgoing]:
@@ -315,12 +323,7 @@ async def test_a_text_that_waited_for_a_connection_and_got_none_is_retried_not_s
     """Every connection busy past the pool's time: nothing of that text was written."""
     fake, url = gateway
     released = asyncio.Event()
-
-    async def slow(request: web.Request) -> web.StreamResponse:
-        await released.wait()
-        return recipient(101, "Success", "ATXid_slow")
-
-    fake.answer = slow
+    fake.answer = held_until(released)
     timeout = httpx.Timeout(connect=2.0, read=10.0, write=2.0, pool=0.3)
     channel = SmsGateway(url, "haki", API_KEY, timeout=timeout)
     waiting = texts(CONNECTIONS + 1)
