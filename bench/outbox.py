@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aiohttp
 import asyncpg
+import psutil
 from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,7 @@ FROM (SELECT a.text, a.at, extract(epoch FROM a.at - n.created_at)::float8 AS la
       JOIN notifications n ON n.id = d.notification_id
       WHERE n.id BETWEEN $1 AND $2) AS a
 """
+SETTLED = "SELECT count(*) FROM deliveries WHERE status NOT IN ('queued', 'sending')"
 STRANGERS = """
 SELECT count(*) FROM arrivals a WHERE NOT EXISTS (SELECT FROM deliveries d WHERE d.body = a.text)
 """
@@ -144,7 +146,7 @@ def gateway() -> Iterator[str]:
     process = context.Process(target=run_gateway, args=(ports,), daemon=True)
     process.start()
     try:
-        yield f"http://127.0.0.1:{ports.get(timeout=30)}"
+        yield f"http://127.0.0.1:{ports.get(timeout=120)}"  # spawn imports Haki: slow when loaded
     finally:
         process.terminate()
         process.join(10)
@@ -255,6 +257,19 @@ async def until_settled(dsn: str, processes: Processes, wait: float) -> asyncpg.
         await db.close()
 
 
+async def first_settled(dsn: str, processes: Processes) -> tuple[int, float]:
+    """Waits for the workers' first settled text, so that the CPU counted per text leaves out
+    their start-up (imports take seconds on a loaded machine); the count then, and the CPU."""
+    db = await asyncpg.connect(dsn)
+    try:
+        while not (settled := await db.fetchval(SETTLED)):
+            still_running(processes)
+            await asyncio.sleep(0.05)
+        return settled, worker_cpu(processes)
+    finally:
+        await db.close()
+
+
 async def steady(
     url: str, case: Case, processes: Processes, first: int, seconds: float
 ) -> asyncpg.Record:
@@ -313,8 +328,19 @@ async def figures(
         await db.close()
 
 
+def worker_cpu(processes: Processes) -> float:
+    """CPU-seconds (user and system) the workers have used so far."""
+    return sum(sum(psutil.Process(w.pid).cpu_times()[:2]) for w in processes)
+
+
 def report(
-    sms: str, dsn: str, ids: tuple[int, int], left: asyncpg.Record, began: datetime | None
+    sms: str,
+    dsn: str,
+    ids: tuple[int, int],
+    left: asyncpg.Record,
+    began: datetime | None,
+    cpu_used: float | None = None,
+    warm_texts: int = 0,
 ) -> None:
     """Prints one part: texts per second from `began` (the backlog), the lag, duplicates by
     text at the gateway and by delivery in the database, statuses and anything left unsent."""
@@ -350,6 +376,9 @@ def report(
             f" expanded, {left['deliveries']:,} deliveries queued or sending"
         )
     print(f"  (the gateway has used {cpu:.1f} CPU-seconds so far)")
+    if cpu_used is not None and gate["requests"]:
+        per_text = cpu_used / (gate["requests"] - warm_texts) * 1000
+        print(f"  workers' CPU: {cpu_used:.1f} s, {per_text:.2f} ms per text")
 
 
 def main() -> None:
@@ -379,9 +408,12 @@ def main() -> None:
         )
         began = datetime.now(UTC)
         with workers(url, args.workers, args.interval, args.batch, sms) as processes:
+            warm = asyncio.run(first_settled(dsn, processes))
             left = asyncio.run(until_settled(dsn, processes, WAIT))
+            used = worker_cpu(processes) - warm[1]
+            print(f"  (CPU counted from the first settled text on, after start-up: {warm[0]:,} in)")
             print(f"{f'{args.notifications:,} queued at once':<50}{'seconds':>8}{'texts/s':>10}")
-            report(sms, dsn, backlog, left, began)
+            report(sms, dsn, backlog, left, began, used, warm[0])
             if any(left):
                 raise SystemExit("the steady part needs the backlog sent first: not run")
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from domain.calendar import NAIROBI
+from domain.working_days import working_day
 
 STATUS_WORDS = {"HALI", "STATUS"}
 STOP_WORDS = {"STOP", "ACHA"}
@@ -84,24 +85,20 @@ def ussd_step(text: str) -> UssdStep:
 
 
 OPENS, CLOSES = time(8, 0), time(17, 0)
-"""the office's working hours, Nairobi; Saturdays and Sundays are not working days"""
-
-
-def _working(day: datetime) -> bool:
-    return day.weekday() < 5
+"""the office's working hours, Nairobi, on working days (domain/working_days.py: not Saturdays,
+Sundays or Kenya's public holidays)"""
 
 
 def call_back_by(received_at: datetime) -> datetime:
     """The end of the working day a message came in, or of the next working day when it came
-    after hours or on a weekend. Public holidays are not known to Haki: on one, the reminder
-    still falls that day, early rather than late."""
+    after hours, on a weekend or on a public holiday (Jamhuri Day, an Idd once gazetted)."""
     local = received_at.astimezone(NAIROBI)
-    day = local
-    if not _working(day) or local.time() >= CLOSES:
+    day = local.date()
+    if not working_day(day) or local.time() >= CLOSES:
         day = day + timedelta(days=1)
-        while not _working(day):
+        while not working_day(day):
             day = day + timedelta(days=1)
-    return datetime.combine(day.date(), CLOSES, tzinfo=NAIROBI)
+    return datetime.combine(day, CLOSES, tzinfo=NAIROBI)
 
 
 def remind_at(received_at: datetime) -> datetime:

@@ -1,5 +1,6 @@
 """The SMS channel: Africa's Talking's bulk SMS API, or any gateway that answers in its shape."""
 
+import asyncio
 import logging
 from typing import Any
 
@@ -32,12 +33,29 @@ NOT_NOW = {405, 500, 501, 502}
 """refused for now (our balance, their fault): the gateway did not send it, so trying later is
 safe; every other refusal is for good"""
 
-TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
+TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=30.0)
+"""a text waiting for a free connection past `pool` is not sent (RETRY): nothing was written"""
+CONNECTIONS = 32
+"""at most this many requests in flight per process; the rest of a round wait for one"""
+KEEP_ALIVE = 2.0
+"""seconds an idle connection is kept: well under the idle time after which gateways and their
+proxies close one (nginx's default is 75 s), so Haki drops an idle connection before the
+gateway does, and a send rarely meets one the gateway is closing"""
 
 
 class SmsGateway:
-    """One POST per message. The gateway takes no idempotency key, so any failure after the
-    request may have reached it is UNKNOWN, never RETRY: a family must not get it twice."""
+    """One POST per message over connections kept alive between them. The gateway takes no
+    idempotency key, so any failure after the request may have reached it is UNKNOWN, never
+    RETRY: a family must not get it twice.
+
+    What is safe to send again is what never left: the connection could not be made
+    (ConnectError, ConnectTimeout) or none was free in time (`pool` of the timeout). A kept-alive
+    connection that the gateway closed while it sat idle is found closed when it is taken from
+    the pool and is dropped before a byte is written (httpcore checks it); one the gateway
+    closes in the instant of writing fails after bytes may have left (RemoteProtocolError,
+    WriteError, ReadError) and is UNKNOWN, like any cut-off send. httpx never re-sends a request
+    by itself (its `retries` are for connecting only, and 0 here).
+    """
 
     name = "sms"
 
@@ -54,20 +72,38 @@ class SmsGateway:
         self._url = base_url.rstrip("/") + "/version1/messaging"
         self._username = username
         self._sender_id = sender_id
-        # no kept-alive connections: a reused one the gateway has closed fails in a way that
-        # cannot be told from a send in doubt
-        self._client = httpx.AsyncClient(
-            headers={"apiKey": api_key, "Accept": "application/json"},
-            timeout=timeout,
-            limits=httpx.Limits(max_keepalive_connections=0),
-        )
+        # one client per connection, lent to one send at a time: httpcore's pool looks over
+        # every connection it holds (a system call each) whenever a request starts or ends,
+        # which with dozens kept alive costs more CPU than the connections save; the last one
+        # back is lent first (LIFO), so a few warm connections carry a light load
+        self._clients: asyncio.Queue[httpx.AsyncClient] = asyncio.LifoQueue()
+        certificates = httpx.create_ssl_context()  # read once, not once per client
+        for _ in range(CONNECTIONS):
+            self._clients.put_nowait(
+                httpx.AsyncClient(
+                    headers={"apiKey": api_key, "Accept": "application/json"},
+                    timeout=timeout,
+                    verify=certificates,
+                    limits=httpx.Limits(
+                        max_connections=1, max_keepalive_connections=1, keepalive_expiry=KEEP_ALIVE
+                    ),
+                )
+            )
+        self._pool_wait = timeout.pool
 
     async def send(self, message: Outgoing) -> Result:
         form = {"username": self._username, "to": message.address, "message": message.body}
         if self._sender_id:
             form["from"] = self._sender_id
         try:
-            response = await self._client.post(self._url, data=form)
+            async with asyncio.timeout(self._pool_wait):
+                client = await self._clients.get()
+        except TimeoutError:
+            result = Result(Outcome.RETRY, error="gateway not reached: no connection free")
+            log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error)
+            return result
+        try:
+            response = await client.post(self._url, data=form)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             result = Result(Outcome.RETRY, error=f"gateway not reached: {type(error).__name__}")
         except httpx.RequestError as error:  # timed out, cut off, garbled: after sending
@@ -77,11 +113,14 @@ class SmsGateway:
             )
         else:
             result = _read(response, message.address)
+        finally:
+            self._clients.put_nowait(client)
         log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error or "")
         return result
 
     async def close(self) -> None:
-        await self._client.aclose()
+        while not self._clients.empty():
+            await self._clients.get_nowait().aclose()
 
 
 def _read(response: httpx.Response, address: str) -> Result:

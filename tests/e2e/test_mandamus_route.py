@@ -14,7 +14,8 @@ from tests.e2e.test_mandamus_outcome import enforced
 
 NUMBER = "JR Misc. Application No. E88 of 2021"
 LEAVE_ON = "2021-09-20"
-"""leave granted on 20 September 2021: day 1 is the 21st, day 21 is 11 October 2021"""
+"""leave granted on 20 September 2021: day 1 is the 21st, day 21 is 11 October 2021, Utamaduni
+Day's Monday off, so the period runs to Tuesday 12 October (IGPA s.57(b))"""
 
 
 async def with_leave(client: Client, review: dict[str, Any]) -> None:
@@ -66,7 +67,7 @@ async def test_the_whole_route_from_leave_to_mandamus_granted(client: Client) ->
     ]
     assert events[3]["details"] == {
         "leave_granted_on": LEAVE_ON,
-        "last_day": "2021-10-11",
+        "last_day": "2021-10-12",
         "days_after_leave": 14,
         "out_of_time": False,
     }
@@ -78,9 +79,9 @@ async def test_the_whole_route_from_leave_to_mandamus_granted(client: Client) ->
 
 @pytest.mark.parametrize(
     ("filed_on", "late"),
-    [("2021-10-10", False), ("2021-10-11", False), ("2021-10-12", True)],
+    [("2021-10-11", False), ("2021-10-12", False), ("2021-10-13", True)],
 )
-async def test_the_notice_of_motion_on_day_21_is_in_time_and_on_day_22_is_recorded_with_a_warning(
+async def test_the_notice_of_motion_on_its_last_day_is_in_time_and_after_it_recorded_with_a_warning(
     client: Client, filed_on: str, late: bool
 ) -> None:
     _, review = await enforced(client)
@@ -91,8 +92,8 @@ async def test_the_notice_of_motion_on_day_21_is_in_time_and_on_day_22_is_record
     assert filed.json()["event"]["details"]["out_of_time"] is late
     if late:
         assert filed.json()["warnings"] == [
-            "The notice of motion was filed 22 days after the leave granted on 20 September "
-            "2021; Civil Procedure Rules Order 53 r.3(1) allows 21 days, to 11 October 2021. "
+            "The notice of motion was filed 23 days after the leave granted on 20 September "
+            "2021; Civil Procedure Rules Order 53 r.3(1) allows 21 days, to 12 October 2021. "
             "It is recorded: unless the court enlarges the time, the leave may have lapsed."
         ]
     else:

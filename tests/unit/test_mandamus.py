@@ -1,5 +1,5 @@
 """Judicial review to compel payment without a database: the 21 days after leave counted as
-IGPA s.57(a) counts them, the styling of the matter, and every route of its machine."""
+IGPA s.57 counts them, the styling of the matter, and every route of its machine."""
 
 from datetime import date
 
@@ -17,7 +17,10 @@ from tests.unit.test_case_track import a_case, satisfying
     [
         (date(2021, 9, 20), 0, False),  # the day of leave itself
         (date(2021, 10, 11), 21, False),  # day 21: 21 September is day 1
-        (date(2021, 10, 12), 22, True),
+        # day 21 was Utamaduni Day's Monday off (10 October 2021 a Sunday): s.57(b) runs the
+        # period to Tuesday the 12th
+        (date(2021, 10, 12), 22, False),
+        (date(2021, 10, 13), 23, True),
         (date(2022, 1, 3), 105, True),
     ],
 )
@@ -25,7 +28,7 @@ def test_the_notice_of_motion_is_due_within_21_days_of_leave(
     filed_on: date, days: int, late: bool
 ) -> None:
     time = MotionTime(date(2021, 9, 20), filed_on)
-    assert (time.last_day, time.days_after_leave, time.late) == (date(2021, 10, 11), days, late)
+    assert (time.last_day, time.days_after_leave, time.late) == (date(2021, 10, 12), days, late)
 
 
 def test_the_last_day_runs_over_a_month_and_a_year_end() -> None:

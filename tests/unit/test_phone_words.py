@@ -62,6 +62,10 @@ def nairobi(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 12, day, hour, minute, tzinfo=NAIROBI)
 
 
+def at(year: int, month: int, day: int, hour: int) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=NAIROBI)
+
+
 @pytest.mark.parametrize(
     ("received", "by", "reminded"),
     [
@@ -70,8 +74,21 @@ def nairobi(day: int, hour: int, minute: int = 0) -> datetime:
         (nairobi(7, 17, 1), nairobi(8, 17), nairobi(8, 8)),
         (nairobi(11, 18), nairobi(14, 17), nairobi(14, 8)),
         (nairobi(12, 9), nairobi(14, 17), nairobi(14, 8)),
+        # Mashujaa Day, a Tuesday: the office is closed, the call is due on Wednesday
+        (at(2026, 10, 20, 10), at(2026, 10, 21, 17), at(2026, 10, 21, 8)),
+        # Christmas Eve after hours: Christmas (Friday), Boxing Day, Sunday, then Monday
+        (at(2026, 12, 24, 18), at(2026, 12, 28, 17), at(2026, 12, 28, 8)),
+        # New Year's Eve after hours: 1 January 2027 is a Friday
+        (at(2026, 12, 31, 18), at(2027, 1, 4, 17), at(2027, 1, 4, 8)),
+        # Jamhuri Day 2027 is a Sunday: Monday the 13th is its day off
+        (at(2027, 12, 10, 18), at(2027, 12, 14, 17), at(2027, 12, 14, 8)),
+        # Idd-ul-Fitr 2026, as gazetted: Friday 20 March
+        (at(2026, 3, 19, 18), at(2026, 3, 23, 17), at(2026, 3, 23, 8)),
     ],
-    ids=["working-hours", "before-opening", "after-closing", "friday-evening", "saturday"],
+    ids=[
+        *("working-hours", "before-opening", "after-closing", "friday-evening", "saturday"),
+        *("mashujaa", "christmas", "new-year", "jamhuri-on-a-sunday", "idd-ul-fitr"),
+    ],
 )
 def test_the_call_back_is_due_the_same_working_day(
     received: datetime, by: datetime, reminded: datetime

@@ -72,7 +72,7 @@ async def test_the_route_from_leave_to_a_late_motion_in_both_languages(
     )
     assert offered(page, "file_notice_of_motion")
     assert (
-        "The 21 days from the leave granted on 20 September 2021 ended on 11 October 2021 "
+        "The 21 days from the leave granted on 20 September 2021 ended on 12 October 2021 "
         "(Order 53 rule 3(1) of the Civil Procedure Rules)."
     ) in page
     await in_swahili(web)
@@ -80,11 +80,11 @@ async def test_the_route_from_leave_to_a_late_motion_in_both_languages(
     assert '<span class="stage">Ruhusa imetolewa</span>' in sw
     assert "Siku 21 tangu ruhusa iliyotolewa tarehe 20 Septemba 2021" in sw
     page = await recorded(
-        web, token, review["id"], 3, trigger="file_notice_of_motion", occurred_on="2021-10-12"
+        web, token, review["id"], 3, trigger="file_notice_of_motion", occurred_on="2021-10-13"
     )
     assert '<span class="stage">Notisi ya hoja imewasilishwa</span>' in page
-    assert "Imerekodiwa nje ya muda: notisi ya hoja ilikuja siku 22 baada ya ruhusa" in page
-    assert "Iliwasilishwa siku 22 baada ya ruhusa iliyotolewa tarehe 20 Septemba 2021" in page
+    assert "Imerekodiwa nje ya muda: notisi ya hoja ilikuja siku 23 baada ya ruhusa" in page
+    assert "Iliwasilishwa siku 23 baada ya ruhusa iliyotolewa tarehe 20 Septemba 2021" in page
 
 
 async def test_leave_sought_without_its_number_is_refused_beside_the_field_in_words(
