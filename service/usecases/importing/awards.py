@@ -17,7 +17,6 @@ from domain.calendar import not_in_future
 from domain.errors import N_, InvalidInput
 from service.imports.cells import Cells, day_written
 from service.imports.layouts import AWARD_STAGES_IMPORTED
-from service.usecases.accounts.audit import audit
 from service.usecases.awards.chase_reminders import plan_follow_ups
 from service.usecases.awards.positions import refresh_positions
 from service.usecases.importing.award_heads import (
@@ -25,6 +24,7 @@ from service.usecases.importing.award_heads import (
     changes,
     heads_ordered,
 )
+from service.usecases.importing.award_positions import hold_facts, new_positions
 from service.usecases.importing.lookups import (
     awards_of,
     case_of,
@@ -135,6 +135,15 @@ class AwardImporter:
     async def prefetch(self, session: AsyncSession, context: Context, rows: list[AwardRow]) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
         await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
+        survivors, cases = set(), set()
+        for key, row in zip(keys, rows, strict=True):
+            for case in context.cache[("case", key)][:1]:
+                survivor = context.cache[("survivor", row.claimant)]
+                known = context.cache[("awards", case.id)]
+                if survivor is not None and (survivor.id, row.respondent) not in known:
+                    survivors.add(survivor.id)
+                    cases.add(case.id)
+        await hold_facts(session, survivors, cases)
 
     async def apply(self, session: AsyncSession, context: Context, row: AwardRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))
@@ -176,9 +185,10 @@ class AwardImporter:
                 settlement_amount=row.settlement_amount,
                 stage_since=case.judgment_on,
             )
-            session.add(award)
-            session.add_all(
-                AwardHead(
+            context.pending.add(award)
+            for k, a, i, r in heads:
+                context.pending.row(
+                    AwardHead,
                     award_id=award.id,
                     kind=k,
                     amount=a,
@@ -186,12 +196,10 @@ class AwardImporter:
                     rate_percent=r,
                     taxed_on=row.costs_taxed_on if k == HeadKind.COSTS else None,
                 )
-                for k, a, i, r in heads
-            )
             known[(survivor.id, row.respondent)] = award
-            _enter(session, context, award, row, None, ("awarded",))
-            await refresh_positions(session, award, context.rules.compensation.allocation)
-            audit(session, context.actor, "award.import", "award", award.id, **context.source)
+            _enter(context, award, row, None, ("awarded",))
+            new_positions(context, award, heads)
+            context.audit("award.import", "award", award.id)
             return Outcome("created", label)
         changed = await changes(session, award, row, heads)
         if not changed:
@@ -200,20 +208,12 @@ class AwardImporter:
             raise RowRefused([("general", "the award in Haki differs in its heads or has been "
                                "paid since; correct it in Haki, not by import")])  # fmt: skip
         if "stage" in changed:
-            _enter(session, context, award, row, award.stage, tuple(changed))
+            _enter(context, award, row, award.stage, tuple(changed))
         else:
-            _record(session, context, award, award.stage, tuple(changed))
+            _record(context, award, award.stage, tuple(changed))
         if REARRANGED.intersection(changed):
             await refresh_positions(session, award, context.rules.compensation.allocation)
-        audit(
-            session,
-            context.actor,
-            "award.import",
-            "award",
-            award.id,
-            changed=changed,
-            **context.source,
-        )
+        context.audit("award.import", "award", award.id, changed=changed)
         return Outcome("updated", label, tuple(changed))
 
     async def finish(self, session: AsyncSession, context: Context) -> None:
@@ -225,7 +225,6 @@ class AwardImporter:
 
 
 def _enter(
-    session: AsyncSession,
     context: Context,
     award: Award,
     row: AwardRow,
@@ -259,26 +258,24 @@ def _enter(
     AWARD_TRACK.enter(award, row.stage)
     dates = [d for d in (award.judgment_on, row.certificate_on, row.served_on) if d]
     award.stage_since = row.stage_since or max(dates)
-    _record(session, context, award, left, changed)
+    _record(context, award, left, changed)
 
 
 def _record(
-    session: AsyncSession,
     context: Context,
     award: Award,
     left: AwardStage | None,
     changed: tuple[str, ...],
 ) -> None:
-    session.add(
-        AwardEvent(
-            award_id=award.id,
-            trigger="imported",
-            from_stage=left,
-            to_stage=award.stage,
-            occurred_on=award.stage_since,
-            recorded_at=context.now,
-            recorded_by=context.actor.user_id,
-            note=f"imported from {context.file_name}",
-            details={**context.source, "changed": list(changed)},
-        )
+    context.pending.row(
+        AwardEvent,
+        award_id=award.id,
+        trigger="imported",
+        from_stage=left,
+        to_stage=award.stage,
+        occurred_on=award.stage_since,
+        recorded_at=context.now,
+        recorded_by=context.actor.user_id,
+        note=f"imported from {context.file_name}",
+        details={**context.source, "changed": list(changed)},
     )

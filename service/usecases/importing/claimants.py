@@ -12,7 +12,6 @@ from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.cases import Survivor
-from service.usecases.accounts.audit import audit
 from service.usecases.importing.lookups import prefetch_survivors
 from service.usecases.importing.running import Context
 
@@ -45,22 +44,20 @@ async def survivors_named(
 ) -> list[Survivor]:
     """The survivors with these codes, registering those Haki does not know yet with the
     names the row gives (or under the code itself: a pseudonymous register has no names);
-    a name also fills in a survivor registered under their code."""
+    a name also fills in a survivor registered under their code. A new survivor is written
+    with the batch (context.pending), before the claimant links that name them."""
     named = dict(zip(codes, names, strict=False))
     await prefetch_survivors(session, context, codes)
-    found, registered = [], False
+    found = []
     for code in codes:
         survivor = context.cache[("survivor", code)]
         if survivor is None:
             survivor = Survivor(code=code, full_name=named.get(code) or code)
-            session.add(survivor)
+            context.pending.add(survivor)
             context.cache[("survivor", code)] = survivor
-            audit(session, context.actor, "survivor.register", "survivor", code, **context.source)
-            registered = True
+            context.audit("survivor.register", "survivor", code)
         elif named.get(code) and survivor.full_name == code:
             survivor.full_name = named[code]
-            audit(session, context.actor, "survivor.rename", "survivor", code, **context.source)
+            context.audit("survivor.rename", "survivor", code)
         found.append(survivor)
-    if registered:
-        await session.flush()  # the unit of work would write claimant links before survivors
     return found
