@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -33,6 +33,7 @@ from service.usecases.importing.lookups import (
     prefetch_cases_and_awards,
 )
 from service.usecases.importing.running import Context, Outcome, RowRefused
+from service.usecases.importing.writes import Described
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.guards import FAVOURABLE
@@ -169,23 +170,28 @@ class AwardImporter:
         award = known.get((survivor.id, row.respondent))
         heads = await heads_ordered(session, context, case, row)
         if award is None:
-            award = Award(
-                case_id=case.id,
-                survivor_id=survivor.id,
-                respondent=row.respondent,
-                department=row.department,
-                accounting_officer=row.accounting_officer,
-                judgment_on=case.judgment_on,
-                rate_percent=row.rate_percent
-                if row.rate_percent is not None
-                else context.rules.compensation.court_rate,
-                rate_as_ordered=row.rate_as_ordered,
-                costs_to_be_taxed=row.costs_to_be_taxed,
-                settled_on=row.settled_on,
-                settlement_amount=row.settlement_amount,
-                stage_since=case.judgment_on,
+            award = cast(
+                Award,
+                Described(
+                    context.pending.row(
+                        Award,
+                        case_id=case.id,
+                        survivor_id=survivor.id,
+                        respondent=row.respondent,
+                        department=row.department,
+                        accounting_officer=row.accounting_officer,
+                        judgment_on=case.judgment_on,
+                        rate_percent=row.rate_percent
+                        if row.rate_percent is not None
+                        else context.rules.compensation.court_rate,
+                        rate_as_ordered=row.rate_as_ordered,
+                        costs_to_be_taxed=row.costs_to_be_taxed,
+                        settled_on=row.settled_on,
+                        settlement_amount=row.settlement_amount,
+                        stage_since=case.judgment_on,
+                    )
+                ),
             )
-            context.pending.add(award)
             for k, a, i, r in heads:
                 context.pending.row(
                     AwardHead,

@@ -7,7 +7,7 @@ New rows (survivors, cases, claimant links, events, audit rows) are written a ba
 time (writes.py); a case already in Haki is updated through the ORM, which checks its version.
 """
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -27,6 +27,7 @@ from service.usecases.importing.lookups import (
     remember_case,
 )
 from service.usecases.importing.running import Context, Outcome, RowRefused
+from service.usecases.importing.writes import Described
 
 
 class CaseImporter:
@@ -99,12 +100,17 @@ async def _open(session: AsyncSession, context: Context, row: CaseRow) -> None:
     """A case new to Haki, written with its batch: its history starts with the import, the
     one event that brought it to its stage."""
     survivors = await survivors_named(session, context, row.claimants, row.names)
-    case = Case(
-        **row.fields(),
-        stage_since=row.opened_on,
-        opened_at=nairobi_midnight(row.opened_on, "opened_on"),
+    case = cast(
+        Case,
+        Described(
+            context.pending.row(
+                Case,
+                **row.fields(),
+                stage_since=row.opened_on,
+                opened_at=nairobi_midnight(row.opened_on, "opened_on"),
+            )
+        ),
     )
-    context.pending.add(case)
     for survivor in survivors:
         context.pending.row(CaseClaimant, case_id=case.id, survivor_id=survivor.id)
     context.audit("case.import", "case", case.id)

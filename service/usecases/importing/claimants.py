@@ -7,6 +7,7 @@ gets a code already handed out on paper.
 
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -14,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.cases import Survivor
 from service.usecases.importing.lookups import prefetch_survivors
 from service.usecases.importing.running import Context
+from service.usecases.importing.writes import Described
 
 CODE = re.compile(r"^S-\d{4}-\d{4,6}$")
 
@@ -52,8 +54,8 @@ async def survivors_named(
     for code in codes:
         survivor = context.cache[("survivor", code)]
         if survivor is None:
-            survivor = Survivor(code=code, full_name=named.get(code) or code)
-            context.pending.add(survivor)
+            values = context.pending.row(Survivor, code=code, full_name=named.get(code) or code)
+            survivor = cast(Survivor, Described(values))
             context.cache[("survivor", code)] = survivor
             context.audit("survivor.register", "survivor", code)
         elif named.get(code) and survivor.full_name == code:

@@ -25,40 +25,33 @@ ORDER = {table: place for place, table in enumerate(SQLModel.metadata.sorted_tab
 DEFAULTS: dict[type[SQLModel], list[tuple[str, Any]]] = {}
 
 
-def _values(record: SQLModel, table: Table) -> dict[str, Any]:
-    """The columns an ORM INSERT of `record` would send: a None is left out, so the database
-    gives its default (an identity, a server default) or NULL, as the ORM leaves it out."""
-    return {
-        column.key: value
-        for column in table.columns
-        if (value := getattr(record, column.key, None)) is not None
-    }
-
-
 def _defaults(model: type[SQLModel]) -> list[tuple[str, Any]]:
-    """The model's fields with a default of Python's own (an id, a version, an instant)."""
-    return [
-        (name, info)
-        for name, info in model.model_fields.items()
-        if not info.is_required() and (info.default_factory or info.default is not None)
-    ]
+    """The model's fields that have a default (an id, a version, an instant, a None)."""
+    return [(name, info) for name, info in model.model_fields.items() if not info.is_required()]
+
+
+class Described:
+    """A new row read and changed as a record is (`case.stage`, `survivor.id`), its columns
+    the very dict that is written: a state machine can move it, and constructing it costs a
+    fraction of a table model (three milliseconds a case in a profile)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__ = values
 
 
 class Pending:
-    """New rows waiting for the end of their batch: table records where a rule reads or
-    changes them before they are written (a case entering its stage), plain columns
-    otherwise (an event, an audit row), which cost a tenth as much to make."""
+    """New rows waiting for the end of their batch, as plain columns."""
 
     def __init__(self) -> None:
-        self._records: list[SQLModel | tuple[Table, dict[str, Any]]] = []
-
-    def add(self, *records: SQLModel) -> None:
-        self._records.extend(records)
+        self._records: list[tuple[Table, dict[str, Any]]] = []
 
     def row(self, model: type[SQLModel], **values: Any) -> dict[str, Any]:
         """A new row of `model`'s table from its columns, the model's defaults filled in
-        as constructing the record would; returned, so a caller can read its id."""
-        for name, info in DEFAULTS.setdefault(model, _defaults(model)):
+        as constructing the record would; returned, so a caller can read its id (or wrap it
+        in `Described` to read it as the record)."""
+        if model not in DEFAULTS:
+            DEFAULTS[model] = _defaults(model)
+        for name, info in DEFAULTS[model]:
             if name not in values:
                 values[name] = info.get_default(call_default_factory=True)
         self._records.append((model.__table__, values))  # type: ignore[attr-defined]
@@ -67,23 +60,16 @@ class Pending:
     def clear(self) -> None:
         self._records.clear()
 
-    def __len__(self) -> int:
-        return len(self._records)
-
     async def write(self, session: AsyncSession) -> None:
-        """One INSERT per table (per set of columns given), parents first. Records are read
+        """One INSERT per table (per set of columns given), parents first. Rows are read
         now, not when added: a new case enters its stage after it is described."""
         records, self._records = self._records, []
         if not records:
             return
         groups: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
-        for record in records:
-            if isinstance(record, tuple):
-                table, given = record
-                values = {key: value for key, value in given.items() if value is not None}
-            else:
-                table = record.__table__  # type: ignore[attr-defined]
-                values = _values(record, table)
+        for table, given in records:
+            # a None is left out, as the ORM leaves it out: the database's default, or NULL
+            values = {key: value for key, value in given.items() if value is not None}
             groups[(table, tuple(values))].append(values)
         connection = await session.connection()
         for (table, _), rows in sorted(groups.items(), key=lambda group: ORDER[group[0][0]]):
