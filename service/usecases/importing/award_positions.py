@@ -7,6 +7,7 @@ computed from the row itself and written with the batch; the survivors and cases
 batch's new awards are locked once, as `_facts_held` locks them for one award.
 """
 
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import col, select
@@ -44,9 +45,14 @@ def new_positions(context: Context, award: Award, heads: list[Ordered]) -> None:
         context.pending.row(AwardPosition, **row)
 
 
-async def hold_facts(session: AsyncSession, survivors: set[object], cases: set[object]) -> None:
+async def hold_facts(
+    session: AsyncSession, context: Context, survivors: set[uuid.UUID], cases: set[uuid.UUID]
+) -> None:
     """Waits for, then holds off, a change to what the triggers copy onto the positions from
-    the survivors and the cases of the batch's new awards (see awards/positions.py)."""
+    the survivors and the cases of new awards (see awards/positions.py): once for the batch
+    (prefetch), and for a row replayed alone, whose batch was undone, again for that row."""
+    survivors = {s for s in survivors if ("held", s) not in context.cache}
+    cases = {c for c in cases if ("held", c) not in context.cache}
     if survivors:
         await session.exec(
             select(Survivor.id)
@@ -61,3 +67,4 @@ async def hold_facts(session: AsyncSession, survivors: set[object], cases: set[o
             .order_by(col(Case.id))
             .with_for_update(key_share=True)
         )
+    context.cache.update({("held", held): True for held in survivors | cases})

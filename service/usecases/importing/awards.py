@@ -3,6 +3,7 @@ the respondent. An award enters its stage on the compensation track in one `impo
 once the track says the row's dates could have taken it there; a served award is chased
 from the next tick of the clock, as any award served in Haki."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -136,7 +137,8 @@ class AwardImporter:
     async def prefetch(self, session: AsyncSession, context: Context, rows: list[AwardRow]) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
         await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
-        survivors, cases = set(), set()
+        survivors: set[uuid.UUID] = set()
+        cases: set[uuid.UUID] = set()
         for key, row in zip(keys, rows, strict=True):
             for case in context.cache[("case", key)][:1]:
                 survivor = context.cache[("survivor", row.claimant)]
@@ -144,7 +146,7 @@ class AwardImporter:
                 if survivor is not None and (survivor.id, row.respondent) not in known:
                     survivors.add(survivor.id)
                     cases.add(case.id)
-        await hold_facts(session, survivors, cases)
+        await hold_facts(session, context, survivors, cases)
 
     async def apply(self, session: AsyncSession, context: Context, row: AwardRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))
@@ -170,6 +172,7 @@ class AwardImporter:
         award = known.get((survivor.id, row.respondent))
         heads = await heads_ordered(session, context, case, row)
         if award is None:
+            await hold_facts(session, context, {survivor.id}, {case.id})
             award = cast(
                 Award,
                 Described(
