@@ -141,6 +141,8 @@ class TrackMachine(Generic[Row, Facts]):
         self.triggers = frozenset(route.trigger for route in routes)
         self._no_facts = no_facts
         self._idle: list[Track] = []
+        self._from: dict[StrEnum, tuple[Route[Row, Facts], ...]] = {}
+        self._onward_of: dict[StrEnum, frozenset[StrEnum]] = {}
         self._machine = AsyncMachine(
             model=None,
             states=[stage.value for stage in stages],
@@ -159,8 +161,12 @@ class TrackMachine(Generic[Row, Facts]):
             send_event=True,
         )
 
-    def routes_from(self, stage: StrEnum) -> list[Route[Row, Facts]]:
-        return [route for route in self.routes if stage in route.sources]
+    def routes_from(self, stage: StrEnum) -> tuple[Route[Row, Facts], ...]:
+        """Kept per stage: the routes are fixed, and an import asks for every row's way."""
+        found = self._from.get(stage)
+        if found is None:
+            found = self._from[stage] = tuple(r for r in self.routes if stage in r.sources)
+        return found
 
     def gathers(self, row: Any, trigger: str) -> bool:
         """Whether a guard of `trigger` from the row's stage reads facts gathered from other
@@ -247,13 +253,17 @@ class TrackMachine(Generic[Row, Facts]):
         blocked = [g for guards in (into or towards) for g in guards]
         return Reach(paths.get(stage), list(dict.fromkeys(blocked)))
 
-    def _onward(self, stage: StrEnum) -> set[StrEnum]:
+    def _onward(self, stage: StrEnum) -> frozenset[StrEnum]:
         """Every stage some sequence of routes leads to from `stage`, guards aside."""
-        seen, frontier = {stage}, [stage]
-        while frontier:
-            frontier = [r.dest for s in frontier for r in self.routes_from(s) if r.dest not in seen]
-            seen.update(frontier)
-        return seen
+        if stage not in self._onward_of:
+            seen, frontier = {stage}, [stage]
+            while frontier:
+                frontier = [
+                    r.dest for s in frontier for r in self.routes_from(s) if r.dest not in seen
+                ]
+                seen.update(frontier)
+            self._onward_of[stage] = frozenset(seen)
+        return self._onward_of[stage]
 
     def enter(self, row: Any, stage: StrEnum) -> None:
         """Puts an imported row at its stage, through the machine's own `set_state` (no

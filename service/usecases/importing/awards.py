@@ -3,11 +3,12 @@ the respondent. An award enters its stage on the compensation track in one `impo
 once the track says the row's dates could have taken it there; a served award is chased
 from the next tick of the clock, as any award served in Haki."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -17,7 +18,6 @@ from domain.calendar import not_in_future
 from domain.errors import N_, InvalidInput, Said
 from service.imports.cells import Cells, day_written
 from service.imports.layouts import AWARD_STAGES_IMPORTED
-from service.usecases.accounts.audit import audit
 from service.usecases.awards.chase_reminders import plan_follow_ups
 from service.usecases.awards.positions import refresh_positions
 from service.usecases.importing.award_heads import (
@@ -25,6 +25,7 @@ from service.usecases.importing.award_heads import (
     changes,
     heads_ordered,
 )
+from service.usecases.importing.award_positions import hold_facts, new_positions
 from service.usecases.importing.lookups import (
     awards_of,
     case_of,
@@ -33,6 +34,7 @@ from service.usecases.importing.lookups import (
     prefetch_cases_and_awards,
 )
 from service.usecases.importing.running import STAGE_NEEDS, TAKEN, Context, Outcome, RowRefused
+from service.usecases.importing.writes import Described
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.guards import FAVOURABLE
@@ -145,6 +147,16 @@ class AwardImporter:
     async def prefetch(self, session: AsyncSession, context: Context, rows: list[AwardRow]) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
         await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
+        survivors: set[uuid.UUID] = set()
+        cases: set[uuid.UUID] = set()
+        for key, row in zip(keys, rows, strict=True):
+            for case in context.cache[("case", key)][:1]:
+                survivor = context.cache[("survivor", row.claimant)]
+                known = context.cache[("awards", case.id)]
+                if survivor is not None and (survivor.id, row.respondent) not in known:
+                    survivors.add(survivor.id)
+                    cases.add(case.id)
+        await hold_facts(session, context, survivors, cases)
 
     async def apply(self, session: AsyncSession, context: Context, row: AwardRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))
@@ -170,25 +182,32 @@ class AwardImporter:
         award = known.get((survivor.id, row.respondent))
         heads = await heads_ordered(session, context, case, row)
         if award is None:
-            award = Award(
-                case_id=case.id,
-                survivor_id=survivor.id,
-                respondent=row.respondent,
-                department=row.department,
-                accounting_officer=row.accounting_officer,
-                judgment_on=case.judgment_on,
-                rate_percent=row.rate_percent
-                if row.rate_percent is not None
-                else context.rules.compensation.court_rate,
-                rate_as_ordered=row.rate_as_ordered,
-                costs_to_be_taxed=row.costs_to_be_taxed,
-                settled_on=row.settled_on,
-                settlement_amount=row.settlement_amount,
-                stage_since=case.judgment_on,
+            await hold_facts(session, context, {survivor.id}, {case.id})
+            award = cast(
+                Award,
+                Described(
+                    context.pending.row(
+                        Award,
+                        case_id=case.id,
+                        survivor_id=survivor.id,
+                        respondent=row.respondent,
+                        department=row.department,
+                        accounting_officer=row.accounting_officer,
+                        judgment_on=case.judgment_on,
+                        rate_percent=row.rate_percent
+                        if row.rate_percent is not None
+                        else context.rules.compensation.court_rate,
+                        rate_as_ordered=row.rate_as_ordered,
+                        costs_to_be_taxed=row.costs_to_be_taxed,
+                        settled_on=row.settled_on,
+                        settlement_amount=row.settlement_amount,
+                        stage_since=case.judgment_on,
+                    )
+                ),
             )
-            session.add(award)
-            session.add_all(
-                AwardHead(
+            for k, a, i, r in heads:
+                context.pending.row(
+                    AwardHead,
                     award_id=award.id,
                     kind=k,
                     amount=a,
@@ -196,12 +215,10 @@ class AwardImporter:
                     rate_percent=r,
                     taxed_on=row.costs_taxed_on if k == HeadKind.COSTS else None,
                 )
-                for k, a, i, r in heads
-            )
             known[(survivor.id, row.respondent)] = award
-            _enter(session, context, award, row, None, ("awarded",))
-            await refresh_positions(session, award, context.rules.compensation.allocation)
-            audit(session, context.actor, "award.import", "award", award.id, **context.source)
+            _enter(context, award, row, None, ("awarded",))
+            new_positions(context, award, heads)
+            context.audit("award.import", "award", award.id)
             return Outcome("created", label)
         changed = await changes(session, award, row, heads)
         if not changed:
@@ -215,20 +232,12 @@ class AwardImporter:
             )
             raise RowRefused([("general", said)])
         if "stage" in changed:
-            _enter(session, context, award, row, award.stage, tuple(changed))
+            _enter(context, award, row, award.stage, tuple(changed))
         else:
-            _record(session, context, award, award.stage, tuple(changed))
+            _record(context, award, award.stage, tuple(changed))
         if REARRANGED.intersection(changed):
             await refresh_positions(session, award, context.rules.compensation.allocation)
-        audit(
-            session,
-            context.actor,
-            "award.import",
-            "award",
-            award.id,
-            changed=changed,
-            **context.source,
-        )
+        context.audit("award.import", "award", award.id, changed=changed)
         return Outcome("updated", label, tuple(changed))
 
     async def finish(self, session: AsyncSession, context: Context) -> None:
@@ -240,7 +249,6 @@ class AwardImporter:
 
 
 def _enter(
-    session: AsyncSession,
     context: Context,
     award: Award,
     row: AwardRow,
@@ -278,26 +286,24 @@ def _enter(
     AWARD_TRACK.enter(award, row.stage)
     dates = [d for d in (award.judgment_on, row.certificate_on, row.served_on) if d]
     award.stage_since = row.stage_since or max(dates)
-    _record(session, context, award, left, changed)
+    _record(context, award, left, changed)
 
 
 def _record(
-    session: AsyncSession,
     context: Context,
     award: Award,
     left: AwardStage | None,
     changed: tuple[str, ...],
 ) -> None:
-    session.add(
-        AwardEvent(
-            award_id=award.id,
-            trigger="imported",
-            from_stage=left,
-            to_stage=award.stage,
-            occurred_on=award.stage_since,
-            recorded_at=context.now,
-            recorded_by=context.actor.user_id,
-            note=f"imported from {context.file_name}",
-            details={**context.source, "changed": list(changed)},
-        )
+    context.pending.row(
+        AwardEvent,
+        award_id=award.id,
+        trigger="imported",
+        from_stage=left,
+        to_stage=award.stage,
+        occurred_on=award.stage_since,
+        recorded_at=context.now,
+        recorded_by=context.actor.user_id,
+        note=f"imported from {context.file_name}",
+        details={**context.source, "changed": list(changed)},
     )

@@ -7,15 +7,16 @@ gets a code already handed out on paper.
 
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.cases import Survivor
 from domain.errors import N_, InvalidInput
-from service.usecases.accounts.audit import audit
 from service.usecases.importing.lookups import prefetch_survivors
 from service.usecases.importing.running import Context
+from service.usecases.importing.writes import Described
 
 CODE = re.compile(r"^S-\d{4}-\d{4,6}$")
 
@@ -48,22 +49,20 @@ async def survivors_named(
 ) -> list[Survivor]:
     """The survivors with these codes, registering those Haki does not know yet with the
     names the row gives (or under the code itself: a pseudonymous register has no names);
-    a name also fills in a survivor registered under their code."""
+    a name also fills in a survivor registered under their code. A new survivor is written
+    with the batch (context.pending), before the claimant links that name them."""
     named = dict(zip(codes, names, strict=False))
     await prefetch_survivors(session, context, codes)
-    found, registered = [], False
+    found = []
     for code in codes:
         survivor = context.cache[("survivor", code)]
         if survivor is None:
-            survivor = Survivor(code=code, full_name=named.get(code) or code)
-            session.add(survivor)
+            values = context.pending.row(Survivor, code=code, full_name=named.get(code) or code)
+            survivor = cast(Survivor, Described(values))
             context.cache[("survivor", code)] = survivor
-            audit(session, context.actor, "survivor.register", "survivor", code, **context.source)
-            registered = True
+            context.audit("survivor.register", "survivor", code)
         elif named.get(code) and survivor.full_name == code:
             survivor.full_name = named[code]
-            audit(session, context.actor, "survivor.rename", "survivor", code, **context.source)
+            context.audit("survivor.rename", "survivor", code)
         found.append(survivor)
-    if registered:
-        await session.flush()  # the unit of work would write claimant links before survivors
     return found

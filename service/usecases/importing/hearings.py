@@ -4,6 +4,7 @@ A date still to come gets the reminders a hearing set in Haki gets; a past date 
 of what happened (recorded after the fact), so it gets none.
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
@@ -16,11 +17,11 @@ from domain.calendar import NAIROBI
 from domain.cases import Case
 from domain.errors import N_, InvalidInput, Said
 from domain.hearings import Hearing, HearingPurpose, HearingStatus
+from domain.reminders import Reminder, reminders_for
 from domain.stations import known_station
 from service.imports.cells import Cells
-from service.usecases.accounts.audit import audit
 from service.usecases.hearings.court_dates import NO_MORE_HEARINGS, checked_start, instant
-from service.usecases.hearings.reminders import cancel_reminders, move_reminders, plan_reminders
+from service.usecases.hearings.reminders import cancel_reminders, current_rules
 from service.usecases.importing.lookups import case_of, court_of, prefetch_cases
 from service.usecases.importing.running import TAKEN, Context, Outcome
 
@@ -129,7 +130,8 @@ class HearingImporter:
                     "starts_at",
                     stage=case.stage,
                 )
-            hearing = Hearing(
+            new = context.pending.row(
+                Hearing,
                 case_id=case.id,
                 starts_at=row.starts_at,
                 recorded_after_the_fact=row.starts_at <= context.now,
@@ -137,11 +139,9 @@ class HearingImporter:
                 created_at=context.now,
                 **row.details(case),
             )
-            session.add(hearing)
-            known[row.starts_at] = hearing
             if coming:
-                await plan_reminders(session, hearing, context.now)
-            audit(session, context.actor, "hearing.import", "hearing", hearing.id, **context.source)
+                await _plan_reminders(session, context, new["id"], row.starts_at, row.purpose)
+            context.audit("hearing.import", "hearing", new["id"])
             return Outcome("created", label)
         changed = [k for k, v in row.details(case).items() if getattr(hearing, k) != v]
         if not changed:
@@ -150,19 +150,11 @@ class HearingImporter:
         for name in changed:
             setattr(hearing, name, row.details(case)[name])
         hearing.sequence += 1
-        if was_scheduled and not coming:
+        if was_scheduled or coming:
             await cancel_reminders(session, hearing.id)
-        elif coming:
-            await move_reminders(session, hearing, context.now)
-        audit(
-            session,
-            context.actor,
-            "hearing.import",
-            "hearing",
-            hearing.id,
-            changed=changed,
-            **context.source,
-        )
+        if coming:
+            await _plan_reminders(session, context, hearing.id, hearing.starts_at, hearing.purpose)
+        context.audit("hearing.import", "hearing", hearing.id, changed=changed)
         return Outcome("updated", label, tuple(changed))
 
     async def finish(self, session: AsyncSession, context: Context) -> None:
@@ -170,3 +162,21 @@ class HearingImporter:
 
     def conflict(self, error: IntegrityError) -> tuple[str, Said]:
         return "starts_at", Said(TAKEN)
+
+
+async def _plan_reminders(
+    session: AsyncSession,
+    context: Context,
+    hearing_id: uuid.UUID,
+    starts_at: datetime,
+    purpose: HearingPurpose,
+) -> None:
+    """The reminders a hearing set in Haki gets (hearings/reminders.py), written with the
+    batch; the rules are read once for the file."""
+    if "reminder rules" not in context.kept:
+        context.kept["reminder rules"] = await current_rules(session)
+    rules = context.kept["reminder rules"]
+    for rule, due in reminders_for(starts_at, purpose, rules, context.now):
+        context.pending.row(
+            Reminder, hearing_id=hearing_id, audience=rule.audience, rule=rule.words, due_at=due
+        )

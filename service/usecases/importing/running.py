@@ -19,15 +19,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.audit import Actor
+from domain.audit import Actor, AuditEvent
 from domain.base import utcnow
 from domain.chase import ChaseRules
 from domain.errors import N_, DomainError, InvalidInput, Said
 from service.imports.cells import Cells
 from service.imports.layouts import LAYOUTS, ImportKind
 from service.imports.reading import CellError, SheetRow, read_rows
-from service.usecases.accounts.audit import audit
+from service.usecases.accounts.audit import audit, audit_row
 from service.usecases.awards.orders import CompensationRules
+from service.usecases.importing.writes import Pending
 
 BATCH = 100
 """rows applied in one savepoint"""
@@ -53,10 +54,20 @@ class Context:
     now: datetime
     cache: dict[Any, Any] = field(default_factory=dict)
     """look-ups for the batch of rows at hand (a case by its court number, its claimants)"""
+    kept: dict[Any, Any] = field(default_factory=dict)
+    """facts read once for the whole file (the reminder rules)"""
+    pending: Pending = field(default_factory=Pending)
+    """the new rows of the batch at hand, written at its end"""
 
     @property
     def source(self) -> dict[str, str]:
         return {"file": self.file_name, "sha256": self.sha256}
+
+    def audit(self, action: str, record_type: str, record_id: object, **detail: Any) -> None:
+        """The audit row of one record the import made or changed, naming the file; written
+        with the batch, as every row's audit row always was."""
+        row = audit_row(self.actor, action, record_type, record_id, **detail, **self.source)
+        self.pending.row(AuditEvent, **row)
 
 
 TAKEN = N_("Haki already holds a record that this row would repeat: check the row against Haki.")
@@ -183,9 +194,11 @@ async def _apply_one(
     value: Value,
     report: ImportReport,
 ) -> None:
+    context.pending.clear()  # what an undone row described is not written
     try:
         async with session.begin_nested():
             outcome = await importer.apply(session, context, value)
+            await context.pending.write(session)
     except RowRefused as refused:
         report.errors += [CellError(number, c, m) for c, m in refused.problems]
     except DomainError as error:
@@ -214,11 +227,13 @@ async def _apply_all(
             async with session.begin_nested():
                 await importer.prefetch(session, context, [value for _, value in batch])
                 outcomes = [(n, await importer.apply(session, context, v)) for n, v in batch]
+                await context.pending.write(session)
         except (DomainError, IntegrityError):
             for number, value in batch:
                 context.cache.clear()  # it may hold what the savepoint just undid
                 await _apply_one(session, importer, context, number, value, report)
             context.cache.clear()
+            context.pending.clear()
         else:
             report.rows += [RowReport(n, o.action, o.key, o.changed) for n, o in outcomes]
         # written to the transaction: let the rows go, so a 100,000-row file fits in memory

@@ -115,6 +115,7 @@ class ViolationImporter:
 
     async def apply(self, session: AsyncSession, context: Context, row: ViolationRow) -> Outcome:
         [survivor] = await survivors_named(session, context, [row.code], [])
+        await context.pending.write(session)  # the violation is written at once, after it
         types = await types_named(session, row.types)
         label = f"{row.code}, {row.occurred_on.isoformat()}, {row.county}"
         candidates = await session.exec(
