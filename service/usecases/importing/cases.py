@@ -79,7 +79,8 @@ class CaseImporter:
         await move_counters(session)
 
     def conflict(self, error: IntegrityError) -> tuple[str, Said]:
-        named = getattr(error.orig, "constraint_name", None) or ""
+        # the constraint named in the error is matched, never shown
+        named = getattr(error.orig, "constraint_name", None) or str(error.orig)
         if "court_number" in named:
             return "court_number", Said(N_("Another case at this court has this court number."))
         if "reference" in named:
