@@ -64,13 +64,23 @@ ACCOUNTS_KEPT = {"users", "auth_sessions"}
 """Accounts are made once per run (Argon2 is slow on purpose); everything else is per test."""
 
 
+def _emptying() -> str:
+    """One statement deleting every row of every table but the accounts'. DELETE, not TRUNCATE:
+    on tables of a few rows it takes milliseconds where TRUNCATE, which makes new files for
+    every table and index, took about 140 ms, before each of some 3,000 tests."""
+    tables = [t.name for t in reversed(metadata.sorted_tables) if t.name not in ACCOUNTS_KEPT]
+    last, *others = tables
+    each = ", ".join(f'emptied_{n} AS (DELETE FROM "{name}")' for n, name in enumerate(others))
+    return f'WITH {each} DELETE FROM "{last}"'
+
+
 async def empty_tables(engine: AsyncEngine) -> None:
-    """Replica mode skips the append-only triggers; only the test harness ever does this.
-    The reminder rules and the violation vocabulary go back to what the migrations seed."""
-    names = ", ".join(t.name for t in metadata.sorted_tables if t.name not in ACCOUNTS_KEPT)
+    """Replica mode skips the append-only triggers and the foreign keys' checks; only the test
+    harness ever does this. The reminder rules and the violation vocabulary go back to what
+    the migrations seed."""
     async with engine.begin() as connection:
         await connection.execute(text("SET LOCAL session_replication_role = replica"))
-        await connection.execute(text(f"TRUNCATE {names} CASCADE"))
+        await connection.execute(text(_emptying()))
         await connection.execute(
             insert(ReminderRule).values(
                 [
