@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import delete
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import col, select
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
@@ -22,6 +22,7 @@ from domain.errors import N_, NotFound, StaleVersion
 from domain.violations import Violation, ViolationCase
 from service.usecases.accounts.audit import audit
 from service.usecases.records.violations import ViolationFacts, cases_of, facts_of
+from service.usecases.versions import stale_version
 
 
 class ViolationChange(ViolationFacts, kw_only=True):
@@ -59,8 +60,9 @@ async def change_violation(
                 audit(session, actor, "violation.change", "violation", violation.id, fields=changed)
                 await session.flush()
     except StaleDataError:
-        current = await session.exec(select(Violation.version).where(Violation.id == violation_id))
-        raise StaleVersion(change.version, current.one(), "violation") from None
+        raise await stale_version(
+            session, Violation, violation_id, change.version, "violation"
+        ) from None
     return violation
 
 
