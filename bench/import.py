@@ -24,6 +24,7 @@ from domain.audit import Actor  # noqa: E402
 from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server  # noqa: E402
 from service.imports.layouts import ImportKind  # noqa: E402
 from service.migrate import upgrade  # noqa: E402
+from service.usecases.importing.request import ImportRequest  # noqa: E402
 from service.usecases.importing.running import ImportRules, run_import  # noqa: E402
 from tests.spreadsheets import award_row, awarded, case_row, hearing_row, matters, sheet  # noqa: E402
 
@@ -47,7 +48,7 @@ async def timed(url: str, kind: ImportKind, data: bytes, dry_run: bool) -> tuple
     try:
         started, cpu = time.perf_counter(), time.process_time()
         report = await run_import(
-            make_sessionmaker(engine), ACTOR, kind, data, f"{kind}.csv", dry_run=dry_run,
+            make_sessionmaker(engine), ACTOR, ImportRequest(kind, data, f"{kind}.csv", dry_run),
             rules=ImportRules(max_bytes=len(data)),
         )  # fmt: skip
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu

@@ -82,6 +82,7 @@ from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleI
 from service.usecases.records.sealing import keyring_of
 from service.users.controller import UserController
 from service.web.documents_page import document_pages
+from service.web.imports_page import import_pages
 from service.web.router import no_such_address, web_downloads, web_router
 from service.web.session_pages import front_door
 from service.worker import background
@@ -169,6 +170,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                     MetricsController,
                     documents_router(settings),
                     document_pages(settings),
+                    import_pages(settings),
                     CaseExaminationController,
                     get_examination,
                 ],

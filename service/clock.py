@@ -29,6 +29,7 @@ from service.idempotency_store import forget_old
 from service.log_context import kind_of
 from service.settings import Settings
 from service.usecases.awards.chase_reminders import follow_up_messages, plan_follow_ups
+from service.usecases.importing.drafts import purge_expired
 from service.web import once
 
 log = logging.getLogger("haki.clock")
@@ -212,6 +213,7 @@ class Clock:
                 await tick(self.engine, self.rules, stopping=self.stopping)
                 await forget_old(self.engine, utcnow())
                 await once.forget_old(self.engine, utcnow())
+                await purge_expired(self.engine, utcnow())
             except (OSError, DBAPIError) as error:
                 log.warning(
                     "reminder clock: database unreachable, will look again: %s", kind_of(error)

@@ -161,6 +161,9 @@ POLICY: dict[str, Rule] = {
     "upload_on_violation_page": Rule.VIOLATION_PERSONAL,
     "VocabularyPage.vocabulary_page": Rule.ADMIN,  # the form of ViolationTypeController.add_type
     "VocabularyPage.add_type": Rule.ADMIN,
+    "import_page": Rule.ADMIN,  # the form of import_records
+    "check_import_file": Rule.ADMIN,  # as import_records with dry_run
+    "import_checked_file": Rule.ADMIN,  # a draft only of the administrator who checked it
     # every role: place, unit and officers withheld unless reads_free_text
     "ViolationController.of_case": Rule.CASE_READ,
     "ViolationTypeController.list_types": Rule.SIGNED_IN,

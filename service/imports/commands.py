@@ -14,6 +14,7 @@ from service.imports.reading import FileRefused
 from service.imports.rules import import_rules
 from service.migrate import check_current
 from service.settings import Settings
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.running import ImportReport, run_import
 
 WOULD = {"created": "would create", "updated": "would update"}
@@ -80,10 +81,7 @@ def import_file(kind: str, file: Path, dry_run: bool) -> None:
                 return await run_import(
                     make_sessionmaker(engine),
                     cli_actor(),
-                    ImportKind(kind),
-                    data,
-                    file.name,
-                    dry_run=dry_run,
+                    ImportRequest(ImportKind(kind), data, file.name, dry_run),
                     rules=import_rules(settings),
                     progress=progress,
                 )

@@ -14,6 +14,7 @@ from service.imports.reading import CellError, FileRefused
 from service.imports.rules import import_rules
 from service.openapi import responses
 from service.settings import Settings
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.running import ImportReport, run_import
 
 
@@ -91,10 +92,7 @@ async def import_records(
         report = await run_import(
             request.app.state.sessionmaker,
             actor_of(request),
-            kind,
-            await request.body(),
-            file_name,
-            dry_run=dry_run,
+            ImportRequest(kind, await request.body(), file_name, dry_run),
             rules=import_rules(settings),
         )
     except FileRefused as refused:

@@ -22,13 +22,14 @@ from domain.examinations import ExaminationForm
 from domain.family_phones import FamilyMessage
 from domain.hearings import HearingPurpose
 from domain.referrals import Partner, PartnerKind
-from domain.users import Role
+from domain.users import Role, User
 from notifications.i18n import Language
 from service.amounts import Shillings
 from service.app import create_app
 from service.auth.policy import route_key
 from service.auth.rules import POLICY
 from service.database import make_sessionmaker
+from service.imports.layouts import ImportKind
 from service.settings import Settings
 from service.usecases.accounts.team import assign
 from service.usecases.accounts.users import add_user, open_session
@@ -44,6 +45,8 @@ from service.usecases.families.status_codes import CodeRules, issue_code
 from service.usecases.hearings.calendar_feeds import issue_feed
 from service.usecases.hearings.court_dates import schedule
 from service.usecases.hearings.dates_in import HearingIn
+from service.usecases.importing.drafts import keep_draft
+from service.usecases.importing.request import ImportRequest
 from service.usecases.records.documents import DocumentRules, Upload, keep_document
 from service.usecases.records.examinations import NewExamination, record_examination
 from service.usecases.records.referrals import PartnerIn, ReferralIn, add_partner, refer
@@ -395,6 +398,26 @@ async def check_an_import(w: World) -> tuple[str, str, bytes]:
     return "POST", "/imports/cases?dry_run=true", body.encode()
 
 
+class CsvUpload(dict[str, str]):
+    """A body sent as multipart/form-data, as the import page sends it: these fields, and the
+    text of `csv` as the file `register.csv` in the field `file`."""
+
+
+async def check_an_import_on_the_page(w: World) -> tuple[str, str, CsvUpload]:
+    _, _, body = await check_an_import(w)
+    return "POST", "/web/imports", CsvUpload(kind="cases", csv=body.decode())
+
+
+async def import_a_checked_file(w: World) -> tuple[str, str, Form]:
+    """A file the administrator checked, waiting as their draft: only they may import it."""
+    _, _, body = await check_an_import(w)
+    checked = ImportRequest(ImportKind.CASES, body, "register.csv", dry_run=True)
+    async with make_sessionmaker(w.engine)() as session:
+        admin = (await session.exec(select(User).where(User.username == "test.admin"))).one()
+        draft = await keep_draft(session, admin.id, checked, 1, datetime.now(UTC))
+    return "POST", "/web/imports/import", Form(draft=str(draft.id), sha256=checked.sha256)
+
+
 class Multipart(dict[str, str]):
     """A body sent as multipart/form-data: these fields and a P3 form as the field `file`."""
 
@@ -404,6 +427,10 @@ P3_FORM = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 
 
 def sent(body: Any) -> dict[str, Any]:
     """How the test client sends a body: a form, a multipart upload, raw bytes or JSON."""
+    if isinstance(body, CsvUpload):
+        fields = dict(body)
+        upload = ("register.csv", fields.pop("csv").encode(), "text/csv")
+        return {"data": fields, "files": {"file": upload}}
     if isinstance(body, Multipart):
         return {"data": dict(body), "files": {"file": ("p3-form.pdf", P3_FORM, "application/pdf")}}
     if isinstance(body, Form):
@@ -893,6 +920,9 @@ PAGES: dict[str, tuple[str, Build]] = {
     ),
     "VocabularyPage.vocabulary_page": ("admin", route("GET", "/web/admin/violation-types")),
     "VocabularyPage.add_type": ("admin", add_a_violation_type_by_form),
+    "import_page": ("admin", route("GET", "/web/imports")),
+    "check_import_file": ("admin", check_an_import_on_the_page),
+    "import_checked_file": ("admin", import_a_checked_file),
     "PartnersPage.set_active": ("admin", reactivate_by_form),
     "ReferralPages.step": ("survivor_personal", accept_by_form),
     "UnpaidListPage.unpaid_list": ("signed_in", route("GET", "/web/unpaid/awards")),

@@ -33,6 +33,7 @@ from service.usecases.cases.court_track import Step, record_step
 from service.usecases.cases.register import open_case
 from service.usecases.exporting.bundle import export_everything
 from service.usecases.families.survivors import register_survivor
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.running import ImportRules, run_import
 from tests.conftest import empty_tables
 from tests.factories import RULES, TEST_ACTOR
@@ -124,8 +125,9 @@ async def test_no_csv_of_the_export_holds_a_formula_and_the_import_reads_it_back
     assert f"'{NAME}" in written["tables/survivors.csv"].decode().replace('""', '"')
     for kind in ImportKind:
         report = await run_import(
-            empty_database, TEST_ACTOR, kind, files[f"import/{kind}.csv"], f"{kind}.csv",
-            dry_run=False, rules=ImportRules(),
+            empty_database, TEST_ACTOR,
+            ImportRequest(kind, files[f"import/{kind}.csv"], f"{kind}.csv", False),
+            rules=ImportRules(),
         )  # fmt: skip
         assert report.written, (kind, report.errors[:3])
     assert await texts(empty_database) == await texts(sessions)

@@ -36,6 +36,7 @@ from service.usecases.exporting.bundle import export_everything
 from service.usecases.exporting.tables import PERSONAL
 from service.usecases.hearings.court_dates import schedule
 from service.usecases.hearings.dates_in import HearingIn
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.running import ImportRules, run_import
 from service.usecases.reports.pipeline import pipeline
 from service.usecases.reports.time_to_payment import time_to_payment
@@ -110,7 +111,7 @@ async def a_register(sessions: Sessions) -> None:
         (ImportKind.PAYMENTS, [payment_row(m, rng) for m in awarded(register)]),
     ):
         report = await run_import(
-            sessions, TEST_ACTOR, kind, sheet(rows)[0], f"{kind}.csv", dry_run=False,
+            sessions, TEST_ACTOR, ImportRequest(kind, sheet(rows)[0], f"{kind}.csv", False),
             rules=ImportRules(),
         )  # fmt: skip
         assert report.written, report.errors
@@ -166,8 +167,9 @@ async def test_an_export_imported_into_an_empty_database_gives_the_same_figures(
     files = await export_everything(sessions, TEST_ACTOR, with_personal_data=True)
     for kind in ImportKind:
         report = await run_import(
-            empty_database, TEST_ACTOR, kind, files[f"import/{kind}.csv"], f"{kind}.csv",
-            dry_run=False, rules=ImportRules(),
+            empty_database, TEST_ACTOR,
+            ImportRequest(kind, files[f"import/{kind}.csv"], f"{kind}.csv", False),
+            rules=ImportRules(),
         )  # fmt: skip
         assert report.written, (kind, report.errors[:3])
     before = ties_aside(await figures(sessions))

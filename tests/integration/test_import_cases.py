@@ -14,6 +14,7 @@ from domain.cases import Case, CaseEvent, Survivor
 from domain.stages import Stage
 from service.imports.layouts import ImportKind
 from service.usecases.families.survivors import register_survivor
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.running import ImportReport, ImportRules, run_import
 from tests.factories import TEST_ACTOR
 from tests.spreadsheets import case_row, matters, sheet
@@ -43,10 +44,7 @@ async def run(
     return await run_import(
         sessions,
         TEST_ACTOR,
-        ImportKind.CASES,
-        data,
-        name,
-        dry_run=dry_run,
+        ImportRequest(ImportKind.CASES, data, name, dry_run),
         rules=ImportRules(),
         now=NOW,
     )

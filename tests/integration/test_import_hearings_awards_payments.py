@@ -17,6 +17,7 @@ from domain.positions import AwardPosition
 from domain.reminders import Reminder
 from domain.stages import Stage
 from service.imports.layouts import ImportKind
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.running import ImportReport, ImportRules, run_import
 from tests.factories import TEST_ACTOR
 from tests.spreadsheets import (
@@ -39,10 +40,7 @@ async def run(
     return await run_import(
         sessions,
         TEST_ACTOR,
-        kind,
-        data,
-        f"{kind}.csv",
-        dry_run=dry_run,
+        ImportRequest(kind, data, f"{kind}.csv", dry_run),
         rules=ImportRules(),
         now=NOW,
     )

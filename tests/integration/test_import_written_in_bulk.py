@@ -17,6 +17,7 @@ from domain.cases import Case, CaseClaimant, Survivor
 from domain.positions import AwardPosition
 from service.imports.layouts import ImportKind
 from service.usecases.awards.positions import rebuild_positions
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.running import BATCH, ImportReport, ImportRules, run_import
 from tests.factories import TEST_ACTOR
 from tests.spreadsheets import award_row, awarded, case_row, matters, sheet
@@ -27,7 +28,8 @@ NOW = datetime.now(UTC)
 
 async def run(sessions: Sessions, kind: ImportKind, data: bytes) -> ImportReport:
     return await run_import(
-        sessions, TEST_ACTOR, kind, data, f"{kind}.csv", dry_run=False, rules=ImportRules(), now=NOW
+        sessions, TEST_ACTOR, ImportRequest(kind, data, f"{kind}.csv", False), rules=ImportRules(),
+        now=NOW,
     )  # fmt: skip
 
 

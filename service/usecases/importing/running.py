@@ -9,7 +9,6 @@ so it reports exactly what the real run would do. (A real run whose cells cannot
 read stops there, before asking the database anything: it would be refused anyway.)
 """
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +27,7 @@ from service.imports.layouts import LAYOUTS, ImportKind
 from service.imports.reading import CellError, SheetRow, read_rows
 from service.usecases.accounts.audit import audit, audit_row
 from service.usecases.awards.orders import CompensationRules
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.writes import Pending
 
 BATCH = 100
@@ -245,11 +245,8 @@ async def _apply_all(
 async def run_import(
     sessions: async_sessionmaker[AsyncSession],
     actor: Actor,
-    kind: ImportKind,
-    data: bytes,
-    file_name: str,
+    given: ImportRequest,
     *,
-    dry_run: bool,
     rules: ImportRules,
     now: datetime | None = None,
     progress: Callable[[int], None] = lambda done: None,
@@ -259,10 +256,11 @@ async def run_import(
     from service.usecases.importing.kinds import IMPORTERS  # they import this module
 
     now = now or utcnow()
-    sheet = read_rows(data, LAYOUTS[kind], rules.max_bytes)
+    kind, dry_run = given.kind, given.dry_run
+    sheet = read_rows(given.data, LAYOUTS[kind], rules.max_bytes)
     importer: Importer[Any] = IMPORTERS[kind]
-    context = Context(actor, file_name, hashlib.sha256(data).hexdigest(), rules, now)
-    report = ImportReport(kind, file_name, context.sha256, dry_run)
+    context = Context(actor, given.file_name, given.sha256, rules, now)
+    report = ImportReport(kind, given.file_name, context.sha256, dry_run)
     prepared = prepare(importer, sheet, now)
     report.errors += prepared.errors
     report.rows += prepared.duplicates
