@@ -160,7 +160,7 @@ class Settings:
     import_max_bytes: int = field(
         default_factory=lambda: int(os.environ.get("HAKI_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
     )
-    """the largest file `haki import` and POST /imports/{kind} accept"""
+    """the largest file `haki import`, POST /imports/{kind} and the import page accept"""
     document_keys: str | None = field(
         default_factory=lambda: os.environ.get("HAKI_DOCUMENT_KEYS") or None, repr=False
     )

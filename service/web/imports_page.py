@@ -17,6 +17,7 @@ from litestar.exceptions import HTTPException
 
 from domain.base import utcnow
 from domain.errors import InvalidInput
+from domain.import_drafts import ImportDraft
 from notifications.i18n import N_, Language
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
@@ -85,7 +86,7 @@ def _page(
     kind: ImportKind | None = None,
     report: ImportReport | None = None,
     problems: list[Problem] | None = None,
-    draft: Any = None,
+    draft: ImportDraft | None = None,
 ) -> Response[str]:
     _ = gettext(request)
     return page(
@@ -146,9 +147,8 @@ async def check_import_file(request: SignedIn) -> Response[str]:
     if report.errors:
         problems = _problems(given.kind, report.errors, language)
         return _page(request, 422, kind=given.kind, report=report, problems=problems)
-    assert actor.user_id is not None  # a signed-in administrator
     async with sessions() as session:
-        draft = await keep_draft(session, actor.user_id, given, len(report.rows), utcnow())
+        draft = await keep_draft(session, request.user.id, given, len(report.rows), utcnow())
     return _page(request, kind=given.kind, report=report, draft=draft)
 
 

@@ -2,8 +2,10 @@
 its column's label and a sentence in their language, and imports the checked file without
 sending it again; a draft is its administrator's alone and is imported once."""
 
+import io
+import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from html import unescape
 
 import pytest
@@ -16,9 +18,10 @@ from domain.users import Role
 from service.app import create_app
 from service.database import make_sessionmaker
 from service.imports.layouts import ImportKind
+from service.logs import configure_logging
 from service.settings import Settings
 from service.usecases.accounts.users import add_user
-from service.usecases.importing.drafts import keep_draft
+from service.usecases.importing.drafts import KEEP, keep_draft, purge_expired
 from service.usecases.importing.request import ImportRequest
 from tests.conftest import TEST_ACTOR, Account, empty_tables
 from tests.web.conftest import Browser, sign_in
@@ -221,3 +224,51 @@ async def test_only_administrators_import(
     ).status_code == 403
     assert "/web/imports" not in (await web.get("/web/")).text
     assert await count(engine, "import_drafts") == 0
+
+
+@pytest.fixture
+def logged() -> Iterator[io.StringIO]:
+    """Logging set up as `haki serve` sets it up, into a buffer; pytest's own put back after."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    buffer = io.StringIO()
+    configure_logging(buffer)
+    try:
+        yield buffer
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+
+
+async def test_neither_the_files_name_nor_its_rows_reach_the_logs(
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account], logged: io.StringIO
+) -> None:
+    name = "Wanjiku Kamau register.csv"
+    named = HEADER.replace("respondents", "respondents,claimant_names").encode()
+    at_risk = "Wanjiku Muthoni Kamau"
+    token = await sign_in(web, accounts["admin"])
+    bad = named + f"{BAD.rstrip()},{at_risk}\n".encode()
+    assert (await check(web, token, bad, name)).status_code == 422
+    good = named + f"{row(1).rstrip()},{at_risk}\n".encode()
+    page = unescape((await check(web, token, good, name)).text)
+    form = confirm_form(page) | {"_form_token": token}
+    assert (await web.post("/web/imports/import", data=form)).status_code == 200
+    assert (await web.post("/web/imports/import", data=form)).status_code == 404
+    text_logged = logged.getvalue()
+    assert "/web/imports" in text_logged
+    assert "Wanjiku" not in text_logged and "HAKI/IMP" not in text_logged
+
+
+async def test_the_clock_purges_the_drafts_past_their_hour(
+    engine: AsyncEngine, accounts: dict[str, Account]
+) -> None:
+    await empty_tables(engine)
+    checked = ImportRequest(ImportKind.CASES, cases_file(row(1)), "register.csv", True)
+    now = utcnow()
+    async with make_sessionmaker(engine)() as session:
+        await keep_draft(session, accounts["admin"].user.id, checked, 1, now - KEEP / 2)
+    async with make_sessionmaker(engine)() as session:
+        await keep_draft(session, accounts["admin"].user.id, checked, 1, now - 2 * KEEP)
+    assert await count(engine, "import_drafts") == 2  # kept in the past, it purged none
+    await purge_expired(engine, now)
+    assert await count(engine, "import_drafts") == 1

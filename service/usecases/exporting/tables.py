@@ -58,6 +58,7 @@ PERSONAL: dict[str, tuple[str, ...]] = {
     "referrals": ("reason", "outcome_note"),
     "family_messages": ("body",),
     "phone_requests": ("caller_hash",),
+    "import_drafts": ("file_name",),
 }
 """columns left empty in a pseudonymous export: names, addresses, free text about people"""
 
@@ -68,10 +69,12 @@ SECRET: dict[str, tuple[str, ...]] = {
     "status_codes": ("code_hash",),
     "idempotent_requests": ("body",),
     "document_chunks": ("nonce", "sealed"),
+    "import_drafts": ("data",),
 }
 """columns never exported: each would let its holder sign in or read a feed or a status (a
 kept answer to a retried request may hold a sign-in token); documents leave opened, as files
-of their own in an export with personal data, never as sealed bytes no one outside can open"""
+of their own in an export with personal data, never as sealed bytes no one outside can open;
+a checked import file waiting an hour is not a record (imported, its rows are exported)"""
 
 
 @dataclass(frozen=True)
