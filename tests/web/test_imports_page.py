@@ -5,6 +5,7 @@ sending it again; a draft is its administrator's alone and is imported once."""
 import io
 import logging
 import re
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from html import unescape
 
@@ -24,8 +25,9 @@ from service.usecases.accounts.users import add_user
 from service.usecases.importing.drafts import KEEP, keep_draft, purge_expired
 from service.usecases.importing.request import ImportRequest
 from tests.conftest import TEST_ACTOR, Account, empty_tables
+from tests.e2e.helpers import without_form_tokens
 from tests.web.conftest import Browser, sign_in
-from tests.web.test_form_once import count
+from tests.web.test_form_once import count, once_of
 
 HEADER = "reference,title,kind,court_level,court_station,lead_counsel,claimants,respondents\n"
 
@@ -37,6 +39,8 @@ def row(n: int, court: str = "high_court") -> str:
 
 BAD = row(9, "kadhi_court")
 DRAFT = re.compile(r'name="draft" value="([^"]+)"')
+FROM_THE_PAGE = {"referer": "http://testserver.local/web/imports"}
+"""where the browser says the form was sent from: a second click is sent back there"""
 SHA = re.compile(r'name="sha256" value="([0-9a-f]{64})"')
 
 
@@ -138,16 +142,22 @@ async def test_a_draft_is_its_administrators_alone_and_imported_once(
     refused = await web.post("/web/imports/import", data=form)
     assert refused.status_code == 404, refused.text
     assert "choose the file and check it again" in unescape(refused.text)
+    unknown = await web.post("/web/imports/import", data=form | {"draft": str(uuid.uuid4())})
+    assert without_form_tokens(unknown.text) == without_form_tokens(refused.text)
     assert await count(engine, "cases") == 0 and await count(engine, "import_drafts") == 1
 
     page = unescape((await check(web, token, cases_file(row(1)))).text)
     mine = confirm_form(page) | {"_form_token": token}
     wrong_file = await web.post("/web/imports/import", data=mine | {"sha256": "0" * 64})
     assert wrong_file.status_code == 404
-    first = await web.post("/web/imports/import", data=mine)
-    again = await web.post("/web/imports/import", data=mine)
-    assert (first.status_code, again.status_code) == (200, 404), again.text
-    assert "choose the file and check it again" in unescape(again.text)
+    clicked = mine | {"_once": once_of(page, "/web/imports/import")}
+    first = await web.post("/web/imports/import", data=clicked, headers=FROM_THE_PAGE)
+    double_click = await web.post("/web/imports/import", data=clicked, headers=FROM_THE_PAGE)
+    assert (first.status_code, double_click.status_code) == (200, 303), double_click.text
+    assert double_click.headers["location"] == "/web/imports?again=1"
+    another_tab = await web.post("/web/imports/import", data=mine)
+    assert another_tab.status_code == 404, another_tab.text
+    assert "choose the file and check it again" in unescape(another_tab.text)
     assert await count(engine, "cases") == 1
 
 
