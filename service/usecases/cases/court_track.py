@@ -11,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.awards import SETTLED, Award
-from domain.base import utcnow
+from domain.base import as_loaded, utcnow
 from domain.calendar import nairobi_today, not_in_future
 from domain.cases import Case, CaseEvent
 from domain.citations import CitationError, parse_neutral_citation
@@ -225,17 +225,21 @@ async def _moved(
     from_stage = Stage(await machine_of(case).fire(case, trigger, facts))
     _in_order(from_stage, since, occurred_on)
     case.stage_since = occurred_on
-    event = CaseEvent(
-        case_id=case.id,
-        trigger=trigger,
-        from_stage=from_stage,
-        to_stage=case.stage,
-        occurred_on=occurred_on,
-        recorded_at=now,
-        recorded_by=actor.user_id,
-        note=entry.note,
-        evidence_ref=entry.evidence_ref,
-        details=_details(facts),
+    event = as_loaded(
+        CaseEvent,
+        {
+            "id": None,
+            "case_id": case.id,
+            "trigger": trigger,
+            "from_stage": from_stage,
+            "to_stage": case.stage,
+            "occurred_on": occurred_on,
+            "recorded_at": now,
+            "recorded_by": actor.user_id,
+            "note": entry.note,
+            "evidence_ref": entry.evidence_ref,
+            "details": _details(facts),
+        },
     )
     if trigger in DETAILS:
         await DETAILS[trigger](session, actor, case, event, now)

@@ -26,6 +26,7 @@ from sqlalchemy.dialects import postgresql
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor, AuditEvent
+from domain.base import as_loaded
 from domain.cases import Case, CaseEvent
 from domain.errors import N_, Conflict, NotFound
 from service.log_context import note_case
@@ -117,7 +118,7 @@ async def read_case(session: AsyncSession, case_id: uuid.UUID, *, in_transaction
             values[name] = None if values[name] is None else kind(values[name])
     if not values:
         raise NotFound(N_("No case has the id %(id)s."), id=case_id)
-    case = Case(**values)
+    case = as_loaded(Case, values)
     note_case(case.reference)
     return case
 
