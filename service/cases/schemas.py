@@ -23,8 +23,8 @@ from service.text import (
     Trigger,
 )
 from service.usecases.cases.case_details import CaseDetails
-from service.usecases.cases.court_track import Step
 from service.usecases.cases.finding import CaseRow
+from service.usecases.cases.step_facts import Step
 from statemachines.case_track import Route
 from statemachines.routes import Chance, Openness
 
