@@ -55,7 +55,7 @@ from service.hearings.schemas import HeldIn, RuleIO
 from service.idempotency import Idempotency, document_idempotency
 from service.imports.controller import imports_router
 from service.logs import RequestLog, configure_logging
-from service.metrics import PROMETHEUS, MetricsController
+from service.metrics import MetricsController
 from service.migrate import check_current
 from service.openapi import (
     document_access,
@@ -189,7 +189,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan],
         plugins=[problem_details, AmountSchema()],
         type_decoders=TYPE_DECODERS,
-        middleware=[RequestLog(), PROMETHEUS.middleware, Idempotency()],
+        middleware=[RequestLog(), Idempotency()],
         before_send=[security_headers],
         logging_config=None,  # service/logs.py sets up JSON logging for the whole process
         exception_handlers={

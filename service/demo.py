@@ -28,8 +28,9 @@ from service.usecases.awards.compensation import AwardStep, record_award_step
 from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import AwardOrder, CompensationRules, HeadIn, record_award
 from service.usecases.awards.payments import receive_payment
-from service.usecases.cases.court_track import Step, record_step
+from service.usecases.cases.court_track import record_step
 from service.usecases.cases.register import open_case
+from service.usecases.cases.step_facts import Step
 from service.usecases.families.survivors import register_survivor
 from service.usecases.hearings import court_dates
 from service.usecases.hearings.dates_in import AdjournIn, HearingIn

@@ -1,4 +1,5 @@
-"""Structured logs: one JSON object a line, each with the request id and the case reference.
+"""Structured logs: one JSON object a line, each with the request id and the case reference;
+and each request counted for /metrics by the same middleware that writes its access line.
 
 Personal data never goes in: the access line names the route's template (`/survivors/{code}`,
 never the code, nor a family's status code), the ids in its path, the signed-in user's id, the
@@ -21,6 +22,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from pythonjsonlogger.json import JsonFormatter
 
 from service.log_context import WithContext, current
+from service.metrics import REQUESTS
 
 HEADER = "X-Request-ID"
 INCOMING = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -91,7 +93,8 @@ def configure_logging(stream: Any = None) -> None:
 
 
 class RequestLog(ASGIMiddleware):
-    """Gives each request an id (X-Request-ID in and out) and writes one access line for it."""
+    """Gives each request an id (X-Request-ID in and out), writes one access line for it and
+    counts it in the request metrics (service/metrics.py `RequestCounts`)."""
 
     scopes = (ScopeType.HTTP,)
 
@@ -100,6 +103,10 @@ class RequestLog(ASGIMiddleware):
         request_id = given if INCOMING.match(given) else uuid.uuid4().hex
         context: dict[str, Any] = {"request_id": request_id, "case": None}
         token = current.set(context)
+        method, route = str(scope.get("method")), str(scope.get("path_template"))
+        counted = REQUESTS.counts(scope["path"])
+        if counted:
+            REQUESTS.started(method, route)
         began = time.perf_counter()
         status = 500
 
@@ -120,6 +127,8 @@ class RequestLog(ASGIMiddleware):
             access.info("%s %s %d", scope.get("method"), scope.get("path_template"), status,
                         extra=_access_facts(scope, status, began))  # fmt: skip
             current.reset(token)
+            if counted:
+                REQUESTS.finished(method, route, status, time.perf_counter() - began)
 
 
 def _access_facts(scope: Scope, status: int, began: float) -> dict[str, Any]:

@@ -1,5 +1,5 @@
-"""Prometheus metrics at /metrics: Litestar's request metrics, and the state of the work read
-from PostgreSQL at scrape time.
+"""Prometheus metrics at /metrics: each request counted and timed, and the state of the work
+read from PostgreSQL at scrape time.
 
 Request latency (`haki_request_duration_seconds`, by route template) is counted by each API
 process; with `--workers N` they share PROMETHEUS_MULTIPROC_DIR (set by `haki serve`). Everything
@@ -14,11 +14,14 @@ from typing import Any
 
 from litestar import MediaType, Response, get
 from litestar.datastructures import State
-from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
+from litestar.plugins.prometheus import PrometheusController
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
     CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
     generate_latest,
     multiprocess,
 )
@@ -29,7 +32,69 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.openapi import responses
 
-PROMETHEUS = PrometheusConfig(app_name="haki", prefix="haki", group_path=True, exclude=["/metrics"])
+LABELS = ("method", "path", "status_code", "app_name")
+"""`path` is the route's template (`/cases/{case_id}`), never the address with its ids"""
+NOT_COUNTED = "/metrics"
+
+
+class RequestCounts:
+    """The request metrics Litestar's Prometheus middleware kept, under its names and labels
+    (`haki_requests_total`, `haki_request_duration_seconds`, `haki_requests_in_progress`,
+    `haki_requests_error_total`), counted by the access log's middleware (service/logs.py),
+    which sees each answer's route, status and time already. As a middleware of its own it cost
+    a twentieth of the server's CPU in a profile of bench/transitions.py: another layer around
+    every request and every message sent, and the labels looked up four times a request.
+    """
+
+    def __init__(self, app_name: str) -> None:
+        self.app_name = app_name
+        self.total = Counter("haki_requests_total", "Total requests", LABELS)
+        self.errors = Counter("haki_requests_error_total", "Total errors in requests", LABELS)
+        self.duration = Histogram(
+            "haki_request_duration_seconds", "Request duration, in seconds", LABELS
+        )
+        self.running = Gauge(
+            "haki_requests_in_progress",
+            "Total requests currently in progress",
+            LABELS,
+            multiprocess_mode="livesum",
+        )
+        self._answered: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+        self._running: dict[tuple[str, str], Gauge] = {}
+
+    def counts(self, path: str) -> bool:
+        return NOT_COUNTED not in path
+
+    def started(self, method: str, route: str) -> None:
+        self._running_of(method, route).inc()
+
+    def finished(self, method: str, route: str, status: int, seconds: float) -> None:
+        self._running_of(method, route).dec()
+        key = (method, route, status)
+        answered = self._answered.get(key)
+        if answered is None:
+            values = (method, route, str(status), self.app_name)
+            answered = self._answered[key] = (
+                self.total.labels(*values),
+                self.duration.labels(*values),
+            )
+        total, duration = answered
+        total.inc()
+        duration.observe(seconds)
+        if status >= 500:
+            self.errors.labels(method, route, str(status), self.app_name).inc()
+
+    def _running_of(self, method: str, route: str) -> Gauge:
+        """In progress is labelled with status 200, as Litestar's middleware labelled it."""
+        gauge = self._running.get((method, route))
+        if gauge is None:
+            gauge = self._running[(method, route)] = self.running.labels(
+                method, route, "200", self.app_name
+            )
+        return gauge
+
+
+REQUESTS = RequestCounts("haki")
 
 TRANSITIONS = """
 SELECT 'case' AS machine, trigger, count(*) AS n FROM case_events GROUP BY trigger

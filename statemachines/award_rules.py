@@ -9,7 +9,7 @@ from domain.awards import Award, AwardStage
 from domain.errors import N_, Said
 from domain.money import ZERO
 from domain.periods import first_day_after
-from statemachines.machine import Guard
+from statemachines.routes import Guard
 
 
 @dataclass(frozen=True)

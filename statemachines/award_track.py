@@ -8,10 +8,10 @@ must pay. When the State does not, the award goes to enforcement (judicial revie
 from domain.awards import Award
 from domain.awards import AwardStage as A
 from statemachines import award_rules as r
-from statemachines import machine
+from statemachines import machine, routes
 from statemachines.award_rules import AwardFacts
 
-Route = machine.Route[Award, AwardFacts]
+Route = routes.Route[Award, AwardFacts]
 
 PAYABLE = (
     A.AWARDED,

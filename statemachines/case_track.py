@@ -3,7 +3,7 @@
 from domain.cases import Case
 from domain.stages import Stage as S
 from statemachines import guards as g
-from statemachines import machine
+from statemachines import machine, routes
 from statemachines.effects import record_court_number, record_judgment, record_stay
 from statemachines.facts import Facts
 
@@ -11,7 +11,7 @@ OPEN = (S.INTAKE, S.FILED, S.PLEADINGS, S.HEARING, S.JUDGMENT_RESERVED, S.JUDGME
 ENDED = (S.DISMISSED, S.SETTLED, S.WITHDRAWN)
 
 
-Route = machine.Route[Case, Facts]
+Route = routes.Route[Case, Facts]
 
 ROUTES = (
     # trigger               from                          to                    guards, effect

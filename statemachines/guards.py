@@ -4,7 +4,7 @@ from domain.cases import Case
 from domain.errors import N_
 from domain.stages import JudgmentOutcome
 from statemachines.facts import Facts
-from statemachines.machine import Guard
+from statemachines.routes import Guard
 
 FAVOURABLE = {JudgmentOutcome.ALLOWED, JudgmentOutcome.PARTLY_ALLOWED}
 

@@ -8,14 +8,14 @@ sought ex parte by chamber summons, the notice of motion follows within 21 days 
 from domain.cases import Case
 from domain.stages import Stage as S
 from statemachines import guards as g
-from statemachines import machine
+from statemachines import machine, routes
 from statemachines.effects import record_court_number, record_judgment, record_stay
 from statemachines.facts import Facts
 
 OPEN = (S.INTAKE, S.LEAVE_SOUGHT, S.LEAVE_GRANTED, S.MOTION_FILED, S.HEARING, S.JUDGMENT_RESERVED)
 ENDED = (S.LEAVE_REFUSED, S.JUDGMENT, S.WITHDRAWN)
 
-Route = machine.Route[Case, Facts]
+Route = routes.Route[Case, Facts]
 
 ROUTES = (
     # trigger                 from                        to                    guards, effect

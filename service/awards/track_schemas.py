@@ -15,7 +15,7 @@ from service.free_text import kept, withheld, without_file
 from service.text import EvidenceRef, Note, Trigger
 from service.usecases.awards.compensation import AwardStep
 from statemachines.award_track import Route as AwardRoute
-from statemachines.machine import Chance
+from statemachines.routes import Chance
 
 
 class AwardStepIn(Struct, forbid_unknown_fields=True):

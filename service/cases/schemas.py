@@ -23,10 +23,10 @@ from service.text import (
     Trigger,
 )
 from service.usecases.cases.case_details import CaseDetails
-from service.usecases.cases.court_track import Step
 from service.usecases.cases.finding import CaseRow
+from service.usecases.cases.step_facts import Step
 from statemachines.case_track import Route
-from statemachines.machine import Chance, Openness
+from statemachines.routes import Chance, Openness
 
 SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]
 

@@ -46,7 +46,7 @@ from service.usecases.hearings.cause_list import Listed
 from service.web.case_records import RecordsView, case_examinations, records_view
 from service.web.forms import GENERAL, Refusal
 from service.web.step_offers import StepForm, offered
-from statemachines.machine import Openness
+from statemachines.routes import Openness
 
 PAYMENTS = {"receive_part_payment", "receive_final_payment"}
 HISTORY = 500

@@ -7,7 +7,7 @@ from typing import Any
 
 from domain.mandamus import last_day_for_motion
 from notifications.i18n import N_
-from statemachines.machine import Chance, Openness
+from statemachines.routes import Chance, Openness
 
 # the facts a step's guards ask for, as form fields (statemachines/guards.py names them)
 FIELDS_FOR_GUARD = {

@@ -1,23 +1,22 @@
 """Moving a case along its court track: one transaction writes the stage and its event."""
 
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
+import asyncpg
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor
 from domain.awards import SETTLED, Award
-from domain.base import utcnow
-from domain.calendar import nairobi_today, not_in_future
+from domain.base import as_loaded, utcnow
+from domain.calendar import nairobi_today
 from domain.cases import Case, CaseEvent
-from domain.citations import CitationError, parse_neutral_citation
-from domain.court_numbers import CourtNumberError, parse_court_number
-from domain.errors import N_, InvalidInput, StaleVersion
-from domain.stages import JudgmentOutcome, Stage
+from domain.errors import StaleVersion
+from domain.stages import Stage
 from domain.stations import merged_station
 from service.usecases.cases.case_reminders import remind_of_appeal
 from service.usecases.cases.mandamus import (
@@ -27,7 +26,16 @@ from service.usecases.cases.mandamus import (
     time_the_motion,
 )
 from service.usecases.cases.register import flush_unique, get_case
-from service.usecases.cases.step_writes import read_case, write_event, write_step
+from service.usecases.cases.step_facts import Step, facts_of, in_order
+from service.usecases.cases.step_writes import (
+    driver_connection,
+    lent_connection,
+    read_award_stages,
+    read_case,
+    read_row,
+    write_event,
+    write_step,
+)
 from service.usecases.families.family_news import judgment_delivered
 from service.usecases.paging import page
 from service.usecases.versions import stale_version
@@ -55,79 +63,6 @@ is append-only)"""
 FILING = {"file", "seek_leave"}
 """the steps that give the registry's number: the first filing on either route"""
 
-STEP_DATES = {
-    "file": N_("The date of filing"),
-    "seek_leave": N_("The date leave was sought"),
-    "grant_leave": N_("The date leave was granted"),
-    "refuse_leave": N_("The date leave was refused"),
-    "file_notice_of_motion": N_("The date the notice of motion was filed"),
-    "exchange_pleadings": N_("The date pleadings were exchanged"),
-    "set_down_for_hearing": N_("The date it was set down for hearing"),
-    "reserve_judgment": N_("The date judgment was reserved"),
-    "deliver_judgment": N_("The date of judgment"),
-    "appeal": N_("The date the appeal was filed"),
-    "determine_appeal": N_("The date the appeal was determined"),
-    "settle": N_("The date of settlement"),
-    "withdraw": N_("The date of withdrawal"),
-}
-"""how a refused date names the step it dates; any other step's is 'The date it happened'"""
-
-
-@dataclass(frozen=True)
-class Step:
-    """What a person records: the trigger, the case version they saw, and the facts they assert."""
-
-    trigger: str
-    version: int
-    occurred_on: date | None = None
-    note: str | None = None
-    evidence_ref: str | None = None
-    outcome: JudgmentOutcome | None = None
-    court_number: str | None = None
-    neutral_citation: str | None = None
-    stay_of_execution: bool | None = None
-
-
-def _facts(step: Step, now: datetime) -> Facts:
-    """Parses what the person asserted; a malformed court number or citation is bad input."""
-    try:
-        number = parse_court_number(step.court_number) if step.court_number else None
-    except CourtNumberError as error:
-        raise InvalidInput(
-            N_(
-                "“%(typed)s” cannot be read as a court number: %(why)s. Write it as the registry "
-                "does, e.g. Petition No. E123 of 2021."
-            ),
-            "court_number",
-            typed=str(step.court_number).strip(),
-            why=error.why,
-        ) from error
-    try:
-        citation = parse_neutral_citation(step.neutral_citation) if step.neutral_citation else None
-    except CitationError as error:
-        raise InvalidInput(
-            N_("“%(typed)s” cannot be read as a neutral citation: %(why)s."),
-            "neutral_citation",
-            typed=str(step.neutral_citation).strip(),
-            why=error.why,
-        ) from error
-    occurred_on = step.occurred_on and not_in_future(
-        step.occurred_on, now, "occurred_on", STEP_DATES.get(step.trigger)
-    )
-    return Facts(occurred_on, step.outcome, number, citation, step.stay_of_execution)
-
-
-def _in_order(stage: Stage, since: date, occurred_on: date) -> None:
-    """A court step cannot predate the step that brought the case to the stage it leaves."""
-    if stage != Stage.INTAKE and occurred_on < since:
-        raise InvalidInput(
-            N_("The date, %(day)s, is before the case reached the stage %(stage)s on %(since)s."),
-            "occurred_on",
-            day=occurred_on,
-            stage=stage,
-            since=since,
-        )
-
 
 async def record_step(
     session: AsyncSession,
@@ -143,21 +78,46 @@ async def record_step(
     not the ORM: the returned case is not tracked by the session.
     """
     now = now or utcnow()
-    alone = step.trigger not in CONSEQUENCES and step.trigger not in DETAILS
-    async with session.begin():
-        # a step that writes nothing elsewhere needs no transaction: its write is one statement
-        case = await read_case(session, case_id, in_transaction=not alone)
-        if case.version != step.version:
-            raise StaleVersion(step.version, case.version)
-        facts = await _step_facts(session, case, step, now)
-        entry = Entry(step.trigger, now, step.note, step.evidence_ref)
-        event = await _moved(session, actor, case, facts, entry)
-        written = await write_step(session, actor, case, step.version, event)
-        if written is None:  # changed since it was read: nothing was written
+    if step.trigger in CONSEQUENCES or step.trigger in DETAILS:
+        async with session.begin():
+            case = await read_case(session, case_id)
+            event = await _step(session, await driver_connection(session), actor, case, step, now)
+            if event is None:
+                raise await stale_version(session, Case, case_id, step.version)
+            await _consequences(session, actor, case, event, now)
+        return case, event
+    # a step that writes nothing elsewhere needs no transaction: its write is one statement
+    async with lent_connection(session) as connection:
+        case = await read_row(connection, case_id)
+        event = await _step(session, connection, actor, case, step, now)
+    if event is None:
+        # read through the session once the lent connection is back: a request never holds two
+        async with session.begin():
             raise await stale_version(session, Case, case_id, step.version)
-        event.id, case.version = written, step.version + 1
-        await _consequences(session, actor, case, event, now)
     return case, event
+
+
+async def _step(
+    session: AsyncSession,
+    connection: asyncpg.Connection,
+    actor: Actor,
+    case: Case,
+    step: Step,
+    now: datetime,
+) -> CaseEvent | None:
+    """Moves the case read and writes it with its event on `connection`, which also reads the
+    award facts when a guard needs them; None when the case changed since it was read (nothing
+    was written)."""
+    if case.version != step.version:
+        raise StaleVersion(step.version, case.version)
+    facts = await _step_facts(session, case, step, now, connection)
+    entry = Entry(step.trigger, now, step.note, step.evidence_ref)
+    event = await _moved(session, actor, case, facts, entry)
+    written = await write_step(connection, actor, case, step.version, event)
+    if written is None:
+        return None
+    event.id, case.version = written, step.version + 1
+    return event
 
 
 async def take_step(
@@ -172,12 +132,25 @@ async def take_step(
     )
 
 
-async def _step_facts(session: AsyncSession, case: Case, step: Step, now: datetime) -> Facts:
+async def _step_facts(
+    session: AsyncSession,
+    case: Case,
+    step: Step,
+    now: datetime,
+    connection: asyncpg.Connection | None = None,
+) -> Facts:
     """What the person asserted, the award facts when a guard reads them, and the station a
-    filing's number names (filing records the number: statemachines/effects.py)."""
-    facts = _facts(step, now)
+    filing's number names (filing records the number: statemachines/effects.py). The award
+    facts are read on the step's own `connection` when it has one, else through the session
+    (which first flushes what the caller's transaction has added)."""
+    facts = facts_of(step, now)
     if machine_of(case).gathers(case, step.trigger):
-        facts = replace(facts, **await award_facts(session, case.id))
+        stages = await (
+            read_award_stages(connection, case.id)
+            if connection is not None
+            else award_stages(session, case.id)
+        )
+        facts = replace(facts, **award_facts_of(stages))
     number = facts.court_number
     if step.trigger in FILING and number is not None and number.station:
         case.court_station = merged_station(case.court_station, number.station)
@@ -223,19 +196,23 @@ async def _moved(
     occurred_on = facts.occurred_on or nairobi_today(now)
     since = case.stage_since
     from_stage = Stage(await machine_of(case).fire(case, trigger, facts))
-    _in_order(from_stage, since, occurred_on)
+    in_order(from_stage, since, occurred_on)
     case.stage_since = occurred_on
-    event = CaseEvent(
-        case_id=case.id,
-        trigger=trigger,
-        from_stage=from_stage,
-        to_stage=case.stage,
-        occurred_on=occurred_on,
-        recorded_at=now,
-        recorded_by=actor.user_id,
-        note=entry.note,
-        evidence_ref=entry.evidence_ref,
-        details=_details(facts),
+    event = as_loaded(
+        CaseEvent,
+        {
+            "id": None,
+            "case_id": case.id,
+            "trigger": trigger,
+            "from_stage": from_stage,
+            "to_stage": case.stage,
+            "occurred_on": occurred_on,
+            "recorded_at": now,
+            "recorded_by": actor.user_id,
+            "note": entry.note,
+            "evidence_ref": entry.evidence_ref,
+            "details": _details(facts),
+        },
     )
     if trigger in DETAILS:
         await DETAILS[trigger](session, actor, case, event, now)
@@ -251,7 +228,14 @@ async def _consequences(
 
 async def award_facts(session: AsyncSession, case_id: uuid.UUID) -> dict[str, Any]:
     """How many awards the case has and whether all are settled: facts its guards read."""
-    stages = (await session.exec(select(Award.stage).where(Award.case_id == case_id))).all()
+    return award_facts_of(await award_stages(session, case_id))
+
+
+async def award_stages(session: AsyncSession, case_id: uuid.UUID) -> Sequence[str]:
+    return (await session.exec(select(Award.stage).where(Award.case_id == case_id))).all()
+
+
+def award_facts_of(stages: Sequence[str]) -> dict[str, Any]:
     return {"awards": len(stages), "awards_settled": all(stage in SETTLED for stage in stages)}
 
 

@@ -22,7 +22,7 @@ from service.usecases.cases.register import get_case
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.facts import Facts
-from statemachines.machine import Chance
+from statemachines.routes import Chance
 from statemachines.tracks import machine_of
 
 CaseChance = Chance[Case, Facts]

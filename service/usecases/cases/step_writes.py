@@ -6,26 +6,32 @@ Profiles of bench/transitions.py found the ORM's share of a step (the identity m
 instance state of `session.get`, the unit of work's flush) about a quarter of the server's
 time, and each round trip to PostgreSQL (a write to the socket, a wake-up) about as much
 again: BEGIN and COMMIT were two of the five. A step without consequences on other records
-therefore runs without a transaction: the read is one snapshot and the write one atomic
-statement. Nothing is weakened: the `UPDATE` matches only the version the person read (a
-stale step writes nothing, not even the event), and the event and its audit row are inserted
-by the same statement only when the update matched. A step that writes elsewhere too (a
-judgment's reminders and family news) reads the case through the session, which begins the
-transaction, so the write and its consequences commit or fail together.
+therefore runs without a transaction, on a connection lent from the pool without the session
+(`lent_connection`): the read is one snapshot and the write one atomic statement. Nothing is
+weakened: the `UPDATE` matches only the version the person read (a stale step writes nothing,
+not even the event), and the event and its audit row are inserted by the same statement only
+when the update matched. A step that writes elsewhere too (a judgment's reminders and family
+news) reads the case through the session, which begins the transaction, so the write and its
+consequences commit or fail together.
 """
 
 import json
 import re
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
 import sqlalchemy as sa
 from sqlalchemy import Insert, Select, Table, bindparam, insert, select
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import Actor, AuditEvent
+from domain.awards import AwardStage
+from domain.base import as_loaded
 from domain.cases import Case, CaseEvent
 from domain.errors import N_, Conflict, NotFound
 from service.log_context import note_case
@@ -102,30 +108,57 @@ async def driver_connection(session: AsyncSession) -> asyncpg.Connection:
     return driver
 
 
-async def read_case(session: AsyncSession, case_id: uuid.UUID, *, in_transaction: bool) -> Case:
-    """The case as a row the session does not track; `in_transaction` begins the session's
-    transaction with the read, else it is read on its own."""
-    found: Any
-    if in_transaction:
-        result = await (await session.connection()).execute(READ_CASE, {"case_id": case_id})
-        found = result.one_or_none()
-        values = {} if found is None else dict(found._mapping)
-    else:
-        found = await (await driver_connection(session)).fetchrow(READ_CASE_SQL, case_id)
-        values = {} if found is None else dict(found)
-        for name, kind in ENUMS.items() if values else ():
-            values[name] = None if values[name] is None else kind(values[name])
+@asynccontextmanager
+async def lent_connection(session: AsyncSession) -> AsyncIterator[asyncpg.Connection]:
+    """A connection of the pool the session's engine keeps, lent without the session: for a
+    step whose read and write are a statement each. The session's transaction machinery around
+    them (its begin, the connection's checkout through it, its commit) was a tenth of the
+    server's CPU a step in a profile of bench/transitions.py. No transaction is begun on it, so
+    it goes back to the pool as it came, nothing to roll back."""
+    engine = session.bind
+    assert isinstance(engine, AsyncEngine)
+    pooled = await engine.raw_connection()
+    try:
+        driver = pooled.driver_connection
+        assert isinstance(driver, asyncpg.Connection)
+        yield driver
+    finally:
+        pooled.close()
+
+
+async def read_case(session: AsyncSession, case_id: uuid.UUID) -> Case:
+    """The case as a row the session does not track, read as the first statement of the
+    session's transaction."""
+    found = (await (await session.connection()).execute(READ_CASE, {"case_id": case_id})).first()
+    return _case(case_id, {} if found is None else dict(found._mapping))
+
+
+async def read_row(connection: asyncpg.Connection, case_id: uuid.UUID) -> Case:
+    """The case read on its own, in one statement."""
+    values = dict(await connection.fetchrow(READ_CASE_SQL, case_id) or {})
+    for name, kind in ENUMS.items() if values else ():
+        values[name] = None if values[name] is None else kind(values[name])
+    return _case(case_id, values)
+
+
+async def read_award_stages(connection: asyncpg.Connection, case_id: uuid.UUID) -> list[AwardStage]:
+    """The stages of the case's awards, for the guards that read them (court_track)."""
+    rows = await connection.fetch("SELECT stage FROM awards WHERE case_id = $1", case_id)
+    return [AwardStage(row["stage"]) for row in rows]
+
+
+def _case(case_id: uuid.UUID, values: dict[str, Any]) -> Case:
     if not values:
         raise NotFound(N_("No case has the id %(id)s."), id=case_id)
-    case = Case(**values)
+    case = as_loaded(Case, values)
     note_case(case.reference)
     return case
 
 
 async def write_step(
-    session: AsyncSession, actor: Actor, case: Case, read_version: int, event: CaseEvent
+    connection: asyncpg.Connection, actor: Actor, case: Case, read_version: int, event: CaseEvent
 ) -> int | None:
-    """Writes the moved case, its event and the audit row (in the session's transaction if
+    """Writes the moved case, its event and the audit row (in the connection's transaction if
     one has begun); the event's id, or None when the case is no longer at `read_version`
     (nothing was written). A court number already registered at the station is refused in
     words, as `flush_unique` does for the ORM."""
@@ -138,7 +171,7 @@ async def write_step(
     values["event_details"] = json.dumps(values["event_details"])
     arguments = [values[name] for name in STEP_PARAMETERS]
     try:
-        written = await (await driver_connection(session)).fetchval(STEP_SQL, *arguments)
+        written = await connection.fetchval(STEP_SQL, *arguments)
     except asyncpg.UniqueViolationError as error:
         if "court_number" not in (error.constraint_name or ""):
             raise

@@ -21,8 +21,9 @@ from domain.stages import Stage
 from domain.stations import known_station
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.duplicates import write_sitting
-from service.usecases.cases.court_track import Step, take_step
+from service.usecases.cases.court_track import take_step
 from service.usecases.cases.register import get_case
+from service.usecases.cases.step_facts import Step
 from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleIn, VacateIn
 from service.usecases.hearings.reminders import cancel_reminders, move_reminders, plan_reminders
 from service.usecases.versions import stale_version
