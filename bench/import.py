@@ -1,8 +1,9 @@
-"""Bringing in a big register: 100,000 cases with their hearings and awards, rows a second.
+"""Bringing in a big register: 100,000 cases with their hearings, awards, payments and the
+survivors' violation records, rows a second.
 
 Not a test: run `make bench-import` (or `.venv/bin/python bench/import.py --cases N`). It makes
-a scratch database on the local PostgreSQL (or an embedded one), generates the cases, hearings
-and awards files an office would send (tests/spreadsheets.py: two date forms, stray spaces,
+a scratch database on the local PostgreSQL (or an embedded one), generates the five files an
+office would send (tests/spreadsheets.py: two date forms, stray spaces,
 court numbers spelt several ways), then for each file times a dry run and the real import
 through the same code as `haki import`, and prints rows per second for each, and the
 importing process's CPU time a row (user + system), which moves far less than a rate when other
@@ -25,7 +26,16 @@ from service.database import make_engine, make_sessionmaker, scratch_database, s
 from service.imports.layouts import ImportKind  # noqa: E402
 from service.migrate import upgrade  # noqa: E402
 from service.usecases.importing.running import ImportRules, run_import  # noqa: E402
-from tests.spreadsheets import award_row, awarded, case_row, hearing_row, matters, sheet  # noqa: E402
+from tests.spreadsheets import (  # noqa: E402
+    award_row,
+    awarded,
+    case_row,
+    hearing_row,
+    matters,
+    payment_row,
+    sheet,
+    violation_row,
+)
 
 ACTOR = Actor("bench", "local")
 
@@ -37,6 +47,8 @@ def files(count: int) -> dict[ImportKind, tuple[bytes, int]]:
         ImportKind.CASES: [case_row(m, rng) for m in register],
         ImportKind.HEARINGS: [hearing_row(m, rng) for m in register if m.number],
         ImportKind.AWARDS: [award_row(m, rng) for m in awarded(register)],
+        ImportKind.PAYMENTS: [payment_row(m, rng) for m in awarded(register)],
+        ImportKind.VIOLATIONS: [violation_row(m, rng) for m in register],
     }
     return {kind: (sheet(rows, blank_every=500)[0], len(rows)) for kind, rows in made.items()}
 
