@@ -7,8 +7,9 @@ holds so far. Here a row only describes what it makes; at the end of its batch, 
 the batch's savepoint, each table gets one COPY, tables in the order their foreign keys need:
 an INSERT of many rows still runs once a row in the server (a tenth of a millisecond each,
 five rows a case), a COPY streams them. A row the database refuses is raised as an INSERT's
-IntegrityError would be, naming its constraint. A refused batch is undone whole and replayed row by row, each row writing its own
-rows in its own savepoint, so a refusal names its row exactly as before.
+IntegrityError would be, naming its constraint. A refused batch is undone whole and replayed
+row by row, each row writing its own rows in its own savepoint, so a refusal names its row
+exactly as before.
 
 Rows already in Haki that a row changes stay ORM objects (their version column is checked and
 bumped by the ORM's UPDATE), as do the rare writes of a correction (an award's positions
