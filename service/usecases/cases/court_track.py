@@ -203,6 +203,16 @@ async def move_case(
     return event
 
 
+async def case_step(
+    session: AsyncSession, actor: Actor, case: Case, trigger: str, facts: Facts, now: datetime
+) -> CaseEvent:
+    """`move_case` without its writes: the trigger fired on the case in memory and its event
+    made, for a caller that writes both itself (an import, a batch at a time). Only for a
+    step with no consequences: those write at once."""
+    assert trigger not in CONSEQUENCES
+    return await _moved(session, actor, case, facts, Entry(trigger, now))
+
+
 @dataclass(frozen=True)
 class Entry:
     """What a step's event says besides the facts: the trigger, when it was recorded, the

@@ -21,11 +21,13 @@ from collections.abc import Callable
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Table
+from sqlalchemy import Table, column, update, values
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from service.usecases.versions import stale_version
 
 ORDER = {table: place for place, table in enumerate(SQLModel.metadata.sorted_tables)}
 """tables in foreign-key order: a survivor before the case naming it, a case before its events"""
@@ -46,6 +48,15 @@ def _defaults(model: type[SQLModel]) -> list[Default]:
     ]
 
 
+def _filled(model: type[SQLModel], values: dict[str, Any]) -> dict[str, Any]:
+    if model not in DEFAULTS:
+        DEFAULTS[model] = _defaults(model)
+    for name, factory, default in DEFAULTS[model]:
+        if name not in values:
+            values[name] = default if factory is None else factory()
+    return values
+
+
 class Described:
     """A new row read and changed as a record is (`case.stage`, `survivor.id`), its columns
     the very dict that is written: a state machine can move it, and constructing it costs a
@@ -60,26 +71,46 @@ class Pending:
 
     def __init__(self) -> None:
         self._records: list[tuple[Table, dict[str, Any]]] = []
+        self._standing: dict[Any, list[tuple[Table, dict[str, Any]]]] = {}
+        self._changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]] = {}
 
     def row(self, model: type[SQLModel], **values: Any) -> dict[str, Any]:
         """A new row of `model`'s table from its columns, the model's defaults filled in
         as constructing the record would; returned, so a caller can read its id (or wrap it
         in `Described` to read it as the record)."""
-        if model not in DEFAULTS:
-            DEFAULTS[model] = _defaults(model)
-        for name, factory, default in DEFAULTS[model]:
-            if name not in values:
-                values[name] = default if factory is None else factory()
-        self._records.append((model.__table__, values))  # type: ignore[attr-defined]
+        self._records.append((model.__table__, _filled(model, values)))  # type: ignore[attr-defined]
         return values
+
+    def standing(self, key: Any, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+        """Rows derived from a record (an award's positions, from its ledger), replacing those
+        given under the same key earlier in the batch: written once, as they stand at its end,
+        however many rows of the batch changed the record."""
+        table = model.__table__  # type: ignore[attr-defined]
+        self._standing[key] = [(table, _filled(model, values)) for values in rows]
+
+    def change(self, model: type[SQLModel], record: Any, **values: Any) -> None:
+        """Columns of a record already in Haki (`record`, its id and version as read) changed
+        in memory away from the ORM: written with the batch, one UPDATE a table, each row
+        only where its version is still the one read, moved on by one, as the ORM's UPDATE
+        checks and moves it; a record someone else changed meanwhile is refused by name."""
+        key = (model, record.id)
+        if key not in self._changes:
+            self._changes[key] = (record.version, {})
+        self._changes[key][1].update(values)
 
     def clear(self) -> None:
         self._records.clear()
+        self._standing.clear()
+        self._changes.clear()
 
     async def write(self, session: AsyncSession) -> None:
         """One COPY per table (per set of columns given), parents first. Rows are read
         now, not when added: a new case enters its stage after it is described."""
-        records, self._records = self._records, []
+        records = [*self._records, *(row for rows in self._standing.values() for row in rows)]
+        changes = dict(self._changes)
+        self.clear()
+        if changes:
+            await _update(session, changes)
         if not records:
             return
         groups: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
@@ -104,6 +135,31 @@ class Pending:
                 raise IntegrityError(statement, None, error) from error
             except asyncpg.DataError as error:
                 raise DataError(statement, None, error) from error
+
+
+async def _update(
+    session: AsyncSession, changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]]
+) -> None:
+    groups: dict[tuple[type[SQLModel], tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(list)
+    for (model, record_id), (version, changed) in changes.items():
+        groups[(model, tuple(changed))].append((record_id, version, *changed.values()))
+    for (model, columns), rows in groups.items():
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        given = values(
+            *(column(name, table.c[name].type) for name in ("id", "version", *columns)),
+            name="given",
+        ).data(rows)
+        statement = (
+            update(table)
+            .where(table.c.id == given.c.id, table.c.version == given.c.version)
+            .values({name: given.c[name] for name in columns} | {"version": table.c.version + 1})
+            .returning(table.c.id)
+        )
+        written = set((await session.exec(statement)).scalars().all())
+        for record_id, version, *_ in rows:
+            if record_id not in written:
+                record = "award" if table.name == "awards" else "case"
+                raise await stale_version(session, model, record_id, version, record)  # type: ignore[arg-type]
 
 
 def _encoders(
