@@ -7,6 +7,7 @@ UPDATE of each was a round trip a row, and written a table at a time, versions c
 
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import inspect
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import SETTLED, Award, AwardEvent, AwardStage, PaymentReceived
@@ -87,11 +88,13 @@ async def receive(
 
 
 def _columns(record: Award | Case) -> dict[str, Any]:
-    return {c.key: getattr(record, c.key) for c in record.__table__.c}  # type: ignore[union-attr]
+    """The record's columns as they stand before a step: those it sets are compared after."""
+    return dict(inspect(record).dict)
 
 
 def _changed(record: Award | Case, before: dict[str, Any]) -> dict[str, Any]:
     """What a step changed in the record (its stage, its date, what the track remembers)."""
+    after = inspect(record).dict
     return {
-        name: getattr(record, name) for name, was in before.items() if getattr(record, name) != was
+        name: value for name, value in after.items() if name in before and before[name] != value
     }
