@@ -5,7 +5,8 @@ Booking a payment in Haki (awards/payments.py) reads the award's heads and payme
 times, writes the entry, the award's step and its history one statement each, and rewrites
 the award's positions: some twenty round trips a payment, forty milliseconds. Here a batch's
 awards have their heads, payments and disbursements read once, their survivors and cases
-held as `refresh_positions` holds them, and their positions deleted, all in a few statements;
+held as `refresh_positions` holds them, and the positions of those paid deleted, all in a
+few statements;
 each row is then weighed with the same arithmetic (`payment_step`) and the same track against
 the ledger as it stands after the rows before it, and the positions of each award are
 written once, as they stand at the end of the batch.
@@ -30,40 +31,46 @@ Ledger = dict[str, list[Any]]
 
 
 async def prefetch_ledgers(
-    session: AsyncSession, context: Context, awards: Iterable[Award]
+    session: AsyncSession,
+    context: Context,
+    awards: Iterable[Award],
+    paid: Iterable[uuid.UUID] = (),
 ) -> None:
-    """The ledgers of these awards, each read once for the batch; their positions deleted
-    and given again from the ledger as read, so an award whose rows all turn out unchanged
-    keeps the positions it had."""
+    """The ledgers of these awards, each read once for the batch, their survivors and cases
+    held; the positions of those `paid` (a payment in the batch not yet in their ledger)
+    deleted, to be written again as they stand at the end of the batch."""
     wanted = {award.id: award for award in awards if ("ledger", award.id) not in context.cache}
-    if not wanted:
-        return
-    ids = list(wanted)
-    await hold_facts(
-        session,
-        context,
-        {award.survivor_id for award in wanted.values()},
-        {award.case_id for award in wanted.values()},
-    )
-    ledgers: dict[uuid.UUID, Ledger] = {i: {"heads": [], "received": [], "passed": []} for i in ids}
-    models: dict[str, Any] = {
-        "heads": AwardHead,
-        "received": PaymentReceived,
-        "passed": Disbursement,
-    }
-    for kind, model in models.items():
-        # rows, not records: read only, and building a record cost more than its arithmetic
-        table = model.__table__
-        found = await session.connection()
-        rows = await found.execute(
-            select(table).where(table.c.award_id.in_(ids)).order_by(table.c.id)
+    if wanted:
+        ids = list(wanted)
+        await hold_facts(
+            session,
+            context,
+            {award.survivor_id for award in wanted.values()},
+            {award.case_id for award in wanted.values()},
         )
-        for entry in rows:
-            ledgers[entry.award_id][kind].append(entry)
-    await session.exec(delete(AwardPosition).where(col(AwardPosition.award_id).in_(ids)))
-    for award_id, ledger in ledgers.items():
-        context.cache[("ledger", award_id)] = ledger
-        write_positions(context, wanted[award_id])
+        ledgers: dict[uuid.UUID, Ledger] = {
+            i: {"heads": [], "received": [], "passed": []} for i in ids
+        }
+        models: dict[str, Any] = {
+            "heads": AwardHead,
+            "received": PaymentReceived,
+            "passed": Disbursement,
+        }
+        connection = await session.connection()
+        for kind, model in models.items():
+            # rows, not records: read only, and building a record cost more than its arithmetic
+            table = model.__table__
+            rows = await connection.execute(
+                select(table).where(table.c.award_id.in_(ids)).order_by(table.c.id)
+            )
+            for entry in rows:
+                ledgers[entry.award_id][kind].append(entry)
+        for award_id, ledger in ledgers.items():
+            context.cache[("ledger", award_id)] = ledger
+    cleared = [i for i in dict.fromkeys(paid) if ("cleared", i) not in context.cache]
+    if cleared:
+        await session.exec(delete(AwardPosition).where(col(AwardPosition.award_id).in_(cleared)))
+        context.cache.update({("cleared", award_id): True for award_id in cleared})
 
 
 def ledger_of(context: Context, award: Award) -> Ledger:

@@ -98,14 +98,19 @@ class PaymentImporter:
     ) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
         await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
-        awards = []
+        named = []
         for key, row in zip(keys, rows, strict=True):
             survivor = context.cache[("survivor", row.claimant)]
             for case in context.cache[("case", key)][:1]:
                 known = context.cache[("awards", case.id)]
                 if survivor is not None and (survivor.id, row.respondent) in known:
-                    awards.append(known[(survivor.id, row.respondent)])
-        await prefetch_ledgers(session, context, {award.id: award for award in awards}.values())
+                    named.append((known[(survivor.id, row.respondent)], row))
+        awards = {award.id: award for award, _ in named}.values()
+        await prefetch_ledgers(session, context, awards)
+        paid = [
+            a.id for a, row in named if row.entry is Entry.RECEIVED and not _booked(context, a, row)
+        ]
+        await prefetch_ledgers(session, context, (), paid)
 
     async def apply(self, session: AsyncSession, context: Context, row: PaymentRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))
@@ -142,6 +147,7 @@ class PaymentImporter:
                 )
             return Outcome("unchanged", label)
         if row.entry is Entry.RECEIVED:
+            await prefetch_ledgers(session, context, (), [award.id])  # its positions cleared
             await receive(session, context, case, award, row)
         else:
             assert row.method is not None and row.beneficiary is not None  # parse checked
