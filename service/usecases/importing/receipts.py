@@ -64,9 +64,9 @@ async def receive(
 
     async def move(trigger: str, facts: Facts) -> None:
         before = _columns(case)
-        event = await case_step(session, actor, case, trigger, facts, now)
+        event = await case_step(case, actor, trigger, facts, now)
         context.pending.change(Case, case, **_changed(case, before))
-        context.pending.row(CaseEvent, **event.model_dump(exclude={"id"}))
+        context.pending.row(CaseEvent, **event)
         context.audit("case.step", "case", case.id, trigger=trigger)
 
     await case_follows(case, award, follows, move)
