@@ -2,21 +2,25 @@
 payments to one award in one batch, money passed on in the middle of a batch (Haki's own path,
 after the batch so far is written), positions equal to those the ledger gives, an audit row
 naming the file for every step, versions moved on; a payment refused mid-batch is named alone
-and the rows after it still checked."""
+and the rows after it still checked; a record's change written with the batch checks the
+version read."""
 
 import random
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.audit import AuditEvent
 from domain.awards import Award, AwardStage, Disbursement, PaymentReceived
+from domain.errors import StaleVersion
 from service.imports.layouts import ImportKind
 from service.usecases.awards.positions import rebuild_positions
 from service.usecases.importing.running import BATCH, ImportReport, ImportRules, run_import
+from service.usecases.importing.writes import Pending
 from tests.factories import TEST_ACTOR
 from tests.integration.test_import_written_in_bulk import positions
 from tests.spreadsheets import Matter, award_row, awarded, case_row, matters, sheet
@@ -109,3 +113,27 @@ async def test_a_payment_refused_mid_batch_is_named_alone(sessions: Sessions) ->
     assert report.count("created") == len(rows) - 2
     async with sessions() as session:
         assert (await session.exec(select(func.count()).select_from(PaymentReceived))).one() == 0
+
+
+async def test_a_change_written_with_the_batch_checks_the_version_read(sessions: Sessions) -> None:
+    rng = random.Random(10)
+    register = [m for m in matters(20) if m.stage == "awarded"][:1]
+    await run(sessions, ImportKind.CASES, sheet([case_row(m, rng) for m in register])[0])
+    await run(sessions, ImportKind.AWARDS, sheet([award_row(m, rng) for m in register])[0])
+    async with sessions() as session:
+        award = (await session.exec(select(Award))).one()
+        session.expunge(award)
+    async with sessions() as session, session.begin():
+        changed = (await session.exec(select(Award))).one()
+        changed.department = "Someone else's change"
+    pending = Pending()
+    pending.change(Award, award, stage=AwardStage.STAYED)
+    async with sessions() as session, session.begin():
+        with pytest.raises(StaleVersion):
+            await pending.write(session)
+    pending.change(Award, changed, stage=AwardStage.STAYED)
+    async with sessions() as session:
+        async with session.begin():
+            await pending.write(session)
+        written = (await session.exec(select(Award))).one()
+    assert (written.stage, written.version) == (AwardStage.STAYED, changed.version + 1)
