@@ -129,6 +129,22 @@ def payment_row(m: Matter, rng: random.Random) -> dict[str, str]:
     }
 
 
+def violation_row(m: Matter, rng: random.Random) -> dict[str, str]:
+    """What the survivor of the matter suffered, as an intake spreadsheet records it."""
+    day = m.opened - timedelta(days=rng.randrange(30, 400))
+    return {
+        "survivor": m.code,
+        "year": str(day.year),
+        "month": str(day.month) if rng.random() < 0.7 else "",
+        "day": "",
+        "county": rng.choice(("Kisumu", "Nairobi", "Mombasa", "Nakuru", "Kakamega")),
+        "types": rng.choice(("torture", "torture | Arbitrary arrest and detention")),
+        "agency": "kenya_police_service",
+        "unit": "Central Police Station",
+        "sex": rng.choice(("male", "female")),
+    }
+
+
 def awarded(all_matters: Sequence[Matter]) -> Iterator[Matter]:
     return (m for m in all_matters if m.stage in {"awarded", "compensation"})
 

@@ -27,8 +27,6 @@ from notifications.outbox import Message
 CHASED = (AwardStage.SERVED_ON_AG, AwardStage.PARTIALLY_PAID, AwardStage.ENFORCEMENT)
 MORNING = time(8, 0)
 RULE = "follow-up with the Attorney General"
-ROWS_PER_INSERT = 1000
-"""PostgreSQL takes at most 32,767 parameters a statement: 4,681 reminders of 7 columns"""
 
 
 @dataclass(frozen=True)
@@ -122,14 +120,14 @@ async def plan_follow_ups(connection: AsyncConnection, rules: ChaseRules, now: d
             again = last.astimezone(NAIROBI).date() + timedelta(days=rules.cadence_days)
             due = datetime.combine(again, MORNING, tzinfo=NAIROBI)
         rows.append(_row(award.award_id, due, now))
-    added = 0
-    for start in range(0, len(rows), ROWS_PER_INSERT):
-        chunk = rows[start : start + ROWS_PER_INSERT]
-        done = await connection.execute(
-            insert(Reminder).values(chunk).on_conflict_do_nothing().returning(col(Reminder.id))
-        )
-        added += len(done.all())
-    return added
+    if not rows:
+        return 0
+    # rows as parameters, not as a statement of 7,000 values: the driver sends them in pages
+    # of one compiled INSERT (a statement built of every row cost a third of a millisecond each)
+    done = await connection.execute(
+        insert(Reminder).on_conflict_do_nothing().returning(col(Reminder.id)), rows
+    )
+    return len(done.all())
 
 
 def _row(award_id: uuid.UUID, due: datetime, now: datetime) -> dict[str, Any]:

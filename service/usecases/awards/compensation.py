@@ -6,6 +6,7 @@ settlement.py.
 """
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -24,6 +25,7 @@ from domain.awards import (
 )
 from domain.base import utcnow
 from domain.calendar import nairobi_today, not_in_future
+from domain.cases import Case
 from domain.errors import N_, InvalidInput, NotFound, StaleVersion, Step
 from domain.stages import Stage
 from service.usecases.accounts.audit import audit
@@ -137,13 +139,25 @@ async def _case_follows(
     case = await get_case(session, award.case_id)
     await session.flush()
     facts = Facts(occurred_on=on, **await award_facts(session, case.id))
+
+    async def move(trigger: str, facts: Facts) -> None:
+        await move_case(session, actor, case, trigger, facts, now)
+
+    await case_follows(case, award, facts, move)
+
+
+async def case_follows(
+    case: Case, award: Award, facts: Facts, move: Callable[[str, Facts], Awaitable[None]]
+) -> None:
+    """`_case_follows` with the facts of the case's awards known, and the case moved by
+    `move` (an import writes the step with its batch)."""
     if case.stage == Stage.AWARDED and award.stage != AwardStage.AWARDED:
-        await move_case(session, actor, case, "pursue_compensation", facts, now)
+        await move("pursue_compensation", facts)
     if case.stage == Stage.COMPENSATION and facts.awards_settled:
-        await move_case(session, actor, case, "close", facts, now)
+        await move("close", facts)
     if case.stage == Stage.CLOSED and not facts.awards_settled:
-        reopened = replace(facts, occurred_on=max(on, case.stage_since))
-        await move_case(session, actor, case, "reopen", reopened, now)
+        on = facts.occurred_on or case.stage_since
+        await move("reopen", replace(facts, occurred_on=max(on, case.stage_since)))
 
 
 async def record_award_step(

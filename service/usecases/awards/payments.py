@@ -17,13 +17,13 @@ from domain.awards import Award, PaymentReceived
 from domain.base import utcnow
 from domain.calendar import not_in_future
 from domain.errors import N_, InvalidInput
-from domain.interest import Payment, statement
+from domain.interest import Head, Payment, statement
 from domain.money import amount_of
 from service.usecases.awards.compensation import locked_award, move_award
 from service.usecases.awards.duplicates import add_entry
 from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.ledger import ledger_of, settlement_of
-from service.usecases.awards.orders import CompensationRules, position
+from service.usecases.awards.orders import CompensationRules
 from service.usecases.awards.positions import refresh_positions
 from service.usecases.families.family_news import payment_received
 from statemachines.award_rules import AwardFacts
@@ -66,20 +66,9 @@ async def book_payment(
 ) -> PaymentReceived:
     """A payment into the ledger of a locked award, inside the caller's transaction; the
     family is told by the caller (an import of last year's payments tells no one)."""
-    amount = amount_of(amount)
-    not_in_future(received_on, now, "received_on")
-    if received_on < award.judgment_on:
-        raise InvalidInput(
-            N_("A payment cannot be dated before the judgment of %(judgment)s."),
-            "received_on",
-            judgment=award.judgment_on,
-        )
-    owed = (await position(session, award, received_on, rules)).outstanding
-    # within what was owed that day, the payment settles the award if it leaves nothing owed
-    # once every payment entered, earlier or later, is counted on its own day
-    if amount <= owed:
-        owed = amount + await _balance_with(session, award, received_on, amount, rules)
-    trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
+    amount = checked_payment(award, received_on, amount, now)
+    heads, payments = await ledger_of(session, award)
+    trigger, owed = payment_step(award, heads, payments, received_on, amount, rules)
     facts = AwardFacts(occurred_on=received_on, payment=amount, owed=owed)
     await move_award(
         session,
@@ -106,12 +95,52 @@ async def book_payment(
     return payment
 
 
-async def _balance_with(
-    session: AsyncSession, award: Award, on: date, amount: Decimal, rules: CompensationRules
+def checked_payment(award: Award, received_on: date, amount: Decimal, now: datetime) -> Decimal:
+    """The amount to the cent, once the day is one a payment can have: not to come, not
+    before the judgment."""
+    amount = amount_of(amount)
+    not_in_future(received_on, now, "received_on")
+    if received_on < award.judgment_on:
+        raise InvalidInput(
+            N_("A payment cannot be dated before the judgment of %(judgment)s."),
+            "received_on",
+            judgment=award.judgment_on,
+        )
+    return amount
+
+
+def payment_step(
+    award: Award,
+    heads: tuple[Head, ...],
+    payments: tuple[Payment, ...],
+    received_on: date,
+    amount: Decimal,
+    rules: CompensationRules,
+) -> tuple[str, Decimal]:
+    """The step a payment makes, from the ledger before it (heads and payments as `ledger_of`
+    reads them), and what was owed: the facts the award's track checks it against."""
+    settled = settlement_of(award)
+    owed = statement(
+        heads, award.rate_percent, payments, received_on, rules.allocation, settled
+    ).outstanding
+    # within what was owed that day, the payment settles the award if it leaves nothing owed
+    # once every payment entered, earlier or later, is counted on its own day
+    if amount <= owed:
+        owed = amount + _balance_with(award, heads, payments, received_on, amount, rules)
+    trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
+    return trigger, owed
+
+
+def _balance_with(
+    award: Award,
+    heads: tuple[Head, ...],
+    payments: tuple[Payment, ...],
+    on: date,
+    amount: Decimal,
+    rules: CompensationRules,
 ) -> Decimal:
     """What stays owed once this payment joins the ledger, on the day of its last event: a
     payment found late may leave a later one more than was owed on its day, and is refused."""
-    heads, payments = await ledger_of(session, award)
     days = [on, *(p.on for p in payments), *(p.reversed_on for p in payments if p.reversed_on)]
     ledger = (*payments, Payment(on, amount))
     try:

@@ -176,6 +176,16 @@ async def move_case(
     return event
 
 
+async def case_step(
+    case: Case, actor: Actor, trigger: str, facts: Facts, now: datetime
+) -> dict[str, Any]:
+    """`move_case` without its writes: the trigger fired on the case in memory and its event's
+    columns given, for a caller that writes both itself (an import, a batch at a time). Only
+    for a step with no consequences and nothing to add to its event: those write at once."""
+    assert trigger not in CONSEQUENCES and trigger not in DETAILS
+    return await _fired(actor, case, facts, Entry(trigger, now))
+
+
 @dataclass(frozen=True)
 class Entry:
     """What a step's event says besides the facts: the trigger, when it was recorded, the
@@ -192,31 +202,31 @@ async def _moved(
 ) -> CaseEvent:
     """Fires the trigger on the case in memory and makes its event, details included (the
     history is append-only: written once); writes nothing of the case's own."""
+    event = as_loaded(CaseEvent, {"id": None, **await _fired(actor, case, facts, entry)})
+    if entry.trigger in DETAILS:
+        await DETAILS[entry.trigger](session, actor, case, event, entry.now)
+    return event
+
+
+async def _fired(actor: Actor, case: Case, facts: Facts, entry: Entry) -> dict[str, Any]:
     trigger, now = entry.trigger, entry.now
     occurred_on = facts.occurred_on or nairobi_today(now)
     since = case.stage_since
     from_stage = Stage(await machine_of(case).fire(case, trigger, facts))
     in_order(from_stage, since, occurred_on)
     case.stage_since = occurred_on
-    event = as_loaded(
-        CaseEvent,
-        {
-            "id": None,
-            "case_id": case.id,
-            "trigger": trigger,
-            "from_stage": from_stage,
-            "to_stage": case.stage,
-            "occurred_on": occurred_on,
-            "recorded_at": now,
-            "recorded_by": actor.user_id,
-            "note": entry.note,
-            "evidence_ref": entry.evidence_ref,
-            "details": _details(facts),
-        },
-    )
-    if trigger in DETAILS:
-        await DETAILS[trigger](session, actor, case, event, now)
-    return event
+    return {
+        "case_id": case.id,
+        "trigger": trigger,
+        "from_stage": from_stage,
+        "to_stage": case.stage,
+        "occurred_on": occurred_on,
+        "recorded_at": now,
+        "recorded_by": actor.user_id,
+        "note": entry.note,
+        "evidence_ref": entry.evidence_ref,
+        "details": _details(facts),
+    }
 
 
 async def _consequences(

@@ -13,7 +13,7 @@ from service.usecases.awards.orders import filed_on_record, interest_start
 from service.usecases.importing.running import Context
 
 if TYPE_CHECKING:
-    from service.usecases.importing.awards import AwardRow
+    from service.usecases.importing.award_rows import AwardRow
 
 PAYMENT_STAGES = (AwardStage.PARTIALLY_PAID, AwardStage.PAID_IN_FULL, AwardStage.DISBURSED)
 

@@ -4,20 +4,14 @@ once the track says the row's dates could have taken it there; a served award is
 from the next tick of the clock, as any award served in Haki."""
 
 import uuid
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
-from functools import partial
 from typing import Any, ClassVar, cast
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardEvent, AwardHead, AwardStage, HeadKind
-from domain.calendar import not_in_future
 from domain.errors import N_, InvalidInput, Said
-from service.imports.cells import Cells, day_written
-from service.imports.layouts import AWARD_STAGES_IMPORTED
+from service.imports.cells import Cells
 from service.usecases.awards.chase_reminders import plan_follow_ups
 from service.usecases.awards.positions import refresh_positions
 from service.usecases.importing.award_heads import (
@@ -26,11 +20,11 @@ from service.usecases.importing.award_heads import (
     heads_ordered,
 )
 from service.usecases.importing.award_positions import hold_facts, new_positions
+from service.usecases.importing.award_rows import AwardRow, award_row
 from service.usecases.importing.lookups import (
     awards_of,
     case_of,
     claimant_of,
-    court_of,
     prefetch_cases_and_awards,
 )
 from service.usecases.importing.running import STAGE_NEEDS, TAKEN, Context, Outcome, RowRefused
@@ -51,37 +45,6 @@ NEEDS = {
     ),
     "certificate_on_record": ("certificate_on", Said(N_("the certificate of order's date"))),
 }
-Head = tuple[HeadKind, Decimal, str | None, Decimal | None]
-"""a head as the file gives it: kind, amount, the start written, its own rate"""
-
-
-@dataclass(frozen=True)
-class AwardRow:
-    court_station: str
-    court_number: str
-    claimant: str
-    respondent: str
-    department: str
-    accounting_officer: str
-    heads: tuple[Head, ...]
-    rate_as_ordered: str
-    rate_percent: Decimal | None
-    stage: AwardStage
-    stage_since: date | None
-    certificate_on: date | None
-    served_on: date | None
-    costs_taxed_on: date | None = None
-    costs_to_be_taxed: bool = False
-    settled_on: date | None = None
-    settlement_amount: Decimal | None = None
-
-
-def _interest_from(text: str, cells: Cells, column: str) -> str:
-    if text.lower() in ("judgment", "filing"):
-        return text.lower()
-    return not_in_future(day_written(text), cells.now, column).isoformat()
-
-
 REARRANGED = {"rate_percent", "settled_on", "settlement_amount"}
 """what changes the arithmetic of an award already in Haki: its positions are written again"""
 
@@ -91,52 +54,7 @@ class AwardImporter:
     fields: ClassVar[dict[str, str]] = {"interest_from": "general_interest_from"}
 
     def parse(self, cells: Cells) -> AwardRow | None:
-        station, number = court_of(cells)
-        heads = []
-        for kind in HeadKind:
-            amount = cells.amount(kind.value)
-            column = f"{kind.value}_interest_from"
-            start = cells.read(column, partial(_interest_from, cells=cells, column=column), False)
-            rate = cells.rate(f"{kind.value}_rate_percent")
-            if amount is not None:
-                heads.append((kind, amount, start, rate))
-        if not heads and not cells.errors:
-            cells.fail("general", Said(N_("No amount awarded: give at least one head.")))
-        stage = cells.choice("stage", AwardStage) or AwardStage.AWARDED
-        if stage not in AWARD_STAGES_IMPORTED:
-            said = Said(
-                N_(
-                    "The stage %(stage)s follows from the payments file: give the stage the "
-                    "award was at before it was paid, and import the payments."
-                ),
-                {"stage": stage},
-            )
-            cells.fail("stage", said)
-        certificate_on, served_on = cells.day("certificate_on"), cells.day("served_on")
-        settled_on, settled_for = cells.day("settled_on"), cells.amount("settlement_amount")
-        if (settled_on is None) != (settled_for is None):
-            cells.fail("settled_on", Said(N_("A settlement needs both its day and its sum.")))
-        if certificate_on and served_on and served_on < certificate_on:
-            cells.fail("served_on", Said(N_("Served before the certificate was issued.")))
-        return AwardRow(
-            court_station=station,
-            court_number=number,
-            claimant=cells.required("claimant").upper(),
-            respondent=cells.required("respondent"),
-            department=cells.text("department") or "",
-            accounting_officer=cells.text("accounting_officer") or "",
-            heads=tuple(heads),
-            rate_as_ordered=cells.text("rate_as_ordered") or "court rates",
-            rate_percent=cells.rate("rate_percent"),
-            stage=stage,
-            stage_since=cells.day("stage_since"),
-            certificate_on=certificate_on,
-            served_on=served_on,
-            costs_taxed_on=cells.day("costs_taxed_on"),
-            costs_to_be_taxed=bool(cells.flag("costs_to_be_taxed")),
-            settled_on=settled_on,
-            settlement_amount=settled_for,
-        )
+        return award_row(cells)
 
     def key(self, row: AwardRow) -> tuple[Any, ...]:
         return (row.court_station, row.court_number, row.claimant, row.respondent)

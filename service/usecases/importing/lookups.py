@@ -8,7 +8,6 @@ import creates is added as it goes, so later rows of the same file find it.
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import tuple_
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -30,22 +29,29 @@ async def prefetch_cases(
     keys, references = set(keys), set(references)
     cache = context.cache
     wanted = [k for k in keys if ("case", k) not in cache]
-    refs = [r for r in references if ("reference", r) not in cache]
+    refs = {r for r in references if ("reference", r) not in cache}
     if not wanted and not refs:
         return
-    pair = tuple_(col(Case.court_station), col(Case.court_number))
+    # by number alone, each station kept below: a test of (station, number) pairs is one the
+    # planner can only run on every case, a scan that grows with the register
+    numbers = {number for _, number in wanted}
     found = await session.exec(
-        select(Case).where(or_(pair.in_(wanted), col(Case.reference).in_(refs)))
+        select(Case).where(or_(col(Case.court_number).in_(numbers), col(Case.reference).in_(refs)))
     )
+    filled = set(wanted)
     for key in wanted:
         cache[("case", key)] = []
     for reference in refs:
         cache[("reference", reference)] = None
     cases = list(found.all())
     for case in cases:
-        if case.court_number is not None:
-            cache.setdefault(("case", (case.court_station, case.court_number)), []).append(case)
-        cache[("reference", case.reference)] = case
+        key = (case.court_station, case.court_number or "")
+        if case.court_number in numbers and ("case", key) not in cache:
+            filled.add(key)  # every case of that number was read: its list is whole
+            cache[("case", key)] = []
+        if key in filled:
+            cache[("case", key)].append(case)
+        cache[("reference", case.reference)] = case  # a reference is one case's alone
     codes = await claimant_codes(session, [case.id for case in cases])
     for case_id, claimants in codes.items():
         cache[("claimants", case_id)] = claimants

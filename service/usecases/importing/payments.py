@@ -12,15 +12,14 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.awards import Award, Disbursement, DisbursementMethod, PaymentReceived
+from domain.awards import Award, DisbursementMethod
 from domain.errors import N_, InvalidInput, Said
 from domain.money import kes
 from service.imports.cells import Cells
 from service.usecases.awards.disbursements import book_disbursement
-from service.usecases.awards.payments import book_payment
+from service.usecases.importing.ledgers import ledger_of, prefetch_ledgers
 from service.usecases.importing.lookups import (
     awards_of,
     case_of,
@@ -28,6 +27,7 @@ from service.usecases.importing.lookups import (
     court_of,
     prefetch_cases_and_awards,
 )
+from service.usecases.importing.receipts import receive
 from service.usecases.importing.running import TAKEN, Context, Outcome
 
 
@@ -98,11 +98,28 @@ class PaymentImporter:
     ) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
         await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
+        named = []
+        for key, row in zip(keys, rows, strict=True):
+            survivor = context.cache[("survivor", row.claimant)]
+            for case in context.cache[("case", key)][:1]:
+                known = context.cache[("awards", case.id)]
+                if survivor is not None and (survivor.id, row.respondent) in known:
+                    named.append((known[(survivor.id, row.respondent)], row))
+        awards = {award.id: award for award, _ in named}.values()
+        await prefetch_ledgers(session, context, awards)
+        paid = [
+            a.id for a, row in named if row.entry is Entry.RECEIVED and not _booked(context, a, row)
+        ]
+        await prefetch_ledgers(session, context, (), paid)
 
     async def apply(self, session: AsyncSession, context: Context, row: PaymentRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))
         survivor = await claimant_of(session, context, case, row.claimant)
-        award = (await awards_of(session, context, case)).get((survivor.id, row.respondent))
+        known = await awards_of(session, context, case)
+        for held in (case, *known.values()):  # their steps are written with the batch
+            if held in session:
+                session.expunge(held)
+        award = known.get((survivor.id, row.respondent))
         label = f"{row.entry} {kes(row.amount)} on {row.paid_on.isoformat()} ({row.reference})"
         if award is None:
             raise InvalidInput(
@@ -114,9 +131,10 @@ class PaymentImporter:
                 claimant=row.claimant,
                 respondent=row.respondent,
             )
-        before = await _booked(session, context, award, row)
+        await prefetch_ledgers(session, context, [award])
+        before = _booked(context, award, row)
         if before is not None:
-            if (before.amount, _day(before)) != (row.amount, row.paid_on):
+            if before != (row.amount, row.paid_on):
                 raise InvalidInput(
                     N_(
                         "%(reference)s is already in the ledger as %(amount)s on %(on)s; a "
@@ -124,24 +142,24 @@ class PaymentImporter:
                     ),
                     "reference",
                     reference=row.reference,
-                    amount=before.amount,
-                    on=_day(before),
+                    amount=before[0],
+                    on=before[1],
                 )
             return Outcome("unchanged", label)
-        actor, now = context.actor, context.now
         if row.entry is Entry.RECEIVED:
-            payer = row.payer or award.respondent
-            entry: PaymentReceived | Disbursement = await book_payment(
-                session, actor, award, row.paid_on, row.amount, payer, row.reference,
-                context.rules.compensation, now,
-            )  # fmt: skip
+            await prefetch_ledgers(session, context, (), [award.id])  # its positions cleared
+            await receive(session, context, case, award, row)
         else:
             assert row.method is not None and row.beneficiary is not None  # parse checked
-            entry = await book_disbursement(
-                session, actor, award, row.paid_on, row.amount, row.method, row.beneficiary,
-                row.reference, now,
+            # Haki's own path, which reads the ledger from the database: the batch so far first
+            await context.pending.write(session)
+            context.cache.clear()  # the batch's records read again, as the ORM's
+            award = await session.get(Award, award.id, populate_existing=True)
+            assert award is not None  # locked since the batch read it
+            await book_disbursement(
+                session, context.actor, award, row.paid_on, row.amount, row.method,
+                row.beneficiary, row.reference, context.now,
             )  # fmt: skip
-        context.cache[("entries", award.id)][(row.entry, row.reference)] = entry
         return Outcome("created", label)
 
     async def finish(self, session: AsyncSession, context: Context) -> None:
@@ -151,31 +169,14 @@ class PaymentImporter:
         return "reference", Said(TAKEN)
 
 
-def _day(entry: PaymentReceived | Disbursement) -> date:
-    return entry.received_on if isinstance(entry, PaymentReceived) else entry.paid_on
-
-
-async def _booked(
-    session: AsyncSession, context: Context, award: Award, row: PaymentRow
-) -> PaymentReceived | Disbursement | None:
-    """The entry of this award with the row's reference, if the ledger has one already."""
-    key = ("entries", award.id)
-    if key not in context.cache:
-        received = await session.exec(
-            select(PaymentReceived).where(
-                PaymentReceived.award_id == award.id, col(PaymentReceived.reverses_id).is_(None)
-            )
-        )
-        passed = await session.exec(
-            select(Disbursement).where(
-                Disbursement.award_id == award.id, col(Disbursement.reverses_id).is_(None)
-            )
-        )
-        context.cache[key] = {
-            **{(Entry.RECEIVED, p.reference): p for p in received},
-            **{(Entry.DISBURSED, d.reference): d for d in passed},
+def _booked(context: Context, award: Award, row: PaymentRow) -> tuple[Decimal, date] | None:
+    """The amount and day of the award's entry with the row's reference, if the ledger has
+    one already (a reversal aside)."""
+    ledger = ledger_of(context, award)
+    if row.entry is Entry.RECEIVED:
+        days = {
+            p.reference: (p.amount, p.received_on) for p in ledger["received"] if not p.reverses_id
         }
-    found: PaymentReceived | Disbursement | None = context.cache[key].get(
-        (row.entry, row.reference)
-    )
-    return found
+    else:
+        days = {d.reference: (d.amount, d.paid_on) for d in ledger["passed"] if not d.reverses_id}
+    return days.get(row.reference)

@@ -7,22 +7,24 @@ violation not in the lists ("did you mean") refuse the row, and a dry run report
 survivor code new to Haki registers the survivor under it, as the cases import does.
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.counties import county_named, sub_county_named
 from domain.errors import N_, InvalidInput, Said
 from domain.violations import AgeBand, Agency, Precision, Sex, Violation, when_it_happened
 from service.imports.cells import Cells
-from service.usecases.accounts.audit import audit
 from service.usecases.importing.claimants import checked_code, move_counters, survivors_named
+from service.usecases.importing.lookups import prefetch_survivors
 from service.usecases.importing.running import TAKEN, Context, Outcome
-from service.usecases.records.vocabulary import types_named
+from service.usecases.importing.writes import Described
+from service.usecases.records.vocabulary import types_in, vocabulary
 
 DETAILS = ("sub_county", "place", "unit", "perpetrators", "officers", "sex", "age_band")
 
@@ -110,26 +112,34 @@ class ViolationImporter:
     async def prefetch(
         self, session: AsyncSession, context: Context, rows: list[ViolationRow]
     ) -> None:
-        """Each row finds its survivor and its match with one query: files are hundreds of
-        rows (an office documents about 500 survivors a year), not hundreds of thousands."""
+        """The batch's survivors and their violations, each read with one query."""
+        await prefetch_survivors(session, context, [row.code for row in rows])
+        found = [context.cache[("survivor", row.code)] for row in rows]
+        ids = list(dict.fromkeys(survivor.id for survivor in found if survivor is not None))
+        await _prefetch_violations(session, context, ids)
 
     async def apply(self, session: AsyncSession, context: Context, row: ViolationRow) -> Outcome:
         [survivor] = await survivors_named(session, context, [row.code], [])
-        await context.pending.write(session)  # the violation is written at once, after it
-        types = await types_named(session, row.types)
+        if isinstance(survivor, Described):  # registered by this batch: nothing to read back
+            context.cache.setdefault(("violations", survivor.id), [])
+        if "vocabulary" not in context.kept:
+            context.kept["vocabulary"] = await vocabulary(session)
+        types = types_in(context.kept["vocabulary"], row.types)
         label = f"{row.code}, {row.occurred_on.isoformat()}, {row.county}"
-        candidates = await session.exec(
-            select(Violation).where(
-                Violation.survivor_id == survivor.id,
-                Violation.occurred_on == row.occurred_on,
-                Violation.precision == row.precision,
-                Violation.county == row.county,
-                Violation.agency == row.agency,
-            )
+        candidates = await _violations_of(session, context, survivor.id)
+        found = next(
+            (
+                v
+                for v in candidates
+                if (v.occurred_on, v.precision, v.county, v.agency)
+                == (row.occurred_on, row.precision, row.county, row.agency)
+                and set(v.types) == set(types)
+            ),
+            None,
         )
-        found = next((v for v in candidates if set(v.types) == set(types)), None)
         if found is None:
-            violation = Violation(
+            values = context.pending.row(
+                Violation,
                 survivor_id=survivor.id,
                 occurred_on=row.occurred_on,
                 precision=row.precision,
@@ -140,22 +150,15 @@ class ViolationImporter:
                 recorded_by=context.actor.user_id,
                 **row.details(),
             )
-            session.add(violation)
-            await session.flush()
-            audit(
-                session, context.actor, "violation.import", "violation", violation.id,
-                **context.source,
-            )  # fmt: skip
+            candidates.append(cast(Violation, Described(values)))
+            context.audit("violation.import", "violation", values["id"])
             return Outcome("created", label)
         changed = [k for k, v in row.details().items() if getattr(found, k) != v]
         if not changed:
             return Outcome("unchanged", label)
         for name in changed:
             setattr(found, name, row.details()[name])
-        audit(
-            session, context.actor, "violation.import", "violation", found.id,
-            changed=changed, **context.source,
-        )  # fmt: skip
+        context.audit("violation.import", "violation", found.id, changed=changed)
         return Outcome("updated", label, tuple(changed))
 
     async def finish(self, session: AsyncSession, context: Context) -> None:
@@ -164,3 +167,25 @@ class ViolationImporter:
 
     def conflict(self, error: IntegrityError) -> tuple[str, Said]:
         return "survivor", Said(TAKEN)
+
+
+async def _prefetch_violations(
+    session: AsyncSession, context: Context, survivors: list[uuid.UUID]
+) -> None:
+    wanted = [s for s in survivors if ("violations", s) not in context.cache]
+    if not wanted:
+        return
+    for survivor_id in wanted:
+        context.cache[("violations", survivor_id)] = []
+    found = await session.exec(select(Violation).where(col(Violation.survivor_id).in_(wanted)))
+    for violation in found:
+        context.cache[("violations", violation.survivor_id)].append(violation)
+
+
+async def _violations_of(
+    session: AsyncSession, context: Context, survivor_id: uuid.UUID
+) -> list[Violation]:
+    """The survivor's violations, those this import made included, so a row matches them."""
+    await _prefetch_violations(session, context, [survivor_id])
+    found: list[Violation] = context.cache[("violations", survivor_id)]
+    return found

@@ -29,7 +29,11 @@ async def vocabulary(session: AsyncSession) -> list[ViolationType]:
 async def types_named(session: AsyncSession, given: Sequence[str]) -> list[str]:
     """The codes of the types given by code or by name in either language; an unknown one is
     refused with the nearest known names."""
-    known = await vocabulary(session)
+    return types_in(await vocabulary(session), given)
+
+
+def types_in(known: Sequence[ViolationType], given: Sequence[str]) -> list[str]:
+    """`types_named` against a vocabulary already read (an import reads it once a file)."""
     keyed = {
         _key(word): kind.code for kind in known for word in (kind.code, kind.name_en, kind.name_sw)
     }
