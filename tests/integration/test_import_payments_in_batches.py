@@ -19,6 +19,7 @@ from domain.awards import Award, AwardStage, Disbursement, PaymentReceived
 from domain.errors import StaleVersion
 from service.imports.layouts import ImportKind
 from service.usecases.awards.positions import rebuild_positions
+from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.running import BATCH, ImportReport, ImportRules, run_import
 from service.usecases.importing.writes import Pending
 from tests.factories import TEST_ACTOR
@@ -33,7 +34,8 @@ async def run(
     sessions: Sessions, kind: ImportKind, data: bytes, dry_run: bool = False
 ) -> ImportReport:
     return await run_import(
-        sessions, TEST_ACTOR, kind, data, "books.csv", dry_run=dry_run, rules=ImportRules(), now=NOW
+        sessions, TEST_ACTOR, ImportRequest(kind, data, "books.csv", dry_run), rules=ImportRules(),
+        now=NOW,
     )  # fmt: skip
 
 
