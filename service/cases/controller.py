@@ -19,7 +19,6 @@ from service.cases.schemas import (
     EventOut,
     PartyOut,
     StepChance,
-    StepIn,
     StepOption,
     StepOptions,
     StepOut,
@@ -27,6 +26,7 @@ from service.cases.schemas import (
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
 from service.usecases.cases import case_details, court_track, finding, possible_steps, register
+from service.usecases.cases.steps_in import StepIn
 from service.usecases.families import survivors
 
 

@@ -12,18 +12,14 @@ from domain.mandamus import MotionTime
 from domain.stages import CaseKind, CaseTrack, CourtLevel, JudgmentOutcome, Stage
 from service.free_text import kept, withheld, without_file
 from service.text import (
-    CitationText,
     CourtNumberText,
-    EvidenceRef,
     Name,
     Note,
     Reference,
     Station,
     Title,
-    Trigger,
 )
 from service.usecases.cases.case_details import CaseDetails
-from service.usecases.cases.court_track import Step
 from service.usecases.cases.finding import CaseRow
 from statemachines.case_track import Route
 from statemachines.machine import Chance, Openness
@@ -129,33 +125,6 @@ class CaseListed(CaseOut):
             outstanding=row.outstanding,
             served_on=row.served_on,
             days_since_service=row.days_since_service,
-        )
-
-
-class StepIn(Struct, forbid_unknown_fields=True):
-    """`version` is the case version you last read: a step on a stale view is refused (409)."""
-
-    trigger: Trigger
-    version: Annotated[int, Meta(ge=1)]
-    occurred_on: date | None = None
-    note: Note | None = None
-    evidence_ref: EvidenceRef | None = None
-    outcome: JudgmentOutcome | None = None
-    court_number: CourtNumberText | None = None
-    neutral_citation: CitationText | None = None
-    stay_of_execution: bool | None = None
-
-    def step(self) -> Step:
-        return Step(
-            trigger=self.trigger,
-            version=self.version,
-            occurred_on=self.occurred_on,
-            note=self.note,
-            evidence_ref=self.evidence_ref,
-            outcome=self.outcome,
-            court_number=self.court_number,
-            neutral_citation=self.neutral_citation,
-            stay_of_execution=self.stay_of_execution,
         )
 
 
