@@ -33,7 +33,6 @@ from service.cases.notices_controller import NoticeController
 from service.cases.schemas import CaseIn
 from service.cases.team_controller import TeamController
 from service.contacts.controller import ContactController, SurvivorContactController
-from service.contacts.schemas import ConsentIn, ContactChangesIn, ContactIn
 from service.contacts.staff import ContactDetailsIn, my_contact_details, user_contact_details
 from service.contacts.status import IssueIn, StatusCodeController, status_router
 from service.database import async_url, asyncpg_dsn, make_engine, make_sessionmaker
@@ -77,6 +76,7 @@ from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.usecases.accounts.session_cache import SessionCache, listening
 from service.usecases.cases.steps_in import StepIn
+from service.usecases.families.contacts_in import ConsentIn, ContactChangesIn, ContactIn
 from service.usecases.families.phone_callers import PhoneRules
 from service.usecases.families.status_codes import CodeRules
 from service.usecases.hearings.dates_in import (

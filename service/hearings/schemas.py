@@ -12,6 +12,7 @@ from domain.reminders import Audience, Reminder, ReminderStatus, Rule
 from domain.stages import Stage
 from service.cases.schemas import EventOut
 from service.free_text import kept, withheld
+from service.text import ClockTime
 from service.usecases.hearings.cause_list import Listed
 
 
@@ -104,10 +105,6 @@ class HeldOut(Struct):
 class AdjournedOut(Struct):
     adjourned: HearingOut
     next: HearingOut
-
-
-ClockTime = Annotated[str, Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["07:00"])]
-"""HH:MM as text: Litestar documents a `time` field as a duration, which it is not"""
 
 
 class RuleIO(Struct, forbid_unknown_fields=True):
