@@ -5,25 +5,21 @@ and the steps open from the present stage. Apart from the award as ordered
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Any
 
-from msgspec import Meta, Struct
+from msgspec import Struct
 
 from domain.awards import Award, AwardEvent, AwardStage
 from service.cases.schemas import StepChance
 from service.free_text import kept, withheld, without_file
-from service.text import EvidenceRef, Note, Trigger
 from service.usecases.awards.compensation import AwardStep
+from service.usecases.cases.steps_in import TrackStepIn
 from statemachines.award_track import Route as AwardRoute
 from statemachines.machine import Chance
 
 
-class AwardStepIn(Struct, forbid_unknown_fields=True):
-    trigger: Trigger
-    version: Annotated[int, Meta(ge=1)]
-    occurred_on: date | None = None
-    note: Note | None = None
-    evidence_ref: EvidenceRef | None = None
+class AwardStepIn(TrackStepIn, forbid_unknown_fields=True):
+    """The fields every step has (service/usecases/cases/steps_in.py); `version` is the award's."""
 
     def step(self) -> AwardStep:
         """The use case's input, for the API's body and the case page's form alike."""
