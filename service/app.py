@@ -30,7 +30,6 @@ from service.awards.follow_ups import (
 from service.calendar.controller import CalendarController
 from service.cases.controller import CaseController
 from service.cases.notices_controller import NoticeController
-from service.cases.schemas import CaseIn
 from service.cases.team_controller import TeamController
 from service.contacts.controller import ContactController, SurvivorContactController
 from service.contacts.staff import ContactDetailsIn, my_contact_details, user_contact_details
@@ -75,6 +74,7 @@ from service.secret_key import with_document_keys, with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.usecases.accounts.session_cache import SessionCache, listening
+from service.usecases.cases.cases_in import CaseIn
 from service.usecases.cases.steps_in import StepIn
 from service.usecases.families.contacts_in import ConsentIn, ContactChangesIn, ContactIn
 from service.usecases.families.phone_callers import PhoneRules

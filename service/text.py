@@ -34,3 +34,4 @@ EmailText = Annotated[
 ]
 ClockTime = Annotated[str, Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["07:00"])]
 """HH:MM as text: Litestar documents a `time` field as a duration, which it is not"""
+SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]

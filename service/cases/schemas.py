@@ -12,10 +12,7 @@ from domain.mandamus import MotionTime
 from domain.stages import CaseKind, CaseTrack, CourtLevel, JudgmentOutcome, Stage
 from service.free_text import kept, withheld, without_file
 from service.text import (
-    CourtNumberText,
     Name,
-    Note,
-    Reference,
     Station,
     Title,
 )
@@ -23,22 +20,6 @@ from service.usecases.cases.case_details import CaseDetails
 from service.usecases.cases.finding import CaseRow
 from statemachines.case_track import Route
 from statemachines.machine import Chance, Openness
-
-SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]
-
-
-class CaseIn(Struct, forbid_unknown_fields=True):
-    reference: Reference
-    title: Title
-    kind: CaseKind
-    court_level: CourtLevel
-    court_station: Station
-    lead_counsel: Name
-    claimants: Annotated[list[SurvivorCode], Meta(min_length=1, max_length=50)]
-    respondents: Annotated[list[Name], Meta(min_length=1, max_length=20)]
-    court_number: CourtNumberText | None = None
-    opened_on: date | None = None
-    note: Note | None = None
 
 
 class CaseDetailsIn(Struct, forbid_unknown_fields=True):
