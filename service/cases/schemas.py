@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from msgspec import Meta, Struct, structs
 
+from domain.awards import AwardEvent
 from domain.cases import Case, CaseEvent
 from domain.mandamus import MotionTime
 from domain.stages import CaseKind, CaseTrack, CourtLevel, JudgmentOutcome, Stage
@@ -124,24 +125,30 @@ class EventOut(Struct):
 
     @classmethod
     def of(cls, event: CaseEvent, free_text: bool = True) -> "EventOut":
-        assert event.id is not None
-        return cls(
-            id=event.id,
-            trigger=event.trigger,
-            from_stage=event.from_stage,
-            to_stage=event.to_stage,
-            occurred_on=event.occurred_on,
-            recorded_at=event.recorded_at,
-            note=kept(event.note, free_text),
-            evidence_ref=kept(event.evidence_ref, free_text),
-            details=without_file(event.details, free_text),
-            withheld=withheld(
-                free_text,
-                note=event.note,
-                evidence_ref=event.evidence_ref,
-                file=event.details.get("file"),
-            ),
-        )
+        return cls(**event_fields(event, free_text))
+
+
+def event_fields(event: CaseEvent | AwardEvent, free_text: bool) -> dict[str, Any]:
+    """An event of either track as the API answers it, its personal free text withheld from
+    an account that may not read it; the case's and the award's events differ only in stages."""
+    assert event.id is not None  # flushed before it is answered
+    return {
+        "id": event.id,
+        "trigger": event.trigger,
+        "from_stage": event.from_stage,
+        "to_stage": event.to_stage,
+        "occurred_on": event.occurred_on,
+        "recorded_at": event.recorded_at,
+        "note": kept(event.note, free_text),
+        "evidence_ref": kept(event.evidence_ref, free_text),
+        "details": without_file(event.details, free_text),
+        "withheld": withheld(
+            free_text,
+            note=event.note,
+            evidence_ref=event.evidence_ref,
+            file=event.details.get("file"),
+        ),
+    }
 
 
 class StepOut(Struct):
