@@ -30,10 +30,8 @@ from service.awards.follow_ups import (
 from service.calendar.controller import CalendarController
 from service.cases.controller import CaseController
 from service.cases.notices_controller import NoticeController
-from service.cases.schemas import CaseIn, StepIn
 from service.cases.team_controller import TeamController
 from service.contacts.controller import ContactController, SurvivorContactController
-from service.contacts.schemas import ConsentIn, ContactChangesIn, ContactIn
 from service.contacts.staff import ContactDetailsIn, my_contact_details, user_contact_details
 from service.contacts.status import IssueIn, StatusCodeController, status_router
 from service.database import async_url, asyncpg_dsn, make_engine, make_sessionmaker
@@ -51,7 +49,7 @@ from service.hearings.controller import (
     HearingController,
     ReminderRuleController,
 )
-from service.hearings.schemas import HeldIn, RuleIO
+from service.hearings.schemas import RuleIO
 from service.idempotency import Idempotency, document_idempotency
 from service.imports.controller import imports_router
 from service.logs import RequestLog, configure_logging
@@ -76,9 +74,18 @@ from service.secret_key import with_document_keys, with_secret_key
 from service.settings import Settings
 from service.survivors.controller import SurvivorController, SurvivorIn
 from service.usecases.accounts.session_cache import SessionCache, listening
+from service.usecases.cases.cases_in import CaseIn
+from service.usecases.cases.steps_in import StepIn
+from service.usecases.families.contacts_in import ConsentIn, ContactChangesIn, ContactIn
 from service.usecases.families.phone_callers import PhoneRules
 from service.usecases.families.status_codes import CodeRules
-from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleIn, VacateIn
+from service.usecases.hearings.dates_in import (
+    AdjournIn,
+    HearingIn,
+    HeldIn,
+    RescheduleIn,
+    VacateIn,
+)
 from service.usecases.records.sealing import keyring_of
 from service.users.controller import UserController
 from service.web.documents_page import document_pages

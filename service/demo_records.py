@@ -17,7 +17,8 @@ from domain.cases import CaseClaimant, Survivor
 from domain.contacts import Channel
 from notifications.i18n import Language
 from service.usecases.families.consent import record_consent
-from service.usecases.families.contacts import NewContact, add_contact
+from service.usecases.families.contacts import add_contact
+from service.usecases.families.contacts_in import NewContact
 from service.usecases.records.violations import ViolationIn, record_violation
 
 # Family members who agreed to hear of the case (fictional numbers; without an SMS gateway set

@@ -32,3 +32,6 @@ PhoneText = Annotated[
 EmailText = Annotated[
     str, Meta(min_length=3, max_length=254, pattern=NOT_BLANK_LINE, examples=["amina@example.org"])
 ]
+ClockTime = Annotated[str, Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["07:00"])]
+"""HH:MM as text: Litestar documents a `time` field as a duration, which it is not"""
+SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]

@@ -3,11 +3,10 @@
 import uuid
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Annotated
 
 from litestar import get, post
 from litestar.params import FromPath, JSONBody
-from msgspec import Meta, Struct
+from msgspec import Struct
 
 from domain.awards import Award, AwardStage, Disbursement, PaymentReceived
 from domain.money import figure
@@ -16,24 +15,8 @@ from service.awards.controller import rules_of
 from service.awards.schemas import Shillings
 from service.dependencies import Db
 from service.openapi import responses
-from service.text import NOT_BLANK_LINE
 from service.usecases.awards import corrections, ledger
-
-
-class ReversalIn(Struct, forbid_unknown_fields=True):
-    """`version`, optional, is the award's as you saw it: if sent, a changed award is a 409."""
-
-    reversed_on: date
-    reason: Annotated[
-        str,
-        Meta(
-            min_length=1,
-            max_length=500,
-            pattern=NOT_BLANK_LINE,
-            examples=["cheque returned unpaid by the bank"],
-        ),
-    ]
-    version: Annotated[int, Meta(ge=1)] | None = None
+from service.usecases.awards.corrections import ReversalIn
 
 
 class ReversalOut(Struct):
@@ -65,10 +48,6 @@ class ReversalOut(Struct):
         )
 
 
-def _reversal(data: ReversalIn) -> corrections.Reversal:
-    return corrections.Reversal(data.reversed_on, data.reason.strip(), data.version)
-
-
 @post(
     "/awards/{award_id:uuid}/payments/{payment_id:int}/reversal",
     tags=["awards"],
@@ -88,7 +67,7 @@ async def reverse_payment(
     data: JSONBody[ReversalIn],
 ) -> ReversalOut:
     award, entry = await corrections.reverse_payment(
-        db, actor_of(request), award_id, payment_id, _reversal(data), rules_of(request)
+        db, actor_of(request), award_id, payment_id, data, rules_of(request)
     )
     return ReversalOut.of(award, entry)
 
@@ -112,7 +91,7 @@ async def reverse_disbursement(
     data: JSONBody[ReversalIn],
 ) -> ReversalOut:
     award, entry = await corrections.reverse_disbursement(
-        db, actor_of(request), award_id, disbursement_id, _reversal(data)
+        db, actor_of(request), award_id, disbursement_id, data
     )
     return ReversalOut.of(award, entry)
 

@@ -14,8 +14,7 @@ from domain.cases import Case
 from domain.money import figure
 from domain.stages import Stage
 from service.amounts import Amount
-from service.cases.schemas import SurvivorCode
-from service.text import LINE, Name
+from service.text import LINE, Name, SurvivorCode
 from service.usecases.awards.orders import UNSTATED, AwardOrder
 from service.usecases.awards.orders import HeadIn as UseCaseHead
 

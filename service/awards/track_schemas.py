@@ -5,25 +5,20 @@ and the steps open from the present stage. Apart from the award as ordered
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Any
 
-from msgspec import Meta, Struct
+from msgspec import Struct
 
 from domain.awards import Award, AwardEvent, AwardStage
-from service.cases.schemas import StepChance
-from service.free_text import kept, withheld, without_file
-from service.text import EvidenceRef, Note, Trigger
+from service.cases.schemas import StepChance, event_fields
 from service.usecases.awards.compensation import AwardStep
+from service.usecases.cases.steps_in import TrackStepIn
 from statemachines.award_track import Route as AwardRoute
 from statemachines.routes import Chance
 
 
-class AwardStepIn(Struct, forbid_unknown_fields=True):
-    trigger: Trigger
-    version: Annotated[int, Meta(ge=1)]
-    occurred_on: date | None = None
-    note: Note | None = None
-    evidence_ref: EvidenceRef | None = None
+class AwardStepIn(TrackStepIn, forbid_unknown_fields=True):
+    """The fields every step has (service/usecases/cases/steps_in.py); `version` is the award's."""
 
     def step(self) -> AwardStep:
         """The use case's input, for the API's body and the case page's form alike."""
@@ -45,24 +40,7 @@ class AwardEventOut(Struct):
 
     @classmethod
     def of(cls, event: AwardEvent, free_text: bool = True) -> "AwardEventOut":
-        assert event.id is not None  # flushed before it is answered
-        return cls(
-            id=event.id,
-            trigger=event.trigger,
-            from_stage=event.from_stage,
-            to_stage=event.to_stage,
-            occurred_on=event.occurred_on,
-            recorded_at=event.recorded_at,
-            note=kept(event.note, free_text),
-            evidence_ref=kept(event.evidence_ref, free_text),
-            details=without_file(event.details, free_text),
-            withheld=withheld(
-                free_text,
-                note=event.note,
-                evidence_ref=event.evidence_ref,
-                file=event.details.get("file"),
-            ),
-        )
+        return cls(**event_fields(event, free_text))
 
 
 class AwardStepOut(Struct):

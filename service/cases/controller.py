@@ -13,13 +13,11 @@ from service.auth.policy import case_scope, opening_lead, reads_free_text
 from service.cases.finding import FILTER, Where
 from service.cases.schemas import (
     CaseDetailsIn,
-    CaseIn,
     CaseListed,
     CaseOut,
     EventOut,
     PartyOut,
     StepChance,
-    StepIn,
     StepOption,
     StepOptions,
     StepOut,
@@ -27,6 +25,8 @@ from service.cases.schemas import (
 from service.dependencies import Db, Limit, Offset
 from service.openapi import responses
 from service.usecases.cases import case_details, court_track, finding, possible_steps, register
+from service.usecases.cases.cases_in import CaseIn
+from service.usecases.cases.steps_in import StepIn
 from service.usecases.families import survivors
 
 
@@ -36,22 +36,9 @@ class CaseController(Controller):
 
     @post(responses=responses(400, 409, 413, 422), summary="Open a case at intake")
     async def open_case(self, db: Db, request: SignedIn, data: JSONBody[CaseIn]) -> CaseOut:
-        case = await register.open_case(
-            db,
-            actor_of(request),
-            lead=opening_lead(request.user),
-            named_by=case_scope(request.user),
-            reference=data.reference,
-            title=data.title,
-            kind=data.kind,
-            court_level=data.court_level,
-            court_station=data.court_station,
-            lead_counsel=data.lead_counsel,
-            claimants=data.claimants,
-            respondents=data.respondents,
-            court_number=data.court_number,
-            opened_on=data.opened_on,
-            note=data.note,
+        lead, named_by = opening_lead(request.user), case_scope(request.user)
+        case = await register.open_at_intake(
+            db, actor_of(request), data, lead=lead, named_by=named_by
         )
         return CaseOut.of(case, sorted(set(data.claimants)))
 

@@ -7,42 +7,20 @@ from typing import Annotated, Any
 
 from msgspec import Meta, Struct, structs
 
+from domain.awards import AwardEvent
 from domain.cases import Case, CaseEvent
 from domain.mandamus import MotionTime
 from domain.stages import CaseKind, CaseTrack, CourtLevel, JudgmentOutcome, Stage
 from service.free_text import kept, withheld, without_file
 from service.text import (
-    CitationText,
-    CourtNumberText,
-    EvidenceRef,
     Name,
-    Note,
-    Reference,
     Station,
     Title,
-    Trigger,
 )
 from service.usecases.cases.case_details import CaseDetails
 from service.usecases.cases.finding import CaseRow
-from service.usecases.cases.step_facts import Step
 from statemachines.case_track import Route
 from statemachines.routes import Chance, Openness
-
-SurvivorCode = Annotated[str, Meta(pattern=r"^S-\d{4}-\d{4,}$", examples=["S-2024-0042"])]
-
-
-class CaseIn(Struct, forbid_unknown_fields=True):
-    reference: Reference
-    title: Title
-    kind: CaseKind
-    court_level: CourtLevel
-    court_station: Station
-    lead_counsel: Name
-    claimants: Annotated[list[SurvivorCode], Meta(min_length=1, max_length=50)]
-    respondents: Annotated[list[Name], Meta(min_length=1, max_length=20)]
-    court_number: CourtNumberText | None = None
-    opened_on: date | None = None
-    note: Note | None = None
 
 
 class CaseDetailsIn(Struct, forbid_unknown_fields=True):
@@ -132,33 +110,6 @@ class CaseListed(CaseOut):
         )
 
 
-class StepIn(Struct, forbid_unknown_fields=True):
-    """`version` is the case version you last read: a step on a stale view is refused (409)."""
-
-    trigger: Trigger
-    version: Annotated[int, Meta(ge=1)]
-    occurred_on: date | None = None
-    note: Note | None = None
-    evidence_ref: EvidenceRef | None = None
-    outcome: JudgmentOutcome | None = None
-    court_number: CourtNumberText | None = None
-    neutral_citation: CitationText | None = None
-    stay_of_execution: bool | None = None
-
-    def step(self) -> Step:
-        return Step(
-            trigger=self.trigger,
-            version=self.version,
-            occurred_on=self.occurred_on,
-            note=self.note,
-            evidence_ref=self.evidence_ref,
-            outcome=self.outcome,
-            court_number=self.court_number,
-            neutral_citation=self.neutral_citation,
-            stay_of_execution=self.stay_of_execution,
-        )
-
-
 class EventOut(Struct):
     id: int
     trigger: str
@@ -174,24 +125,30 @@ class EventOut(Struct):
 
     @classmethod
     def of(cls, event: CaseEvent, free_text: bool = True) -> "EventOut":
-        assert event.id is not None
-        return cls(
-            id=event.id,
-            trigger=event.trigger,
-            from_stage=event.from_stage,
-            to_stage=event.to_stage,
-            occurred_on=event.occurred_on,
-            recorded_at=event.recorded_at,
-            note=kept(event.note, free_text),
-            evidence_ref=kept(event.evidence_ref, free_text),
-            details=without_file(event.details, free_text),
-            withheld=withheld(
-                free_text,
-                note=event.note,
-                evidence_ref=event.evidence_ref,
-                file=event.details.get("file"),
-            ),
-        )
+        return cls(**event_fields(event, free_text))
+
+
+def event_fields(event: CaseEvent | AwardEvent, free_text: bool) -> dict[str, Any]:
+    """An event of either track as the API answers it, its personal free text withheld from
+    an account that may not read it; the case's and the award's events differ only in stages."""
+    assert event.id is not None  # flushed before it is answered
+    return {
+        "id": event.id,
+        "trigger": event.trigger,
+        "from_stage": event.from_stage,
+        "to_stage": event.to_stage,
+        "occurred_on": event.occurred_on,
+        "recorded_at": event.recorded_at,
+        "note": kept(event.note, free_text),
+        "evidence_ref": kept(event.evidence_ref, free_text),
+        "details": without_file(event.details, free_text),
+        "withheld": withheld(
+            free_text,
+            note=event.note,
+            evidence_ref=event.evidence_ref,
+            file=event.details.get("file"),
+        ),
+    }
 
 
 class StepOut(Struct):

@@ -6,17 +6,12 @@ from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
 from service.auth.identity import SignedIn, actor_of
-from service.contacts.schemas import (
-    ConsentIn,
-    ContactChangesIn,
-    ContactIn,
-    ContactOut,
-    WithdrawnOut,
-)
+from service.contacts.schemas import ContactOut, WithdrawnOut
 from service.dependencies import Db
 from service.openapi import responses
 from service.survivors.controller import Code
 from service.usecases.families import consent, contacts
+from service.usecases.families.contacts_in import ConsentIn, ContactChangesIn, ContactIn
 
 
 class SurvivorContactController(Controller):
@@ -59,9 +54,7 @@ class ContactController(Controller):
         contact_id: FromPath[uuid.UUID],
         data: JSONBody[ContactChangesIn],
     ) -> ContactOut:
-        view = await contacts.update_contact(
-            db, actor_of(request), contact_id, version=data.version, changes=data.changes()
-        )
+        view = await contacts.update_contact(db, actor_of(request), contact_id, data)
         return ContactOut.of(view)
 
     @post(
@@ -77,9 +70,7 @@ class ContactController(Controller):
         contact_id: FromPath[uuid.UUID],
         data: JSONBody[ConsentIn],
     ) -> ContactOut:
-        view = await consent.record_consent(
-            db, actor_of(request), contact_id, given_at=data.given_at, way=data.way
-        )
+        view = await consent.record_consent(db, actor_of(request), contact_id, data)
         return ContactOut.of(view)
 
     @delete(

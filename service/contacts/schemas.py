@@ -1,89 +1,17 @@
-"""What the contacts API accepts and answers; times of day are Nairobi's, as HH:MM."""
+"""What the contacts API answers; times of day are Nairobi's, as HH:MM. What it accepts is
+service/usecases/families/contacts_in.py, which the contacts page reads its forms into too."""
 
 import uuid
-from datetime import datetime, time
-from typing import Annotated, Any
+from datetime import datetime
 
-from msgspec import UNSET, Meta, Struct, UnsetType
+from msgspec import Struct
 
 from domain.calendar import NAIROBI
 from domain.contacts import Channel, ConsentWay
 from notifications.i18n import Language
-from service.hearings.schemas import ClockTime, nairobi
-from service.text import NOT_BLANK_LINE, EmailText, FullName, PhoneText
+from service.hearings.schemas import nairobi
 from service.usecases.families.consent import Withdrawn
-from service.usecases.families.contacts import QUIET_FROM, QUIET_UNTIL, ContactView, NewContact
-from service.usecases.hearings.dates_in import Version, When
-
-Relationship = Annotated[
-    str, Meta(min_length=1, max_length=60, pattern=NOT_BLANK_LINE, examples=["mother", "self"])
-]
-
-
-def clock(text: str) -> time:
-    return time.fromisoformat(text)
-
-
-class ContactIn(Struct, forbid_unknown_fields=True):
-    name: FullName
-    relationship: Relationship
-    language: Language
-    channel: Channel
-    """sms needs a Kenyan mobile number; email an e-mail address; log writes to the log only"""
-    phone: PhoneText | None = None
-    email: EmailText | None = None
-    amounts_opt_in: bool = False
-    """may messages name sums of money? Off unless the contact asks"""
-    quiet_from: ClockTime = f"{QUIET_FROM:%H:%M}"
-    """no SMS from this Nairobi time…"""
-    quiet_until: ClockTime = f"{QUIET_UNTIL:%H:%M}"
-    """…until this one"""
-
-    def contact(self) -> NewContact:
-        return NewContact(
-            name=self.name,
-            relationship=self.relationship,
-            language=self.language,
-            channel=self.channel,
-            phone=self.phone,
-            email=self.email,
-            amounts_opt_in=self.amounts_opt_in,
-            quiet_from=clock(self.quiet_from),
-            quiet_until=clock(self.quiet_until),
-        )
-
-
-class ContactChangesIn(Struct, forbid_unknown_fields=True):
-    """Only the fields sent change; null clears a phone or e-mail."""
-
-    version: Version
-    name: FullName | UnsetType = UNSET
-    relationship: Relationship | UnsetType = UNSET
-    phone: PhoneText | UnsetType | None = UNSET
-    email: EmailText | UnsetType | None = UNSET
-    language: Language | UnsetType = UNSET
-    channel: Channel | UnsetType = UNSET
-    amounts_opt_in: bool | UnsetType = UNSET
-    quiet_from: ClockTime | UnsetType = UNSET
-    quiet_until: ClockTime | UnsetType = UNSET
-
-    def changes(self) -> dict[str, Any]:
-        sent = {
-            name: getattr(self, name)
-            for name in self.__struct_fields__
-            if name != "version" and getattr(self, name) is not UNSET
-        }
-        for name in ("quiet_from", "quiet_until"):
-            if name in sent:
-                sent[name] = clock(sent[name])
-        return sent
-
-
-class ConsentIn(Struct, forbid_unknown_fields=True):
-    given_at: When | None = None
-    """when the contact agreed (default: now); consent taken on paper may be entered later"""
-    way: ConsentWay | None = None
-    """how they agreed: in person, in a phone call, or on a signed form"""
+from service.usecases.families.contacts import ContactView
 
 
 class ContactOut(Struct):

@@ -8,8 +8,7 @@ from typing import Annotated
 from msgspec import Meta, Struct
 
 from domain.examinations import Correlation, Examination, ExaminationForm
-from service.cases.schemas import SurvivorCode
-from service.text import FullName, Note
+from service.text import FullName, Note, SurvivorCode
 from service.usecases.records.examinations import NewExamination
 
 Place = Annotated[

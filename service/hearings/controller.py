@@ -17,7 +17,6 @@ from service.hearings.schemas import (
     AdjournedOut,
     HearingDetail,
     HearingOut,
-    HeldIn,
     HeldOut,
     ReminderOut,
     RuleIO,
@@ -25,7 +24,13 @@ from service.hearings.schemas import (
 from service.openapi import responses
 from service.text import LINE
 from service.usecases.hearings import cause_list, court_dates, reminders
-from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleIn, VacateIn
+from service.usecases.hearings.dates_in import (
+    AdjournIn,
+    HearingIn,
+    HeldIn,
+    RescheduleIn,
+    VacateIn,
+)
 
 
 class CaseHearingController(Controller):
@@ -108,14 +113,7 @@ class HearingController(Controller):
     async def held(
         self, db: Db, request: SignedIn, hearing_id: FromPath[uuid.UUID], data: JSONBody[HeldIn]
     ) -> HeldOut:
-        _, case, event = await court_dates.record_held(
-            db,
-            actor_of(request),
-            hearing_id,
-            version=data.version,
-            outcome=data.outcome,
-            case_step=data.case_step.step() if data.case_step else None,
-        )
+        _, case, event = await court_dates.record_held(db, actor_of(request), hearing_id, data)
         return HeldOut(
             hearing=HearingOut.of(await cause_list.listed(db, hearing_id)),
             case_stage=case.stage,

@@ -10,22 +10,14 @@ from domain.calendar import NAIROBI
 from domain.hearings import HearingPurpose, HearingStatus
 from domain.reminders import Audience, Reminder, ReminderStatus, Rule
 from domain.stages import Stage
-from service.cases.schemas import EventOut, StepIn
+from service.cases.schemas import EventOut
 from service.free_text import kept, withheld
+from service.text import ClockTime
 from service.usecases.hearings.cause_list import Listed
-from service.usecases.hearings.dates_in import Reason, Version
 
 
 def nairobi(moment: datetime | None) -> datetime | None:
     return moment and moment.astimezone(NAIROBI)
-
-
-class HeldIn(Struct, forbid_unknown_fields=True):
-    version: Version
-    outcome: Reason
-    case_step: StepIn | None = None
-    """a court-track step taken at this hearing (e.g. deliver_judgment), with the case's
-    version; dated the hearing's day unless occurred_on says otherwise"""
 
 
 class HearingOut(Struct):
@@ -113,10 +105,6 @@ class HeldOut(Struct):
 class AdjournedOut(Struct):
     adjourned: HearingOut
     next: HearingOut
-
-
-ClockTime = Annotated[str, Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["07:00"])]
-"""HH:MM as text: Litestar documents a `time` field as a duration, which it is not"""
 
 
 class RuleIO(Struct, forbid_unknown_fields=True):

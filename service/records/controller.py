@@ -12,8 +12,14 @@ from service.openapi import responses
 from service.records.schemas import ViolationOut, ViolationTypeIn, ViolationTypeOut
 from service.survivors.controller import Code
 from service.usecases.records import violation_changes, violations, vocabulary
-from service.usecases.records.violation_changes import ViolationChange
+from service.usecases.records.violation_changes import CaseLink, ViolationChange
 from service.usecases.records.violations import Recorded, ViolationIn
+
+
+def case_link(request: SignedIn, violation_id: uuid.UUID, case_id: uuid.UUID) -> CaseLink:
+    """The link or unlink a person asks for, by the API's path or the record page's form: a
+    lawyer's reaches only their team's cases."""
+    return CaseLink(violation_id, case_id, case_scope(request.user))
 
 
 def _out(found: Recorded, free_text: bool = True) -> list[ViolationOut]:
@@ -83,8 +89,8 @@ class ViolationController(Controller):
         violation_id: FromPath[uuid.UUID],
         case_id: FromPath[uuid.UUID],
     ) -> None:
-        scope = case_scope(request.user)
-        await violation_changes.link_case(db, actor_of(request), violation_id, case_id, scope)
+        link = case_link(request, violation_id, case_id)
+        await violation_changes.link_case(db, actor_of(request), link, linked=True)
 
     @delete(
         "/violations/{violation_id:uuid}/cases/{case_id:uuid}",
@@ -98,8 +104,8 @@ class ViolationController(Controller):
         violation_id: FromPath[uuid.UUID],
         case_id: FromPath[uuid.UUID],
     ) -> None:
-        scope = case_scope(request.user)
-        await violation_changes.unlink_case(db, actor_of(request), violation_id, case_id, scope)
+        link = case_link(request, violation_id, case_id)
+        await violation_changes.link_case(db, actor_of(request), link, linked=False)
 
     @get(
         "/cases/{case_id:uuid}/violations",

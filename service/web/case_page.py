@@ -18,13 +18,12 @@ from notifications.i18n import N_, translations
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.cases.notices_controller import NoticeIn
-from service.cases.schemas import StepIn
 from service.dependencies import Db
-from service.hearings.schemas import HeldIn
 from service.usecases.cases import court_track, notices_to_sue, possible_steps
+from service.usecases.cases.steps_in import StepIn
 from service.usecases.families import family_messages
 from service.usecases.hearings import court_dates
-from service.usecases.hearings.dates_in import AdjournIn, HearingIn
+from service.usecases.hearings.dates_in import AdjournIn, HearingIn, HeldIn
 from service.web.case_view import case_view, context, end_reads, refused, stale
 from service.web.forms import Refusal, Refused, attempt, read, status_of, typed
 from service.web.render import language_of, page
@@ -172,10 +171,7 @@ class CasePage(Controller):
         await end_reads(db)
 
         async def sat(values: dict[str, str]) -> str:
-            data = read(values, HeldIn)
-            await court_dates.record_held(
-                db, actor_of(request), hearing_id, version=data.version, outcome=data.outcome
-            )
+            await court_dates.record_held(db, actor_of(request), hearing_id, read(values, HeldIn))
             return "held"
 
         return await submit(db, request, case_id, f"held-{hearing_id}", sat)

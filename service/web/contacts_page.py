@@ -2,9 +2,10 @@
 survivor's cases, adding one, changing a phone or e-mail (which suspends consent until it is
 recorded again), recording and withdrawing consent, and the family's status codes per case.
 
-Each form is read into the API's own input class (`ContactIn`, `ContactChangesIn`,
-`ConsentIn`, `IssueIn`) and calls the API's use case, so the page and `/survivors/{code}/contacts`
-and `/contacts/{id}` refuse and audit alike; the access rule is the API route's (policy.py).
+Each form is read into the API's own input class (`ContactIn`, `ContactChangesIn` and
+`ConsentIn` of service/usecases/families/contacts_in.py, `IssueIn`) and calls the API's use
+case with it, so the page and `/survivors/{code}/contacts` and `/contacts/{id}` refuse and
+audit alike; the access rule is the API route's (policy.py).
 """
 
 import uuid
@@ -22,11 +23,11 @@ from notifications.i18n import N_, Language
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import case_scope
-from service.contacts.schemas import ConsentIn, ContactChangesIn, ContactIn
 from service.contacts.status import IssueIn, code_rules
 from service.dependencies import Db
 from service.survivors.controller import Code
 from service.usecases.families import consent, contacts, status_codes, survivors
+from service.usecases.families.contacts_in import ConsentIn, ContactChangesIn, ContactIn
 from service.usecases.families.status_codes import Issued
 from service.web.case_view import end_reads
 from service.web.forms import GENERAL, Refusal, Refused, attempt, read, status_of, typed
@@ -193,9 +194,7 @@ class ContactsPage(Controller):
         async def change(values: dict[str, str]) -> tuple[str, uuid.UUID | None]:
             data = read_in_words(values, ContactChangesIn, SENTENCES, _, **_addresses(values))
             try:
-                view = await contacts.update_contact(
-                    db, actor_of(request), contact_id, version=data.version, changes=data.changes()
-                )
+                view = await contacts.update_contact(db, actor_of(request), contact_id, data)
             except InvalidInput as error:
                 raise _said(error, values, _, CONTACT_FIELDS) from None
             except StaleVersion as error:
@@ -218,9 +217,7 @@ class ContactsPage(Controller):
                 raise refuse(values, "way", _(SENTENCES["way"]), 400)
             data = read_in_words(values, ConsentIn, SENTENCES, _)
             try:
-                await consent.record_consent(
-                    db, actor_of(request), contact_id, given_at=data.given_at, way=data.way
-                )
+                await consent.record_consent(db, actor_of(request), contact_id, data)
             except InvalidInput as error:
                 raise _said(error, values, _, ("given_at",)) from None
             return "consent", contact_id

@@ -22,10 +22,10 @@ from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.awards.controller import rules_of
-from service.awards.corrections import ReversalIn
 from service.awards.ledger_schemas import SettlementIn
 from service.dependencies import Db
 from service.usecases.awards import corrections, disbursements, ledger, orders, settlement
+from service.usecases.awards.corrections import ReversalIn
 from service.usecases.awards.demand_letter import demandable
 from service.usecases.awards.entries import DisbursementIn
 from service.usecases.cases import register
@@ -100,11 +100,6 @@ RETAINED_REFUSED = N_(
 )
 
 
-def _reversal(values: dict[str, str]) -> corrections.Reversal:
-    data = read(values, ReversalIn)
-    return corrections.Reversal(data.reversed_on, data.reason.strip(), data.version)
-
-
 class AwardLedger(Controller):
     path = "/web/awards/{award_id:uuid}"
     opt = {PAGE: True}  # noqa: RUF012
@@ -157,8 +152,9 @@ class AwardLedger(Controller):
         self, db: Db, request: SignedIn, award_id: FromPath[uuid.UUID], payment_id: FromPath[int]
     ) -> Response[Any]:
         async def reverse(values: dict[str, str]) -> str:
+            given = read(values, ReversalIn)
             await corrections.reverse_payment(
-                db, actor_of(request), award_id, payment_id, _reversal(values), rules_of(request)
+                db, actor_of(request), award_id, payment_id, given, rules_of(request)
             )
             return "reversed"
 
@@ -174,7 +170,7 @@ class AwardLedger(Controller):
     ) -> Response[Any]:
         async def reverse(values: dict[str, str]) -> str:
             await corrections.reverse_disbursement(
-                db, actor_of(request), award_id, disbursement_id, _reversal(values)
+                db, actor_of(request), award_id, disbursement_id, read(values, ReversalIn)
             )
             return "reversed"
 

@@ -11,7 +11,6 @@ from typing import Annotated, Any
 from litestar import Controller, Response, get, post
 from litestar.params import QueryParameter
 from litestar.response import Redirect
-from msgspec import structs
 
 from domain.stages import CaseKind, CourtLevel
 from domain.stations import STATIONS
@@ -19,10 +18,10 @@ from domain.users import Role
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
 from service.auth.policy import case_scope, opening_lead
-from service.cases.schemas import CaseIn
 from service.dependencies import Db
 from service.survivors.controller import SurvivorIn
 from service.usecases.cases import register
+from service.usecases.cases.cases_in import CaseIn
 from service.usecases.families import survivors
 from service.web.forms import Refusal, attempt, read, typed
 from service.web.render import language_of, page
@@ -98,12 +97,9 @@ class NewCase(Controller):
                 claimants=codes(values.get("claimants", "")),
                 respondents=lines(values.get("respondents", "")),
             )
-            case = await register.open_case(
-                db,
-                actor_of(request),
-                lead=opening_lead(request.user),
-                named_by=case_scope(request.user),
-                **structs.asdict(data),
+            lead, named_by = opening_lead(request.user), case_scope(request.user)
+            case = await register.open_at_intake(
+                db, actor_of(request), data, lead=lead, named_by=named_by
             )
             return str(case.id)
 

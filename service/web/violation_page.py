@@ -21,8 +21,8 @@ from domain.violations import Precision, Violation
 from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.identity import SignedIn, actor_of
-from service.auth.policy import case_scope
 from service.dependencies import Db
+from service.records.controller import case_link
 from service.usecases.records import documents, violation_changes, violations, vocabulary
 from service.usecases.records.violation_changes import ViolationChange
 from service.web.forms import GENERAL, Refusal, Refused, attempt, status_of, typed
@@ -154,10 +154,8 @@ class ViolationPage(Controller):
 
         async def link_it(values: dict[str, str]) -> str:
             try:
-                case_id = uuid.UUID(values.get("case_id", ""))
-                await violation_changes.link_case(
-                    db, actor_of(request), violation_id, case_id, case_scope(request.user)
-                )
+                link = case_link(request, violation_id, uuid.UUID(values.get("case_id", "")))
+                await violation_changes.link_case(db, actor_of(request), link, linked=True)
             except (ValueError, InvalidInput):
                 raise Refused(values, {"case_id": _(NO_CASE)}, 422) from None
             return "linked"
@@ -175,7 +173,6 @@ class ViolationPage(Controller):
         violation_id: FromPath[uuid.UUID],
         case_id: FromPath[uuid.UUID],
     ) -> Response[Any]:
-        await violation_changes.unlink_case(
-            db, actor_of(request), violation_id, case_id, case_scope(request.user)
-        )
+        link = case_link(request, violation_id, case_id)
+        await violation_changes.link_case(db, actor_of(request), link, linked=False)
         return Redirect(f"/web/violations/{violation_id}?done=unlinked#cases", status_code=303)

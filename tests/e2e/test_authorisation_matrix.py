@@ -39,7 +39,8 @@ from service.usecases.awards.entries import DisbursementIn
 from service.usecases.awards.orders import CompensationRules, claimant_code
 from service.usecases.awards.taxed_costs import add_taxed_costs
 from service.usecases.families.consent import record_consent
-from service.usecases.families.contacts import NewContact, add_contact
+from service.usecases.families.contacts import add_contact
+from service.usecases.families.contacts_in import NewContact
 from service.usecases.families.family_messages import leave_message
 from service.usecases.families.status_codes import CodeRules, issue_code
 from service.usecases.hearings.calendar_feeds import issue_feed

@@ -26,7 +26,7 @@ from service.amounts import Shillings
 from service.database import make_engine, make_sessionmaker, scratch_database
 from service.imports.layouts import ImportKind
 from service.migrate import upgrade
-from service.usecases.awards.corrections import Reversal, reverse_payment
+from service.usecases.awards.corrections import ReversalIn, reverse_payment
 from service.usecases.awards.entries import PaymentIn
 from service.usecases.awards.orders import position
 from service.usecases.awards.payments import receive_payment
@@ -84,7 +84,7 @@ async def a_register(sessions: Sessions) -> None:
     async with sessions() as session:
         await reverse_payment(
             session, TEST_ACTOR, award.id, paid.id or 0,
-            Reversal(date(2024, 9, 20), "cheque returned"), RULES,
+            ReversalIn(date(2024, 9, 20), "cheque returned"), RULES,
         )  # fmt: skip
     async with sessions() as session:
         await add_taxed_costs(

@@ -15,7 +15,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from notifications.i18n import Language, catalog_path
-from tests.refusal_sites import REFUSALS, SITES, Site, Unfollowed, sentences
+from tests.refusal_sentences import sentences
+from tests.refusal_sites import REFUSALS, SITES, Site, Unfollowed
 
 
 def _catalog(language: Language) -> Catalog:

@@ -4,14 +4,15 @@ A reversal is a contra entry (see PaymentReceived): a new row for the same sum w
 opposite sign, naming the row it reverses. A reversed payment is treated as never received,
 because it never settled anything: the statement leaves it out from the start, and the award
 goes, through its machine, to the stage the remaining payments leave it at; the case follows.
-Each reversal is one transaction with the award row locked, like every ledger write.
+Each reversal is one transaction with the award row locked, like every ledger write. What a
+person gives for one (`ReversalIn`) is the API's JSON body and the ledger page's form alike.
 """
 
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
+from msgspec import Meta, Struct
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -20,6 +21,7 @@ from domain.awards import Award, AwardEvent, AwardStage, Disbursement, PaymentRe
 from domain.base import utcnow
 from domain.calendar import not_in_future
 from domain.errors import N_, Conflict, InvalidInput, NotFound, StaleVersion
+from service.text import NOT_BLANK_LINE
 from service.usecases.accounts.audit import audit
 from service.usecases.awards.compensation import locked_award, move_award
 from service.usecases.awards.ledger import disbursed_total, received_total
@@ -31,14 +33,23 @@ Entry = TypeVar("Entry", PaymentReceived, Disbursement)
 LARGEST_ID = 2**63 - 1  # BIGINT: a larger id in the path names no entry
 
 
-@dataclass(frozen=True)
-class Reversal:
-    """`version`, if given, is the award's as the person saw it; a reversal names its entry
-    exactly, so it is checked only when sent."""
+class ReversalIn(Struct, forbid_unknown_fields=True):
+    """`version`, optional, is the award's as you saw it: if sent, a changed award is a 409."""
 
     reversed_on: date
-    reason: str
-    version: int | None = None
+    reason: Annotated[
+        str,
+        Meta(
+            min_length=1,
+            max_length=500,
+            pattern=NOT_BLANK_LINE,
+            examples=["cheque returned unpaid by the bank"],
+        ),
+    ]
+    version: Annotated[int, Meta(ge=1)] | None = None
+
+    def __post_init__(self) -> None:
+        self.reason = self.reason.strip()
 
 
 async def _reversible(
@@ -46,7 +57,7 @@ async def _reversible(
     kind: type[Entry],
     award: Award,
     entry_id: int,
-    reversal: Reversal,
+    reversal: ReversalIn,
 ) -> Entry:
     """The entry to reverse, or the reason it cannot be reversed."""
     if reversal.version is not None and reversal.version != award.version:
@@ -89,7 +100,7 @@ async def reverse_payment(
     actor: Actor,
     award_id: uuid.UUID,
     payment_id: int,
-    reversal: Reversal,
+    reversal: ReversalIn,
     rules: CompensationRules,
     now: datetime | None = None,
 ) -> tuple[Award, PaymentReceived]:
@@ -147,7 +158,7 @@ async def reverse_disbursement(
     actor: Actor,
     award_id: uuid.UUID,
     disbursement_id: int,
-    reversal: Reversal,
+    reversal: ReversalIn,
     now: datetime | None = None,
 ) -> tuple[Award, Disbursement]:
     """A disbursed award is owed to the survivor again (back to paid in full, and a closed case

@@ -4,6 +4,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from msgspec import structs
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,6 +21,7 @@ from domain.users import CaseMember
 from service.log_context import note_case
 from service.usecases.accounts.access import may_name
 from service.usecases.accounts.audit import audit
+from service.usecases.cases.cases_in import CaseIn
 
 
 def read_court_number(text: str) -> CourtNumber:
@@ -97,6 +99,18 @@ async def open_case(
             team=[(lead, True)] if lead else [],
             named_by=named_by,
         )
+
+
+async def open_at_intake(
+    session: AsyncSession,
+    actor: Actor,
+    given: CaseIn,
+    *,
+    lead: uuid.UUID | None,
+    named_by: uuid.UUID | None,
+) -> Case:
+    """`open_case` with what the person typed, by the API's body or the new-case form alike."""
+    return await open_case(session, actor, lead=lead, named_by=named_by, **structs.asdict(given))
 
 
 async def add_case(

@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.audit import Actor
 from domain.base import utcnow
 from domain.calendar import EARLIEST, NAIROBI
-from domain.contacts import ConsentWay, StatusCode
+from domain.contacts import StatusCode
 from domain.errors import N_, InvalidInput
 from service.usecases.accounts.audit import audit
 from service.usecases.families.contacts import (
@@ -28,6 +28,7 @@ from service.usecases.families.contacts import (
     locked_contact,
     reachable,
 )
+from service.usecases.families.contacts_in import TAKEN_NOW, ConsentIn
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,14 @@ async def record_consent(
     session: AsyncSession,
     actor: Actor,
     contact_id: uuid.UUID,
+    agreed: ConsentIn = TAKEN_NOW,
     *,
-    given_at: datetime | None = None,
-    way: ConsentWay | None = None,
     now: datetime | None = None,
 ) -> ContactView:
     """Given again after a withdrawal, or confirmed anew: the latest is what counts, and the
     audit trail keeps every one. The actor is who took it; `way`, how the contact gave it."""
     now = now or utcnow()
-    given = _given(given_at, now)
+    given, way = _given(agreed.given_at, now), agreed.way
     async with session.begin():
         contact = await locked_contact(session, contact_id)
         reachable(contact.channel, contact.phone, contact.email)  # also rows written by hand

@@ -7,9 +7,8 @@ family agreed to be written to at the old one, and the new one may not be theirs
 """
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import col, select
@@ -25,10 +24,9 @@ from domain.errors import N_, InvalidInput, NotFound, StaleVersion
 from domain.outbox import Delivery, DeliveryStatus
 from domain.phones import mobile_number, phone_number
 from domain.users import User
-from notifications.i18n import Language
 from service.usecases.accounts.audit import audit
+from service.usecases.families.contacts_in import ContactChangesIn, NewContact
 
-QUIET_FROM, QUIET_UNTIL = time(21, 0), time(7, 0)
 ADDRESSES = ("phone", "email")
 """where a message goes: changing one after consent suspends the consent"""
 CHANGEABLE = {
@@ -42,19 +40,6 @@ CHANGEABLE = {
     "quiet_until",
     "amounts_opt_in",
 }
-
-
-@dataclass(frozen=True)
-class NewContact:
-    name: str
-    relationship: str
-    language: Language
-    channel: Channel
-    phone: str | None = None
-    email: str | None = None
-    amounts_opt_in: bool = False
-    quiet_from: time = field(default=QUIET_FROM)
-    quiet_until: time = field(default=QUIET_UNTIL)
 
 
 @dataclass(frozen=True)
@@ -200,14 +185,14 @@ async def update_contact(
     session: AsyncSession,
     actor: Actor,
     contact_id: uuid.UUID,
+    given: ContactChangesIn,
     *,
-    version: int,
-    changes: dict[str, Any],
     now: datetime | None = None,
 ) -> ContactView:
     """Changes only the fields sent (named in CHANGEABLE); `None` clears a phone or e-mail.
     The channel, phone and e-mail are checked together, as they will be after the change."""
     now = now or utcnow()
+    version, changes = given.version, given.changes()
     async with session.begin():
         contact = await locked_contact(session, contact_id)
         if contact.version != version:

@@ -23,8 +23,13 @@ from service.usecases.accounts.audit import audit
 from service.usecases.awards.duplicates import write_sitting
 from service.usecases.cases.court_track import take_step
 from service.usecases.cases.register import get_case
-from service.usecases.cases.step_facts import Step
-from service.usecases.hearings.dates_in import AdjournIn, HearingIn, RescheduleIn, VacateIn
+from service.usecases.hearings.dates_in import (
+    AdjournIn,
+    HearingIn,
+    HeldIn,
+    RescheduleIn,
+    VacateIn,
+)
 from service.usecases.hearings.reminders import cancel_reminders, move_reminders, plan_reminders
 from service.usecases.versions import stale_version
 
@@ -174,20 +179,19 @@ async def record_held(
     session: AsyncSession,
     actor: Actor,
     hearing_id: uuid.UUID,
+    given: HeldIn,
     *,
-    version: int,
-    outcome: str,
-    case_step: Step | None = None,
     now: datetime | None = None,
 ) -> tuple[Hearing, Case, CaseEvent | None]:
     """The court sat. A step of the court track taken at it is dated the hearing's day unless
     the person says otherwise, and is written in the same transaction or not at all."""
     now = now or utcnow()
+    case_step = given.case_step.step() if given.case_step else None
     try:
         async with session.begin():
-            hearing = await _scheduled(session, hearing_id, version)
+            hearing = await _scheduled(session, hearing_id, given.version)
             _has_come(hearing, now)
-            hearing.status, hearing.outcome = HearingStatus.HELD, outcome
+            hearing.status, hearing.outcome = HearingStatus.HELD, given.outcome
             hearing.sequence += 1
             await cancel_reminders(session, hearing.id)
             case = await get_case(session, hearing.case_id)

@@ -1,6 +1,7 @@
-"""What a person gives to set, move, adjourn or vacate a court date. One input each, that the
-API's JSON body and the case page's forms are both read into, so a field is added in one place
-(service/hearings/schemas.py publishes them; service/web/case_page.py reads forms into them).
+"""What a person gives to set, move, adjourn or vacate a court date, or to record that it sat.
+One input each, that the API's JSON body and the case page's forms are both read into, so a field
+is added in one place (service/hearings/controller.py takes them; service/web/case_page.py reads
+forms into them).
 """
 
 from datetime import datetime
@@ -10,6 +11,7 @@ from msgspec import Meta, Struct
 
 from domain.hearings import HearingPurpose
 from service.text import NOT_BLANK_LINE, PARAGRAPH, Name, Station
+from service.usecases.cases.steps_in import StepIn
 
 Room = Annotated[str, Meta(min_length=1, max_length=60, pattern=NOT_BLANK_LINE)]
 Reason = Annotated[str, Meta(min_length=1, max_length=4000, pattern=PARAGRAPH)]
@@ -62,3 +64,11 @@ class AdjournIn(Struct, forbid_unknown_fields=True):
 class VacateIn(Struct, forbid_unknown_fields=True):
     version: Version
     reason: Reason
+
+
+class HeldIn(Struct, forbid_unknown_fields=True):
+    version: Version
+    outcome: Reason
+    case_step: StepIn | None = None
+    """a court-track step taken at this hearing (e.g. deliver_judgment), with the case's
+    version; dated the hearing's day unless occurred_on says otherwise"""

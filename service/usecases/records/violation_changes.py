@@ -8,6 +8,7 @@ told to reload, as with a case.
 """
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete
@@ -66,47 +67,44 @@ async def change_violation(
     return violation
 
 
-async def _may_link(
-    session: AsyncSession, violation_id: uuid.UUID, case_id: uuid.UUID, lawyer: uuid.UUID | None
-) -> None:
+@dataclass(frozen=True)
+class CaseLink:
+    """A record and a case brought over it, as a person asks to link or unlink them: the API's
+    path and the record page's form both name them; `lawyer`, whose team's cases alone the
+    person may touch (None: any of the survivor's)."""
+
+    violation_id: uuid.UUID
+    case_id: uuid.UUID
+    lawyer: uuid.UUID | None
+
+
+async def _may_link(session: AsyncSession, link: CaseLink) -> None:
     """The case must be one of the survivor's and, for a lawyer, of their team: an id in the
     path beside the record's is authorised like the record's own."""
-    violation = await _violation(session, violation_id)
+    violation = await _violation(session, link.violation_id)
     survivor = await session.get(Survivor, violation.survivor_id)
     assert survivor is not None  # a foreign key guarantees it
-    await cases_of(session, survivor, [case_id], lawyer)
+    await cases_of(session, survivor, [link.case_id], link.lawyer)
 
 
-async def link_case(
-    session: AsyncSession,
-    actor: Actor,
-    violation_id: uuid.UUID,
-    case_id: uuid.UUID,
-    lawyer: uuid.UUID | None,
-) -> None:
-    """Linking twice is linking once."""
+async def link_case(session: AsyncSession, actor: Actor, link: CaseLink, linked: bool) -> None:
+    """Linked (`linked`) or unlinked, as asked; asking twice is asking once, and a lawyer links
+    or unlinks only a case of their team."""
+    violation_id, case_id = link.violation_id, link.case_id
     async with session.begin():
-        await _may_link(session, violation_id, case_id, lawyer)
-        if await session.get(ViolationCase, (violation_id, case_id)) is None:
+        await _may_link(session, link)
+        if linked and await session.get(ViolationCase, (violation_id, case_id)) is None:
             session.add(ViolationCase(violation_id=violation_id, case_id=case_id))
             audit(session, actor, "violation.link", "violation", violation_id, case=str(case_id))
-
-
-async def unlink_case(
-    session: AsyncSession,
-    actor: Actor,
-    violation_id: uuid.UUID,
-    case_id: uuid.UUID,
-    lawyer: uuid.UUID | None,
-) -> None:
-    """As linking: a lawyer unlinks only a case of their team."""
-    async with session.begin():
-        await _may_link(session, violation_id, case_id, lawyer)
-        gone = await session.exec(
-            delete(ViolationCase).where(
-                col(ViolationCase.violation_id) == violation_id,
-                col(ViolationCase.case_id) == case_id,
+        elif not linked:
+            gone = await session.exec(
+                delete(ViolationCase).where(
+                    col(ViolationCase.violation_id) == violation_id,
+                    col(ViolationCase.case_id) == case_id,
+                )
             )
-        )
-        if gone.rowcount:
-            audit(session, actor, "violation.unlink", "violation", violation_id, case=str(case_id))
+            if gone.rowcount:
+                audit(
+                    session, actor, "violation.unlink", "violation", violation_id,
+                    case=str(case_id),
+                )  # fmt: skip
