@@ -52,12 +52,12 @@ class SmsGateway:
     RETRY: a family must not get it twice.
 
     What is safe to send again is what never left: the connection could not be made
-    (ConnectError, ConnectTimeout) or none was free in time (`pool` of the timeout). A kept-alive
-    connection that the gateway closed while it sat idle is found closed when it is taken from
-    the pool and is dropped before a byte is written (httpcore checks it); one the gateway
-    closes in the instant of writing fails after bytes may have left (RemoteProtocolError,
-    WriteError, ReadError) and is UNKNOWN, like any cut-off send. httpcore never re-sends a
-    request by itself (its `retries` are for connecting only, and 0 here).
+    (ConnectError, ConnectTimeout) or none was free in time (`pool` of the timeout). A
+    kept-alive connection that the gateway closed while it sat idle is found closed when it is taken
+    for a text (readable while idle: httpcore's `has_expired`) and is dropped before a byte is
+    written; one the gateway closes in the instant of writing fails after bytes may have left
+    (RemoteProtocolError, WriteError, ReadError) and is UNKNOWN, like any cut-off send. httpcore
+    never re-sends a request by itself (its `retries` are for connecting only, and 0 here).
 
     Requests go to httpcore, under httpx, directly: httpx's own layers (request building,
     cookies, auth and redirect hooks, response decoding) cost as much CPU per text as the HTTP
@@ -89,24 +89,16 @@ class SmsGateway:
             "connect": timeout.connect,
             "read": timeout.read,
             "write": timeout.write,
-            "pool": timeout.pool,
         }
-        # one pool of one connection, lent to one send at a time: httpcore's pool looks over
-        # every connection it holds (a system call each) whenever a request starts or ends,
-        # which with dozens kept alive costs more CPU than the connections save; the last one
-        # back is lent first (LIFO), so a few warm connections carry a light load
-        self._clients: asyncio.Queue[httpcore.AsyncConnectionPool] = asyncio.LifoQueue()
-        certificates = httpx.create_ssl_context()  # read once, not once per connection
+        # one connection per slot, lent to one send at a time: httpcore's pool looks over every
+        # connection it holds (a system call each) whenever a request starts or ends, which
+        # costs more CPU than it saves when each holds one; the last one back is lent first
+        # (LIFO), so a few warm connections carry a light load
+        self._origin = httpcore.URL(self._url).origin
+        self._certificates = httpx.create_ssl_context()  # read once, not once per connection
+        self._clients: asyncio.Queue[httpcore.AsyncHTTPConnection] = asyncio.LifoQueue()
         for _ in range(CONNECTIONS):
-            self._clients.put_nowait(
-                httpcore.AsyncConnectionPool(
-                    ssl_context=certificates,
-                    max_connections=1,
-                    max_keepalive_connections=1,
-                    keepalive_expiry=KEEP_ALIVE,
-                    retries=0,
-                )
-            )
+            self._clients.put_nowait(self._connection())
         self._pool_wait = timeout.pool
 
     async def send(self, message: Outgoing) -> Result:
@@ -121,6 +113,11 @@ class SmsGateway:
             log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error)
             return result
         try:
+            if client.is_closed() or client.has_expired():
+                # closed by either side, failed, idle too long, or (readable while idle) being
+                # closed by the gateway: dropped before a byte of this text is written
+                await client.aclose()
+                client = self._connection()
             response = await client.request(
                 b"POST",
                 self._url,
@@ -128,7 +125,7 @@ class SmsGateway:
                 content=urlencode(form).encode(),
                 extensions={"timeout": self._timeouts},
             )
-        except (httpcore.ConnectError, httpcore.ConnectTimeout, httpcore.PoolTimeout) as error:
+        except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
             result = Result(Outcome.RETRY, error=f"gateway not reached: {type(error).__name__}")
         except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as error:
             # timed out, cut off, garbled: after sending
@@ -142,6 +139,12 @@ class SmsGateway:
             self._clients.put_nowait(client)
         log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error or "")
         return result
+
+    def _connection(self) -> httpcore.AsyncHTTPConnection:
+        """Opened by its first request."""
+        return httpcore.AsyncHTTPConnection(
+            self._origin, ssl_context=self._certificates, keepalive_expiry=KEEP_ALIVE, retries=0
+        )
 
     async def close(self) -> None:
         while not self._clients.empty():
