@@ -5,6 +5,7 @@ import json
 import logging
 from typing import Any
 from urllib.parse import urlencode
+from urllib.request import getproxies, proxy_bypass
 
 import httpcore
 import httpx
@@ -44,6 +45,10 @@ KEEP_ALIVE = 2.0
 """seconds an idle connection is kept: well under the idle time after which gateways and their
 proxies close one (nginx's default is 75 s), so Haki drops an idle connection before the
 gateway does, and a send rarely meets one the gateway is closing"""
+
+
+Slot = httpcore.AsyncHTTPConnection | httpcore.AsyncConnectionPool
+"""what a send borrows: one connection, or a pool of one through the environment's proxy"""
 
 
 class SmsGateway:
@@ -96,7 +101,8 @@ class SmsGateway:
         # (LIFO), so a few warm connections carry a light load
         self._origin = httpcore.URL(self._url).origin
         self._certificates = httpx.create_ssl_context()  # read once, not once per connection
-        self._clients: asyncio.Queue[httpcore.AsyncHTTPConnection] = asyncio.LifoQueue()
+        self._proxy = _proxy(httpx.URL(base_url))
+        self._clients: asyncio.Queue[Slot] = asyncio.LifoQueue()
         for _ in range(CONNECTIONS):
             self._clients.put_nowait(self._connection())
         self._pool_wait = timeout.pool
@@ -113,7 +119,9 @@ class SmsGateway:
             log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error)
             return result
         try:
-            if client.is_closed() or client.has_expired():
+            if isinstance(client, httpcore.AsyncHTTPConnection) and (
+                client.is_closed() or client.has_expired()
+            ):
                 # closed by either side, failed, idle too long, or (readable while idle) being
                 # closed by the gateway: dropped before a byte of this text is written
                 await client.aclose()
@@ -125,7 +133,7 @@ class SmsGateway:
                 content=urlencode(form).encode(),
                 extensions={"timeout": self._timeouts},
             )
-        except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
+        except (httpcore.ConnectError, httpcore.ConnectTimeout, httpcore.PoolTimeout) as error:
             result = Result(Outcome.RETRY, error=f"gateway not reached: {type(error).__name__}")
         except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as error:
             # timed out, cut off, garbled: after sending
@@ -140,15 +148,35 @@ class SmsGateway:
         log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error or "")
         return result
 
-    def _connection(self) -> httpcore.AsyncHTTPConnection:
-        """Opened by its first request."""
-        return httpcore.AsyncHTTPConnection(
-            self._origin, ssl_context=self._certificates, keepalive_expiry=KEEP_ALIVE, retries=0
+    def _connection(self) -> Slot:
+        """Opened by its first request. Through a proxy, httpcore's pool of one, which tunnels
+        to the gateway and checks its connection itself."""
+        if self._proxy is None:
+            return httpcore.AsyncHTTPConnection(
+                self._origin, ssl_context=self._certificates, keepalive_expiry=KEEP_ALIVE, retries=0
+            )
+        return httpcore.AsyncConnectionPool(
+            ssl_context=self._certificates,
+            proxy=self._proxy,
+            max_connections=1,
+            max_keepalive_connections=1,
+            keepalive_expiry=KEEP_ALIVE,
+            retries=0,
         )
 
     async def close(self) -> None:
         while not self._clients.empty():
             await self._clients.get_nowait().aclose()
+
+
+def _proxy(url: httpx.URL) -> httpcore.Proxy | None:
+    """The proxy the environment names for the gateway (HTTPS_PROXY, ALL_PROXY, NO_PROXY…), as
+    httpx's client honoured it: an office that reaches the internet through one still does."""
+    if proxy_bypass(url.host):
+        return None
+    proxies = getproxies()
+    found = proxies.get(url.scheme) or proxies.get("all")
+    return httpcore.Proxy(found) if found else None
 
 
 def _read(status: int, content: bytes, address: str) -> Result:

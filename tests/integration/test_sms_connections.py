@@ -115,3 +115,37 @@ async def test_a_text_that_waited_for_a_connection_and_got_none_is_retried_not_s
     retried = [r for r in results if r.outcome is Outcome.RETRY]
     assert [r.error for r in retried] == ["gateway not reached: no connection free"]
     assert len(fake.requests) == CONNECTIONS, "the one that waited was never written"
+
+
+async def test_through_the_proxy_the_environment_names_as_httpx_did(
+    gateway: tuple[Gateway, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fake gateway plays the office's proxy too: a gateway named by a host that does not
+    resolve is reached only through it."""
+    fake, url = gateway
+    monkeypatch.setenv("HTTP_PROXY", url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    channel = SmsGateway("http://gateway.invalid", "haki", API_KEY)
+    try:
+        result = await channel.send(texts(1)[0])
+    finally:
+        await channel.close()
+    assert result.outcome is Outcome.SENT, result.error
+    assert len(fake.requests) == 1
+
+
+async def test_a_gateway_in_no_proxy_is_reached_directly(
+    gateway: tuple[Gateway, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake, url = gateway
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.invalid:3128")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.delenv("no_proxy", raising=False)
+    channel = SmsGateway(url, "haki", API_KEY)
+    try:
+        result = await channel.send(texts(1)[0])
+    finally:
+        await channel.close()
+    assert result.outcome is Outcome.SENT, result.error
+    assert len(fake.requests) == 1
