@@ -2,7 +2,6 @@
 
 import argparse
 import asyncio
-import multiprocessing
 import os
 import random
 import sys
@@ -10,18 +9,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from multiprocessing.queues import Queue
 from pathlib import Path
 
-import aiohttp
 import asyncpg
-import psutil
-from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from haki_workers import Processes, haki_workers, still_running  # noqa: E402
+from haki_workers import Processes, compile_workers, haki_workers, still_running  # noqa: E402
+from outbox_figures import report, worker_cpu  # noqa: E402
+from outbox_gateway import gateway  # noqa: E402
 
 from domain.audit import Actor  # noqa: E402
 from domain.cases import Case  # noqa: E402
@@ -56,103 +53,7 @@ UNSETTLED = """
 SELECT (SELECT count(*) FROM notifications WHERE status = 'queued') AS notifications,
        (SELECT count(*) FROM deliveries WHERE status IN ('queued', 'sending')) AS deliveries
 """
-AT_THE_GATEWAY = """
-SELECT count(*) AS requests, count(DISTINCT a.text) AS texts,
-       min(a.at) AS first, max(a.at) AS last,
-       percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY lag) AS quantiles,
-       max(lag) AS worst
-FROM (SELECT a.text, a.at, extract(epoch FROM a.at - n.created_at)::float8 AS lag
-      FROM arrivals a
-      JOIN deliveries d ON d.body = a.text
-      JOIN notifications n ON n.id = d.notification_id
-      WHERE n.id BETWEEN $1 AND $2) AS a
-"""
 SETTLED = "SELECT count(*) FROM deliveries WHERE status NOT IN ('queued', 'sending')"
-STRANGERS = """
-SELECT count(*) FROM arrivals a WHERE NOT EXISTS (SELECT FROM deliveries d WHERE d.body = a.text)
-"""
-IN_THE_DATABASE = """
-SELECT count(DISTINCT n.id) AS notifications, count(d.id) AS deliveries,
-       count(DISTINCT d.notification_id) AS expanded, count(DISTINCT d.body) AS bodies,
-       count(DISTINCT d.provider_id) AS provider_ids,
-       count(*) FILTER (WHERE d.attempts > 1) AS retried
-FROM notifications n LEFT JOIN deliveries d ON d.notification_id = n.id
-WHERE n.id BETWEEN $1 AND $2
-"""
-STATUSES = """
-SELECT 'deliveries ' || d.status AS status, count(*) FROM deliveries d
-WHERE d.notification_id BETWEEN $1 AND $2 GROUP BY 1
-UNION ALL
-SELECT 'notifications ' || status, count(*) FROM notifications
-WHERE id BETWEEN $1 AND $2 GROUP BY 1
-ORDER BY 1
-"""
-
-
-class Gateway:
-    """Africa's Talking's answer to every text, each with a messageId of its own; keeps each
-    text and the wall-clock instant it arrived, comparable with the database's timestamps."""
-
-    def __init__(self) -> None:
-        self.arrivals: list[tuple[str, float]] = []
-
-    async def messaging(self, request: web.Request) -> web.Response:
-        form = await request.post()
-        self.arrivals.append((str(form["message"]), time.time()))
-        entry = {
-            "statusCode": 101,
-            "number": str(form["to"]),
-            "status": "Success",
-            "cost": "KES 0.8000",
-            "messageId": f"ATXid_bench_{len(self.arrivals)}",
-        }
-        return web.json_response(
-            {
-                "SMSMessageData": {
-                    "Message": "Sent to 1/1 Total Cost: KES 0.8000",
-                    "Recipients": [entry],
-                }
-            }
-        )
-
-    async def report(self, request: web.Request) -> web.Response:
-        return web.json_response({"arrivals": self.arrivals, "cpu": time.process_time()})
-
-
-async def serve_gateway(ports: "Queue[int]") -> None:
-    gateway = Gateway()
-    app = web.Application()
-    app.router.add_post("/version1/messaging", gateway.messaging)
-    app.router.add_get("/arrivals", gateway.report)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    # above aiohttp's 128: the channel keeps no connection alive, and each worker opens up to
-    # a batch of them at once; a full backlog would drop SYNs and time a second's retransmit
-    site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)
-    await site.start()
-    ports.put(runner.addresses[0][1])
-    await asyncio.Event().wait()
-
-
-def run_gateway(ports: "Queue[int]") -> None:
-    asyncio.run(serve_gateway(ports))
-
-
-@contextmanager
-def gateway() -> Iterator[str]:
-    """The gateway in a process of its own, so it shares no event loop with what is measured."""
-    context = multiprocessing.get_context("spawn")
-    ports: Queue[int] = context.Queue()
-    process = context.Process(target=run_gateway, args=(ports,), daemon=True)
-    process.start()
-    try:
-        yield f"http://127.0.0.1:{ports.get(timeout=120)}"  # spawn imports Haki: slow when loaded
-    finally:
-        process.terminate()
-        process.join(10)
-        if process.is_alive():
-            process.kill()
-            process.join()
 
 
 def reminders(case: Case, first: int, count: int) -> list[Message]:
@@ -302,83 +203,23 @@ async def vacuum(dsn: str) -> None:
         await db.close()
 
 
-async def figures(
-    sms: str, dsn: str, ids: tuple[int, int]
-) -> tuple[asyncpg.Record, asyncpg.Record, list[asyncpg.Record], int, float]:
-    """For the notifications with ids in `ids`: their texts at the gateway and their lag, the
-    database's count of deliveries, statuses; and the gateway's texts no delivery has, its CPU."""
-    async with aiohttp.ClientSession() as http, http.get(f"{sms}/arrivals") as response:
-        got = await response.json()
-    db = await asyncpg.connect(dsn)
+@contextmanager
+def own_database(admin: str) -> Iterator[str]:
+    """A scratch database named after this process, so that two runs (of two checkouts, say)
+    never share one; dropped at the end."""
+    name = f"haki_bench_outbox_{os.getpid()}"
     try:
-        await db.execute("CREATE TEMPORARY TABLE arrivals (text text NOT NULL, at timestamptz)")
-        await db.copy_records_to_table(
-            "arrivals",
-            records=[(text, datetime.fromtimestamp(at, UTC)) for text, at in got["arrivals"]],
-        )
-        await db.execute("ANALYZE arrivals")
-        return (
-            await db.fetchrow(AT_THE_GATEWAY, *ids),
-            await db.fetchrow(IN_THE_DATABASE, *ids),
-            await db.fetch(STATUSES, *ids),
-            await db.fetchval(STRANGERS),
-            got["cpu"],
-        )
+        yield scratch_database(admin, name)
+    finally:
+        asyncio.run(drop(admin, name))
+
+
+async def drop(admin: str, name: str) -> None:
+    db = await asyncpg.connect(admin)
+    try:
+        await db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await db.close()
-
-
-def worker_cpu(processes: Processes) -> float:
-    """CPU-seconds (user and system) the workers have used so far."""
-    return sum(sum(psutil.Process(w.pid).cpu_times()[:2]) for w in processes)
-
-
-def report(
-    sms: str,
-    dsn: str,
-    ids: tuple[int, int],
-    left: asyncpg.Record,
-    began: datetime | None,
-    cpu_used: float | None = None,
-    warm_texts: int = 0,
-) -> None:
-    """Prints one part: texts per second from `began` (the backlog), the lag, duplicates by
-    text at the gateway and by delivery in the database, statuses and anything left unsent."""
-    gate, db, statuses, strangers, cpu = asyncio.run(figures(sms, dsn, ids))
-    if began is not None and gate["requests"]:
-        for label, seconds in [
-            ("  from the workers' start to the last text", gate["last"] - began),
-            ("  first to last text at the gateway", gate["last"] - gate["first"]),
-        ]:
-            rate = gate["requests"] / seconds.total_seconds()
-            print(f"{label:<50}{seconds.total_seconds():8.1f}{rate:10,.0f}")
-    unit, scale, places = ("s", 1, 1) if began is not None else ("ms", 1000, 0)
-    if gate["requests"]:
-        lags = "".join(f"{s * scale:8.{places}f}" for s in [*gate["quantiles"], gate["worst"]])
-        title = f"  lag, queued -> at the gateway ({unit})"
-        print(f"{title:<50}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}\n{'':<50}{lags}")
-    twice = gate["requests"] - gate["texts"]
-    extra = db["deliveries"] - db["expanded"]
-    print(
-        f"  duplicates at the gateway: {twice} ({gate['requests']:,} texts, {gate['texts']:,}"
-        f" distinct, {strangers} matching no delivery)"
-    )
-    print(
-        f"  duplicates in the database: {extra} ({db['notifications']:,} notifications,"
-        f" {db['deliveries']:,} deliveries, {db['bodies']:,} distinct texts,"
-        f" {db['provider_ids']:,} distinct messageIds, {db['retried']} claimed twice or more)"
-    )
-    counts = ", ".join(f"{row['status']} {row['count']:,}" for row in statuses)
-    print(f"  statuses: {counts}")
-    if any(left):
-        print(
-            f"  NOT DONE when the wait ended: {left['notifications']:,} notifications not"
-            f" expanded, {left['deliveries']:,} deliveries queued or sending"
-        )
-    print(f"  (the gateway has used {cpu:.1f} CPU-seconds so far)")
-    if cpu_used is not None and gate["requests"]:
-        per_text = cpu_used / (gate["requests"] - warm_texts) * 1000
-        print(f"  workers' CPU: {cpu_used:.1f} s, {per_text:.2f} ms per text")
 
 
 def main() -> None:
@@ -390,8 +231,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=200, help="HAKI_DISPATCH_BATCH")
     args = parser.parse_args()
 
-    with scratch_server() as admin, gateway() as sms:
-        url = scratch_database(admin, "haki_bench_outbox")
+    with scratch_server() as admin, own_database(admin) as url, gateway() as sms:
         upgrade(url)
         dsn = asyncpg_dsn(url)
         started = time.perf_counter()
@@ -406,6 +246,7 @@ def main() -> None:
             f" dispatch batch {args.batch}, on {os.cpu_count()} cores; the gateway on loopback"
             " in a process of its own"
         )
+        compile_workers()
         began = datetime.now(UTC)
         with workers(url, args.workers, args.interval, args.batch, sms) as processes:
             warm = asyncio.run(first_settled(dsn, processes))

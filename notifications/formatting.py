@@ -1,7 +1,8 @@
 """Shillings, dates, times and rates as Babel writes them for en_KE and sw_KE."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import (
     format_date,
@@ -22,6 +23,7 @@ def shillings(amount: Decimal, language: Language) -> str:
     return format_currency(cents(amount), "KES", locale=language.locale)
 
 
+@lru_cache(maxsize=4096)
 def long_date(day: date, language: Language) -> str:
     """`2 February 2026` in en_KE, `2 Februari 2026` in sw_KE."""
     return format_date(day, "long", locale=language.locale)
@@ -32,11 +34,13 @@ def yearly_rate(percent: Decimal, language: Language) -> str:
     return format_percent(percent / 100, locale=language.locale, decimal_quantization=False)
 
 
+@lru_cache(maxsize=4096)
 def weekday_date(day: date, language: Language) -> str:
     """`Thursday, 10 December 2026` in en_KE, `Alhamisi, 10 Desemba 2026` in sw_KE."""
     return format_date(day, "full", locale=language.locale)
 
 
+@lru_cache(maxsize=4096)
 def short_weekday_date(day: date, language: Language) -> str:
     """`Thu, 10 Dec 2026` in en_KE, `Alhamisi, 10 Des 2026` in sw_KE: for an SMS."""
     return format_skeleton("yMMMEd", day, locale=language.locale)
@@ -54,9 +58,16 @@ def clock_time(instant: datetime, language: Language) -> str:
     noon and midnight are `mchana` and `usiku` like the hours around them.
     """
     local = instant.astimezone(NAIROBI)
+    return _clock_time(local.hour, local.minute, language)
+
+
+@lru_cache(maxsize=4096)
+def _clock_time(hour: int, minute: int, language: Language) -> str:
+    """Babel reads its locale data anew on every call: a dispatcher rendering thousands of
+    texts asks for the same few days and times again and again, so each is written once."""
     if language is Language.EN:
-        return format_time(local, "short", locale=language.locale)
-    hour = (local.hour - 6) % 12 or 12
-    period = get_period_id(local.time(), type="selection", locale=language.locale)
+        return format_time(time(hour, minute), "short", locale=language.locale)
+    swahili_hour = (hour - 6) % 12 or 12
+    period = get_period_id(time(hour, minute), type="selection", locale=language.locale)
     part_of_day = get_period_names("wide", "format", language.locale)[period]
-    return f"{hour}:{local.minute:02d} {part_of_day}"
+    return f"{swahili_hour}:{minute:02d} {part_of_day}"

@@ -58,7 +58,7 @@ def plain(text: str) -> str:
 
 def first_fitting(*texts: str) -> str | None:
     """The first text that fits one SMS once plain, from the fullest to the barest."""
-    return next((plain(t) for t in texts if fits_one_sms(plain(t))), None)
+    return next((text for text in map(plain, texts) if fits_one_sms(text)), None)
 
 
 def clipped(build: Callable[[str], str], value: str) -> str:

@@ -1,9 +1,13 @@
 """The SMS channel: Africa's Talking's bulk SMS API, or any gateway that answers in its shape."""
 
 import asyncio
+import json
 import logging
 from typing import Any
+from urllib.parse import urlencode
+from urllib.request import getproxies, proxy_bypass
 
+import httpcore
 import httpx
 
 from notifications.channels.base import Outcome, Outgoing, Result
@@ -43,18 +47,26 @@ proxies close one (nginx's default is 75 s), so Haki drops an idle connection be
 gateway does, and a send rarely meets one the gateway is closing"""
 
 
+Slot = httpcore.AsyncHTTPConnection | httpcore.AsyncConnectionPool
+"""what a send borrows: one connection, or a pool of one through the environment's proxy"""
+
+
 class SmsGateway:
     """One POST per message over connections kept alive between them. The gateway takes no
     idempotency key, so any failure after the request may have reached it is UNKNOWN, never
     RETRY: a family must not get it twice.
 
     What is safe to send again is what never left: the connection could not be made
-    (ConnectError, ConnectTimeout) or none was free in time (`pool` of the timeout). A kept-alive
-    connection that the gateway closed while it sat idle is found closed when it is taken from
-    the pool and is dropped before a byte is written (httpcore checks it); one the gateway
-    closes in the instant of writing fails after bytes may have left (RemoteProtocolError,
-    WriteError, ReadError) and is UNKNOWN, like any cut-off send. httpx never re-sends a request
-    by itself (its `retries` are for connecting only, and 0 here).
+    (ConnectError, ConnectTimeout) or none was free in time (`pool` of the timeout). A
+    kept-alive connection that the gateway closed while it sat idle is found closed when it is taken
+    for a text (readable while idle: httpcore's `has_expired`) and is dropped before a byte is
+    written; one the gateway closes in the instant of writing fails after bytes may have left
+    (RemoteProtocolError, WriteError, ReadError) and is UNKNOWN, like any cut-off send. httpcore
+    never re-sends a request by itself (its `retries` are for connecting only, and 0 here).
+
+    Requests go to httpcore, under httpx, directly: httpx's own layers (request building,
+    cookies, auth and redirect hooks, response decoding) cost as much CPU per text as the HTTP
+    exchange itself, and a form POST to one URL needs none of them.
     """
 
     name = "sms"
@@ -69,26 +81,30 @@ class SmsGateway:
     ) -> None:
         if httpx.URL(base_url).scheme not in ("http", "https"):
             raise ValueError("the SMS gateway's URL must start with https:// (or http://)")
-        self._url = base_url.rstrip("/") + "/version1/messaging"
+        self._url = (base_url.rstrip("/") + "/version1/messaging").encode()
         self._username = username
         self._sender_id = sender_id
-        # one client per connection, lent to one send at a time: httpcore's pool looks over
-        # every connection it holds (a system call each) whenever a request starts or ends,
-        # which with dozens kept alive costs more CPU than the connections save; the last one
-        # back is lent first (LIFO), so a few warm connections carry a light load
-        self._clients: asyncio.Queue[httpx.AsyncClient] = asyncio.LifoQueue()
-        certificates = httpx.create_ssl_context()  # read once, not once per client
+        self._headers = [
+            (b"apiKey", api_key.encode()),
+            (b"Accept", b"application/json"),
+            (b"Content-Type", b"application/x-www-form-urlencoded"),
+            (b"User-Agent", b"haki"),
+        ]
+        self._timeouts = {
+            "connect": timeout.connect,
+            "read": timeout.read,
+            "write": timeout.write,
+        }
+        # one connection per slot, lent to one send at a time: httpcore's pool looks over every
+        # connection it holds (a system call each) whenever a request starts or ends, which
+        # costs more CPU than it saves when each holds one; the last one back is lent first
+        # (LIFO), so a few warm connections carry a light load
+        self._origin = httpcore.URL(self._url).origin
+        self._certificates = httpx.create_ssl_context()  # read once, not once per connection
+        self._proxy = _proxy(httpx.URL(base_url))
+        self._clients: asyncio.Queue[Slot] = asyncio.LifoQueue()
         for _ in range(CONNECTIONS):
-            self._clients.put_nowait(
-                httpx.AsyncClient(
-                    headers={"apiKey": api_key, "Accept": "application/json"},
-                    timeout=timeout,
-                    verify=certificates,
-                    limits=httpx.Limits(
-                        max_connections=1, max_keepalive_connections=1, keepalive_expiry=KEEP_ALIVE
-                    ),
-                )
-            )
+            self._clients.put_nowait(self._connection())
         self._pool_wait = timeout.pool
 
     async def send(self, message: Outgoing) -> Result:
@@ -103,28 +119,67 @@ class SmsGateway:
             log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error)
             return result
         try:
-            response = await client.post(self._url, data=form)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
+            if isinstance(client, httpcore.AsyncHTTPConnection) and (
+                client.is_closed() or client.has_expired()
+            ):
+                # closed by either side, failed, idle too long, or (readable while idle) being
+                # closed by the gateway: dropped before a byte of this text is written
+                await client.aclose()
+                client = self._connection()
+            response = await client.request(
+                b"POST",
+                self._url,
+                headers=self._headers,
+                content=urlencode(form).encode(),
+                extensions={"timeout": self._timeouts},
+            )
+        except (httpcore.ConnectError, httpcore.ConnectTimeout, httpcore.PoolTimeout) as error:
             result = Result(Outcome.RETRY, error=f"gateway not reached: {type(error).__name__}")
-        except httpx.RequestError as error:  # timed out, cut off, garbled: after sending
+        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as error:
+            # timed out, cut off, garbled: after sending
             result = Result(
                 Outcome.UNKNOWN,
                 error=f"no answer from the gateway after sending: {type(error).__name__}",
             )
         else:
-            result = _read(response, message.address)
+            result = _read(response.status, response.content, message.address)
         finally:
             self._clients.put_nowait(client)
         log.info("delivery %d: %s %s", message.delivery_id, result.outcome, result.error or "")
         return result
+
+    def _connection(self) -> Slot:
+        """Opened by its first request. Through a proxy, httpcore's pool of one, which tunnels
+        to the gateway and checks its connection itself."""
+        if self._proxy is None:
+            return httpcore.AsyncHTTPConnection(
+                self._origin, ssl_context=self._certificates, keepalive_expiry=KEEP_ALIVE, retries=0
+            )
+        return httpcore.AsyncConnectionPool(
+            ssl_context=self._certificates,
+            proxy=self._proxy,
+            max_connections=1,
+            max_keepalive_connections=1,
+            keepalive_expiry=KEEP_ALIVE,
+            retries=0,
+        )
 
     async def close(self) -> None:
         while not self._clients.empty():
             await self._clients.get_nowait().aclose()
 
 
-def _read(response: httpx.Response, address: str) -> Result:
-    status = response.status_code
+def _proxy(url: httpx.URL) -> httpcore.Proxy | None:
+    """The proxy the environment names for the gateway (HTTPS_PROXY, ALL_PROXY, NO_PROXY…), as
+    httpx's client honoured it: an office that reaches the internet through one still does."""
+    if proxy_bypass(url.host):
+        return None
+    proxies = getproxies()
+    found = proxies.get(url.scheme) or proxies.get("all")
+    return httpcore.Proxy(found) if found else None
+
+
+def _read(status: int, content: bytes, address: str) -> Result:
     if status in (401, 403):
         return Result(Outcome.DEAD, error=f"gateway credentials refused (HTTP {status})")
     if status == 504:
@@ -135,7 +190,7 @@ def _read(response: httpx.Response, address: str) -> Result:
     if status >= 300:
         return Result(Outcome.DEAD, error=f"gateway refused the request (HTTP {status})")
     try:
-        data = response.json()["SMSMessageData"]
+        data = json.loads(content)["SMSMessageData"]
         recipients = data["Recipients"]
     except (ValueError, KeyError, TypeError):
         recipients = None
