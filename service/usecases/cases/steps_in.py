@@ -11,7 +11,7 @@ from msgspec import Meta, Struct
 
 from domain.stages import JudgmentOutcome
 from service.text import CitationText, CourtNumberText, EvidenceRef, Note, Trigger
-from service.usecases.cases.court_track import Step
+from service.usecases.cases.step_facts import Step
 
 
 class TrackStepIn(Struct, forbid_unknown_fields=True):
