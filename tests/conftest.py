@@ -3,6 +3,8 @@
 Each run gets its own freshly migrated database; each data test starts from empty tables.
 """
 
+import io
+import logging
 import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from domain.users import Role, User
 from domain.violations import BUILT_IN_TYPES, ViolationType
 from service.app import create_app
 from service.database import make_engine, make_sessionmaker, scratch_database, scratch_server
+from service.logs import configure_logging
 from service.migrate import upgrade
 from service.settings import Settings
 from service.usecases.accounts.users import add_user, open_session
@@ -175,3 +178,17 @@ async def client(
     await empty_tables(engine)
     app_client.headers.update(accounts["lawyer"].headers)
     return app_client
+
+
+@pytest.fixture
+def captured() -> Iterator[io.StringIO]:
+    """Logging set up as `haki serve` sets it up, into a buffer; pytest's own put back after."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    buffer = io.StringIO()
+    configure_logging(buffer)
+    try:
+        yield buffer
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)

@@ -3,10 +3,9 @@ its column's label and a sentence in their language, and imports the checked fil
 sending it again; a draft is its administrator's alone and is imported once."""
 
 import io
-import logging
 import re
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from html import unescape
 
 import pytest
@@ -19,7 +18,6 @@ from domain.users import Role
 from service.app import create_app
 from service.database import make_sessionmaker
 from service.imports.layouts import ImportKind
-from service.logs import configure_logging
 from service.settings import Settings
 from service.usecases.accounts.users import add_user
 from service.usecases.importing.drafts import KEEP, keep_draft, purge_expired
@@ -236,22 +234,8 @@ async def test_only_administrators_import(
     assert await count(engine, "import_drafts") == 0
 
 
-@pytest.fixture
-def logged() -> Iterator[io.StringIO]:
-    """Logging set up as `haki serve` sets it up, into a buffer; pytest's own put back after."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    buffer = io.StringIO()
-    configure_logging(buffer)
-    try:
-        yield buffer
-    finally:
-        root.handlers[:] = handlers
-        root.setLevel(level)
-
-
 async def test_neither_the_files_name_nor_its_rows_reach_the_logs(
-    web: Browser, engine: AsyncEngine, accounts: dict[str, Account], logged: io.StringIO
+    web: Browser, engine: AsyncEngine, accounts: dict[str, Account], captured: io.StringIO
 ) -> None:
     name = "Wanjiku Kamau register.csv"
     named = HEADER.replace("respondents", "respondents,claimant_names").encode()
@@ -264,7 +248,7 @@ async def test_neither_the_files_name_nor_its_rows_reach_the_logs(
     form = confirm_form(page) | {"_form_token": token}
     assert (await web.post("/web/imports/import", data=form)).status_code == 200
     assert (await web.post("/web/imports/import", data=form)).status_code == 404
-    text_logged = logged.getvalue()
+    text_logged = captured.getvalue()
     assert "/web/imports" in text_logged
     assert "Wanjiku" not in text_logged and "HAKI/IMP" not in text_logged
 

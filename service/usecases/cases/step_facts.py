@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 from domain.calendar import not_in_future
 from domain.citations import CitationError, parse_neutral_citation
-from domain.court_numbers import CourtNumberError, parse_court_number
 from domain.errors import N_, InvalidInput
 from domain.stages import JudgmentOutcome, Stage
+from service.usecases.cases.register import read_court_number
 from statemachines.facts import Facts
 
 STEP_DATES = {
@@ -46,18 +46,7 @@ class Step:
 
 def facts_of(step: Step, now: datetime) -> Facts:
     """Parses what the person asserted; a malformed court number or citation is bad input."""
-    try:
-        number = parse_court_number(step.court_number) if step.court_number else None
-    except CourtNumberError as error:
-        raise InvalidInput(
-            N_(
-                "“%(typed)s” cannot be read as a court number: %(why)s. Write it as the registry "
-                "does, e.g. Petition No. E123 of 2021."
-            ),
-            "court_number",
-            typed=str(step.court_number).strip(),
-            why=error.why,
-        ) from error
+    number = read_court_number(step.court_number) if step.court_number else None
     try:
         citation = parse_neutral_citation(step.neutral_citation) if step.neutral_citation else None
     except CitationError as error:
