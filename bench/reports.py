@@ -19,14 +19,8 @@ one computing a base.
 import argparse
 import asyncio
 import os
-import secrets
-import socket
-import statistics
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -39,11 +33,10 @@ from sqlalchemy import event
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from haki_server import quantiles, serving, sign_in_administrator  # noqa: E402
 from reports_data import TODAY  # noqa: E402
 from reports_load import SAMPLE, check_sample, load, vacuum  # noqa: E402
 
-from domain.audit import Actor  # noqa: E402
-from domain.users import Role  # noqa: E402
 from service.database import (  # noqa: E402
     asyncpg_dsn,
     make_engine,
@@ -52,8 +45,6 @@ from service.database import (  # noqa: E402
     scratch_server,
 )
 from service.migrate import upgrade  # noqa: E402
-from service.usecases.accounts.users import add_user, open_session  # noqa: E402
-from service.usecases.records.sealing import new_key  # noqa: E402
 from service.usecases.reports.unpaid import Breakdown, unpaid_awards  # noqa: E402
 from service.usecases.reports.unpaid_bases import compute_base  # noqa: E402
 
@@ -71,79 +62,6 @@ class Budget:
 
     count: int
     seconds: float
-
-
-async def sign_in_administrator(url: str) -> str:
-    engine = make_engine(url, pool_size=1)
-    sessions = make_sessionmaker(engine)
-    try:
-        async with sessions() as session:
-            user = await add_user(
-                session,
-                Actor("bench", "local"),
-                username="bench-admin",
-                full_name="Benchmark",
-                role=Role.ADMIN,
-                password="benchmark-password",
-            )
-        async with sessions() as session, session.begin():
-            return (await open_session(session, user, timedelta(hours=2))).token
-    finally:
-        await engine.dispose()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-READY_WITHIN = 180
-"""seconds a server may take to start: importing the app alone takes ~30 s on a busy machine"""
-
-
-def ready(base: str) -> bool:
-    try:
-        return httpx.get(f"{base}/health/ready").status_code == 200
-    except httpx.TransportError:
-        return False
-
-
-@contextmanager
-def serving(url: str) -> Iterator[str]:
-    """One `haki serve` process on loopback, without the reminder clock; stopped however we
-    leave. Yields its base URL."""
-    port = free_port()
-    env = os.environ | {
-        "DATABASE_URL": url,
-        "HAKI_SECRET_KEY": secrets.token_urlsafe(32),  # a scratch database: any will do
-        "HAKI_DOCUMENT_KEYS": f"bench:{new_key()}",
-        "HAKI_HOST": "127.0.0.1",
-        "HAKI_PORT": str(port),
-        "HAKI_CLOCK": "off",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.perf_counter() + READY_WITHIN
-        while not ready(base):
-            if time.perf_counter() > deadline or server.poll() is not None:
-                raise SystemExit("the API did not become ready")
-            time.sleep(0.2)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 async def over_http(
@@ -256,12 +174,6 @@ async def plan(dsn: str, sent: Sent) -> list[str]:
         await db.close()
     top = [line for line in lines if len(line) - len(line.lstrip()) <= 14 and "->" in line]
     return [lines[0], *top, *(line for line in lines if line.endswith(" ms"))]
-
-
-def quantiles(took: list[float]) -> tuple[float, float]:
-    """p50 and p95 in milliseconds."""
-    cuts = statistics.quantiles(took, n=20, method="inclusive")
-    return statistics.median(took) * 1000, cuts[18] * 1000
 
 
 CSV = {"breakdown": "respondent", "format": "csv"}
