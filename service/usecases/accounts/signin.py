@@ -8,7 +8,8 @@ Each try is checked in three steps, so that Argon2's slow work holds no database
 1. under a lock per account and per address (PostgreSQL advisory locks, so every replica
    counts alike), the throttle is read and the try is written down as a failure;
 2. the password is checked in the bounded Argon2 pool (service/usecases/accounts/passwords.py);
-3. a right password turns the written failure into a success and opens the session.
+3. a right password turns the written failure into a success and opens the session (and a
+   hash made with older Argon2 parameters is replaced by one made with today's).
 Tries sent together thus queue in step 1 and each sees the ones before it as failures: a
 burst of guesses gets no more checks than guesses sent one by one.
 """
@@ -198,8 +199,10 @@ async def _settle(
     right: bool,
     actor: Actor,
     lifetime: timedelta,
+    renewed: str | None = None,
 ) -> SignedIn:
-    """Step 3: a right password turns the failure written down into a success."""
+    """Step 3: a right password turns the failure written down into a success; its hash is
+    replaced by the `renewed` one, if any, unless the password was changed meanwhile."""
     async with session.begin():
         user = await session.get(User, tried.user_id) if right and tried.user_id else None
         if user and user.disabled_at is None and user.password_hash == tried.password_hash:
@@ -208,6 +211,8 @@ async def _settle(
                 .where(col(LoginAttempt.id) == tried.attempt_id)
                 .values(succeeded=True)
             )
+            if renewed:
+                user.password_hash = renewed
             audit(
                 session,
                 Actor(actor.username, actor.address, user.id),
@@ -232,4 +237,5 @@ async def sign_in(
     name, address = username.strip().lower()[:60], address[:64]
     tried = await _reserve(session, name, address, utcnow(), rule)
     right = await passwords.matches(tried.password_hash, password)
-    return await _settle(session, tried, right, Actor(name, address), lifetime)
+    renewed = await passwords.renewed(tried.password_hash, password) if right else None
+    return await _settle(session, tried, right, Actor(name, address), lifetime, renewed)
