@@ -15,8 +15,8 @@ the base again (5,000 changes since it); and with the bases deleted before each
 request (the first request of a day had the worker been down a whole day, which is how every
 first request of a day was answered before the worker computed the next day's base). In the
 same run, the bare statement the use case runs for each, through asyncpg, and the plan of the
-one computing a base (bench/reports_sql.py). At 1,000,000 awards the whole run took 10 minutes
-on the shared 2-core machine at a load of 6-7, 6 of them loading.
+one computing a base (bench/reports_sql.py). At 1,000,000 awards the whole run took 5.5 minutes
+on the shared 2-core machine at a load of 2-4 (under 3 of them loading), 10 at a load of 6-7.
 """
 
 import argparse
