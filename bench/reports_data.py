@@ -2,12 +2,16 @@
 
 Respondents, judgments 2010 to today, stations, 1-3 heads at 12% or 14%, most never paid, some
 paid in full; each award's positions computed by `domain.positions.position_rows` as it is
-generated (the award's facts on them are copied by the database's triggers as they go in).
+generated, with the award's facts that the database's triggers would copy onto them (the load
+skips the triggers, which took most of its time; bench/reports_load.py checks a sample against
+what the use case writes). A survivor holds awards of one chunk only, so her count of awards
+is the chunk's.
 """
 
 import random
 import sys
 import uuid
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +43,17 @@ NEVER_PAID = 0.55  # of awards, no payment at all
 PAID_IN_FULL = 0.15  # of the awards paid something, the last payment clears them
 AGAIN = 0.05  # of awards, to a survivor who already holds one from an earlier case
 ALLOCATION = Settings().payment_allocation
+FACTS = [
+    "survivor_id",
+    "respondent",
+    "judgment_on",
+    "served_on",
+    "rate_percent",
+    "closed_on",
+    "court_station",
+    "survivor_awards",
+]
+"""the award's facts on its positions, which the triggers of migration 0010 would copy"""
 COLUMNS = {
     "cases": [
         "id",
@@ -89,6 +104,7 @@ COLUMNS = {
         "bearing_sum",
         "bearing_day_sum",
         "bearing_latest",
+        *FACTS,
     ],
 }
 Tables = dict[str, list[tuple[Any, ...]]]
@@ -173,8 +189,11 @@ def add_award(
     n: int,
     dates: tuple[date, date],
     known: int,
+    station: str,
 ) -> None:
-    """Award `n` in `case` (judged and filed on `dates`), to a survivor not yet in the case."""
+    """Award `n` in `case` (judged and filed on `dates`, at `station`), to a survivor not yet in
+    the case; its positions carry the award's facts but the survivor's count of awards, known
+    once the chunk is generated."""
     now = datetime.now(UTC)
     judged, filed = dates
     award = uuid.UUID(int=rng.getrandbits(128))
@@ -186,13 +205,15 @@ def add_award(
     paid = payments_of(rng, heads, rate, served or judged)
     full = bool(paid) and paid[-1].reference == "PV-final"
     stage, since = stage_of(rng, judged, served, paid, full)
+    against = respondent(rng)
+    closed = since if stage in ("set_aside", "written_off") else None
     tables["case_claimants"].append((case, survivor))
     tables["awards"].append(
         (
             award,
             case,
             survivor,
-            respondent(rng),
+            against,
             judged,
             rate,
             f"{rate}% a year from judgment",
@@ -207,8 +228,9 @@ def add_award(
     tables["payments_received"] += [
         (award, p.on, p.amount, "National Treasury", f"{p.reference}-{n}", now) for p in paid
     ]
+    facts = (survivor, against, judged, served, rate, closed, station, 0)
     tables["award_positions"] += [
-        tuple(row[c] for c in COLUMNS["award_positions"])
+        (*(row[c] for c in COLUMNS["award_positions"][: -len(FACTS)]), *facts)
         for row in position_rows(award, judged, heads, rate, paid, ALLOCATION)
     ]
 
@@ -243,6 +265,11 @@ def generate(first: int, count: int) -> Tables:
         )
         known = len(tables["survivors"])
         for _ in range(min(rng.choice([1, 1, 1, 2, 2, 3]), first + count - n)):
-            add_award(tables, rng, case, n, (judged, filed), known)
+            add_award(tables, rng, case, n, (judged, filed), known, station)
             n += 1
+    held = Counter(award[2] for award in tables["awards"])
+    survivor = -len(FACTS)  # where the facts begin
+    tables["award_positions"] = [
+        (*row[:-1], held[row[survivor]]) for row in tables["award_positions"]
+    ]
     return tables

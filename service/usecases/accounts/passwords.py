@@ -19,12 +19,18 @@ from zxcvbn import zxcvbn
 
 from domain.errors import N_, InvalidInput
 
-HASHER = PasswordHasher()
+HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=1)
+"""RFC 9106's second recommendation (3 passes over 64 MiB), in one lane: argon2-cffi's default
+of 4 lanes starts 4 threads for each pass, which took both cores from the event loop during a
+burst of sign-ins. The lanes set how many cores the defender may use, not the guesser's cost:
+each guess still fills 64 MiB 3 times (RFC 9106, 4: p is chosen from the threads the defender
+can afford; OWASP's settings for Argon2id all use 1)."""
 MIN_PASSWORD = 10
 STRONG_ENOUGH = 3
 """zxcvbn's score (0-4): 3 is "safely unguessable", over 10^8 guesses"""
 HASHING_AT_ONCE = max(1, (os.cpu_count() or 2) // 2)
-"""Argon2 runs at once per process: half the cores, so the event loop always has one"""
+"""Argon2 runs at once per process: half the cores, so the event loop always has one (each in
+one thread: see HASHER)"""
 _POOL = ThreadPoolExecutor(max_workers=HASHING_AT_ONCE, thread_name_prefix="haki-password")
 
 T = TypeVar("T")
@@ -90,6 +96,15 @@ def _matches(password_hash: str | None, password: str) -> bool:
 async def matches(password_hash: str | None, password: str) -> bool:
     """Always runs one Argon2 verification, so timing does not tell whether the account exists."""
     return await off_the_loop(_matches, password_hash, password)
+
+
+async def renewed(password_hash: str | None, password: str) -> str | None:
+    """A new hash of the right `password` when its hash was made with other parameters (4 lanes,
+    before December 2026), so that from the next sign-in on its check runs in one thread; None
+    when the hash is current."""
+    if password_hash is None or not HASHER.check_needs_rehash(password_hash):
+        return None
+    return await off_the_loop(HASHER.hash, password)
 
 
 _DECOY = HASHER.hash(secrets.token_urlsafe(16))

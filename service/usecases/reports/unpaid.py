@@ -89,12 +89,12 @@ async def unpaid_awards(
     breakdowns: Sequence[Breakdown] = tuple(Breakdown),
     survivor_ids: bool = False,
 ) -> UnpaidReport:
-    """`survivor_ids` adds each row's Survivors, for merging small cells."""
+    """`survivor_ids` adds each breakdown row's Survivors, for merging small cells."""
     rows = await _from_base(session, as_of, [TOTALS, *breakdowns], survivor_ids)
     report = UnpaidReport(as_of, _zero(), {b: [] for b in breakdowns})
     for row in rows:
         figures = _figures(row)
-        if survivor_ids:
+        if survivor_ids and row["breakdown"] != TOTALS:
             people = frozenset(row["shared_ids"] or ()) - set(row["lost"] or ())
             figures["survivor_ids"] = Survivors(row["lone"], people | set(row["gained"] or ()))
         if row["breakdown"] == TOTALS:

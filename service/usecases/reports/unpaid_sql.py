@@ -181,5 +181,8 @@ def read(shared_ids: bool) -> str:
     """The report's rows (`wanted`: TOTALS and the breakdowns asked) from a base and the
     changes since: the base's figures plus the changes', and of the survivors holding several
     awards whom a change moved, those gained and lost by each row. `shared_ids` adds the base's
-    ids of such survivors (internal ids, for merging small cells, never shown)."""
-    return READ.format(shared_ids="b.shared_ids" if shared_ids else "NULL::uuid[]")
+    ids of such survivors in each row of a breakdown (internal ids, for merging small cells,
+    never shown), but not the totals' (all of them, ~50,000 at 1,000,000 awards, which the
+    totals, never merged, do not need)."""
+    ids = f"CASE WHEN b.breakdown <> '{TOTALS}' THEN b.shared_ids END"
+    return READ.format(shared_ids=ids if shared_ids else "NULL::uuid[]")
