@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -30,6 +31,11 @@ from service.usecases.awards.orders import CompensationRules
 from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.writes import Pending
 
+CUSTOM_PLANS = text("SET LOCAL plan_cache_mode = force_custom_plan")
+"""A file's rows fill the tables inside this one transaction, and a batch's look-ups are the
+same prepared statements each time: a plan PostgreSQL cached while the tables were small
+scanned them whole once they were not (at 100,000 cases each batch's look-up of its cases
+took a second). Planned afresh each time, the look-ups use the indexes."""
 BATCH = 500
 """rows applied in one savepoint: each batch costs a dozen statements whatever its size (its
 look-ups, one COPY a table), and a refused row replays its batch one row at a time"""
@@ -270,6 +276,7 @@ async def run_import(
         return report  # refused before the database is asked: a dry run checks every row there
     async with sessions() as session:
         transaction = await session.begin()
+        await (await session.connection()).execute(CUSTOM_PLANS)
         try:
             await _apply_all(session, importer, context, prepared.rows, report, progress)
             report.written = not report.errors and not dry_run
