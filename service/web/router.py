@@ -6,14 +6,16 @@ from urllib.parse import quote
 from litestar import Request, Response, Router
 from litestar.exceptions import HTTPException, NotAuthorizedException
 from litestar.response import Redirect
+from litestar.status_codes import HTTP_503_SERVICE_UNAVAILABLE
 from litestar.types import ExceptionHandlersMap
 
 from domain.errors import DomainError, NotFound
+from notifications.i18n import N_
 from service.auth.browser import PAGE
 from service.auth.policy import RoleRefused
 from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag
 from service.documents.controller import download_document
-from service.errors import http_problem
+from service.errors import http_problem, unexpected_problem
 from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
@@ -47,6 +49,7 @@ from service.web.violation_page import ViolationPage
 from service.web.violations_page import ViolationPages
 from service.web.vocabulary_page import VocabularyPage
 from service.web.week import WeekPage
+from service.web.wording import gettext
 
 AnyRequest = Request[Any, Any, Any]
 
@@ -72,6 +75,28 @@ def _refused(request: AnyRequest, error: Exception) -> Response[Any]:
     return page(request, "refused.html", status, status=status, detail=detail, reason=0)
 
 
+UNREACHABLE = N_(
+    "Haki cannot reach its database just now, so nothing was changed. Wait a moment and try again."
+)
+FAILED = N_(
+    "Haki could not finish this, so nothing was changed. Try again; if it happens again, tell "
+    "the administrator the time it happened."
+)
+
+
+def _failed(request: AnyRequest, error: Exception) -> Response[Any]:
+    """A fault of ours or an unreachable database on a page: logged as the API logs it (by
+    `unexpected_problem`, without the error's message), and said in the reader's language
+    rather than as the API's JSON."""
+    answer = unexpected_problem(request, error)
+    status = answer.status_code or 500
+    words = UNREACHABLE if status == HTTP_503_SERVICE_UNAVAILABLE else FAILED
+    shown = page(request, "refused.html", status, status=status, reason=0,
+                 detail=gettext(request)(words))  # fmt: skip
+    shown.headers.update((k, v) for k, v in answer.headers.items() if k.lower() == "retry-after")
+    return shown
+
+
 def no_such_address(request: AnyRequest, error: HTTPException) -> Response[Any]:
     """An address no route answers (404) or a method it does not take (405): under /web a
     page a person can read and leave by a link, elsewhere the API's problem details."""
@@ -85,6 +110,7 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     NotAuthorizedException: _sign_in_first,
     DomainError: _refused,
     HTTPException: _refused,
+    Exception: _failed,
 }
 
 web_router = Router(

@@ -30,3 +30,17 @@ async def test_readiness_and_requests_answer_503(cut_off: AsyncTestClient[Litest
     assert listing.headers["content-type"].startswith("application/problem+json")
     assert "cannot reach its database" in listing.json()["detail"]
     assert listing.headers["retry-after"] == "5"
+
+
+async def test_a_page_says_it_in_words_in_the_readers_language(
+    cut_off: AsyncTestClient[Litestar],
+) -> None:
+    """A person at a page reads a sentence, in Kiswahili on a Kiswahili page, never the
+    API's JSON."""
+    cut_off.cookies.set("haki_lang", "sw")
+    listing = await cut_off.get("/web/cases", cookies={"haki_session": "any-session"})
+    assert listing.status_code == 503
+    assert listing.headers["content-type"].startswith("text/html")
+    assert listing.headers["retry-after"] == "5"
+    assert "Haki haiwezi kufikia hifadhidata yake" in listing.text
+    assert "{" not in listing.text.split("<main", 1)[1].split("</main>", 1)[0]
