@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -108,7 +109,7 @@ async def sign_in_administrator(url: str) -> str:
             user = await add_user(
                 session,
                 Actor("bench", "local"),
-                username="bench-admin",
+                username=f"bench-{uuid.uuid4().hex[:6]}",
                 full_name="Benchmark",
                 role=Role.ADMIN,
                 password="benchmark-password",

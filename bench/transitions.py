@@ -12,12 +12,11 @@ import argparse
 import asyncio
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import aiohttp
@@ -28,18 +27,15 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from domain.audit import Actor  # noqa: E402
+from haki_server import free_port, sign_in_administrator  # noqa: E402
+
 from domain.calendar import nairobi_today  # noqa: E402
-from domain.users import Role  # noqa: E402
 from service.database import (  # noqa: E402
     asyncpg_dsn,
-    make_engine,
-    make_sessionmaker,
     scratch_database,
     scratch_server,
 )
 from service.migrate import upgrade  # noqa: E402
-from service.usecases.accounts.users import add_user, open_session  # noqa: E402
 from service.usecases.records.sealing import new_key  # noqa: E402
 
 TODAY = nairobi_today(datetime.now(UTC))  # steps without a date are dated this day
@@ -168,32 +164,6 @@ async def through_asyncpg(dsn: str, ids: list[uuid.UUID], n_clients: int, second
         return done / (time.perf_counter() - started)
     finally:
         await pool.close()
-
-
-async def sign_in_administrator(url: str) -> str:
-    """An account and a session made through the real use cases; every request is authorised."""
-    engine = make_engine(url)
-    sessions = make_sessionmaker(engine)
-    try:
-        async with sessions() as session:
-            user = await add_user(
-                session,
-                Actor("bench", "local"),
-                username=f"bench-{uuid.uuid4().hex[:6]}",
-                full_name="Benchmark",
-                role=Role.ADMIN,
-                password="benchmark-password",
-            )
-        async with sessions() as session, session.begin():
-            return (await open_session(session, user, timedelta(hours=2))).token
-    finally:
-        await engine.dispose()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
