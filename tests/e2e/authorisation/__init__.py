@@ -1,0 +1,1 @@
+"""The authorisation matrix's records, request builders and expectations, by route."""
