@@ -1,6 +1,7 @@
 """Keeping each award's positions (domain/positions.py) in step with its ledger."""
 
 import uuid
+from typing import Any
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, delete, select
@@ -8,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award
 from domain.cases import Case, Survivor
-from domain.interest import Allocation
+from domain.interest import Allocation, Head, Payment
 from domain.positions import AwardPosition, position_rows
 from service.usecases.awards.ledger import ledger_of, settlement_of
 
@@ -21,8 +22,17 @@ async def refresh_positions(session: AsyncSession, award: Award, allocation: All
     write that changed it (award recorded, payment received or reversed, costs taxed): derived
     data, so rewriting all is simpler and as safe as patching, and reports never lag."""
     await _facts_held(session, award)
-    heads, payments = await ledger_of(session, award)
-    rows = position_rows(
+    rows = positions_of(award, *await ledger_of(session, award), allocation)
+    await session.exec(delete(AwardPosition).where(col(AwardPosition.award_id) == award.id))
+    session.add_all(AwardPosition(**row) for row in rows)
+
+
+def positions_of(
+    award: Award, heads: tuple[Head, ...], payments: tuple[Payment, ...], allocation: Allocation
+) -> list[dict[str, Any]]:
+    """The award's positions from its heads and payments as its ledger holds them, its
+    settlement counted: what Haki's ledger writes and an import's batch both write."""
+    return position_rows(
         award.id,
         award.judgment_on,
         heads,
@@ -31,8 +41,6 @@ async def refresh_positions(session: AsyncSession, award: Award, allocation: All
         allocation,
         settlement_of(award),
     )
-    await session.exec(delete(AwardPosition).where(col(AwardPosition.award_id) == award.id))
-    session.add_all(AwardPosition(**row) for row in rows)
 
 
 async def _facts_held(session: AsyncSession, award: Award) -> None:

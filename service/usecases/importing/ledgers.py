@@ -21,8 +21,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
 from domain.interest import Head, Payment
-from domain.positions import AwardPosition, position_rows
-from service.usecases.awards.ledger import ledger_from, settlement_of
+from domain.positions import AwardPosition
+from service.usecases.awards.ledger import ledger_from
+from service.usecases.awards.positions import positions_of
 from service.usecases.importing.award_positions import hold_facts
 from service.usecases.importing.running import Context
 
@@ -86,16 +87,7 @@ def arithmetic(context: Context, award: Award) -> tuple[tuple[Head, ...], tuple[
 
 def write_positions(context: Context, award: Award) -> None:
     """The award's positions from its ledger as it stands, as `refresh_positions` writes them."""
-    heads, payments = arithmetic(context, award)
-    rows = position_rows(
-        award.id,
-        award.judgment_on,
-        heads,
-        award.rate_percent,
-        payments,
-        context.rules.compensation.allocation,
-        settlement_of(award),
-    )
+    rows = positions_of(award, *arithmetic(context, award), context.rules.compensation.allocation)
     context.pending.standing(("positions", award.id), AwardPosition, list(rows))
 
 
