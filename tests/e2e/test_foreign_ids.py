@@ -14,8 +14,6 @@ from notifications.i18n import Language
 from service.app import create_app
 from service.auth.policy import route_key
 from service.database import make_sessionmaker
-from service.usecases.families.consent import record_consent
-from service.usecases.families.contacts import add_contact
 from service.usecases.families.contacts_in import NewContact
 from tests.conftest import Account
 from tests.e2e.authorisation.builders import an_examination, refer_by_form
@@ -27,9 +25,17 @@ from tests.e2e.authorisation.record_requests import (
     record_an_award,
     refer_the_claimant,
 )
-from tests.e2e.authorisation.world import Form, Multipart, World, fresh_headers, make_world, sent
+from tests.e2e.authorisation.world import (
+    Form,
+    Multipart,
+    World,
+    a_consenting_contact,
+    fresh_headers,
+    make_world,
+    sent,
+)
 from tests.e2e.helpers import Client, without_form_tokens
-from tests.factories import TEST_ACTOR, registered_case
+from tests.factories import registered_case
 
 # Ids in bodies and queries. A route's guard checks the ids in its path; an id in the body or
 # the query (a survivor named as a claimant, a contact given a status code) must not reach a
@@ -53,16 +59,8 @@ async def foreign_records(engine: AsyncEngine, accounts: dict[str, Account]) -> 
     sessions = make_sessionmaker(engine)
     lead = accounts["other_lawyer"].user.id
     case, code = await registered_case(sessions, lead=lead, reference="HAKI/FOREIGN/1")
-    async with sessions() as session:
-        contact = await add_contact(
-            session,
-            TEST_ACTOR,
-            code,
-            NewContact("Baba", "father", Language.SW, Channel.SMS, phone="0722345678"),
-        )
-    async with sessions() as session:
-        await record_consent(session, TEST_ACTOR, contact.contact.id)
-    return Foreign(case.id, case.reference, code, contact.contact.id)
+    baba = NewContact("Baba", "father", Language.SW, Channel.SMS, phone="0722345678")
+    return Foreign(case.id, case.reference, code, await a_consenting_contact(sessions, code, baba))
 
 
 Named = Callable[[World, str], Awaitable[tuple[str, str, Any]]]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.contacts import Channel
 from domain.hearings import HearingPurpose
@@ -141,18 +142,22 @@ async def make_world(engine: AsyncEngine, accounts: dict[str, Account], mine: bo
                 starts_at=now - timedelta(days=1), purpose=MENTION, recorded_after_the_fact=True
             ),
         )
-    async with sessions() as session:
-        contact = await add_contact(
-            session,
-            TEST_ACTOR,
-            code,
-            NewContact("Mama", "mother", Language.SW, Channel.SMS, phone="0712345678"),
-        )
-    async with sessions() as session:
-        await record_consent(session, TEST_ACTOR, contact.contact.id)
+    mama = NewContact("Mama", "mother", Language.SW, Channel.SMS, phone="0712345678")
+    contact_id = await a_consenting_contact(sessions, code, mama)
     return World(
-        case_id, code, other.id, award.id, fresh.id, engine, coming.id, past.id, contact.contact.id
+        case_id, code, other.id, award.id, fresh.id, engine, coming.id, past.id, contact_id
     )
+
+
+async def a_consenting_contact(
+    sessions: async_sessionmaker[AsyncSession], code: str, contact: NewContact
+) -> uuid.UUID:
+    """A contact of the survivor who has consented (version 2: added, then consent recorded)."""
+    async with sessions() as session:
+        added = await add_contact(session, TEST_ACTOR, code, contact)
+    async with sessions() as session:
+        await record_consent(session, TEST_ACTOR, added.contact.id)
+    return added.contact.id
 
 
 async def fresh_headers(engine: AsyncEngine, account: Account | None) -> dict[str, str]:
