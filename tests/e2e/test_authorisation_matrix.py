@@ -1,7 +1,7 @@
 """Every route of the app, for every role, on the lawyer's own case and on someone else's,
 against the answer the access rules promise. Routes come from the app's route table: a new
-route fails here until it is given an expectation (in tests/e2e/authorisation/api_routes.py
-or page_routes.py) and a rule in service/auth/rules.py."""
+route fails here until it is given an expectation (in tests/e2e/authorisation/: the API's
+court routes, its other routes, or the pages) and a rule in service/auth/rules.py."""
 
 from typing import Any
 
@@ -12,12 +12,13 @@ from service.app import create_app
 from service.auth.policy import route_key
 from service.auth.rules import POLICY
 from tests.conftest import Account
-from tests.e2e.authorisation.api_routes import API
+from tests.e2e.authorisation.api_court_routes import COURT
+from tests.e2e.authorisation.api_people_routes import PEOPLE
 from tests.e2e.authorisation.page_routes import PAGES
 from tests.e2e.authorisation.world import OK, ROLES, fresh_headers, make_world, sent
 from tests.e2e.helpers import Client
 
-EXPECTED = API | PAGES
+EXPECTED = COURT | PEOPLE | PAGES
 
 
 def page_answers(response: Any, expected: str | int) -> None:

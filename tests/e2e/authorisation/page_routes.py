@@ -1,6 +1,5 @@
 """The pages' routes under /web: each one's access rule and a request a person would send."""
 
-from tests.e2e.authorisation.api_routes import NEXT_MONTH
 from tests.e2e.authorisation.builders import (
     accept_by_form,
     add_a_violation_type_by_form,
@@ -27,7 +26,7 @@ from tests.e2e.authorisation.record_requests import (
     reset_someones_password,
     revoke_the_status_code_by_form,
 )
-from tests.e2e.authorisation.world import Build, Form, Multipart, World, route
+from tests.e2e.authorisation.world import NEXT_MONTH, Build, Form, Multipart, World, route
 
 
 async def open_a_case_in_the_browser(w: World) -> tuple[str, str, Form]:

@@ -29,6 +29,8 @@ from tests.factories import TEST_ACTOR, awarded_and_part_paid, registered_case
 MENTION = HearingPurpose.MENTION
 ROLES = ("anonymous", "admin", "lawyer", "advocacy", "viewer")
 OK = "2xx"
+NEXT_MONTH = (datetime.now(UTC) + timedelta(days=30)).isoformat()
+"""a day for a court date that is still to come"""
 
 
 @dataclass
