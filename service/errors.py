@@ -130,10 +130,27 @@ def _nested_too_deep(error: Exception) -> bool:
     return isinstance(error, RecursionError) and bool(frames) and frames[-1].name in DECODERS
 
 
+RETRY_AFTER = {"Retry-After": "5"}
+"""seconds a caller may wait before trying again when the database cannot be reached"""
+
+
+def logged_fault(request: Request[Any, Any, Any], error: Exception) -> int:
+    """Logs a fault that no handler answered, with the route, the error's class and where it
+    was raised, never its message (a database error's holds the statement's values); the
+    status to answer: 503 when the database cannot be reached (worth retrying), else 500."""
+    where = {"route": route_of(request), "error": kind_of(error)}
+    if _database_unreachable(error):
+        log.warning("database unreachable on %s %s: %s", request.method, where["route"],
+                    where["error"], extra=where)  # fmt: skip
+        return HTTP_503_SERVICE_UNAVAILABLE
+    log.error("unhandled error on %s %s: %s", request.method, where["route"], where["error"],
+              extra=where | {"stack": stack_of(error)})  # fmt: skip
+    return HTTP_500_INTERNAL_SERVER_ERROR
+
+
 def unexpected_problem(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
-    """Logged for us with the route, the error's class and where it was raised, never its
-    message (a database error's holds the statement's values); the caller learns only that it
-    was our fault, or that the database cannot be reached, which is worth retrying."""
+    """The API's answer to a fault of ours (`logged_fault`): the caller learns only that it was
+    our fault, or that the database cannot be reached."""
     if _nested_too_deep(error):
         return ProblemDetailsException(
             status_code=400,
@@ -142,18 +159,13 @@ def unexpected_problem(request: Request[Any, Any, Any], error: Exception) -> Res
             detail="The body is nested too deeply to read (lists within lists, or objects within "
             "objects, hundreds of levels deep). Send the fields the documentation lists.",
         ).to_response(request)
-    where = {"route": route_of(request), "error": kind_of(error)}
-    if _database_unreachable(error):
-        log.warning("database unreachable on %s %s: %s", request.method, where["route"],
-                    where["error"], extra=where)  # fmt: skip
+    if logged_fault(request, error) == HTTP_503_SERVICE_UNAVAILABLE:
         return ProblemDetailsException(
             status_code=HTTP_503_SERVICE_UNAVAILABLE,
             title="Database unavailable",
             detail="Haki cannot reach its database just now; nothing was changed. Try again.",
-            headers={"Retry-After": "5"},
+            headers=RETRY_AFTER,
         ).to_response(request)
-    log.error("unhandled error on %s %s: %s", request.method, where["route"], where["error"],
-              extra=where | {"stack": stack_of(error)})  # fmt: skip
     return ProblemDetailsException(
         status_code=HTTP_500_INTERNAL_SERVER_ERROR,
         title="Internal server error",

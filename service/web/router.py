@@ -15,7 +15,7 @@ from service.auth.browser import PAGE
 from service.auth.policy import RoleRefused
 from service.awards.demand_letter import case_demand_letter_to_the_ag, demand_letter_to_the_ag
 from service.documents.controller import download_document
-from service.errors import http_problem, unexpected_problem
+from service.errors import RETRY_AFTER, http_problem, logged_fault
 from service.records.reports import ViolationReportController
 from service.reports.controller import ReportController
 from service.reports.unpaid import unpaid_report
@@ -85,15 +85,14 @@ FAILED = N_(
 
 
 def _failed(request: AnyRequest, error: Exception) -> Response[Any]:
-    """A fault of ours or an unreachable database on a page: logged as the API logs it (by
-    `unexpected_problem`, without the error's message), and said in the reader's language
-    rather than as the API's JSON."""
-    answer = unexpected_problem(request, error)
-    status = answer.status_code or 500
-    words = UNREACHABLE if status == HTTP_503_SERVICE_UNAVAILABLE else FAILED
-    shown = page(request, "refused.html", status, status=status, reason=0,
-                 detail=gettext(request)(words))  # fmt: skip
-    shown.headers.update((k, v) for k, v in answer.headers.items() if k.lower() == "retry-after")
+    """A fault of ours or an unreachable database on a page: logged as the API logs it
+    (`logged_fault`, without the error's message), and said in the reader's language rather
+    than as the API's JSON."""
+    status = logged_fault(request, error)
+    unreachable = status == HTTP_503_SERVICE_UNAVAILABLE
+    detail = gettext(request)(UNREACHABLE if unreachable else FAILED)
+    shown = page(request, "refused.html", status, status=status, reason=0, detail=detail)
+    shown.headers.update(RETRY_AFTER if unreachable else {})
     return shown
 
 
