@@ -28,7 +28,6 @@ from service.usecases.cases.mandamus import (
 from service.usecases.cases.register import flush_unique, get_case
 from service.usecases.cases.step_facts import Step, facts_of, in_order
 from service.usecases.cases.step_writes import (
-    driver_connection,
     lent_connection,
     read_award_stages,
     read_case,
@@ -36,6 +35,7 @@ from service.usecases.cases.step_writes import (
     write_event,
     write_step,
 )
+from service.usecases.driver_rows import driver_connection
 from service.usecases.families.family_news import judgment_delivered
 from service.usecases.paging import page
 from service.usecases.versions import stale_version

@@ -11,15 +11,21 @@ from datetime import datetime
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.audit import Actor
-from domain.awards import Award, AwardEvent
+from domain.audit import Actor, AuditEvent
+from domain.awards import AwardEvent
 from domain.cases import Case, CaseEvent
 from domain.mandamus import MOTION_DAYS, SOURCE, MotionTime
 from domain.periods import in_words
 from domain.reminders import Reminder, ReminderStatus
-from service.usecases.accounts.audit import audit
+from service.usecases.accounts.audit import audit_row
 from service.usecases.cases.case_reminders import remind_before
+from service.usecases.driver_rows import in_transaction, insert_rows
 from statemachines.guards import FAVOURABLE
+
+AWARD_EVENTS = AwardEvent.__table__  # type: ignore[attr-defined]
+AUDITS = AuditEvent.__table__  # type: ignore[attr-defined]
+ENFORCED = "SELECT id, stage FROM awards WHERE enforcement_case_id = $1 ORDER BY id FOR UPDATE"
+"""the awards a judgment in judicial review enforces, locked as the ORM's read locked them"""
 
 MOTION_DEADLINE = "motion_deadline"
 """the kind of the reminders of the last day to file the notice of motion"""
@@ -37,7 +43,7 @@ async def remind_of_motion(
         "source": SOURCE,
     }
     rule = f"notice of motion: last day {in_words(last_day)}"
-    remind_before(session, case.id, MOTION_DEADLINE, rule, last_day, details, now)
+    await remind_before(session, case.id, MOTION_DEADLINE, rule, last_day, details, now)
 
 
 async def forget_motion_reminders(
@@ -84,29 +90,36 @@ async def time_the_motion(
 async def log_mandamus_outcome(
     session: AsyncSession, actor: Actor, case: Case, event: CaseEvent, now: datetime
 ) -> None:
-    """Runs in the transaction of the judgment; a case that enforces no award writes nothing."""
-    enforced = await session.exec(
-        select(Award).where(Award.enforcement_case_id == case.id).with_for_update()
-    )
+    """Runs in the transaction of the judgment, on its connection (a judgment is one step in
+    seven of a busy registry: service/usecases/driver_rows.py); a case that enforces no award
+    writes nothing."""
+    connection = await in_transaction(session)
+    enforced = await connection.fetch(ENFORCED, case.id)
     granted = case.judgment_outcome in FAVOURABLE
     trigger = "mandamus_granted" if granted else "mandamus_refused"
-    for award in enforced.all():
-        session.add(
-            AwardEvent(
-                award_id=award.id,
-                trigger=trigger,
-                from_stage=award.stage,
-                to_stage=award.stage,
-                occurred_on=event.occurred_on,
-                recorded_at=now,
-                recorded_by=actor.user_id,
-                note=event.note,
-                evidence_ref=event.evidence_ref,
-                details={
-                    "case_id": str(case.id),
-                    "court_number": case.court_number,
-                    "outcome": case.judgment_outcome,
-                },
-            )
-        )
-        audit(session, actor, "award.mandamus", "award", award.id, outcome=trigger)
+    details = {
+        "case_id": str(case.id),
+        "court_number": case.court_number,
+        "outcome": case.judgment_outcome,
+    }
+    logged = [
+        {
+            "award_id": award_id,
+            "trigger": trigger,
+            "from_stage": stage,
+            "to_stage": stage,
+            "occurred_on": event.occurred_on,
+            "recorded_at": now,
+            "recorded_by": actor.user_id,
+            "note": event.note,
+            "evidence_ref": event.evidence_ref,
+            "details": details,
+        }
+        for award_id, stage in enforced
+    ]
+    await insert_rows(connection, AWARD_EVENTS, logged)
+    audited = [
+        audit_row(actor, "award.mandamus", "award", award_id, outcome=trigger)
+        for award_id, _ in enforced
+    ]
+    await insert_rows(connection, AUDITS, audited)

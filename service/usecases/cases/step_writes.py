@@ -16,7 +16,6 @@ consequences commit or fail together.
 """
 
 import json
-import re
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,7 +24,6 @@ from typing import Any
 import asyncpg
 import sqlalchemy as sa
 from sqlalchemy import Insert, Select, Table, bindparam, insert, select
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -36,6 +34,7 @@ from domain.cases import Case, CaseEvent
 from domain.errors import N_, Conflict, NotFound
 from service.log_context import note_case
 from service.usecases.accounts.audit import audit_row
+from service.usecases.driver_rows import cast_of
 
 CASES: Table = Case.__table__  # type: ignore[attr-defined]
 EVENTS: Table = CaseEvent.__table__  # type: ignore[attr-defined]
@@ -61,15 +60,6 @@ READ_CASE: Select[Any] = select(CASES).where(CASES.c.id == bindparam("case_id"))
 READ_CASE_SQL = f"SELECT {', '.join(c.name for c in CASES.c)} FROM cases WHERE id = $1"
 
 
-def _cast(column: sa.Column[Any]) -> str:
-    """The column's type as a cast: parameters in a SELECT list are otherwise text. Without
-    a length: a cast to VARCHAR(n) would cut a longer text where the column refuses it."""
-    if isinstance(column.type, postgresql.JSONB):
-        return "text::jsonb"  # sent as JSON text, whatever codec the connection has
-    compiled = str(column.type.compile(dialect=postgresql.dialect()))  # type: ignore[no-untyped-call]
-    return re.sub(r"^VARCHAR\(\d+\)$", "VARCHAR", compiled)
-
-
 def _step_sql() -> tuple[str, list[str]]:
     """UPDATE … WHERE id AND version RETURNING, the audit row and the event inserted from its
     one row: when the version is stale the update matches none and nothing is inserted.
@@ -78,7 +68,7 @@ def _step_sql() -> tuple[str, list[str]]:
 
     def slot(name: str, column: sa.Column[Any]) -> str:
         names.append(name)
-        return f"${len(names)}::{_cast(column)}"
+        return f"${len(names)}::{cast_of(column)}"
 
     sets = ", ".join(f"{name} = {slot(f'new_{name}', CASES.c[name])}" for name in MOVED)
     audits = [c for c in AUDITS.c if c.name != "id"]
@@ -97,15 +87,9 @@ def _step_sql() -> tuple[str, list[str]]:
 
 
 STEP_SQL, STEP_PARAMETERS = _step_sql()
-
-
-async def driver_connection(session: AsyncSession) -> asyncpg.Connection:
-    """The session's pooled asyncpg connection. Taking it sends nothing: the session's
-    transaction begins on PostgreSQL only with its first statement."""
-    raw = await (await session.connection()).get_raw_connection()
-    driver = raw.driver_connection
-    assert isinstance(driver, asyncpg.Connection)
-    return driver
+EVENT_COLUMNS = [c.name for c in EVENTS.c if c.name not in ("id", "case_id")]
+"""an event's values besides its ids, read from the row as it was built (`as_loaded`): pydantic's
+`model_dump` of it was a fiftieth of the server's CPU a step"""
 
 
 @asynccontextmanager
@@ -166,7 +150,7 @@ async def write_step(
     values: dict[str, Any] = {"case_id": case.id, "read_version": read_version}
     values |= {f"new_{name}": getattr(case, name) for name in MOVED}
     values |= {f"audit_{k}": v for k, v in audited.items()}
-    values |= {f"event_{k}": v for k, v in event.model_dump(exclude={"id", "case_id"}).items()}
+    values |= {f"event_{name}": event.__dict__[name] for name in EVENT_COLUMNS}
     values["audit_detail"] = json.dumps(values["audit_detail"])
     values["event_details"] = json.dumps(values["event_details"])
     arguments = [values[name] for name in STEP_PARAMETERS]

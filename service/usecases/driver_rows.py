@@ -1,0 +1,68 @@
+"""Rows written straight on the asyncpg connection of the session's transaction.
+
+For the writes a busy request makes beside its own (a judgment's reminders, its mandamus log):
+building table models and flushing them through the ORM's unit of work cost more than the
+statements themselves in a profile of bench/transitions.py. The rows here are the same columns,
+written in the same transaction, so they commit or roll back with the step that caused them.
+"""
+
+import json
+import re
+from typing import Any
+
+import asyncpg
+import sqlalchemy as sa
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+INSERTS: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def cast_of(column: sa.Column[Any]) -> str:
+    """The column's type as a cast: parameters in a SELECT list are otherwise text. Without
+    a length: a cast to VARCHAR(n) would cut a longer text where the column refuses it."""
+    if isinstance(column.type, postgresql.JSONB):
+        return "text::jsonb"  # sent as JSON text, whatever codec the connection has
+    compiled = str(column.type.compile(dialect=postgresql.dialect()))  # type: ignore[no-untyped-call]
+    return re.sub(r"^VARCHAR\(\d+\)$", "VARCHAR", compiled)
+
+
+async def driver_connection(session: AsyncSession) -> asyncpg.Connection:
+    """The session's pooled asyncpg connection. Taking it sends nothing: the session's
+    transaction begins on PostgreSQL only with its first statement."""
+    raw = await (await session.connection()).get_raw_connection()
+    driver = raw.driver_connection
+    assert isinstance(driver, asyncpg.Connection)
+    return driver
+
+
+async def in_transaction(session: AsyncSession) -> asyncpg.Connection:
+    """The session's asyncpg connection once its transaction has begun on PostgreSQL (a
+    statement has been sent through the session): a row written on it before that would be
+    committed on its own, whatever became of the transaction."""
+    driver = await driver_connection(session)
+    if not driver.is_in_transaction():
+        raise RuntimeError("a row was to be written before the session's transaction began")
+    return driver
+
+
+async def insert_rows(
+    connection: asyncpg.Connection, table: Table, rows: list[dict[str, Any]]
+) -> None:
+    """Inserts the rows, each with the same columns, in one round trip."""
+    if not rows:
+        return
+    names = tuple(rows[0])
+    key = (table.name, names)
+    if key not in INSERTS:
+        casts = ", ".join(f"${n}::{cast_of(table.c[name])}" for n, name in enumerate(names, 1))
+        INSERTS[key] = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({casts})"
+    jsons = {name for name in names if isinstance(table.c[name].type, postgresql.JSONB)}
+    await connection.executemany(
+        INSERTS[key],
+        [
+            tuple(json.dumps(row[name]) if name in jsons else row[name] for name in names)
+            for row in rows
+        ],
+    )
