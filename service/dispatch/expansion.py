@@ -12,7 +12,7 @@ from domain.base import utcnow
 from domain.outbox import Delivery, DeliveryStatus, Notification
 from notifications.messages import Recipient, render
 from service.dispatch.rules import DispatchRules
-from service.usecases.families.recipients import Person, audience
+from service.usecases.families.recipients import Person, audience, families
 
 log = logging.getLogger("haki.dispatch")
 
@@ -25,7 +25,8 @@ async def expand(
 ) -> tuple[int, int]:
     """Expands a batch of queued notifications; returns how many, and the deliveries written.
 
-    People are looked up once per audience and case in the batch, not once per notification.
+    People are looked up once per audience and case in the batch, not once per notification,
+    and the families of all the batch's cases in one statement.
     A notification its template cannot render (a parameter missing) is set aside as
     `unrenderable` and logged, so one bad row never blocks the queue behind it.
     """
@@ -40,7 +41,10 @@ async def expand(
                 .with_for_update(skip_locked=True)
             )
         ).all()
-        people: dict[tuple[str, Any], list[Person]] = {}
+        news = {n.case_id for (n,) in claimed if n.audience == "family" and n.case_id}
+        people: dict[tuple[str, Any], list[Person]] = {
+            ("family", case_id): found for case_id, found in (await families(session, news)).items()
+        }
         rows: list[dict[str, Any]] = []
         unrenderable = []
         for (notification,) in claimed:

@@ -95,3 +95,47 @@ async def test_a_notification_that_cannot_be_rendered_is_set_aside_not_retried_f
             (await session.exec(select(Notification.dedup_key, Notification.status))).all()
         )
     assert statuses == {"test:broken": "unrenderable", "test:fine": "expanded"}
+
+
+async def test_the_news_of_several_cases_in_one_batch_reaches_each_its_own_family(
+    sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    """The families of a batch's cases are read in one statement: each case's news must still
+    go to its own family alone, and a case without a consenting contact to no one."""
+    phones = {}
+    cases = []
+    for n, consented in enumerate((True, True, False), start=1):
+        case, code = await registered_case(sessions, reference=f"HAKI/T/{n}")
+        async with sessions() as session, session.begin():
+            survivor = (await session.exec(select(Survivor).where(Survivor.code == code))).one()
+            phones[case.id] = f"+25471200010{n}"
+            session.add(
+                Contact(
+                    survivor_id=survivor.id,
+                    name=f"Mama {n}",
+                    relationship="family",
+                    phone=phones[case.id],
+                    language="en",
+                    channel=Channel.SMS,
+                    consent_given_at=NOW if consented else None,
+                )
+            )
+        cases.append(case)
+    news = {"outcome": "allowed", "occurred_on": "2026-12-01"}
+    async with engine.begin() as connection:
+        messages = [
+            Message(f"test:judgment:{c.id}", "judgment_delivered", "family", c.id, news)
+            for c in cases
+        ]
+        await enqueue(connection, messages, NOW)
+    assert await expand(sessions, DispatchRules(), NOW) == (3, 2)
+    async with sessions() as session:
+        sent = (
+            await session.exec(
+                select(Notification.case_id, Delivery.address).join(
+                    Delivery,
+                    Delivery.notification_id == Notification.id,  # type: ignore[arg-type]
+                )
+            )
+        ).all()
+    assert sorted(sent) == sorted((c.id, phones[c.id]) for c in cases[:2])
