@@ -1,5 +1,6 @@
 """Request-scoped resources and the parameter shapes the routes share."""
 
+import asyncio
 from collections.abc import AsyncGenerator
 from typing import Annotated
 
@@ -10,9 +11,17 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 
 async def provide_session(state: State) -> AsyncGenerator[AsyncSession, None]:
-    """One session per request, closed (and any open transaction rolled back) after the answer."""
-    async with state.sessionmaker() as session:
+    """One session per request, closed after the answer when it holds a transaction (any left
+    open is rolled back and its connection goes back to the pool). A session holds a
+    connection only inside a transaction, so one that holds none has nothing to give back:
+    closing it anyway (a task and a greenlet) was a seventieth of the server's CPU a step in a
+    profile of bench/transitions.py, where most steps never begin one."""
+    session = state.sessionmaker()
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            await asyncio.shield(session.close())  # as leaving `async with session` does
 
 
 Db = NamedDependency[AsyncSession]
