@@ -10,7 +10,7 @@ are kept in the same places of the batch's cache, so `case_of`, `claimant_of` an
 
 from typing import cast
 
-from sqlalchemy import Table, bindparam
+from sqlalchemy import Table, any_, bindparam
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,9 +23,10 @@ from service.usecases.importing.writes import Described
 CASE_FACTS = ("id", "court_station", "court_number", "reference", "judgment_on", "judgment_outcome")
 CASES: Table = Case.__table__  # type: ignore[attr-defined]
 CASE_FACTS_NUMBERED = select(*(CASES.c[name] for name in CASE_FACTS)).where(
-    CASES.c.court_number.in_(bindparam("numbers", expanding=True))
+    CASES.c.court_number == any_(bindparam("numbers"))
 )
-"""by number alone, each station kept below, as lookups.py asks: the index on the number"""
+"""by number alone, each station kept below, as lookups.py asks: the index on the number;
+the batch's numbers as one array, not a list of 500 parameters"""
 
 
 async def prefetch_award_facts(
