@@ -55,9 +55,8 @@ async def hold_facts(
     (prefetch), and for a row replayed alone, whose batch was undone, again for that row."""
     survivors = {s for s in survivors if ("held", s) not in context.cache}
     cases = {c for c in cases if ("held", c) not in context.cache}
-    connection = await session.connection()
     if survivors:
-        await connection.execute(SURVIVORS_HELD, {"ids": list(survivors)})
+        await (await session.connection()).execute(SURVIVORS_HELD, {"ids": list(survivors)})
     if cases:
-        await connection.execute(CASES_HELD, {"ids": list(cases)})
+        await (await session.connection()).execute(CASES_HELD, {"ids": list(cases)})
     context.cache.update({("held", held): True for held in survivors | cases})
