@@ -10,51 +10,59 @@ are kept in the same places of the batch's cache, so `case_of`, `claimant_of` an
 
 from typing import cast
 
-from sqlalchemy import Table, any_, bindparam
-from sqlmodel import col, select
+from sqlalchemy import Table, any_, bindparam, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.cases import Case, Survivor
-from service.usecases.cases.register import claimant_codes
+from domain.cases import Case, CaseClaimant, Survivor
 from service.usecases.importing.lookups import CaseKey, prefetch_awards
 from service.usecases.importing.running import Context
 from service.usecases.importing.writes import Described
 
 CASE_FACTS = ("id", "court_station", "court_number", "reference", "judgment_on", "judgment_outcome")
 CASES: Table = Case.__table__  # type: ignore[attr-defined]
-CASE_FACTS_NUMBERED = select(*(CASES.c[name] for name in CASE_FACTS)).where(
-    CASES.c.court_number == any_(bindparam("numbers"))
+CLAIMANTS: Table = CaseClaimant.__table__  # type: ignore[attr-defined]
+SURVIVORS: Table = Survivor.__table__  # type: ignore[attr-defined]
+CASES_AND_CLAIMANTS = (
+    select(*(CASES.c[name] for name in CASE_FACTS), SURVIVORS.c.id, SURVIVORS.c.code)
+    .select_from(
+        CASES.outerjoin(CLAIMANTS, CLAIMANTS.c.case_id == CASES.c.id).outerjoin(
+            SURVIVORS, SURVIVORS.c.id == CLAIMANTS.c.survivor_id
+        )
+    )
+    .where(CASES.c.court_number == any_(bindparam("numbers")))
+    .order_by(SURVIVORS.c.code)
 )
-"""by number alone, each station kept below, as lookups.py asks: the index on the number;
-the batch's numbers as one array, not a list of 500 parameters"""
+"""Each case with each of its claimants, in one statement: by number alone, each station kept
+below, as lookups.py asks (the index on the number); the batch's numbers as one array, not a
+list of 500 parameters."""
 
 
 async def prefetch_award_facts(
     session: AsyncSession, context: Context, keys: list[CaseKey], claimants: list[str]
 ) -> None:
-    """For a batch of award rows: their cases and claimants, those cases' awards (locked, as
-    records: an award already in Haki may be changed), and the survivors the rows name."""
+    """For a batch of award rows: their cases with their claimants' codes and ids, and those
+    cases' awards (locked, as records: an award already in Haki may be changed). A row whose
+    claimant is none of its case's is refused before its survivor is asked for."""
     cache = context.cache
     wanted = {key for key in keys if ("case", key) not in cache}
     for key in wanted:
         cache[("case", key)] = []
+    for code in claimants:
+        cache.setdefault(("survivor", code), None)
     if wanted:
         numbers = list({number for _, number in wanted})
         connection = await session.connection()
-        cases = []
-        for row in await connection.execute(CASE_FACTS_NUMBERED, {"numbers": numbers}):
-            key = (row.court_station, row.court_number)
-            if key in wanted:
-                case = cast(Case, Described(dict(zip(CASE_FACTS, row, strict=True))))
-                cache[("case", key)].append(case)
-                cases.append(case)
-        for case_id, codes in (await claimant_codes(session, [c.id for c in cases])).items():
-            cache[("claimants", case_id)] = codes
+        found = await connection.execute(CASES_AND_CLAIMANTS, {"numbers": numbers})
+        for *facts, survivor_id, code in found:
+            case_id, station, number = facts[:3]
+            if (station, number) not in wanted:
+                continue
+            if ("claimants", case_id) not in cache:
+                case = Described(dict(zip(CASE_FACTS, facts, strict=True)))
+                cache[("case", (station, number))].append(cast(Case, case))
+                cache[("claimants", case_id)] = []
+            if code is not None:
+                cache[("claimants", case_id)].append(code)
+                survivor = Described({"id": survivor_id, "code": code})
+                cache[("survivor", code)] = cast(Survivor, survivor)
     await prefetch_awards(session, context, [c for key in keys for c in cache[("case", key)][:1]])
-    named = {code for code in claimants if ("survivor", code) not in cache}
-    for code in named:
-        cache[("survivor", code)] = None
-    if named:
-        query = select(col(Survivor.id), col(Survivor.code)).where(col(Survivor.code).in_(named))
-        for survivor_id, code in await session.exec(query):
-            cache[("survivor", code)] = cast(Survivor, Described({"id": survivor_id, "code": code}))
