@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import DateTime, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
@@ -110,7 +109,7 @@ async def plan_follow_ups(connection: AsyncConnection, rules: ChaseRules, now: d
         ).all()
     )
     waiting = set((await connection.execute(pending)).scalars().all())
-    rows = []
+    planned: list[tuple[uuid.UUID, datetime]] = []
     for award in (await _chased(connection, nairobi_today(now), rules, None)).values():
         if award.award_id in waiting:
             continue
@@ -119,27 +118,29 @@ async def plan_follow_ups(connection: AsyncConnection, rules: ChaseRules, now: d
         if last is not None and last >= due:
             again = last.astimezone(NAIROBI).date() + timedelta(days=rules.cadence_days)
             due = datetime.combine(again, MORNING, tzinfo=NAIROBI)
-        rows.append(_row(award.award_id, due, now))
-    if not rows:
+        planned.append((award.award_id, due))
+    if not planned:
         return 0
-    # rows as parameters, not as a statement of 7,000 values: the driver sends them in pages
-    # of one compiled INSERT (a statement built of every row cost a third of a millisecond each)
+    awards, dues = zip(*planned, strict=True)
     done = await connection.execute(
-        insert(Reminder).on_conflict_do_nothing().returning(col(Reminder.id)), rows
+        PLAN, {"awards": list(awards), "dues": list(dues), "created_at": now}
     )
     return len(done.all())
 
 
-def _row(award_id: uuid.UUID, due: datetime, now: datetime) -> dict[str, Any]:
-    return {
-        "award_id": award_id,
-        "audience": Audience.TEAM,
-        "rule": RULE,
-        "due_at": due,
-        "status": ReminderStatus.PENDING,
-        "late": False,
-        "created_at": now,
-    }
+PLAN = text(
+    f"""
+    INSERT INTO reminders (award_id, audience, rule, due_at, status, late, created_at)
+    SELECT planned.award_id, '{Audience.TEAM.value}', '{RULE}', planned.due_at,
+           '{ReminderStatus.PENDING.value}', false, :created_at
+    FROM unnest(CAST(:awards AS uuid[]), CAST(:dues AS timestamptz[])) AS planned(award_id, due_at)
+    ON CONFLICT DO NOTHING
+    RETURNING id
+    """
+).bindparams(bindparam("created_at", type_=DateTime(timezone=True)))
+"""One statement for every award the clock plans, its rows as two arrays: a statement of the
+same text whatever their number (sent as pages of an INSERT a row, each row cost the server
+its own execution, a tenth of the award import's time in the database)."""
 
 
 async def follow_up_messages(

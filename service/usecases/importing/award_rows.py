@@ -38,6 +38,13 @@ class AwardRow:
     settlement_amount: Decimal | None = None
 
 
+HEAD_COLUMNS = [
+    (kind, kind.value, f"{kind.value}_interest_from", f"{kind.value}_rate_percent")
+    for kind in HeadKind
+]
+"""each head's columns, named once for the file rather than for every row"""
+
+
 def _interest_from(text: str, cells: Cells, column: str) -> str:
     if text.lower() in ("judgment", "filing"):
         return text.lower()
@@ -48,11 +55,10 @@ def award_row(cells: Cells) -> AwardRow:
     """The row's award; a cell that cannot be read is noted in `cells`, named by its column."""
     station, number = court_of(cells)
     heads = []
-    for kind in HeadKind:
-        amount = cells.amount(kind.value)
-        column = f"{kind.value}_interest_from"
+    for kind, amount_column, column, rate_column in HEAD_COLUMNS:
+        amount = cells.amount(amount_column)
         start = cells.read(column, partial(_interest_from, cells=cells, column=column), False)
-        rate = cells.rate(f"{kind.value}_rate_percent")
+        rate = cells.rate(rate_column)
         if amount is not None:
             heads.append((kind, amount, start, rate))
     if not heads and not cells.errors:

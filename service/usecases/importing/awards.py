@@ -14,6 +14,7 @@ from domain.errors import N_, InvalidInput, Said
 from service.imports.cells import Cells
 from service.usecases.awards.chase_reminders import plan_follow_ups
 from service.usecases.awards.positions import refresh_positions
+from service.usecases.importing.award_cases import prefetch_award_facts
 from service.usecases.importing.award_heads import (
     PAYMENT_STAGES,
     changes,
@@ -21,12 +22,7 @@ from service.usecases.importing.award_heads import (
 )
 from service.usecases.importing.award_positions import hold_facts, new_positions
 from service.usecases.importing.award_rows import AwardRow, award_row
-from service.usecases.importing.lookups import (
-    awards_of,
-    case_of,
-    claimant_of,
-    prefetch_cases_and_awards,
-)
+from service.usecases.importing.lookups import awards_of, case_of, claimant_of
 from service.usecases.importing.running import STAGE_NEEDS, TAKEN, Context, Outcome, RowRefused
 from service.usecases.importing.writes import Described
 from statemachines.award_rules import AwardFacts
@@ -64,7 +60,7 @@ class AwardImporter:
 
     async def prefetch(self, session: AsyncSession, context: Context, rows: list[AwardRow]) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
-        await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
+        await prefetch_award_facts(session, context, keys, [r.claimant for r in rows])
         survivors: set[uuid.UUID] = set()
         cases: set[uuid.UUID] = set()
         for key, row in zip(keys, rows, strict=True):
