@@ -1,6 +1,7 @@
 """An awards batch reads its cases and survivors as a few columns (award_cases.py); a batch
 with a refused row is replayed one row at a time, reading them as records. Both say the same
-of every row. And the COPYs' own choice of plans ends with the batch's writes."""
+of every row. And the COPYs' own choice of plans ends with the batch's writes; the file plans
+the chase of its own awards only."""
 
 import random
 from datetime import UTC, datetime
@@ -57,3 +58,33 @@ async def test_the_import_plans_again_once_its_rows_are_written(sessions: Sessio
             await pending.write(session)
         mode = await session.exec(text("SHOW plan_cache_mode"))  # type: ignore[call-overload]
         assert mode.scalar_one() == "force_custom_plan"
+
+
+async def test_a_file_plans_the_chase_of_its_own_awards_and_leaves_the_rest_to_the_clock(
+    sessions: Sessions,
+) -> None:
+    rng = random.Random(9)
+    register = matters(120)
+    cases = sheet([case_row(m, rng) for m in register])[0]
+    assert (await run(sessions, ImportKind.CASES, cases, False)).written
+    rows = [award_row(m, rng) for m in awarded(register)]
+    first, second = rows[: len(rows) // 2], rows[len(rows) // 2 :]
+    assert (await run(sessions, ImportKind.AWARDS, sheet(first)[0], False)).written
+    async with sessions() as session, session.begin():
+        chased_first = set(await awards_waiting(session))
+        assert chased_first, "the first file holds served awards, each now chased"
+        await session.exec(  # type: ignore[call-overload]
+            text("UPDATE reminders SET status = 'cancelled' WHERE award_id IS NOT NULL")
+        )
+    assert (await run(sessions, ImportKind.AWARDS, sheet(second)[0], False)).written
+    async with sessions() as session:
+        chased_second = set(await awards_waiting(session))
+    assert chased_second and not chased_second & chased_first
+
+
+async def awards_waiting(session: AsyncSession) -> list[object]:
+    """The awards with a pending follow-up reminder."""
+    found = await session.exec(  # type: ignore[call-overload]
+        text("SELECT award_id FROM reminders WHERE award_id IS NOT NULL AND status = 'pending'")
+    )
+    return list(found.scalars().all())

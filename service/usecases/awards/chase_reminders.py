@@ -91,26 +91,32 @@ async def _chased(
     return chased
 
 
-async def plan_follow_ups(connection: AsyncConnection, rules: ChaseRules, now: datetime) -> int:
-    """Gives each chased award without one a pending reminder at 08:00 on its next due day,
-    or, when counsel were reminded on or after that day, at 08:00 one cadence after that
-    reminder went out: an overdue chase is repeated every cadence, not at every tick."""
+async def plan_follow_ups(
+    connection: AsyncConnection,
+    rules: ChaseRules,
+    now: datetime,
+    award_ids: list[uuid.UUID] | None = None,
+) -> int:
+    """Gives each chased award (all, or those given) without one a pending reminder at 08:00
+    on its next due day, or, when counsel were reminded on or after that day, at 08:00 one
+    cadence after that reminder went out: an overdue chase is repeated every cadence, not at
+    every tick."""
     pending = select(col(Reminder.award_id)).where(
         col(Reminder.award_id).is_not(None), col(Reminder.status) == ReminderStatus.PENDING
     )
-    reminded = dict(
-        (
-            await connection.execute(
-                select(col(Reminder.award_id), func.max(Reminder.handed_over_at))
-                .where(col(Reminder.status) == ReminderStatus.HANDED_OVER)
-                .where(col(Reminder.award_id).is_not(None))
-                .group_by(col(Reminder.award_id))
-            )
-        ).all()
+    handed_over = (
+        select(col(Reminder.award_id), func.max(Reminder.handed_over_at))
+        .where(col(Reminder.status) == ReminderStatus.HANDED_OVER)
+        .where(col(Reminder.award_id).is_not(None))
+        .group_by(col(Reminder.award_id))
     )
+    if award_ids is not None:
+        pending = pending.where(col(Reminder.award_id).in_(award_ids))
+        handed_over = handed_over.where(col(Reminder.award_id).in_(award_ids))
+    reminded = dict((await connection.execute(handed_over)).all())
     waiting = set((await connection.execute(pending)).scalars().all())
     planned: list[tuple[uuid.UUID, datetime]] = []
-    for award in (await _chased(connection, nairobi_today(now), rules, None)).values():
+    for award in (await _chased(connection, nairobi_today(now), rules, award_ids)).values():
         if award.award_id in waiting:
             continue
         due = datetime.combine(award.state.next_due, MORNING, tzinfo=NAIROBI)
