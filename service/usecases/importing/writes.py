@@ -36,6 +36,11 @@ DEFAULTS: dict[type[SQLModel], list[Default]] = {}
 Encoder = tuple[list[str], Callable[[dict[str, Any]], tuple[Any, ...]]]
 ENCODERS: dict[tuple[Table, tuple[str, ...]], Encoder] = {}
 UPDATES: dict[tuple[Table, tuple[str, ...]], TextClause] = {}
+TRIGGER_PLANS = (
+    "SELECT current_setting('plan_cache_mode'), set_config('plan_cache_mode', 'auto', true)"
+)
+"""while a batch is copied, plans as the server chooses them; the mode in force restored after"""
+PLANS_AGAIN = "SELECT set_config('plan_cache_mode', $1, true)"
 
 
 def _defaults(model: type[SQLModel]) -> list[Default]:
@@ -72,7 +77,7 @@ class Pending:
 
     def __init__(self) -> None:
         self._records: list[tuple[Table, dict[str, Any]]] = []
-        self._standing: dict[Any, list[tuple[Table, dict[str, Any]]]] = {}
+        self._standing: dict[Any, tuple[type[SQLModel], Any]] = {}
         self._changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]] = {}
 
     def row(self, model: type[SQLModel], **values: Any) -> dict[str, Any]:
@@ -82,12 +87,17 @@ class Pending:
         self._records.append((model.__table__, _filled(model, values)))  # type: ignore[attr-defined]
         return values
 
-    def standing(self, key: Any, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    def standing(
+        self,
+        key: Any,
+        model: type[SQLModel],
+        rows: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]],
+    ) -> None:
         """Rows derived from a record (an award's positions, from its ledger), replacing those
         given under the same key earlier in the batch: written once, as they stand at its end,
-        however many rows of the batch changed the record."""
-        table = model.__table__  # type: ignore[attr-defined]
-        self._standing[key] = [(table, _filled(model, values)) for values in rows]
+        however many rows of the batch changed the record. Given as a function, they are
+        worked out only then, once, from the record as the batch leaves it."""
+        self._standing[key] = (model, rows)
 
     def change(self, model: type[SQLModel], record: Any, **values: Any) -> None:
         """Columns of a record already in Haki (`record`, its id and version as read) changed
@@ -99,6 +109,14 @@ class Pending:
             self._changes[key] = (record.version, {})
         self._changes[key][1].update(values)
 
+    def _derived(self) -> list[tuple[Table, dict[str, Any]]]:
+        found = []
+        for model, rows in self._standing.values():
+            table = model.__table__  # type: ignore[attr-defined]
+            given = rows() if callable(rows) else rows
+            found += [(table, _filled(model, values)) for values in given]
+        return found
+
     def clear(self) -> None:
         self._records.clear()
         self._standing.clear()
@@ -107,7 +125,7 @@ class Pending:
     async def write(self, session: AsyncSession) -> None:
         """One COPY per table (per set of columns given), parents first. Rows are read
         now, not when added: a new case enters its stage after it is described."""
-        records = [*self._records, *(row for rows in self._standing.values() for row in rows)]
+        records = [*self._records, *self._derived()]
         changes = dict(self._changes)
         self.clear()
         if changes:
@@ -121,11 +139,17 @@ class Pending:
             groups[(table, tuple(values))].append(values)
         connection = await session.connection()
         raw = await connection.get_raw_connection()
+        driver = raw.driver_connection
+        assert driver is not None
+        # the import's custom plans (running.CUSTOM_PLANS) are for its look-ups: a trigger's
+        # query planned afresh for every row copied cost more than the row (a position's facts,
+        # read by id: a third of a millisecond a row); planned once, it runs in microseconds
+        custom = await driver.fetchval(TRIGGER_PLANS)
         for (table, columns), rows in sorted(groups.items(), key=lambda group: ORDER[group[0][0]]):
             names, encode = _encoders(table, columns, connection.dialect)
             statement = f"COPY {table.name}"
             try:
-                await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+                await driver.copy_records_to_table(
                     table.name,
                     columns=names,
                     records=[encode(row) for row in rows],
@@ -136,6 +160,7 @@ class Pending:
                 raise IntegrityError(statement, None, error) from error
             except asyncpg.DataError as error:
                 raise DataError(statement, None, error) from error
+        await driver.fetchval(PLANS_AGAIN, custom)
 
 
 async def _update(
