@@ -9,7 +9,7 @@ held as `refresh_positions` holds them, and the positions of those paid deleted,
 few statements;
 each row is then weighed with the same arithmetic (`payment_step`) and the same track against
 the ledger as it stands after the rows before it, and the positions of each award are
-written once, as they stand at the end of the batch.
+worked out and written once, as they stand at the end of the batch.
 """
 
 import uuid
@@ -86,9 +86,16 @@ def arithmetic(context: Context, award: Award) -> tuple[tuple[Head, ...], tuple[
 
 
 def write_positions(context: Context, award: Award) -> None:
-    """The award's positions from its ledger as it stands, as `refresh_positions` writes them."""
-    rows = positions_of(award, *arithmetic(context, award), context.rules.compensation.allocation)
-    context.pending.standing(("positions", award.id), AwardPosition, list(rows))
+    """The award's positions from its ledger as the batch leaves it, as `refresh_positions`
+    writes them: worked out when the batch is written, once however many of its rows paid
+    the award (the ledger is the batch's copy, kept in step as each row is booked)."""
+    allocation = context.rules.compensation.allocation
+    ledger = ledger_of(context, award)
+
+    def rows() -> list[dict[str, Any]]:
+        return positions_of(award, *ledger_from(ledger["heads"], ledger["received"]), allocation)
+
+    context.pending.standing(("positions", award.id), AwardPosition, rows)
 
 
 def prior_reversals(entries: list[Any], reference: str) -> int:
