@@ -146,11 +146,11 @@ class TrackMachine(Generic[Row, Facts]):
     ) -> bool:
         """What `transitions` does for a trigger, without its event machinery (two thirds of
         a step's CPU, a sixth of a payment's import): the first route, in the order declared,
-        whose guards pass moves the row to its stage, then its effect runs; a guard that
-        does not select the route refuses the step by name. The routes are the machine's."""
+        whose guards pass moves the row to its stage (the machine's own `set_state`), then its
+        effect runs; a guard that does not select the route refuses the step by name."""
         for route in candidates:
             if self._guards_pass(route, row, facts):
-                Track(row, self.stages).stage = route.dest.value
+                self.enter(row, route.dest)
                 if route.effect is not None:
                     route.effect(row, facts, self.stages(from_stage))
                 return True
@@ -204,8 +204,9 @@ class TrackMachine(Generic[Row, Facts]):
         return self._onward_of[stage]
 
     def enter(self, row: Any, stage: StrEnum) -> None:
-        """Puts an imported row at its stage, through the machine's own `set_state` (no
-        trigger, no guard, no effect: `reach` has said the machine could get there)."""
+        """Puts a row at `stage` through the machine's own `set_state`, no guard, no effect:
+        an imported row (`reach` has said the machine could get there), or a row whose step's
+        guards passed (`_step`, which runs the effect)."""
         with self._tracking(row) as track:
             self._machine.set_state(stage.value, model=track)
 
