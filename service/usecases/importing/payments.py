@@ -112,12 +112,15 @@ class PaymentImporter:
             a.id for a, row in named if row.entry is Entry.RECEIVED and not _booked(context, a, row)
         ]
         await prefetch_ledgers(session, context, (), paid)
+        # the batch's cases and awards are held apart from the ORM, their steps written with
+        # the batch (receipts.py): let the session go of all it read at once, not one by one
+        session.expunge_all()
 
     async def apply(self, session: AsyncSession, context: Context, row: PaymentRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))
         survivor = await claimant_of(session, context, case, row.claimant)
         known = await awards_of(session, context, case)
-        for held in (case, *known.values()):  # their steps are written with the batch
+        for held in (case, *known.values()):  # a row replayed alone read them again
             if held in session:
                 session.expunge(held)
         award = known.get((survivor.id, row.respondent))
