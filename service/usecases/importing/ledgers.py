@@ -80,9 +80,14 @@ def ledger_of(context: Context, award: Award) -> Ledger:
 
 
 def arithmetic(context: Context, award: Award) -> tuple[tuple[Head, ...], tuple[Payment, ...]]:
-    """The heads and payments as `awards.ledger.ledger_of` gives them, from the batch's copy."""
+    """The heads and payments as `awards.ledger.ledger_of` gives them, from the batch's copy;
+    the heads, which a payments file never changes, made once a batch."""
     ledger = ledger_of(context, award)
-    return ledger_from(ledger["heads"], ledger["received"])
+    key = ("arithmetic heads", award.id)
+    if key not in context.cache:
+        context.cache[key] = ledger_from(ledger["heads"], ())[0]
+    heads: tuple[Head, ...] = context.cache[key]
+    return heads, ledger_from((), ledger["received"])[1]
 
 
 def write_positions(context: Context, award: Award) -> None:
@@ -90,10 +95,9 @@ def write_positions(context: Context, award: Award) -> None:
     writes them: worked out when the batch is written, once however many of its rows paid
     the award (the ledger is the batch's copy, kept in step as each row is booked)."""
     allocation = context.rules.compensation.allocation
-    ledger = ledger_of(context, award)
 
     def rows() -> list[dict[str, Any]]:
-        return positions_of(award, *ledger_from(ledger["heads"], ledger["received"]), allocation)
+        return positions_of(award, *arithmetic(context, award), allocation)
 
     context.pending.standing(("positions", award.id), AwardPosition, rows)
 
