@@ -126,7 +126,7 @@ def payment_step(
     # within what was owed that day, the payment settles the award if it leaves nothing owed
     # once every payment entered, earlier or later, is counted on its own day
     if amount <= owed:
-        owed = amount + _balance_with(award, heads, payments, received_on, amount, rules)
+        owed = amount + _balance_with(award, heads, payments, received_on, amount, rules, owed)
     trigger = "receive_final_payment" if amount == owed else "receive_part_payment"
     return trigger, owed
 
@@ -138,10 +138,18 @@ def _balance_with(
     on: date,
     amount: Decimal,
     rules: CompensationRules,
+    owed: Decimal,
 ) -> Decimal:
     """What stays owed once this payment joins the ledger, on the day of its last event: a
-    payment found late may leave a later one more than was owed on its day, and is refused."""
+    payment found late may leave a later one more than was owed on its day, and is refused.
+
+    When no payment or reversal is dated after it, its day is the last: the ledger replayed
+    with it is the one that gave `owed` on that day, the payment then taken from it (it comes
+    after that day's other payments, and interest is settled to the day before it pays), so
+    what stays owed is `owed` less the payment, to the cent, without replaying it again."""
     days = [on, *(p.on for p in payments), *(p.reversed_on for p in payments if p.reversed_on)]
+    if max(days) == on:
+        return owed - amount
     ledger = (*payments, Payment(on, amount))
     try:
         after = statement(

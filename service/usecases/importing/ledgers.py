@@ -9,7 +9,7 @@ held as `refresh_positions` holds them, and the positions of those paid deleted,
 few statements;
 each row is then weighed with the same arithmetic (`payment_step`) and the same track against
 the ledger as it stands after the rows before it, and the positions of each award are
-written once, as they stand at the end of the batch.
+worked out and written once, as they stand at the end of the batch.
 """
 
 import uuid
@@ -80,15 +80,26 @@ def ledger_of(context: Context, award: Award) -> Ledger:
 
 
 def arithmetic(context: Context, award: Award) -> tuple[tuple[Head, ...], tuple[Payment, ...]]:
-    """The heads and payments as `awards.ledger.ledger_of` gives them, from the batch's copy."""
+    """The heads and payments as `awards.ledger.ledger_of` gives them, from the batch's copy;
+    the heads, which a payments file never changes, made once a batch."""
     ledger = ledger_of(context, award)
-    return ledger_from(ledger["heads"], ledger["received"])
+    key = ("arithmetic heads", award.id)
+    if key not in context.cache:
+        context.cache[key] = ledger_from(ledger["heads"], ())[0]
+    heads: tuple[Head, ...] = context.cache[key]
+    return heads, ledger_from((), ledger["received"])[1]
 
 
 def write_positions(context: Context, award: Award) -> None:
-    """The award's positions from its ledger as it stands, as `refresh_positions` writes them."""
-    rows = positions_of(award, *arithmetic(context, award), context.rules.compensation.allocation)
-    context.pending.standing(("positions", award.id), AwardPosition, list(rows))
+    """The award's positions from its ledger as the batch leaves it, as `refresh_positions`
+    writes them: worked out when the batch is written, once however many of its rows paid
+    the award (the ledger is the batch's copy, kept in step as each row is booked)."""
+    allocation = context.rules.compensation.allocation
+
+    def rows() -> list[dict[str, Any]]:
+        return positions_of(award, *arithmetic(context, award), allocation)
+
+    context.pending.standing(("positions", award.id), AwardPosition, rows)
 
 
 def prior_reversals(entries: list[Any], reference: str) -> int:

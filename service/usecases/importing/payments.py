@@ -1,8 +1,9 @@
 """Money received from the State and passed on to survivors, brought in from the books.
 
-Each entry goes through the same ledger write as one recorded in Haki (what is owed on its
-day, the award's track, the case following it, the positions the reports read), in date
-order; only the message to the family is left out, since the money came long ago.
+Each entry goes through the same checks and arithmetic as one recorded in Haki (what is owed
+on its day, the award's track, the case following it, the positions the reports read), in
+date order, against the batch's copy of its award's ledger (receipts.py, passed_on.py); only
+the message to the family is left out, since the money came long ago.
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,6 @@ from domain.awards import Award, DisbursementMethod
 from domain.errors import N_, InvalidInput, Said
 from domain.money import kes
 from service.imports.cells import Cells
-from service.usecases.awards.disbursements import book_disbursement
 from service.usecases.importing.ledgers import ledger_of, prefetch_ledgers
 from service.usecases.importing.lookups import (
     awards_of,
@@ -27,6 +27,7 @@ from service.usecases.importing.lookups import (
     court_of,
     prefetch_cases_and_awards,
 )
+from service.usecases.importing.passed_on import pass_on
 from service.usecases.importing.receipts import receive
 from service.usecases.importing.running import TAKEN, Context, Outcome
 
@@ -111,12 +112,15 @@ class PaymentImporter:
             a.id for a, row in named if row.entry is Entry.RECEIVED and not _booked(context, a, row)
         ]
         await prefetch_ledgers(session, context, (), paid)
+        # the batch's cases and awards are held apart from the ORM, their steps written with
+        # the batch (receipts.py): let the session go of all it read at once, not one by one
+        session.expunge_all()
 
     async def apply(self, session: AsyncSession, context: Context, row: PaymentRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))
         survivor = await claimant_of(session, context, case, row.claimant)
         known = await awards_of(session, context, case)
-        for held in (case, *known.values()):  # their steps are written with the batch
+        for held in (case, *known.values()):  # a row replayed alone read them again
             if held in session:
                 session.expunge(held)
         award = known.get((survivor.id, row.respondent))
@@ -150,16 +154,7 @@ class PaymentImporter:
             await prefetch_ledgers(session, context, (), [award.id])  # its positions cleared
             await receive(session, context, case, award, row)
         else:
-            assert row.method is not None and row.beneficiary is not None  # parse checked
-            # Haki's own path, which reads the ledger from the database: the batch so far first
-            await context.pending.write(session)
-            context.cache.clear()  # the batch's records read again, as the ORM's
-            award = await session.get(Award, award.id, populate_existing=True)
-            assert award is not None  # locked since the batch read it
-            await book_disbursement(
-                session, context.actor, award, row.paid_on, row.amount, row.method,
-                row.beneficiary, row.reference, context.now,
-            )  # fmt: skip
+            await pass_on(session, context, case, award, row)
         return Outcome("created", label)
 
     async def finish(self, session: AsyncSession, context: Context) -> None:

@@ -28,6 +28,7 @@ from service.imports.layouts import LAYOUTS, ImportKind
 from service.imports.reading import CellError, SheetRow, read_rows
 from service.usecases.accounts.audit import audit, audit_row
 from service.usecases.awards.orders import CompensationRules
+from service.usecases.importing.collector import heap_set_aside
 from service.usecases.importing.request import ImportRequest
 from service.usecases.importing.writes import Pending
 
@@ -278,7 +279,8 @@ async def run_import(
         transaction = await session.begin()
         await (await session.connection()).execute(CUSTOM_PLANS)
         try:
-            await _apply_all(session, importer, context, prepared.rows, report, progress)
+            with heap_set_aside():
+                await _apply_all(session, importer, context, prepared.rows, report, progress)
             report.written = not report.errors and not dry_run
             if report.written:
                 await importer.finish(session, context)

@@ -46,6 +46,8 @@ Planned afresh for every row, they cost more than the row itself (an award, its 
 and position: 0.2 ms of 0.3 in the database). Plans kept from earlier are dropped first
 (DISCARD PLANS): a plan the connection made while a table was a few rows scans it whole,
 and the table may have grown since; planned now, the lookups use the indexes."""
+PLANS_AGAIN = "SELECT set_config('plan_cache_mode', $1, true)"
+"""the import's own plan setting, put back once the COPYs are done"""
 
 
 def _defaults(model: type[SQLModel]) -> list[Default]:
@@ -82,7 +84,7 @@ class Pending:
 
     def __init__(self) -> None:
         self._records: list[tuple[Table, dict[str, Any]]] = []
-        self._standing: dict[Any, list[tuple[Table, dict[str, Any]]]] = {}
+        self._standing: dict[Any, tuple[type[SQLModel], Any]] = {}
         self._changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]] = {}
 
     def row(self, model: type[SQLModel], **values: Any) -> dict[str, Any]:
@@ -92,12 +94,17 @@ class Pending:
         self._records.append((model.__table__, _filled(model, values)))  # type: ignore[attr-defined]
         return values
 
-    def standing(self, key: Any, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    def standing(
+        self,
+        key: Any,
+        model: type[SQLModel],
+        rows: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]],
+    ) -> None:
         """Rows derived from a record (an award's positions, from its ledger), replacing those
         given under the same key earlier in the batch: written once, as they stand at its end,
-        however many rows of the batch changed the record."""
-        table = model.__table__  # type: ignore[attr-defined]
-        self._standing[key] = [(table, _filled(model, values)) for values in rows]
+        however many rows of the batch changed the record. Given as a function, they are
+        worked out only then, once, from the record as the batch leaves it."""
+        self._standing[key] = (model, rows)
 
     def change(self, model: type[SQLModel], record: Any, **values: Any) -> None:
         """Columns of a record already in Haki (`record`, its id and version as read) changed
@@ -109,6 +116,14 @@ class Pending:
             self._changes[key] = (record.version, {})
         self._changes[key][1].update(values)
 
+    def _derived(self) -> list[tuple[Table, dict[str, Any]]]:
+        found = []
+        for model, rows in self._standing.values():
+            table = model.__table__  # type: ignore[attr-defined]
+            given = rows() if callable(rows) else rows
+            found += [(table, _filled(model, values)) for values in given]
+        return found
+
     def clear(self) -> None:
         self._records.clear()
         self._standing.clear()
@@ -117,7 +132,7 @@ class Pending:
     async def write(self, session: AsyncSession) -> None:
         """One COPY per table (per set of columns given), parents first. Rows are read
         now, not when added: a new case enters its stage after it is described."""
-        records = [*self._records, *(row for rows in self._standing.values() for row in rows)]
+        records = [*self._records, *self._derived()]
         changes = dict(self._changes)
         self.clear()
         if changes:
@@ -132,14 +147,15 @@ class Pending:
         connection = await session.connection()
         raw = await connection.get_raw_connection()
         driver = raw.driver_connection
+        assert driver is not None
         # restored after; a refused COPY undoes its savepoint, and the setting with it
-        await driver.execute("DISCARD PLANS")  # type: ignore[union-attr]
-        plans, _ = await driver.fetchrow(PLANS_KEPT)  # type: ignore[union-attr]
+        await driver.execute("DISCARD PLANS")
+        plans, _ = await driver.fetchrow(PLANS_KEPT)
         for (table, columns), rows in sorted(groups.items(), key=lambda group: ORDER[group[0][0]]):
             names, encode = _encoders(table, columns, connection.dialect)
             statement = f"COPY {table.name}"
             try:
-                await driver.copy_records_to_table(  # type: ignore[union-attr]
+                await driver.copy_records_to_table(
                     table.name,
                     columns=names,
                     records=[encode(row) for row in rows],
@@ -150,7 +166,7 @@ class Pending:
                 raise IntegrityError(statement, None, error) from error
             except asyncpg.DataError as error:
                 raise DataError(statement, None, error) from error
-        await driver.execute("SELECT set_config('plan_cache_mode', $1, true)", plans)  # type: ignore[union-attr]
+        await driver.execute(PLANS_AGAIN, plans)
 
 
 async def _update(
