@@ -10,21 +10,16 @@ a plain function of the row and the facts, and the asyncio machine's tasks and g
 seven times as much CPU for the same step (70 µs against 10 µs), a tenth of the server's time in
 a profile of bench/transitions.py. A step runs from start to end without awaiting anything, so
 two requests can never interleave inside one.
-
-A step (`fire`) is taken by the machine's own rule, written out in `_step` over the same routes:
-`transitions`' event machinery (its event data, its callbacks resolved per call) cost two thirds
-of a step, a sixth of a payment imported from the books. `transitions` still holds the table (a
-route naming an unknown stage is refused when the track is built) and enters an imported row at
-its stage (`enter`).
 """
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any, Generic
 
 from transitions import Machine
+from transitions.core import EventData
 
 from domain.errors import N_, GuardFailed, Step, TransitionNotAllowed, UnknownTrigger
 from statemachines.routes import Chance, Facts, Reach, Route, Row, chance_of
@@ -69,6 +64,8 @@ class TrackMachine(Generic[Row, Facts]):
                     "trigger": route.trigger,
                     "source": [stage.value for stage in route.sources],
                     "dest": route.dest.value,
+                    "conditions": [self._guarded(route)],
+                    "after": [self._effect(route)],
                 }
                 for route in routes
             ],
@@ -131,7 +128,9 @@ class TrackMachine(Generic[Row, Facts]):
         if not candidates:
             allowed = list(dict.fromkeys(route.trigger for route in self.allowed(row)))
             raise TransitionNotAllowed(trigger, from_stage, allowed)
-        if not self._step(row, from_stage, candidates, facts):
+        with self._tracking(row) as track:
+            moved = track.trigger(trigger, facts=facts)  # type: ignore[attr-defined]
+        if not moved:
             reasons = {
                 g.refusal: g.refusing(row, facts)
                 for route in candidates
@@ -140,30 +139,6 @@ class TrackMachine(Generic[Row, Facts]):
             }
             raise GuardFailed(trigger, [reasons[r] for r in sorted(reasons)])
         return from_stage  # type: ignore[no-any-return]
-
-    def _step(
-        self, row: Any, from_stage: StrEnum, candidates: list[Route[Row, Facts]], facts: Facts
-    ) -> bool:
-        """What `transitions` does for a trigger, without its event machinery (two thirds of
-        a step's CPU, a sixth of a payment's import): the first route, in the order declared,
-        whose guards pass moves the row to its stage (the machine's own `set_state`), then its
-        effect runs; a guard that does not select the route refuses the step by name."""
-        for route in candidates:
-            if self._guards_pass(route, row, facts):
-                self.enter(row, route.dest)
-                if route.effect is not None:
-                    route.effect(row, facts, self.stages(from_stage))
-                return True
-        return False
-
-    @staticmethod
-    def _guards_pass(route: Route[Row, Facts], row: Any, facts: Facts) -> bool:
-        for guard in route.guards:
-            if not guard.check(row, facts):
-                if guard.selects_route:
-                    return False
-                raise GuardFailed(route.trigger, guard.refusing(row, facts), guard.name)
-        return True
 
     def reach(self, row: Any, stage: StrEnum, facts: Facts) -> "Reach[Row, Facts]":
         """The shortest route from the first stage to `stage` whose guards the facts satisfy.
@@ -204,9 +179,8 @@ class TrackMachine(Generic[Row, Facts]):
         return self._onward_of[stage]
 
     def enter(self, row: Any, stage: StrEnum) -> None:
-        """Puts a row at `stage` through the machine's own `set_state`, no guard, no effect:
-        an imported row (`reach` has said the machine could get there), or a row whose step's
-        guards passed (`_step`, which runs the effect)."""
+        """Puts an imported row at its stage, through the machine's own `set_state` (no
+        trigger, no guard, no effect: `reach` has said the machine could get there)."""
         with self._tracking(row) as track:
             self._machine.set_state(stage.value, model=track)
 
@@ -229,3 +203,30 @@ class TrackMachine(Generic[Row, Facts]):
             yield track
         finally:
             self._idle.append(track)
+
+    @staticmethod
+    def _guarded(route: Route[Row, Facts]) -> Callable[[EventData], bool]:
+        def check(event: EventData) -> bool:
+            row, facts = _row(event), event.kwargs["facts"]
+            for guard in route.guards:
+                if not guard.check(row, facts):
+                    if guard.selects_route:
+                        return False
+                    raise GuardFailed(route.trigger, guard.refusing(row, facts), guard.name)
+            return True
+
+        return check
+
+    def _effect(self, route: Route[Row, Facts]) -> Callable[[EventData], None]:
+        def apply(event: EventData) -> None:
+            if route.effect is not None and event.transition is not None:
+                source = self.stages(event.transition.source)
+                route.effect(_row(event), event.kwargs["facts"], source)
+
+        return apply
+
+
+def _row(event: EventData) -> Any:
+    track = event.model
+    assert isinstance(track, Track)
+    return track.row
