@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, bindparam, func, select, text, update
+from sqlalchemy import DateTime, Uuid, any_, bindparam, func, select, text, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
@@ -26,6 +27,12 @@ from notifications.outbox import Message
 CHASED = (AwardStage.SERVED_ON_AG, AwardStage.PARTIALLY_PAID, AwardStage.ENFORCEMENT)
 MORNING = time(8, 0)
 RULE = "follow-up with the Attorney General"
+
+
+def among(award_ids: list[uuid.UUID]) -> Any:
+    """`= ANY` of the ids sent as one array: an IN of a file's thousands of awards was a
+    parameter each, and compiling and sending them cost more than planning the chase."""
+    return any_(bindparam(None, award_ids, type_=ARRAY(Uuid)))
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ async def _chased(
         .where(col(Award.stage).in_(CHASED), col(Award.served_on).is_not(None))
     )
     if award_ids is not None:
-        query = query.where(col(Award.id).in_(award_ids))
+        query = query.where(col(Award.id) == among(award_ids))
     chased = {}
     for row in (await connection.execute(query)).all():
         state = chase_state(row.served_on, row.last_on, row.last_answer, today, rules)
@@ -111,8 +118,8 @@ async def plan_follow_ups(
         .group_by(col(Reminder.award_id))
     )
     if award_ids is not None:
-        pending = pending.where(col(Reminder.award_id).in_(award_ids))
-        handed_over = handed_over.where(col(Reminder.award_id).in_(award_ids))
+        pending = pending.where(col(Reminder.award_id) == among(award_ids))
+        handed_over = handed_over.where(col(Reminder.award_id) == among(award_ids))
     reminded = dict((await connection.execute(handed_over)).all())
     waiting = set((await connection.execute(pending)).scalars().all())
     planned: list[tuple[uuid.UUID, datetime]] = []

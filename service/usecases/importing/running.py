@@ -281,14 +281,14 @@ async def run_import(
         try:
             with heap_set_aside():
                 await _apply_all(session, importer, context, prepared.rows, report, progress)
-            report.written = not report.errors and not dry_run
-            if report.written:
-                await importer.finish(session, context)
-                audit(
-                    session, actor, "import", "import", kind.value, **context.source,
-                    created=report.count("created"), updated=report.count("updated"),
-                )  # fmt: skip
-                await transaction.commit()
+                report.written = not report.errors and not dry_run
+                if report.written:
+                    await importer.finish(session, context)
+                    audit(
+                        session, actor, "import", "import", kind.value, **context.source,
+                        created=report.count("created"), updated=report.count("updated"),
+                    )  # fmt: skip
+                    await transaction.commit()
         finally:
             if transaction.is_active:
                 await transaction.rollback()
