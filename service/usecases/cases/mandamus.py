@@ -17,6 +17,7 @@ from domain.cases import Case, CaseEvent
 from domain.mandamus import MOTION_DAYS, SOURCE, MotionTime
 from domain.periods import in_words
 from domain.reminders import Reminder, ReminderStatus
+from domain.stages import CaseTrack
 from service.usecases.accounts.audit import audit_row
 from service.usecases.cases.case_reminders import remind_before
 from service.usecases.driver_rows import in_transaction, insert_rows
@@ -92,7 +93,10 @@ async def log_mandamus_outcome(
 ) -> None:
     """Runs in the transaction of the judgment, on its connection (a judgment is one step in
     seven of a busy registry: service/usecases/driver_rows.py); a case that enforces no award
-    writes nothing."""
+    writes nothing. Only a review on the mandamus track enforces one (enforcement.py opens it
+    for the award), so no other case's judgment asks."""
+    if case.track != CaseTrack.MANDAMUS:
+        return
     connection = await in_transaction(session)
     enforced = await connection.fetch(ENFORCED, case.id)
     granted = case.judgment_outcome in FAVOURABLE
