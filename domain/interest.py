@@ -44,6 +44,7 @@ __all__ = [
     "Position",
     "Settlement",
     "Statement",
+    "outstanding",
     "positions",
     "statement",
 ]
@@ -119,8 +120,7 @@ def statement(
 ) -> Statement:
     """The award's position on `as_of`; payments after that date are not yet counted."""
     lines: list[Line] = []
-    *_, (ledger, since, _) = _replay(heads, rate, payments, settlement, as_of, allocation, lines)
-    ledger, _ = _accrue_to(heads, ledger, rate, since, as_of, lines)
+    ledger = _standing(heads, rate, payments, as_of, allocation, settlement, lines)
     return Statement(
         as_of=as_of,
         principal=sum((cents(head.amount) for head in heads), ZERO),
@@ -134,6 +134,36 @@ def statement(
     )
 
 
+def outstanding(
+    heads: tuple[Head, ...],
+    rate: Decimal,
+    payments: tuple[Payment, ...],
+    as_of: date,
+    allocation: Allocation = Allocation.INTEREST_FIRST,
+    settlement: Settlement | None = None,
+) -> Decimal:
+    """What `statement` says is outstanding on `as_of`, by the same walk without the words
+    of its lines: a payment's step reads this figure alone, and writing the lines out cost
+    more than the arithmetic."""
+    return _standing(heads, rate, payments, as_of, allocation, settlement, None).outstanding
+
+
+def _standing(
+    heads: tuple[Head, ...],
+    rate: Decimal,
+    payments: tuple[Payment, ...],
+    as_of: date,
+    allocation: Allocation,
+    settlement: Settlement | None,
+    lines: list[Line] | None,
+) -> _Ledger:
+    """The ledger with its interest settled to `as_of`; each event adds its lines to `lines`
+    (None: none are written)."""
+    *_, (ledger, since, _) = _replay(heads, rate, payments, settlement, as_of, allocation, lines)
+    ledger, _ = _accrue_to(heads, ledger, rate, since, as_of, lines)
+    return ledger
+
+
 def positions(
     heads: tuple[Head, ...],
     rate: Decimal,
@@ -145,7 +175,7 @@ def positions(
     settlement was made: the same walk `statement` takes, kept so a report in SQL can start
     from the last one."""
     found: dict[date | None, Position] = {}
-    walk = _replay(heads, rate, payments, settlement, date.max, allocation, [])
+    walk = _replay(heads, rate, payments, settlement, date.max, allocation, None)
     for ledger, _, on in walk:
         starts = tuple(
             None
@@ -173,11 +203,11 @@ def _replay(
     settlement: Settlement | None,
     as_of: date,
     allocation: Allocation,
-    lines: list[Line],
+    lines: list[Line] | None,
 ) -> Iterator[tuple[_Ledger, date, date | None]]:
     """The ledger, the day its interest is settled to and the day of the event, as ordered
     (no day) and after each payment and the settlement standing by `as_of`; each event adds
-    its lines (a reversal only a line)."""
+    its lines (a reversal only a line) to `lines`, unless None."""
     ledger = _Ledger(principal=tuple(cents(head.amount) for head in heads))
     starts = [head.interest_from for head in heads if head.interest_from is not None]
     since = min(starts, default=as_of)
@@ -186,9 +216,14 @@ def _replay(
         if isinstance(event, Settlement):
             ledger, since = _accrue_to(heads, ledger, rate, since, event.on, lines)
             ledger, line = _compromise(ledger, event)
-            lines.append(line)
+            if lines is not None:
+                lines.append(line)
             yield ledger, since, event.on
-        elif event.reversed_on is not None:
+        elif event.reversed_on is None:
+            ledger, since = _accrue_to(heads, ledger, rate, since, event.on, lines)
+            ledger = _pay(ledger, event, allocation, lines)
+            yield ledger, since, event.on
+        elif lines is not None:
             owed = ledger.outstanding + _accrue(heads, ledger, rate, since, event.reversed_on)
             lines.append(
                 Line(
@@ -200,13 +235,11 @@ def _replay(
                     payment=event,
                 )
             )
-        else:
-            ledger, since = _accrue_to(heads, ledger, rate, since, event.on, lines)
-            ledger = _pay(ledger, event, allocation, lines)
-            yield ledger, since, event.on
 
 
-def _pay(ledger: _Ledger, payment: Payment, allocation: Allocation, lines: list[Line]) -> _Ledger:
+def _pay(
+    ledger: _Ledger, payment: Payment, allocation: Allocation, lines: list[Line] | None
+) -> _Ledger:
     if payment.amount > ledger.outstanding:
         raise InvalidInput(
             N_("A payment of %(amount)s on %(on)s is more than the %(owed)s owed that day."),
@@ -216,6 +249,8 @@ def _pay(ledger: _Ledger, payment: Payment, allocation: Allocation, lines: list[
             owed=ledger.outstanding,
         )
     ledger = _apply(ledger, payment.amount, allocation)
+    if lines is None:
+        return ledger
     lines.append(
         Line(
             payment.on,
@@ -275,7 +310,7 @@ def _accrue_to(
     rate: Decimal,
     since: date,
     until: date,
-    lines: list[Line],
+    lines: list[Line] | None,
 ) -> tuple[_Ledger, date]:
     if until <= since or ledger.compromised:
         return ledger, max(since, until)
@@ -283,6 +318,8 @@ def _accrue_to(
     ledger = replace(
         ledger, unpaid_interest=ledger.unpaid_interest + interest, accrued=ledger.accrued + interest
     )
+    if lines is None:
+        return ledger, until
     rates = {_rate(head, rate) for head in heads if head.interest_from is not None}
     common = rates.pop() if len(rates) == 1 else (None if rates else rate)
     at = f"at {common}% a year" if common is not None else "at each head's rate"

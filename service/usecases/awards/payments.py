@@ -17,7 +17,7 @@ from domain.awards import Award, PaymentReceived
 from domain.base import utcnow
 from domain.calendar import not_in_future
 from domain.errors import N_, InvalidInput
-from domain.interest import Head, Payment, statement
+from domain.interest import Head, Payment, outstanding
 from domain.money import amount_of
 from service.usecases.awards.compensation import locked_award, move_award
 from service.usecases.awards.duplicates import add_entry
@@ -120,9 +120,7 @@ def payment_step(
     """The step a payment makes, from the ledger before it (heads and payments as `ledger_of`
     reads them), and what was owed: the facts the award's track checks it against."""
     settled = settlement_of(award)
-    owed = statement(
-        heads, award.rate_percent, payments, received_on, rules.allocation, settled
-    ).outstanding
+    owed = outstanding(heads, award.rate_percent, payments, received_on, rules.allocation, settled)
     # within what was owed that day, the payment settles the award if it leaves nothing owed
     # once every payment entered, earlier or later, is counted on its own day
     if amount <= owed:
@@ -152,7 +150,7 @@ def _balance_with(
         return owed - amount
     ledger = (*payments, Payment(on, amount))
     try:
-        after = statement(
+        after = outstanding(
             heads, award.rate_percent, ledger, max(days), rules.allocation, settlement_of(award)
         )
     except InvalidInput:
@@ -166,4 +164,4 @@ def _balance_with(
             amount=amount,
             on=on,
         ) from None
-    return after.outstanding
+    return after

@@ -21,6 +21,7 @@ from domain.users import CaseMember
 from service.log_context import note_case
 from service.usecases.accounts.access import may_name
 from service.usecases.accounts.audit import audit
+from service.usecases.arrays import one_of
 from service.usecases.cases.cases_in import CaseIn
 
 
@@ -193,7 +194,7 @@ async def claimant_codes(
     rows = await session.exec(
         select(CaseClaimant.case_id, Survivor.code)
         .join(Survivor, col(Survivor.id) == CaseClaimant.survivor_id)
-        .where(col(CaseClaimant.case_id).in_(case_ids))
+        .where(one_of(col(CaseClaimant.case_id), case_ids))
         .order_by(Survivor.code)
     )
     codes: dict[uuid.UUID, list[str]] = {case_id: [] for case_id in case_ids}

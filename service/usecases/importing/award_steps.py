@@ -16,6 +16,7 @@ from service.usecases.awards.compensation import case_follows
 from service.usecases.cases.court_track import case_step
 from service.usecases.importing.lookups import awards_of
 from service.usecases.importing.running import Context
+from service.usecases.importing.writes import Described
 from statemachines.award_rules import AwardFacts
 from statemachines.award_track import AWARD_TRACK
 from statemachines.facts import Facts
@@ -80,12 +81,21 @@ async def step_award(
 
 def _columns(record: Award | Case) -> dict[str, Any]:
     """The record's columns as they stand before a step: those it sets are compared after."""
-    return dict(inspect(record).dict)
+    return dict(_held(record))
 
 
 def _changed(record: Award | Case, before: dict[str, Any]) -> dict[str, Any]:
     """What a step changed in the record (its stage, its date, what the track remembers)."""
-    after = inspect(record).dict
+    after = _held(record)
     return {
         name: value for name, value in after.items() if name in before and before[name] != value
     }
+
+
+def _held(record: Award | Case) -> dict[str, Any]:
+    """The record's values: a row read as plain columns (payment_facts.py) holds them as its
+    own attributes, a record the ORM loaded (a row replayed alone) in its state."""
+    if isinstance(record, Described):
+        return record.__dict__
+    values: dict[str, Any] = inspect(record).dict
+    return values

@@ -22,6 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
 from domain.interest import Head, Payment
 from domain.positions import AwardPosition
+from service.usecases.arrays import one_of
 from service.usecases.awards.ledger import ledger_from
 from service.usecases.awards.positions import positions_of
 from service.usecases.importing.award_positions import hold_facts
@@ -62,7 +63,7 @@ async def prefetch_ledgers(
             # rows, not records: read only, and building a record cost more than its arithmetic
             table = model.__table__
             rows = await connection.execute(
-                select(table).where(table.c.award_id.in_(ids)).order_by(table.c.id)
+                select(table).where(one_of(table.c.award_id, ids)).order_by(table.c.id)
             )
             for entry in rows:
                 ledgers[entry.award_id][kind].append(entry)
@@ -70,7 +71,9 @@ async def prefetch_ledgers(
             context.cache[("ledger", award_id)] = ledger
     cleared = [i for i in dict.fromkeys(paid) if ("cleared", i) not in context.cache]
     if cleared:
-        await session.exec(delete(AwardPosition).where(col(AwardPosition.award_id).in_(cleared)))
+        await session.exec(
+            delete(AwardPosition).where(one_of(col(AwardPosition.award_id), cleared))
+        )
         context.cache.update({("cleared", award_id): True for award_id in cleared})
 
 

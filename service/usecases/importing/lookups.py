@@ -16,6 +16,7 @@ from domain.cases import Case, Survivor
 from domain.errors import N_, InvalidInput
 from domain.stations import station_on_list
 from service.imports.cells import Cells
+from service.usecases.arrays import one_of
 from service.usecases.cases.register import claimant_codes, read_court_number
 from service.usecases.importing.running import Context
 
@@ -36,7 +37,9 @@ async def prefetch_cases(
     # planner can only run on every case, a scan that grows with the register
     numbers = {number for _, number in wanted}
     found = await session.exec(
-        select(Case).where(or_(col(Case.court_number).in_(numbers), col(Case.reference).in_(refs)))
+        select(Case).where(
+            or_(one_of(col(Case.court_number), numbers), one_of(col(Case.reference), refs))
+        )
     )
     filled = set(wanted)
     for key in wanted:
@@ -94,7 +97,7 @@ async def prefetch_survivors(session: AsyncSession, context: Context, codes: Ite
         return
     for code in wanted:
         context.cache[("survivor", code)] = None
-    for survivor in await session.exec(select(Survivor).where(col(Survivor.code).in_(wanted))):
+    for survivor in await session.exec(select(Survivor).where(one_of(col(Survivor.code), wanted))):
         context.cache[("survivor", survivor.code)] = survivor
 
 
@@ -137,7 +140,7 @@ async def prefetch_awards(session: AsyncSession, context: Context, cases: Iterab
         return
     for case_id in ids:
         context.cache[("awards", case_id)] = {}
-    query = select(Award).where(col(Award.case_id).in_(ids)).with_for_update()
+    query = select(Award).where(one_of(col(Award.case_id), ids)).with_for_update()
     for award in await session.exec(query):
         context.cache[("awards", award.case_id)][(award.survivor_id, award.respondent)] = award
 

@@ -20,16 +20,12 @@ from domain.errors import N_, InvalidInput, Said
 from domain.money import kes
 from service.imports.cells import Cells
 from service.usecases.importing.ledgers import ledger_of, prefetch_ledgers
-from service.usecases.importing.lookups import (
-    awards_of,
-    case_of,
-    claimant_of,
-    court_of,
-    prefetch_cases_and_awards,
-)
+from service.usecases.importing.lookups import awards_of, case_of, claimant_of, court_of
 from service.usecases.importing.passed_on import pass_on
+from service.usecases.importing.payment_facts import prefetch_payment_facts
 from service.usecases.importing.receipts import receive
 from service.usecases.importing.running import TAKEN, Context, Outcome
+from service.usecases.importing.writes import Described
 
 
 class Entry(StrEnum):
@@ -98,7 +94,7 @@ class PaymentImporter:
         self, session: AsyncSession, context: Context, rows: list[PaymentRow]
     ) -> None:
         keys = [(r.court_station, r.court_number) for r in rows]
-        await prefetch_cases_and_awards(session, context, keys, [r.claimant for r in rows])
+        await prefetch_payment_facts(session, context, keys, [r.claimant for r in rows])
         named = []
         for key, row in zip(keys, rows, strict=True):
             survivor = context.cache[("survivor", row.claimant)]
@@ -112,16 +108,13 @@ class PaymentImporter:
             a.id for a, row in named if row.entry is Entry.RECEIVED and not _booked(context, a, row)
         ]
         await prefetch_ledgers(session, context, (), paid)
-        # the batch's cases and awards are held apart from the ORM, their steps written with
-        # the batch (receipts.py): let the session go of all it read at once, not one by one
-        session.expunge_all()
 
     async def apply(self, session: AsyncSession, context: Context, row: PaymentRow) -> Outcome:
         case = await case_of(session, context, (row.court_station, row.court_number))
         survivor = await claimant_of(session, context, case, row.claimant)
         known = await awards_of(session, context, case)
-        for held in (case, *known.values()):  # a row replayed alone read them again
-            if held in session:
+        for held in (case, *known.values()):  # a row replayed alone read them as records
+            if not isinstance(held, Described) and held in session:
                 session.expunge(held)
         award = known.get((survivor.id, row.respondent))
         label = f"{row.entry} {kes(row.amount)} on {row.paid_on.isoformat()} ({row.reference})"
