@@ -83,6 +83,22 @@ async def costs_taxed_on(session: AsyncSession, award_id: uuid.UUID) -> date | N
     return (await session.exec(taxed)).one()
 
 
+def in_date_order(on: date, since: date, from_stage: AwardStage, found_late: bool) -> None:
+    """An award's steps are kept in date order, except money `found_late` (by hand or
+    imported, the same rule and refusal)."""
+    if on < since and not found_late:
+        raise InvalidInput(
+            N_(
+                "The date, %(day)s, is before the award reached the stage %(stage)s on "
+                "%(since)s; entries are kept in date order."
+            ),
+            "occurred_on",
+            day=on,
+            stage=from_stage,
+            since=since,
+        )
+
+
 async def move_award(
     session: AsyncSession,
     actor: Actor,
@@ -101,17 +117,7 @@ async def move_award(
     occurred_on = facts.occurred_on or nairobi_today(now)
     since = award.stage_since
     from_stage = AwardStage(await AWARD_TRACK.fire(award, trigger, facts))
-    if occurred_on < since and not found_late:
-        raise InvalidInput(
-            N_(
-                "The date, %(day)s, is before the award reached the stage %(stage)s on "
-                "%(since)s; entries are kept in date order."
-            ),
-            "occurred_on",
-            day=occurred_on,
-            stage=from_stage,
-            since=since,
-        )
+    in_date_order(occurred_on, since, from_stage, found_late)
     award.stage_since = max(since, occurred_on)
     event = AwardEvent(
         award_id=award.id,

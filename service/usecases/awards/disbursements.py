@@ -60,27 +60,10 @@ async def book_disbursement(
     amount = amount_of(amount)
     not_in_future(paid_on, now, "paid_on")
     if method == DisbursementMethod.RETAINED and not await _has_costs(session, award):
-        raise InvalidInput(
-            N_(
-                "Only costs are retained by counsel or the organisation, and this award has no "
-                "costs: record money passed on to the survivor by M-Pesa, bank or cheque."
-            ),
-            "method",
-        )
+        raise no_costs_to_retain()
     received = await received_total(session, award.id, by=paid_on)
     disbursed = await disbursed_total(session, award.id)
-    if disbursed + amount > received:
-        raise InvalidInput(
-            N_(
-                "%(amount)s would be more than was received by %(on)s: %(received)s received, "
-                "%(disbursed)s already passed on."
-            ),
-            "amount",
-            amount=amount,
-            on=paid_on,
-            received=received,
-            disbursed=disbursed,
-        )
+    within_received(amount, paid_on, received, disbursed)
     disbursement = Disbursement(
         award_id=award.id,
         paid_on=paid_on,
@@ -98,6 +81,34 @@ async def book_disbursement(
         facts = AwardFacts(occurred_on=paid_on, received=everything, disbursed=everything)
         await move_award(session, actor, award, "complete_disbursement", facts, now)
     return disbursement
+
+
+def no_costs_to_retain() -> InvalidInput:
+    """Money retained is costs, kept by counsel or the organisation: an award without costs
+    has none to retain (by hand or imported, the same refusal)."""
+    return InvalidInput(
+        N_(
+            "Only costs are retained by counsel or the organisation, and this award has no "
+            "costs: record money passed on to the survivor by M-Pesa, bank or cheque."
+        ),
+        "method",
+    )
+
+
+def within_received(amount: Decimal, on: date, received: Decimal, disbursed: Decimal) -> None:
+    """Never more passed on than was received by the day (by hand or imported)."""
+    if disbursed + amount > received:
+        raise InvalidInput(
+            N_(
+                "%(amount)s would be more than was received by %(on)s: %(received)s received, "
+                "%(disbursed)s already passed on."
+            ),
+            "amount",
+            amount=amount,
+            on=on,
+            received=received,
+            disbursed=disbursed,
+        )
 
 
 async def _has_costs(session: AsyncSession, award: Award) -> bool:

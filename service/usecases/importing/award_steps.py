@@ -11,8 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import SETTLED, Award, AwardEvent, AwardStage
 from domain.cases import Case, CaseEvent
-from domain.errors import N_, InvalidInput
-from service.usecases.awards.compensation import case_follows
+from service.usecases.awards.compensation import case_follows, in_date_order
 from service.usecases.cases.court_track import case_step
 from service.usecases.importing.lookups import awards_of
 from service.usecases.importing.running import Context
@@ -40,17 +39,7 @@ async def step_award(
     before = _columns(award)
     since = award.stage_since
     from_stage = AwardStage(await AWARD_TRACK.fire(award, trigger, facts))
-    if on < since and not found_late:
-        raise InvalidInput(
-            N_(
-                "The date, %(day)s, is before the award reached the stage %(stage)s on "
-                "%(since)s; entries are kept in date order."
-            ),
-            "occurred_on",
-            day=on,
-            stage=from_stage,
-            since=since,
-        )
+    in_date_order(on, since, from_stage, found_late)
     award.stage_since = max(since, on)
     context.pending.change(Award, award, **_changed(award, before))
     context.pending.row(

@@ -12,8 +12,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from domain.awards import Award, AwardStage, Disbursement, DisbursementMethod, HeadKind
 from domain.calendar import not_in_future
 from domain.cases import Case
-from domain.errors import N_, InvalidInput
 from domain.money import ZERO, amount_of
+from service.usecases.awards.disbursements import no_costs_to_retain, within_received
 from service.usecases.importing.award_steps import step_award
 from service.usecases.importing.ledgers import Ledger, ledger_of, prior_reversals
 from service.usecases.importing.running import Context
@@ -35,27 +35,10 @@ async def pass_on(
     not_in_future(row.paid_on, context.now, "paid_on")
     ledger = ledger_of(context, award)
     if row.method == DisbursementMethod.RETAINED and not _has_costs(award, ledger):
-        raise InvalidInput(
-            N_(
-                "Only costs are retained by counsel or the organisation, and this award has no "
-                "costs: record money passed on to the survivor by M-Pesa, bank or cheque."
-            ),
-            "method",
-        )
+        raise no_costs_to_retain()
     received = _received(ledger, by=row.paid_on)
     disbursed = sum((entry.amount for entry in ledger["passed"]), ZERO)
-    if disbursed + amount > received:
-        raise InvalidInput(
-            N_(
-                "%(amount)s would be more than was received by %(on)s: %(received)s received, "
-                "%(disbursed)s already passed on."
-            ),
-            "amount",
-            amount=amount,
-            on=row.paid_on,
-            received=received,
-            disbursed=disbursed,
-        )
+    within_received(amount, row.paid_on, received, disbursed)
     reference = row.reference.strip()
     entry = context.pending.row(
         Disbursement,
