@@ -45,14 +45,14 @@ class Chased:
     silent_from: date
 
 
-def last_served() -> Any:
-    """Per award, the later of its service on the Attorney General and the service of a
-    certificate of costs taxed after it (costs_certificate.py): the chase counts from that."""
-    costs = (
-        select(col(AwardHead.award_id), func.max(AwardHead.served_on).label("served_on"))
-        .group_by(col(AwardHead.award_id))
-        .subquery()
-    )
+def last_served(award_ids: list[uuid.UUID] | None = None) -> Any:
+    """Per award (all, or those given), the later of its service on the Attorney General and
+    the service of a certificate of costs taxed after it (costs_certificate.py): the chase
+    counts from that."""
+    heads = select(col(AwardHead.award_id), func.max(AwardHead.served_on).label("served_on"))
+    if award_ids is not None:
+        heads = heads.where(col(AwardHead.award_id) == among(award_ids))
+    costs = heads.group_by(col(AwardHead.award_id)).subquery()
     served = func.greatest(Award.served_on, costs.c.served_on)
     return costs, served
 
@@ -60,17 +60,18 @@ def last_served() -> Any:
 async def _chased(
     connection: AsyncConnection, today: date, rules: ChaseRules, award_ids: list[uuid.UUID] | None
 ) -> dict[uuid.UUID, Chased]:
-    """Chased awards (all, or those given) with where the chase stands today."""
-    last = (
-        select(
-            col(FollowUp.award_id),
-            func.max(FollowUp.on).label("last_on"),
-            func.max(FollowUp.answered_on).label("last_answer"),
-        )
-        .group_by(col(FollowUp.award_id))
-        .subquery()
+    """Chased awards (all, or those given) with where the chase stands today. Given, the
+    follow-ups and costs are read for those awards alone: PostgreSQL does not carry the
+    filter through an outer join into a grouped subquery."""
+    follow_ups = select(
+        col(FollowUp.award_id),
+        func.max(FollowUp.on).label("last_on"),
+        func.max(FollowUp.answered_on).label("last_answer"),
     )
-    costs, served = last_served()
+    if award_ids is not None:
+        follow_ups = follow_ups.where(col(FollowUp.award_id) == among(award_ids))
+    last = follow_ups.group_by(col(FollowUp.award_id)).subquery()
+    costs, served = last_served(award_ids)
     query = (
         select(
             col(Award.id),
