@@ -92,7 +92,7 @@ from service.web.documents_page import document_pages
 from service.web.imports_page import import_pages
 from service.web.router import no_such_address, web_downloads, web_router
 from service.web.session_pages import front_door
-from service.worker import background
+from service.worker import BESIDE_REQUESTS, background
 
 
 def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
@@ -113,7 +113,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
                 if settings.clock:
                     # uvicorn spent the first half of the stop time on the requests in hand
                     halved = replace(settings, stop_seconds=settings.stop_seconds / 2)
-                    async with background(engine, halved):
+                    async with background(engine, halved, BESIDE_REQUESTS):
                         yield
                 else:
                     yield

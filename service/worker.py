@@ -26,11 +26,14 @@ from service.usecases.reports.unpaid_refresh import refresh_forever
 
 log = logging.getLogger("haki.worker")
 
-ROUND_SPACING = 0.2
-"""Seconds from the start of one round of the dispatcher to the start of the next that NOTIFY
-wakes. A lone cause still goes at once; a burst (judgments recorded one after another) is
-expanded in one round a fifth of a second, not in a round of its own each: a profile of
-bench/transitions.py found those rounds an eighth of the API process's CPU."""
+BESIDE_REQUESTS = 0.2
+"""Seconds from the start of one round of a dispatcher that shares its process with the API
+(`haki serve`) to the start of the next that NOTIFY wakes. A lone cause still goes at once; a
+burst (judgments recorded one after another) is expanded in one round a fifth of a second,
+not in a round of its own each: a profile of bench/transitions.py found those rounds an eighth
+of the API process's CPU. `haki worker` does nothing else and takes every wake at once:
+spaced, its rounds found the backlog in smaller batches (a fifth more CPU a text in
+bench/outbox.py)."""
 
 
 def dispatch_rules(settings: Settings) -> DispatchRules:
@@ -66,11 +69,15 @@ async def _listening(engine: AsyncEngine, wake: asyncio.Event) -> asyncpg.Connec
 
 
 async def dispatch_forever(
-    engine: AsyncEngine, settings: Settings, stopping: asyncio.Event | None = None
+    engine: AsyncEngine,
+    settings: Settings,
+    stopping: asyncio.Event | None = None,
+    spacing: float = 0.0,
 ) -> None:
-    """Sends whenever the outbox is woken by NOTIFY, and at least every HAKI_CLOCK_SECONDS
-    (retries fall due with no one to wake us), until `stopping` is set: then the round in hand
-    is sent and settled and it returns."""
+    """Sends whenever the outbox is woken by NOTIFY, a round at most every `spacing` seconds
+    (BESIDE_REQUESTS), and at least every HAKI_CLOCK_SECONDS (retries fall due with no one to
+    wake us), until `stopping` is set: then the round in hand is sent and settled and it
+    returns."""
     stopping = stopping or asyncio.Event()
     wake = asyncio.Event()
     channels = channels_from(settings)
@@ -94,9 +101,9 @@ async def dispatch_forever(
                 (woken, stopped), timeout=settings.clock_seconds, return_when=FIRST_COMPLETED
             )
             woken.cancel()
-            spacing = began + ROUND_SPACING - loop.time()
-            if spacing > 0:
-                await asyncio.wait((stopped,), timeout=spacing)
+            rest = began + spacing - loop.time()
+            if rest > 0:
+                await asyncio.wait((stopped,), timeout=rest)
             stopped.cancel()
     finally:
         if listener is not None:
@@ -105,7 +112,9 @@ async def dispatch_forever(
 
 
 @asynccontextmanager
-async def background(engine: AsyncEngine, settings: Settings) -> AsyncIterator[None]:
+async def background(
+    engine: AsyncEngine, settings: Settings, spacing: float = 0.0
+) -> AsyncIterator[None]:
     """On leaving, stops gracefully: the clock commits the batch it holds, the dispatcher sends
     and settles the round it claimed, and neither takes more. Past HAKI_STOP_SECONDS both are
     cancelled: the clock's transaction rolls back (its rows wait for another worker) and a
@@ -113,7 +122,7 @@ async def background(engine: AsyncEngine, settings: Settings) -> AsyncIterator[N
     report is only ever recomputed, so it is cancelled at once."""
     clock = start_clock(engine, settings)
     stopping = asyncio.Event()
-    dispatcher = asyncio.create_task(dispatch_forever(engine, settings, stopping))
+    dispatcher = asyncio.create_task(dispatch_forever(engine, settings, stopping, spacing))
     reports = asyncio.create_task(refresh_forever(engine, settings.clock_seconds))
     try:
         yield
