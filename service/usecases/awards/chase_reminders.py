@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, Uuid, any_, bindparam, func, select, text, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import DateTime, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
@@ -23,16 +22,11 @@ from domain.cases import Case
 from domain.chase import ChaseRules, ChaseState, chase_state
 from domain.reminders import Audience, Reminder, ReminderStatus
 from notifications.outbox import Message
+from service.usecases.arrays import one_of
 
 CHASED = (AwardStage.SERVED_ON_AG, AwardStage.PARTIALLY_PAID, AwardStage.ENFORCEMENT)
 MORNING = time(8, 0)
 RULE = "follow-up with the Attorney General"
-
-
-def among(award_ids: list[uuid.UUID]) -> Any:
-    """`= ANY` of the ids sent as one array: an IN of a file's thousands of awards was a
-    parameter each, and compiling and sending them cost more than planning the chase."""
-    return any_(bindparam(None, award_ids, type_=ARRAY(Uuid)))
 
 
 @dataclass(frozen=True)
@@ -51,7 +45,7 @@ def last_served(award_ids: list[uuid.UUID] | None = None) -> Any:
     counts from that."""
     heads = select(col(AwardHead.award_id), func.max(AwardHead.served_on).label("served_on"))
     if award_ids is not None:
-        heads = heads.where(col(AwardHead.award_id) == among(award_ids))
+        heads = heads.where(one_of(col(AwardHead.award_id), award_ids))
     costs = heads.group_by(col(AwardHead.award_id)).subquery()
     served = func.greatest(Award.served_on, costs.c.served_on)
     return costs, served
@@ -69,7 +63,7 @@ async def _chased(
         func.max(FollowUp.answered_on).label("last_answer"),
     )
     if award_ids is not None:
-        follow_ups = follow_ups.where(col(FollowUp.award_id) == among(award_ids))
+        follow_ups = follow_ups.where(one_of(col(FollowUp.award_id), award_ids))
     last = follow_ups.group_by(col(FollowUp.award_id)).subquery()
     costs, served = last_served(award_ids)
     query = (
@@ -88,7 +82,7 @@ async def _chased(
         .where(col(Award.stage).in_(CHASED), col(Award.served_on).is_not(None))
     )
     if award_ids is not None:
-        query = query.where(col(Award.id) == among(award_ids))
+        query = query.where(one_of(col(Award.id), award_ids))
     chased = {}
     for row in (await connection.execute(query)).all():
         state = chase_state(row.served_on, row.last_on, row.last_answer, today, rules)
@@ -119,8 +113,8 @@ async def plan_follow_ups(
         .group_by(col(Reminder.award_id))
     )
     if award_ids is not None:
-        pending = pending.where(col(Reminder.award_id) == among(award_ids))
-        handed_over = handed_over.where(col(Reminder.award_id) == among(award_ids))
+        pending = pending.where(one_of(col(Reminder.award_id), award_ids))
+        handed_over = handed_over.where(one_of(col(Reminder.award_id), award_ids))
     reminded = dict((await connection.execute(handed_over)).all())
     waiting = set((await connection.execute(pending)).scalars().all())
     planned: list[tuple[uuid.UUID, datetime]] = []
