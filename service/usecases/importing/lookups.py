@@ -145,16 +145,6 @@ async def prefetch_awards(session: AsyncSession, context: Context, cases: Iterab
         context.cache[("awards", award.case_id)][(award.survivor_id, award.respondent)] = award
 
 
-async def prefetch_cases_and_awards(
-    session: AsyncSession, context: Context, keys: list[CaseKey], claimants: list[str]
-) -> None:
-    """For rows that name an award: their cases, those cases' awards (locked), claimants."""
-    await prefetch_cases(session, context, keys)
-    cases = [case for key in keys for case in context.cache[("case", key)][:1]]
-    await prefetch_awards(session, context, cases)
-    await prefetch_survivors(session, context, claimants)
-
-
 async def awards_of(
     session: AsyncSession, context: Context, case: Case
 ) -> dict[tuple[uuid.UUID, str], Award]:

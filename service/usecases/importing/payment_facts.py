@@ -31,9 +31,8 @@ SURVIVORS: Table = Survivor.__table__  # type: ignore[attr-defined]
 async def prefetch_payment_facts(
     session: AsyncSession, context: Context, keys: list[CaseKey], claimants: list[str]
 ) -> None:
-    """What `lookups.prefetch_cases_and_awards` reads for a batch: its cases by number (each
-    station kept here), their claimants, their awards locked as a ledger write locks them,
-    and the survivors named."""
+    """For a batch of payment rows: its cases by number (each station kept here), their
+    claimants, their awards locked as a ledger write locks them, and the survivors named."""
     cache = context.cache
     connection = await session.connection()
     wanted = {key for key in keys if ("case", key) not in cache}
