@@ -10,21 +10,20 @@ batch's new awards are locked once, as `_facts_held` locks them for one award.
 import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import text
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award
+from domain.cases import Case, Survivor
 from domain.interest import Head
 from domain.money import cents
 from domain.positions import AwardPosition, position_rows
+from service.usecases.arrays import one_of
 from service.usecases.awards.ledger import settlement_of
 from service.usecases.importing.award_heads import Ordered
 from service.usecases.importing.running import Context
 
 HUNDREDTH = Decimal("0.01")
-SURVIVORS_HELD = text("SELECT id FROM survivors WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
-CASES_HELD = text("SELECT id FROM cases WHERE id = ANY(:ids) ORDER BY id FOR KEY SHARE")
-"""a batch's ids as one array: a list of 500 parameters cost more to send than the lock"""
 
 
 def new_positions(context: Context, award: Award, heads: list[Ordered]) -> None:
@@ -55,8 +54,16 @@ async def hold_facts(
     (prefetch), and for a row replayed alone, whose batch was undone, again for that row."""
     survivors = {s for s in survivors if ("held", s) not in context.cache}
     cases = {c for c in cases if ("held", c) not in context.cache}
+    # the batch's ids as one array (one_of): a list of 500 parameters cost more than the lock
+    connection = await session.connection()
     if survivors:
-        await (await session.connection()).execute(SURVIVORS_HELD, {"ids": list(survivors)})
+        survivor = col(Survivor.id)
+        await connection.execute(
+            select(survivor).where(one_of(survivor, survivors)).order_by(survivor).with_for_update()
+        )
     if cases:
-        await (await session.connection()).execute(CASES_HELD, {"ids": list(cases)})
+        case = col(Case.id)
+        await connection.execute(
+            select(case).where(one_of(case, cases)).order_by(case).with_for_update(key_share=True)
+        )
     context.cache.update({("held", held): True for held in survivors | cases})
