@@ -20,7 +20,7 @@ from typing import Any
 from litestar.enums import ScopeType
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
-from pythonjsonlogger.json import JsonFormatter
+from pythonjsonlogger.msgspec import MsgspecFormatter
 
 from service.log_context import WithContext, current
 from service.metrics import REQUESTS
@@ -56,13 +56,17 @@ access = logging.getLogger("haki.access")
 
 class JsonLines(logging.StreamHandler[Any]):
     """One JSON object a line, to `stream`, or else to whatever sys.stderr is when it writes
-    (a test runner swaps it)."""
+    (a test runner swaps it).
+
+    The line is encoded by msgspec (python-json-logger's `MsgspecFormatter`, the same fields):
+    the standard `json` encoder with python-json-logger's default hook took about a third of
+    the 25 µs of an access line, which every request writes."""
 
     def __init__(self, stream: Any = None) -> None:
         super().__init__(stream)
         self.fixed = stream
         self.setFormatter(
-            JsonFormatter(
+            MsgspecFormatter(
                 "{asctime}{levelname}{name}{message}",
                 style="{",
                 rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
@@ -93,7 +97,14 @@ QUIET = ("sqlalchemy", "asyncpg", "httpx", "httpcore", "apscheduler")
 
 def configure_logging(stream: Any = None) -> None:
     """JSON to standard error for every logger, uvicorn's too; HAKI_LOG_LEVEL (INFO) for ours,
-    WARNING at least for the libraries that would log parameters or bodies."""
+    WARNING at least for the libraries that would log parameters or bodies.
+
+    A record does not gather what no line shows: the caller's file and line (a walk up the
+    stack), the thread's and the process's names (the logging HOWTO's "Optimization"). The
+    lines name none of them, and each cost a few microseconds of every request's access line.
+    """
+    logging._srcfile = None  # type: ignore[attr-defined]
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     root = logging.getLogger()
     kept = [handler for handler in root.handlers if not isinstance(handler, JsonLines)]
     root.handlers[:] = [*kept, JsonLines(stream)]
