@@ -19,7 +19,7 @@ class HeadWithBody:
     """The connection's transport, but for a head of an answer (`HTTP/…` up to the blank line
     ending the headers), which waits for the next write or the loop's next turn."""
 
-    __slots__ = ("_transport", "_loop", "_head")
+    __slots__ = ("_head", "_loop", "_transport")
 
     def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
         self._transport = transport

@@ -112,7 +112,7 @@ def configure_logging(stream: Any = None) -> None:
     stack), the thread's and the process's names (the logging HOWTO's "Optimization"). The
     lines name none of them, and each cost a few microseconds of every request's access line.
     """
-    logging._srcfile = None  # type: ignore[attr-defined]
+    logging._srcfile = None
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     root = logging.getLogger()
     kept = [handler for handler in root.handlers if not isinstance(handler, JsonLines)]
