@@ -97,6 +97,7 @@ def serve(
     """Serve the API; refuses a database that is behind its migrations."""
     import uvicorn
 
+    from service.http_writes import OneWriteProtocol
     from service.logs import configure_logging
 
     configure_logging()
@@ -129,6 +130,8 @@ def serve(
             host=host,
             port=port,
             workers=workers,
+            http=OneWriteProtocol,
+            server_header=False,  # names the server's software to no one, on every answer
             access_log=False,
             log_config=None,
             # on SIGTERM: requests in hand get half the stop time, the in-process clock the rest
