@@ -249,7 +249,7 @@ async def _apply_all(
         # written to the transaction: let the rows go, so a 100,000-row file fits in memory
         session.expunge_all()
         context.cache.clear()
-        await keep_statistics(session, context.pending, counted)
+        await keep_statistics(session, context.pending, counted, report.dry_run)
         progress(len(batch))
 
 

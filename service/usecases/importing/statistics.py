@@ -8,8 +8,8 @@ for the few rows the statistics knew, a lookup among 100,000 cases read every ca
 batch of awards, most of PostgreSQL's time an award, and twice that at five times the
 register). So a table that a file has filled to twice the rows its statistics last counted is
 analysed there and then, inside the file's transaction: ANALYZE counts the transaction's own
-new rows, and a dry run, rolled back, takes its statistics with it. Doubling keeps the count
-of ANALYZEs to the logarithm of a file's rows.
+new rows. Doubling keeps the count of ANALYZEs to the logarithm of a file's rows. A dry run
+analyses nothing (see keep_statistics).
 """
 
 from sqlalchemy import bindparam, text
@@ -34,22 +34,31 @@ COUNTED = text(
 
 
 async def keep_statistics(
-    session: AsyncSession, pending: Pending, counted: dict[str, float]
+    session: AsyncSession, pending: Pending, counted: dict[str, float], dry_run: bool
 ) -> None:
     """Analyses each table that `pending` has at least doubled since it was last counted;
-    `counted` keeps the counts read, for the file's later batches."""
+    `counted` keeps the counts read, for the file's later batches. Not in a dry run: ANALYZE
+    writes a table's count of rows in place, and a rollback would not take it back."""
     copied = pending.copied
-    if not copied:
+    if dry_run:
+        copied.clear()
+        return
+    filled = [name for name, rows in copied.items() if rows >= FEWEST]
+    if not filled:
         return
     connection = await session.connection()
-    unknown = [name for name in copied if name not in counted]
+    unknown = [name for name in filled if name not in counted]
     if unknown:
-        counted.update((await connection.execute(COUNTED, {"names": unknown})).tuples().all())
-    grown = [name for name, rows in copied.items() if rows >= max(counted.get(name, 0), FEWEST)]
+        counted.update(
+            {name: rows for name, rows in await connection.execute(COUNTED, {"names": unknown})}
+        )
+    grown = [name for name in filled if copied[name] >= counted.get(name, 0)]
     if not grown:
         return
     quote = connection.dialect.identifier_preparer.quote
     await connection.execute(text(f"ANALYZE {', '.join(quote(name) for name in grown)}"))
-    counted.update((await connection.execute(COUNTED, {"names": grown})).tuples().all())
+    counted.update(
+        {name: rows for name, rows in await connection.execute(COUNTED, {"names": grown})}
+    )
     for name in grown:
         del copied[name]
