@@ -56,7 +56,10 @@ async def keep_statistics(
     if not grown:
         return
     quote = connection.dialect.identifier_preparer.quote
-    await connection.execute(text(f"ANALYZE {', '.join(quote(name) for name in grown)}"))
+    # held to the commit, the lock ANALYZE takes would make another import analysing the same
+    # table wait for this one (or deadlock with it): one locked so waits to grow as much again
+    tables = ", ".join(quote(name) for name in grown)
+    await connection.execute(text(f"ANALYZE (SKIP_LOCKED) {tables}"))
     counted.update(
         {name: rows for name, rows in await connection.execute(COUNTED, {"names": grown})}
     )
