@@ -30,6 +30,7 @@ from service.usecases.accounts.audit import audit, audit_row
 from service.usecases.awards.orders import CompensationRules
 from service.usecases.importing.collector import heap_set_aside
 from service.usecases.importing.request import ImportRequest
+from service.usecases.importing.statistics import CACHED_PAGES, keep_statistics
 from service.usecases.importing.writes import Pending
 
 CUSTOM_PLANS = text("SET LOCAL plan_cache_mode = force_custom_plan")
@@ -229,6 +230,7 @@ async def _apply_all(
     replayed row by row to name it. Refusals are rare, and a savepoint per row would double
     the statements sent."""
     ordered = importer.order(rows)
+    counted: dict[str, float] = {}
     for start in range(0, len(ordered), BATCH):
         batch = ordered[start : start + BATCH]
         try:
@@ -247,6 +249,7 @@ async def _apply_all(
         # written to the transaction: let the rows go, so a 100,000-row file fits in memory
         session.expunge_all()
         context.cache.clear()
+        await keep_statistics(session, context.pending, counted, report.dry_run)
         progress(len(batch))
 
 
@@ -277,7 +280,8 @@ async def run_import(
         return report  # refused before the database is asked: a dry run checks every row there
     async with sessions() as session:
         transaction = await session.begin()
-        await (await session.connection()).execute(CUSTOM_PLANS)
+        for setting in (CUSTOM_PLANS, CACHED_PAGES):
+            await (await session.connection()).execute(setting)
         try:
             with heap_set_aside():
                 await _apply_all(session, importer, context, prepared.rows, report, progress)

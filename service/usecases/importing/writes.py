@@ -16,7 +16,7 @@ bumped by the ORM's UPDATE), as do the rare writes of a correction (an award's p
 rewritten from its ledger).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -86,6 +86,9 @@ class Pending:
         self._records: list[tuple[Table, dict[str, Any]]] = []
         self._standing: dict[Any, tuple[type[SQLModel], Any]] = {}
         self._changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]] = {}
+        self.copied: Counter[str] = Counter()
+        """rows copied into each table since its statistics were last counted (statistics.py):
+        not cleared with the batch, and a heuristic, so a batch undone may count its rows"""
 
     def row(self, model: type[SQLModel], **values: Any) -> dict[str, Any]:
         """A new row of `model`'s table from its columns, the model's defaults filled in
@@ -166,6 +169,7 @@ class Pending:
                 raise IntegrityError(statement, None, error) from error
             except asyncpg.DataError as error:
                 raise DataError(statement, None, error) from error
+            self.copied[table.name] += len(rows)
         await driver.execute(PLANS_AGAIN, plans)
 
 
