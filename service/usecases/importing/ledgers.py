@@ -20,8 +20,8 @@ from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
-from domain.interest import Head, Payment
-from domain.positions import AwardPosition
+from domain.interest import Head, Payment, Position
+from domain.positions import AwardPosition, rows_of
 from service.usecases.arrays import one_of
 from service.usecases.awards.ledger import ledger_from
 from service.usecases.awards.positions import positions_of
@@ -83,23 +83,32 @@ def ledger_of(context: Context, award: Award) -> Ledger:
 
 
 def arithmetic(context: Context, award: Award) -> tuple[tuple[Head, ...], tuple[Payment, ...]]:
-    """The heads and payments as `awards.ledger.ledger_of` gives them, from the batch's copy;
-    the heads, which a payments file never changes, made once a batch."""
-    ledger = ledger_of(context, award)
+    """The heads and payments as `awards.ledger.ledger_of` gives them, from the batch's copy."""
+    return heads_of(context, award), ledger_from((), ledger_of(context, award)["received"])[1]
+
+
+def heads_of(context: Context, award: Award) -> tuple[Head, ...]:
+    """The award's heads for its arithmetic, made once a batch: a payments file never
+    changes them."""
     key = ("arithmetic heads", award.id)
     if key not in context.cache:
-        context.cache[key] = ledger_from(ledger["heads"], ())[0]
+        context.cache[key] = ledger_from(ledger_of(context, award)["heads"], ())[0]
     heads: tuple[Head, ...] = context.cache[key]
-    return heads, ledger_from((), ledger["received"])[1]
+    return heads
 
 
-def write_positions(context: Context, award: Award) -> None:
+def write_positions(
+    context: Context, award: Award, walked: tuple[Position, ...] | None = None
+) -> None:
     """The award's positions from its ledger as the batch leaves it, as `refresh_positions`
     writes them: worked out when the batch is written, once however many of its rows paid
-    the award (the ledger is the batch's copy, kept in step as each row is booked)."""
+    the award (the ledger is the batch's copy, kept in step as each row is booked), unless
+    the row that paid it last `walked` them already, weighing its payment."""
     allocation = context.rules.compensation.allocation
 
     def rows() -> list[dict[str, Any]]:
+        if walked is not None:
+            return rows_of(award.id, award.judgment_on, heads_of(context, award), walked)
         return positions_of(award, *arithmetic(context, award), allocation)
 
     context.pending.standing(("positions", award.id), AwardPosition, rows)
