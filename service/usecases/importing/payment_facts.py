@@ -46,7 +46,7 @@ async def prefetch_payment_facts(
         ):
             key = (row.court_station, row.court_number)
             if key in wanted:
-                case = Described(dict(row._mapping))
+                case = Described(row._asdict())
                 cache[("case", key)].append(case)
                 cases.append(case)
         codes = await claimant_codes(session, [case.id for case in cases])
@@ -58,7 +58,7 @@ async def prefetch_payment_facts(
             cache[("awards", case_id)] = {}
         query = select(AWARDS).where(one_of(AWARDS.c.case_id, ids)).with_for_update()
         for row in await connection.execute(query):
-            award = cast(Award, Described(dict(row._mapping)))
+            award = cast(Award, Described(row._asdict()))
             cache[("awards", award.case_id)][(award.survivor_id, award.respondent)] = award
     named = {code for code in claimants if ("survivor", code) not in cache}
     if named:
