@@ -21,9 +21,10 @@ from collections.abc import Callable
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Table, TextClause, text
+from sqlalchemy import ARRAY, Table, TextClause, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -142,8 +143,8 @@ class Pending:
         groups: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
         for table, given in records:
             # a None is left out, as the ORM leaves it out: the database's default, or NULL
-            values = {key: value for key, value in given.items() if value is not None}
-            groups[(table, tuple(values))].append(values)
+            filled = tuple(key for key, value in given.items() if value is not None)
+            groups[(table, filled)].append(given)
         connection = await session.connection()
         raw = await connection.get_raw_connection()
         driver = raw.driver_connection
@@ -214,6 +215,16 @@ def _updating(table: Table, names: tuple[str, ...], dialect: Dialect) -> TextCla
     return UPDATES[key]
 
 
+def _processor(kind: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The type's bind processing, none for an array of values sent as they are (amounts,
+    days): the array's own copied each list, element by element, to the list it was (two
+    arrays on each position of an award)."""
+    if isinstance(kind, ARRAY) and kind.item_type._cached_bind_processor(dialect) is None:
+        return None
+    processor: Callable[[Any], Any] | None = kind._cached_bind_processor(dialect)
+    return processor
+
+
 def _encoders(
     table: Table, columns: tuple[str, ...], dialect: Dialect
 ) -> tuple[list[str], Callable[[dict[str, Any]], tuple[Any, ...]]]:
@@ -229,13 +240,11 @@ def _encoders(
             and c.default is not None
             and (c.default.is_scalar or c.default.is_callable)
         ]
-        given = [(name, table.c[name].type._cached_bind_processor(dialect)) for name in columns]
-        extra = [(c, c.type._cached_bind_processor(dialect)) for c in filled]
+        given = [(name, _processor(table.c[name].type, dialect)) for name in columns]
+        extra = [(c, _processor(c.type, dialect)) for c in filled]
 
         def encode(row: dict[str, Any]) -> tuple[Any, ...]:
-            values = [
-                v if p is None else p(v) for (_, p), v in zip(given, row.values(), strict=True)
-            ]
+            values = [row[name] if p is None else p(row[name]) for name, p in given]
             for column, process in extra:
                 default = column.default
                 value = default.arg if default.is_scalar else default.arg(None)  # type: ignore[union-attr]
