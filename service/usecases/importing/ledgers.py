@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
@@ -25,9 +25,15 @@ from domain.positions import AwardPosition, rows_of
 from service.usecases.arrays import one_of
 from service.usecases.awards.ledger import ledger_from
 from service.usecases.awards.positions import positions_of
+from service.usecases.driver_rows import in_transaction
 from service.usecases.importing.award_positions import hold_facts
+from service.usecases.importing.held import Held
 from service.usecases.importing.running import Context
 
+POSITIONS_HELD = (
+    f"SELECT {', '.join(c.name for c in AwardPosition.__table__.c)} "  # type: ignore[attr-defined]
+    "FROM award_positions WHERE award_id = ANY($1::uuid[])"
+)
 Ledger = dict[str, list[Any]]
 """an award's heads, payments received and disbursements, each in the order of their ids"""
 
@@ -40,7 +46,7 @@ async def prefetch_ledgers(
 ) -> None:
     """The ledgers of these awards, each read once for the batch, their survivors and cases
     held; the positions of those `paid` (a payment in the batch not yet in their ledger)
-    deleted, to be written again as they stand at the end of the batch."""
+    read, so what the batch changes in them is written as they stand at its end (held.py)."""
     wanted = {award.id: award for award in awards if ("ledger", award.id) not in context.cache}
     if wanted:
         ids = list(wanted)
@@ -69,12 +75,20 @@ async def prefetch_ledgers(
                 ledgers[entry.award_id][kind].append(entry)
         for award_id, ledger in ledgers.items():
             context.cache[("ledger", award_id)] = ledger
-    cleared = [i for i in dict.fromkeys(paid) if ("cleared", i) not in context.cache]
-    if cleared:
-        await session.exec(
-            delete(AwardPosition).where(one_of(col(AwardPosition.award_id), cleared))
-        )
-        context.cache.update({("cleared", award_id): True for award_id in cleared})
+    held = {i: _held() for i in dict.fromkeys(paid) if ("positions", i) not in context.cache}
+    if held:
+        # on the driver: values only compared, and the ORM's row processing cost more than
+        # the positions' arithmetic
+        driver = await in_transaction(session)
+        for row in await driver.fetch(POSITIONS_HELD, list(held)):
+            held[row["award_id"]].rows[row["valid_from"]] = dict(row)
+        context.cache.update({("positions", award_id): h for award_id, h in held.items()})
+
+
+def _held() -> Held:
+    """An award's positions as the database holds them, each by its first day; only the
+    last one's end changes when a payment follows every other entry of the ledger."""
+    return Held(by="valid_from", closes="valid_to")
 
 
 def ledger_of(context: Context, award: Award) -> Ledger:
@@ -111,7 +125,8 @@ def write_positions(
             return rows_of(award.id, award.judgment_on, heads_of(context, award), walked)
         return positions_of(award, *arithmetic(context, award), allocation)
 
-    context.pending.standing(("positions", award.id), AwardPosition, rows)
+    held = context.cache[("positions", award.id)]
+    context.pending.standing(("positions", award.id), AwardPosition, rows, held)
 
 
 def prior_reversals(entries: list[Any], reference: str) -> int:

@@ -28,6 +28,8 @@ from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from service.usecases.driver_rows import driver_connection
+from service.usecases.importing.held import Changes, Held, compare, write_changes
 from service.usecases.versions import stale_version
 
 ORDER = {table: place for place, table in enumerate(SQLModel.metadata.sorted_tables)}
@@ -85,7 +87,7 @@ class Pending:
 
     def __init__(self) -> None:
         self._records: list[tuple[Table, dict[str, Any]]] = []
-        self._standing: dict[Any, tuple[type[SQLModel], Any]] = {}
+        self._standing: dict[Any, tuple[type[SQLModel], Any, Held | None]] = {}
         self._changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]] = {}
 
     def row(self, model: type[SQLModel], **values: Any) -> dict[str, Any]:
@@ -100,12 +102,14 @@ class Pending:
         key: Any,
         model: type[SQLModel],
         rows: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]],
+        held: Held | None = None,
     ) -> None:
         """Rows derived from a record (an award's positions, from its ledger), replacing those
         given under the same key earlier in the batch: written once, as they stand at its end,
         however many rows of the batch changed the record. Given as a function, they are
-        worked out only then, once, from the record as the batch leaves it."""
-        self._standing[key] = (model, rows)
+        worked out only then, once, from the record as the batch leaves it. With the rows the
+        database `held` for the record, only what changed is written (held.py)."""
+        self._standing[key] = (model, rows, held)
 
     def change(self, model: type[SQLModel], record: Any, **values: Any) -> None:
         """Columns of a record already in Haki (`record`, its id and version as read) changed
@@ -117,11 +121,15 @@ class Pending:
             self._changes[key] = (record.version, {})
         self._changes[key][1].update(values)
 
-    def _derived(self) -> list[tuple[Table, dict[str, Any]]]:
+    def _derived(
+        self, changed: dict[Table, tuple[str, Changes]]
+    ) -> list[tuple[Table, dict[str, Any]]]:
         found = []
-        for model, rows in self._standing.values():
+        for model, rows, held in self._standing.values():
             table = model.__table__  # type: ignore[attr-defined]
             given = rows() if callable(rows) else rows
+            if held is not None:
+                given = compare(held, given, changed.setdefault(table, (held.closes, Changes()))[1])
             found += [(table, _filled(model, values)) for values in given]
         return found
 
@@ -133,11 +141,14 @@ class Pending:
     async def write(self, session: AsyncSession) -> None:
         """One COPY per table (per set of columns given), parents first. Rows are read
         now, not when added: a new case enters its stage after it is described."""
-        records = [*self._records, *self._derived()]
+        changed: dict[Table, tuple[str, Changes]] = {}
+        records = [*self._records, *self._derived(changed)]
         changes = dict(self._changes)
         self.clear()
         if changes:
             await _update(session, changes)
+        for table, (closes, held) in changed.items():
+            await write_changes(await driver_connection(session), table, closes, held)
         if not records:
             return
         groups: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
