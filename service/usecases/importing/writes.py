@@ -115,8 +115,12 @@ class Pending:
         """Columns of a record already in Haki (`record`, its id and version as read) changed
         in memory away from the ORM: written with the batch, one UPDATE a table, each row
         only where its version is still the one read, moved on by one, as the ORM's UPDATE
-        checks and moves it; a record someone else changed meanwhile is refused by name."""
+        checks and moves it; a record someone else changed meanwhile is refused by name. A
+        step that changed none of its columns (a payment found late, on an award already part
+        paid) writes none, as the ORM's unit of work writes none."""
         key = (model, record.id)
+        if not values and key not in self._changes:
+            return
         if key not in self._changes:
             self._changes[key] = (record.version, {})
         self._changes[key][1].update(values)
