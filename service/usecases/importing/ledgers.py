@@ -5,11 +5,11 @@ Booking a payment in Haki (awards/payments.py) reads the award's heads and payme
 times, writes the entry, the award's step and its history one statement each, and rewrites
 the award's positions: some twenty round trips a payment, forty milliseconds. Here a batch's
 awards have their heads, payments and disbursements read once, their survivors and cases
-held as `refresh_positions` holds them, and the positions of those paid deleted, all in a
-few statements;
-each row is then weighed with the same arithmetic (`payment_step`) and the same track against
-the ledger as it stands after the rows before it, and the positions of each award are
-worked out and written once, as they stand at the end of the batch.
+held as `refresh_positions` holds them, and the positions of those paid read, all in a few
+statements; each row is then weighed with the same arithmetic (`payment_step`) and the same
+track against the ledger as it stands after the rows before it, and the positions of each
+award are worked out once, as they stand at the end of the batch, and written as what
+changed in them (held.py).
 """
 
 import uuid
@@ -34,6 +34,7 @@ POSITIONS_HELD = (
     f"SELECT {', '.join(c.name for c in AwardPosition.__table__.c)} "  # type: ignore[attr-defined]
     "FROM award_positions WHERE award_id = ANY($1::uuid[])"
 )
+"""the positions of a batch's paid awards, every column, compared with those worked out"""
 Ledger = dict[str, list[Any]]
 """an award's heads, payments received and disbursements, each in the order of their ids"""
 
