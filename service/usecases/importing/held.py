@@ -59,7 +59,8 @@ async def write_changes(
     driver: asyncpg.Connection, table: Table, closes: str, changes: Changes
 ) -> None:
     """The deletes and the closing UPDATE of `changes`, one statement each: before the rows
-    added are copied, so a row replaced frees its place (the table's unique day an award)."""
+    added are copied, so a row replaced frees its place (the table's unique day an award).
+    The UPDATE asks for its ids as `= ANY` too, so the table is not read whole to join them."""
     if changes.gone:
         await driver.execute(
             f"DELETE FROM {table.name} WHERE id = ANY($1::{cast_of(table.c.id)}[])", changes.gone
@@ -69,7 +70,8 @@ async def write_changes(
         await driver.execute(
             f"UPDATE {table.name} SET {closes} = given.value "
             f"FROM unnest($1::{cast_of(table.c.id)}[], $2::{cast_of(table.c[closes])}[]) "
-            f"AS given(id, value) WHERE {table.name}.id = given.id",
+            f"AS given(id, value) WHERE {table.name}.id = given.id "
+            f"AND {table.name}.id = ANY($1::{cast_of(table.c.id)}[])",
             list(ids),
             list(values),
         )

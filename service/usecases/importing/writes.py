@@ -215,7 +215,9 @@ async def _update(
 def _updating(table: Table, names: tuple[str, ...], dialect: Dialect) -> TextClause:
     """One UPDATE of many rows, each given as an element of an array a column: a statement
     of the same text whatever the number of rows, so compiled once (a VALUES list of every
-    row was compiled anew each batch: a millisecond a row)."""
+    row was compiled anew each batch: a millisecond a row). The ids are also asked for as
+    `= ANY` of their array: joined to the arrays alone, the planner hashed the whole table
+    each batch (every case read to change a few hundred)."""
     key = (table, names)
     if key not in UPDATES:
         types = [table.c[name].type.compile(dialect) for name in names]
@@ -225,6 +227,7 @@ def _updating(table: Table, names: tuple[str, ...], dialect: Dialect) -> TextCla
             f"UPDATE {table.name} SET {sets}, version = {table.name}.version + 1 "
             f"FROM unnest({arrays}) AS given({', '.join(names)}) "
             f"WHERE {table.name}.id = given.id AND {table.name}.version = given.version "
+            f"AND {table.name}.id = ANY(CAST(:given_0 AS {types[0]}[])) "
             f"RETURNING {table.name}.id"
         )
     return UPDATES[key]
