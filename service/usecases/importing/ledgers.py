@@ -16,19 +16,18 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
 from domain.interest import Head, Payment, Position
 from domain.positions import AwardPosition, rows_of
-from service.usecases.arrays import one_of
 from service.usecases.awards.ledger import ledger_from
 from service.usecases.awards.positions import positions_of
-from service.usecases.driver_rows import in_transaction
+from service.usecases.driver_rows import in_transaction, read_rows
 from service.usecases.importing.award_positions import hold_facts
 from service.usecases.importing.held import Held
 from service.usecases.importing.running import Context
+from service.usecases.importing.writes import Described
 
 POSITIONS_HELD = (
     f"SELECT {', '.join(c.name for c in AwardPosition.__table__.c)} "  # type: ignore[attr-defined]
@@ -65,15 +64,13 @@ async def prefetch_ledgers(
             "received": PaymentReceived,
             "passed": Disbursement,
         }
-        connection = await session.connection()
+        driver = await in_transaction(session)  # begun by hold_facts' locks
         for kind, model in models.items():
-            # rows, not records: read only, and building a record cost more than its arithmetic
-            table = model.__table__
-            rows = await connection.execute(
-                select(table).where(one_of(table.c.award_id, ids)).order_by(table.c.id)
-            )
-            for entry in rows:
-                ledgers[entry.award_id][kind].append(entry)
+            # rows, not records: read only, and building a record cost more than its arithmetic;
+            # on the driver, as the ORM's row processing cost more than the statement
+            ordered = "award_id = ANY($1::uuid[]) ORDER BY id"
+            for entry in await read_rows(driver, model.__table__, ordered, ids):
+                ledgers[entry["award_id"]][kind].append(Described(entry))
         for award_id, ledger in ledgers.items():
             context.cache[("ledger", award_id)] = ledger
     held = {i: _held() for i in dict.fromkeys(paid) if ("positions", i) not in context.cache}
