@@ -47,6 +47,16 @@ async def in_transaction(session: AsyncSession) -> asyncpg.Connection:
     return driver
 
 
+async def begun(session: AsyncSession) -> asyncpg.Connection:
+    """The session's asyncpg connection, its transaction begun on PostgreSQL: a session that
+    has sent nothing yet is made to begin it by a statement of its own, so rows written on
+    the driver commit or roll back with the session's other writes."""
+    driver = await driver_connection(session)
+    if not driver.is_in_transaction():
+        await (await session.connection()).execute(sa.text("SELECT 1"))
+    return driver
+
+
 async def insert_rows(
     connection: asyncpg.Connection, table: Table, rows: list[dict[str, Any]]
 ) -> None:

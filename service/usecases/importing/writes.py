@@ -21,14 +21,14 @@ from collections.abc import Callable
 from typing import Any
 
 import asyncpg
-from sqlalchemy import ARRAY, Table, TextClause, text
+from sqlalchemy import ARRAY, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from service.usecases.driver_rows import driver_connection
+from service.usecases.driver_rows import begun, driver_connection
 from service.usecases.importing.held import Changes, Held, compare, write_changes
 from service.usecases.versions import stale_version
 
@@ -38,7 +38,7 @@ Default = tuple[str, Callable[[], Any] | None, Any]
 DEFAULTS: dict[type[SQLModel], list[Default]] = {}
 Encoder = tuple[list[str], Callable[[dict[str, Any]], tuple[Any, ...]]]
 ENCODERS: dict[tuple[Table, tuple[str, ...]], Encoder] = {}
-UPDATES: dict[tuple[Table, tuple[str, ...]], TextClause] = {}
+UPDATES: dict[tuple[Table, tuple[str, ...]], str] = {}
 PLANS_KEPT = (
     "SELECT current_setting('plan_cache_mode'), set_config('plan_cache_mode', 'auto', true)"
 )
@@ -188,46 +188,52 @@ class Pending:
 async def _update(
     session: AsyncSession, changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]]
 ) -> None:
+    """On the driver, the ids it returns read as they come: through the ORM's result, reading
+    them back cost more than building the statement's arrays."""
     groups: dict[tuple[type[SQLModel], tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(list)
     for (model, record_id), (version, changed) in changes.items():
         groups[(model, tuple(changed))].append((record_id, version, *changed.values()))
-    connection = await session.connection()
+    dialect = (await session.connection()).dialect
+    driver = await begun(session)
     for (model, columns), rows in groups.items():
         table: Table = model.__table__  # type: ignore[attr-defined]
         names = ("id", "version", *columns)
-        processors = [
-            table.c[name].type._cached_bind_processor(connection.dialect) for name in names
+        processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+        arrays = [
+            [value if process is None else process(value) for value in values]
+            for process, values in zip(processors, zip(*rows, strict=True), strict=True)
         ]
-        arrays = {
-            f"given_{place}": [value if process is None else process(value) for value in values]
-            for place, (process, values) in enumerate(
-                zip(processors, zip(*rows, strict=True), strict=True)
-            )
-        }
-        written = await connection.execute(_updating(table, names, connection.dialect), arrays)
-        done = set(written.scalars().all())
+        statement = _updating(table, names, dialect)
+        try:
+            written = await driver.fetch(statement, *arrays)
+        # raised as the ORM's UPDATE would raise them, so a refused batch is replayed as before
+        except asyncpg.IntegrityConstraintViolationError as error:
+            raise IntegrityError(statement, None, error) from error
+        except asyncpg.DataError as error:
+            raise DataError(statement, None, error) from error
+        done = {found["id"] for found in written}
         for record_id, version, *_ in rows:
             if record_id not in done:
                 record = "award" if table.name == "awards" else "case"
                 raise await stale_version(session, model, record_id, version, record)  # type: ignore[arg-type]
 
 
-def _updating(table: Table, names: tuple[str, ...], dialect: Dialect) -> TextClause:
+def _updating(table: Table, names: tuple[str, ...], dialect: Dialect) -> str:
     """One UPDATE of many rows, each given as an element of an array a column: a statement
-    of the same text whatever the number of rows, so compiled once (a VALUES list of every
+    of the same text whatever the number of rows, so prepared once (a VALUES list of every
     row was compiled anew each batch: a millisecond a row). The ids are also asked for as
     `= ANY` of their array: joined to the arrays alone, the planner hashed the whole table
     each batch (every case read to change a few hundred)."""
     key = (table, names)
     if key not in UPDATES:
         types = [table.c[name].type.compile(dialect) for name in names]
-        arrays = ", ".join(f"CAST(:given_{i} AS {kind}[])" for i, kind in enumerate(types))
+        arrays = ", ".join(f"${i}::{kind}[]" for i, kind in enumerate(types, 1))
         sets = ", ".join(f"{name} = given.{name}" for name in names[2:])
-        UPDATES[key] = text(
+        UPDATES[key] = (
             f"UPDATE {table.name} SET {sets}, version = {table.name}.version + 1 "
             f"FROM unnest({arrays}) AS given({', '.join(names)}) "
             f"WHERE {table.name}.id = given.id AND {table.name}.version = given.version "
-            f"AND {table.name}.id = ANY(CAST(:given_0 AS {types[0]}[])) "
+            f"AND {table.name}.id = ANY($1::{types[0]}[]) "
             f"RETURNING {table.name}.id"
         )
     return UPDATES[key]
