@@ -45,6 +45,7 @@ __all__ = [
     "Settlement",
     "Statement",
     "outstanding",
+    "owed_then_positions",
     "positions",
     "statement",
 ]
@@ -174,26 +175,56 @@ def positions(
     """The award as ordered, then its ledger at the end of each day payments came in or a
     settlement was made: the same walk `statement` takes, kept so a report in SQL can start
     from the last one."""
-    found: dict[date | None, Position] = {}
     walk = _replay(heads, rate, payments, settlement, date.max, allocation, None)
-    for ledger, _, on in walk:
-        starts = tuple(
-            None
-            if h.interest_from is None or ledger.compromised
-            else max(h.interest_from, on or h.interest_from)
-            for h in heads
-        )
-        found[on] = Position(
-            on,
-            ledger.principal,
-            starts,
-            tuple(_rate(h, rate) for h in heads),
-            ledger.unpaid_interest,
-            ledger.accrued,
-            ledger.to_interest,
-            ledger.to_principal,
-        )
+    found = {on: _position(heads, rate, ledger, on) for ledger, _, on in walk}
     return tuple(found.values())
+
+
+def owed_then_positions(
+    heads: tuple[Head, ...],
+    rate: Decimal,
+    payments: tuple[Payment, ...],
+    payment: Payment,
+    allocation: Allocation = Allocation.INTEREST_FIRST,
+    settlement: Settlement | None = None,
+) -> tuple[Decimal, tuple[Position, ...] | None]:
+    """What `outstanding` says is owed on the day of `payment` before it, and the `positions`
+    of the ledger once it is paid, from one walk: a payment's step weighs the first, and the
+    second is what it leaves to write; walked apart, each replayed the whole ledger. No
+    positions when the payment is more than was owed, or is not the ledger's last event (a
+    payment or settlement dated after it: it would be paid before them)."""
+    later = [p.on for p in payments if p.reversed_on is None and p.on > payment.on]
+    if later or (settlement is not None and settlement.on > payment.on):
+        return outstanding(heads, rate, payments, payment.on, allocation, settlement), None
+    walk = list(_replay(heads, rate, payments, settlement, date.max, allocation, None))
+    found = {on: _position(heads, rate, ledger, on) for ledger, _, on in walk}
+    ledger, settled_to, _ = walk[-1]
+    ledger, _ = _accrue_to(heads, ledger, rate, settled_to, payment.on, None)
+    owed = ledger.outstanding
+    if payment.amount > owed:
+        return owed, None
+    paid = _apply(ledger, payment.amount, allocation)
+    found[payment.on] = _position(heads, rate, paid, payment.on)
+    return owed, tuple(found.values())
+
+
+def _position(heads: tuple[Head, ...], rate: Decimal, ledger: _Ledger, on: date | None) -> Position:
+    starts = tuple(
+        None
+        if h.interest_from is None or ledger.compromised
+        else max(h.interest_from, on or h.interest_from)
+        for h in heads
+    )
+    return Position(
+        on,
+        ledger.principal,
+        starts,
+        tuple(_rate(h, rate) for h in heads),
+        ledger.unpaid_interest,
+        ledger.accrued,
+        ledger.to_interest,
+        ledger.to_principal,
+    )
 
 
 def _replay(

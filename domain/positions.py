@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, SQLModel
 
 from domain.awards import MONEY
-from domain.interest import Allocation, Head, Payment, Settlement, positions
+from domain.interest import Allocation, Head, Payment, Position, Settlement, positions
 from domain.money import ZERO, cents
 
 RATED = sa.Numeric(20, 4)
@@ -97,6 +97,13 @@ def position_rows(
     judgment, or from an earlier day interest runs from (filing), so its interest is counted
     from the first day; a payment on the day of judgment replaces it."""
     found = positions(heads, rate, payments, allocation, settlement)
+    return rows_of(award_id, judgment_on, heads, found)
+
+
+def rows_of(
+    award_id: uuid.UUID, judgment_on: date, heads: tuple[Head, ...], found: tuple[Position, ...]
+) -> list[dict[str, Any]]:
+    """`position_rows` from the award's positions already walked (`interest.positions`)."""
     opening = min([judgment_on, *(h.interest_from for h in heads if h.interest_from)])
     by_day = {position.on or opening: position for position in found}
     days = sorted(by_day)

@@ -116,11 +116,15 @@ def payment_step(
     received_on: date,
     amount: Decimal,
     rules: CompensationRules,
+    owed: Decimal | None = None,
 ) -> tuple[str, Decimal]:
     """The step a payment makes, from the ledger before it (heads and payments as `ledger_of`
-    reads them), and what was owed: the facts the award's track checks it against."""
-    settled = settlement_of(award)
-    owed = outstanding(heads, award.rate_percent, payments, received_on, rules.allocation, settled)
+    reads them), and what was owed: the facts the award's track checks it against. `owed`:
+    what was owed that day before it, when the caller's own walk of the ledger found it."""
+    if owed is None:
+        settled = settlement_of(award)
+        rate, allocation = award.rate_percent, rules.allocation
+        owed = outstanding(heads, rate, payments, received_on, allocation, settled)
     # within what was owed that day, the payment settles the award if it leaves nothing owed
     # once every payment entered, earlier or later, is counted on its own day
     if amount <= owed:

@@ -25,9 +25,9 @@ from service.usecases.arrays import one_of
 from service.usecases.cases.cases_in import CaseIn
 
 
-def read_court_number(text: str) -> CourtNumber:
+def read_court_number(text: str, today: date | None = None) -> CourtNumber:
     try:
-        return parse_court_number(text)
+        return parse_court_number(text, today=today)
     except CourtNumberError as error:
         raise InvalidInput(
             N_(

@@ -10,20 +10,22 @@ batch's new awards are locked once, as `_facts_held` locks them for one award.
 import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award
-from domain.cases import Case, Survivor
 from domain.interest import Head
 from domain.money import cents
 from domain.positions import AwardPosition, position_rows
-from service.usecases.arrays import one_of
 from service.usecases.awards.ledger import settlement_of
+from service.usecases.driver_rows import begun
 from service.usecases.importing.award_heads import Ordered
 from service.usecases.importing.running import Context
 
 HUNDREDTH = Decimal("0.01")
+SURVIVORS_HELD = "SELECT id FROM survivors WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE"
+CASES_HELD = "SELECT id FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE"
+"""a survivor's facts are its own columns, held from any change; a case's, its court station,
+held as `_facts_held` holds it (no key update: its new awards still refer to it)"""
 
 
 def new_positions(context: Context, award: Award, heads: list[Ordered]) -> None:
@@ -54,16 +56,12 @@ async def hold_facts(
     (prefetch), and for a row replayed alone, whose batch was undone, again for that row."""
     survivors = {s for s in survivors if ("held", s) not in context.cache}
     cases = {c for c in cases if ("held", c) not in context.cache}
-    # the batch's ids as one array (one_of): a list of 500 parameters cost more than the lock
-    connection = await session.connection()
-    if survivors:
-        survivor = col(Survivor.id)
-        await connection.execute(
-            select(survivor).where(one_of(survivor, survivors)).order_by(survivor).with_for_update()
-        )
-    if cases:
-        case = col(Case.id)
-        await connection.execute(
-            select(case).where(one_of(case, cases)).order_by(case).with_for_update(key_share=True)
-        )
+    # the batch's ids as one array: a list of 500 parameters cost more than the lock; sent on
+    # the driver, the same two statements each time, not built and compiled again a batch
+    if survivors or cases:
+        driver = await begun(session)
+        if survivors:
+            await driver.execute(SURVIVORS_HELD, list(survivors))
+        if cases:
+            await driver.execute(CASES_HELD, list(cases))
     context.cache.update({("held", held): True for held in survivors | cases})

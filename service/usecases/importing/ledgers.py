@@ -5,29 +5,35 @@ Booking a payment in Haki (awards/payments.py) reads the award's heads and payme
 times, writes the entry, the award's step and its history one statement each, and rewrites
 the award's positions: some twenty round trips a payment, forty milliseconds. Here a batch's
 awards have their heads, payments and disbursements read once, their survivors and cases
-held as `refresh_positions` holds them, and the positions of those paid deleted, all in a
-few statements;
-each row is then weighed with the same arithmetic (`payment_step`) and the same track against
-the ledger as it stands after the rows before it, and the positions of each award are
-worked out and written once, as they stand at the end of the batch.
+held as `refresh_positions` holds them, and the positions of those paid read, all in a few
+statements; each row is then weighed with the same arithmetic (`payment_step`) and the same
+track against the ledger as it stands after the rows before it, and the positions of each
+award are worked out once, as they stand at the end of the batch, and written as what
+changed in them (held.py).
 """
 
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
-from domain.interest import Head, Payment
-from domain.positions import AwardPosition
-from service.usecases.arrays import one_of
+from domain.interest import Head, Payment, Position
+from domain.positions import AwardPosition, rows_of
 from service.usecases.awards.ledger import ledger_from
 from service.usecases.awards.positions import positions_of
+from service.usecases.driver_rows import in_transaction, read_rows
 from service.usecases.importing.award_positions import hold_facts
+from service.usecases.importing.held import Held
 from service.usecases.importing.running import Context
+from service.usecases.importing.writes import Described
 
+POSITIONS_HELD = (
+    f"SELECT {', '.join(c.name for c in AwardPosition.__table__.c)} "  # type: ignore[attr-defined]
+    "FROM award_positions WHERE award_id = ANY($1::uuid[])"
+)
+"""the positions of a batch's paid awards, every column, compared with those worked out"""
 Ledger = dict[str, list[Any]]
 """an award's heads, payments received and disbursements, each in the order of their ids"""
 
@@ -40,7 +46,7 @@ async def prefetch_ledgers(
 ) -> None:
     """The ledgers of these awards, each read once for the batch, their survivors and cases
     held; the positions of those `paid` (a payment in the batch not yet in their ledger)
-    deleted, to be written again as they stand at the end of the batch."""
+    read, so what the batch changes in them is written as they stand at its end (held.py)."""
     wanted = {award.id: award for award in awards if ("ledger", award.id) not in context.cache}
     if wanted:
         ids = list(wanted)
@@ -58,23 +64,29 @@ async def prefetch_ledgers(
             "received": PaymentReceived,
             "passed": Disbursement,
         }
-        connection = await session.connection()
+        driver = await in_transaction(session)  # begun by hold_facts' locks
         for kind, model in models.items():
-            # rows, not records: read only, and building a record cost more than its arithmetic
-            table = model.__table__
-            rows = await connection.execute(
-                select(table).where(one_of(table.c.award_id, ids)).order_by(table.c.id)
-            )
-            for entry in rows:
-                ledgers[entry.award_id][kind].append(entry)
+            # rows, not records: read only, and building a record cost more than its arithmetic;
+            # on the driver, as the ORM's row processing cost more than the statement
+            ordered = "award_id = ANY($1::uuid[]) ORDER BY id"
+            for entry in await read_rows(driver, model.__table__, ordered, ids):
+                ledgers[entry["award_id"]][kind].append(Described(entry))
         for award_id, ledger in ledgers.items():
             context.cache[("ledger", award_id)] = ledger
-    cleared = [i for i in dict.fromkeys(paid) if ("cleared", i) not in context.cache]
-    if cleared:
-        await session.exec(
-            delete(AwardPosition).where(one_of(col(AwardPosition.award_id), cleared))
-        )
-        context.cache.update({("cleared", award_id): True for award_id in cleared})
+    held = {i: _held() for i in dict.fromkeys(paid) if ("positions", i) not in context.cache}
+    if held:
+        # on the driver: values only compared, and the ORM's row processing cost more than
+        # the positions' arithmetic
+        driver = await in_transaction(session)
+        for row in await driver.fetch(POSITIONS_HELD, list(held)):
+            held[row["award_id"]].rows[row["valid_from"]] = dict(row)
+        context.cache.update({("positions", award_id): h for award_id, h in held.items()})
+
+
+def _held() -> Held:
+    """An award's positions as the database holds them, each by its first day; only the
+    last one's end changes when a payment follows every other entry of the ledger."""
+    return Held(by="valid_from", closes="valid_to")
 
 
 def ledger_of(context: Context, award: Award) -> Ledger:
@@ -83,26 +95,36 @@ def ledger_of(context: Context, award: Award) -> Ledger:
 
 
 def arithmetic(context: Context, award: Award) -> tuple[tuple[Head, ...], tuple[Payment, ...]]:
-    """The heads and payments as `awards.ledger.ledger_of` gives them, from the batch's copy;
-    the heads, which a payments file never changes, made once a batch."""
-    ledger = ledger_of(context, award)
+    """The heads and payments as `awards.ledger.ledger_of` gives them, from the batch's copy."""
+    return heads_of(context, award), ledger_from((), ledger_of(context, award)["received"])[1]
+
+
+def heads_of(context: Context, award: Award) -> tuple[Head, ...]:
+    """The award's heads for its arithmetic, made once a batch: a payments file never
+    changes them."""
     key = ("arithmetic heads", award.id)
     if key not in context.cache:
-        context.cache[key] = ledger_from(ledger["heads"], ())[0]
+        context.cache[key] = ledger_from(ledger_of(context, award)["heads"], ())[0]
     heads: tuple[Head, ...] = context.cache[key]
-    return heads, ledger_from((), ledger["received"])[1]
+    return heads
 
 
-def write_positions(context: Context, award: Award) -> None:
+def write_positions(
+    context: Context, award: Award, walked: tuple[Position, ...] | None = None
+) -> None:
     """The award's positions from its ledger as the batch leaves it, as `refresh_positions`
     writes them: worked out when the batch is written, once however many of its rows paid
-    the award (the ledger is the batch's copy, kept in step as each row is booked)."""
+    the award (the ledger is the batch's copy, kept in step as each row is booked), unless
+    the row that paid it last `walked` them already, weighing its payment."""
     allocation = context.rules.compensation.allocation
 
     def rows() -> list[dict[str, Any]]:
+        if walked is not None:
+            return rows_of(award.id, award.judgment_on, heads_of(context, award), walked)
         return positions_of(award, *arithmetic(context, award), allocation)
 
-    context.pending.standing(("positions", award.id), AwardPosition, rows)
+    held = context.cache[("positions", award.id)]
+    context.pending.standing(("positions", award.id), AwardPosition, rows, held)
 
 
 def prior_reversals(entries: list[Any], reference: str) -> int:

@@ -7,6 +7,8 @@ import creates is added as it goes, so later rows of the same file find it.
 
 import uuid
 from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
 
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -107,18 +109,28 @@ async def survivor_coded(session: AsyncSession, context: Context, code: str) -> 
     return found
 
 
+@lru_cache(maxsize=4096)
 def case_station(text: str) -> str:
     """A case's station as the cases file checked it (`listed_station`), so the hearings,
     awards and payments files find the case; a station no list knows stays as written, for
-    cases registered before stations were checked."""
+    cases registered before stations were checked. Kept, as a file writes a few stations
+    each many times."""
     return station_on_list(text) or text.strip()
 
 
 def court_of(cells: Cells) -> tuple[str, str]:
     """The case a row of hearings, awards or payments belongs to, as Haki writes its key."""
     station = cells.read("court_station", case_station, True)
-    number = cells.read("court_number", read_court_number, True)
-    return station or "", str(number or "")
+    number = cells.read("court_number", lambda text: _number(text, date.today()), True)
+    return station or "", number or ""
+
+
+@lru_cache(maxsize=4096)
+def _number(text: str, today: date) -> str:
+    """A court number as written in a file, read as Haki writes it: kept, since a case's rows
+    repeat it (its awards, each payment), and reading it cost more than the rest of a row's
+    cells. A number refused is read again each time, to say why."""
+    return str(read_court_number(text, today))
 
 
 async def case_of(session: AsyncSession, context: Context, key: tuple[str, str]) -> Case:

@@ -19,6 +19,7 @@ from domain.awards import Award
 from domain.cases import Case, Survivor
 from service.usecases.arrays import one_of
 from service.usecases.cases.register import claimant_codes
+from service.usecases.driver_rows import driver_connection, in_transaction, read_rows
 from service.usecases.importing.lookups import CaseKey
 from service.usecases.importing.running import Context
 from service.usecases.importing.writes import Described
@@ -40,13 +41,13 @@ async def prefetch_payment_facts(
     if wanted:
         for key in wanted:
             cache[("case", key)] = []
-        numbers = {number for _, number in wanted}
-        for row in await connection.execute(
-            select(CASES).where(one_of(CASES.c.court_number, numbers))
-        ):
-            key = (row.court_station, row.court_number)
+        numbers = list({number for _, number in wanted})
+        # read only: on the driver even before the transaction has begun (a batch's first read)
+        driver = await driver_connection(session)
+        for row in await read_rows(driver, CASES, "court_number = ANY($1::varchar[])", numbers):
+            key = (row["court_station"], row["court_number"])
             if key in wanted:
-                case = Described(dict(row._mapping))
+                case = Described(row)
                 cache[("case", key)].append(case)
                 cases.append(case)
         codes = await claimant_codes(session, [case.id for case in cases])
@@ -56,9 +57,9 @@ async def prefetch_payment_facts(
     if ids:
         for case_id in ids:
             cache[("awards", case_id)] = {}
-        query = select(AWARDS).where(one_of(AWARDS.c.case_id, ids)).with_for_update()
-        for row in await connection.execute(query):
-            award = cast(Award, Described(dict(row._mapping)))
+        locking = await in_transaction(session)  # begun: the lock is the transaction's
+        for row in await read_rows(locking, AWARDS, "case_id = ANY($1::uuid[]) FOR UPDATE", ids):
+            award = cast(Award, Described(row))
             cache[("awards", award.case_id)][(award.survivor_id, award.respondent)] = award
     named = {code for code in claimants if ("survivor", code) not in cache}
     if named:

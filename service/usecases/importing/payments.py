@@ -144,7 +144,7 @@ class PaymentImporter:
                 )
             return Outcome("unchanged", label)
         if row.entry is Entry.RECEIVED:
-            await prefetch_ledgers(session, context, (), [award.id])  # its positions cleared
+            await prefetch_ledgers(session, context, (), [award.id])  # its positions read
             await receive(session, context, case, award, row)
         else:
             await pass_on(session, context, case, award, row)

@@ -9,6 +9,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, PaymentReceived
 from domain.cases import Case
+from domain.interest import Payment, owed_then_positions
+from service.usecases.awards.ledger import settlement_of
 from service.usecases.awards.payments import checked_payment, payment_step
 from service.usecases.importing.award_steps import step_award
 from service.usecases.importing.ledgers import (
@@ -32,7 +34,11 @@ async def receive(
     amount = checked_payment(award, row.paid_on, row.amount, now)
     heads, payments = arithmetic(context, award)
     rules = context.rules.compensation
-    trigger, owed = payment_step(award, heads, payments, row.paid_on, amount, rules)
+    before, walked = owed_then_positions(
+        heads, award.rate_percent, payments, Payment(row.paid_on, amount, row.reference),
+        rules.allocation, settlement_of(award),
+    )  # fmt: skip
+    trigger, owed = payment_step(award, heads, payments, row.paid_on, amount, rules, before)
     facts = AwardFacts(occurred_on=row.paid_on, payment=amount, owed=owed)
     # a payment found late is dated the day it came, even before a later step (move_award)
     details = {"amount": str(amount), "reference": row.reference}
@@ -51,4 +57,4 @@ async def receive(
         prior_reversals=prior_reversals(received, reference),
     )
     received.append(Described(entry))
-    write_positions(context, award)
+    write_positions(context, award, walked)

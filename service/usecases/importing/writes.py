@@ -21,12 +21,15 @@ from collections.abc import Callable
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Table, TextClause, text
+from sqlalchemy import ARRAY, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from service.usecases.driver_rows import begun, driver_connection
+from service.usecases.importing.held import Changes, Held, compare, write_changes
 from service.usecases.versions import stale_version
 
 ORDER = {table: place for place, table in enumerate(SQLModel.metadata.sorted_tables)}
@@ -35,7 +38,7 @@ Default = tuple[str, Callable[[], Any] | None, Any]
 DEFAULTS: dict[type[SQLModel], list[Default]] = {}
 Encoder = tuple[list[str], Callable[[dict[str, Any]], tuple[Any, ...]]]
 ENCODERS: dict[tuple[Table, tuple[str, ...]], Encoder] = {}
-UPDATES: dict[tuple[Table, tuple[str, ...]], TextClause] = {}
+UPDATES: dict[tuple[Table, tuple[str, ...]], str] = {}
 PLANS_KEPT = (
     "SELECT current_setting('plan_cache_mode'), set_config('plan_cache_mode', 'auto', true)"
 )
@@ -84,7 +87,7 @@ class Pending:
 
     def __init__(self) -> None:
         self._records: list[tuple[Table, dict[str, Any]]] = []
-        self._standing: dict[Any, tuple[type[SQLModel], Any]] = {}
+        self._standing: dict[Any, tuple[type[SQLModel], Any, Held | None]] = {}
         self._changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]] = {}
         self.copied: Counter[str] = Counter()
         """rows copied into each table since its statistics were last counted (statistics.py):
@@ -102,28 +105,38 @@ class Pending:
         key: Any,
         model: type[SQLModel],
         rows: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]],
+        held: Held | None = None,
     ) -> None:
         """Rows derived from a record (an award's positions, from its ledger), replacing those
         given under the same key earlier in the batch: written once, as they stand at its end,
         however many rows of the batch changed the record. Given as a function, they are
-        worked out only then, once, from the record as the batch leaves it."""
-        self._standing[key] = (model, rows)
+        worked out only then, once, from the record as the batch leaves it. With the rows the
+        database `held` for the record, only what changed is written (held.py)."""
+        self._standing[key] = (model, rows, held)
 
     def change(self, model: type[SQLModel], record: Any, **values: Any) -> None:
         """Columns of a record already in Haki (`record`, its id and version as read) changed
         in memory away from the ORM: written with the batch, one UPDATE a table, each row
         only where its version is still the one read, moved on by one, as the ORM's UPDATE
-        checks and moves it; a record someone else changed meanwhile is refused by name."""
+        checks and moves it; a record someone else changed meanwhile is refused by name. A
+        step that changed none of its columns (a payment found late, on an award already part
+        paid) writes none, as the ORM's unit of work writes none."""
         key = (model, record.id)
+        if not values and key not in self._changes:
+            return
         if key not in self._changes:
             self._changes[key] = (record.version, {})
         self._changes[key][1].update(values)
 
-    def _derived(self) -> list[tuple[Table, dict[str, Any]]]:
+    def _derived(
+        self, changed: dict[Table, tuple[str, Changes]]
+    ) -> list[tuple[Table, dict[str, Any]]]:
         found = []
-        for model, rows in self._standing.values():
+        for model, rows, held in self._standing.values():
             table = model.__table__  # type: ignore[attr-defined]
             given = rows() if callable(rows) else rows
+            if held is not None:
+                given = compare(held, given, changed.setdefault(table, (held.closes, Changes()))[1])
             found += [(table, _filled(model, values)) for values in given]
         return found
 
@@ -135,18 +148,21 @@ class Pending:
     async def write(self, session: AsyncSession) -> None:
         """One COPY per table (per set of columns given), parents first. Rows are read
         now, not when added: a new case enters its stage after it is described."""
-        records = [*self._records, *self._derived()]
+        changed: dict[Table, tuple[str, Changes]] = {}
+        records = [*self._records, *self._derived(changed)]
         changes = dict(self._changes)
         self.clear()
         if changes:
             await _update(session, changes)
+        for table, (closes, held) in changed.items():
+            await write_changes(await driver_connection(session), table, closes, held)
         if not records:
             return
         groups: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
         for table, given in records:
             # a None is left out, as the ORM leaves it out: the database's default, or NULL
-            values = {key: value for key, value in given.items() if value is not None}
-            groups[(table, tuple(values))].append(values)
+            filled = tuple(key for key, value in given.items() if value is not None)
+            groups[(table, filled)].append(given)
         connection = await session.connection()
         raw = await connection.get_raw_connection()
         driver = raw.driver_connection
@@ -176,46 +192,65 @@ class Pending:
 async def _update(
     session: AsyncSession, changes: dict[tuple[type[SQLModel], Any], tuple[int, dict[str, Any]]]
 ) -> None:
+    """On the driver, the ids it returns read as they come: through the ORM's result, reading
+    them back cost more than building the statement's arrays."""
     groups: dict[tuple[type[SQLModel], tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(list)
     for (model, record_id), (version, changed) in changes.items():
         groups[(model, tuple(changed))].append((record_id, version, *changed.values()))
-    connection = await session.connection()
+    dialect = (await session.connection()).dialect
+    driver = await begun(session)
     for (model, columns), rows in groups.items():
         table: Table = model.__table__  # type: ignore[attr-defined]
         names = ("id", "version", *columns)
-        processors = [
-            table.c[name].type._cached_bind_processor(connection.dialect) for name in names
+        processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+        arrays = [
+            [value if process is None else process(value) for value in values]
+            for process, values in zip(processors, zip(*rows, strict=True), strict=True)
         ]
-        arrays = {
-            f"given_{place}": [value if process is None else process(value) for value in values]
-            for place, (process, values) in enumerate(
-                zip(processors, zip(*rows, strict=True), strict=True)
-            )
-        }
-        written = await connection.execute(_updating(table, names, connection.dialect), arrays)
-        done = set(written.scalars().all())
+        statement = _updating(table, names, dialect)
+        try:
+            written = await driver.fetch(statement, *arrays)
+        # raised as the ORM's UPDATE would raise them, so a refused batch is replayed as before
+        except asyncpg.IntegrityConstraintViolationError as error:
+            raise IntegrityError(statement, None, error) from error
+        except asyncpg.DataError as error:
+            raise DataError(statement, None, error) from error
+        done = {found["id"] for found in written}
         for record_id, version, *_ in rows:
             if record_id not in done:
                 record = "award" if table.name == "awards" else "case"
                 raise await stale_version(session, model, record_id, version, record)  # type: ignore[arg-type]
 
 
-def _updating(table: Table, names: tuple[str, ...], dialect: Dialect) -> TextClause:
+def _updating(table: Table, names: tuple[str, ...], dialect: Dialect) -> str:
     """One UPDATE of many rows, each given as an element of an array a column: a statement
-    of the same text whatever the number of rows, so compiled once (a VALUES list of every
-    row was compiled anew each batch: a millisecond a row)."""
+    of the same text whatever the number of rows, so prepared once (a VALUES list of every
+    row was compiled anew each batch: a millisecond a row). The ids are also asked for as
+    `= ANY` of their array: joined to the arrays alone, the planner hashed the whole table
+    each batch (every case read to change a few hundred)."""
     key = (table, names)
     if key not in UPDATES:
         types = [table.c[name].type.compile(dialect) for name in names]
-        arrays = ", ".join(f"CAST(:given_{i} AS {kind}[])" for i, kind in enumerate(types))
+        arrays = ", ".join(f"${i}::{kind}[]" for i, kind in enumerate(types, 1))
         sets = ", ".join(f"{name} = given.{name}" for name in names[2:])
-        UPDATES[key] = text(
+        UPDATES[key] = (
             f"UPDATE {table.name} SET {sets}, version = {table.name}.version + 1 "
             f"FROM unnest({arrays}) AS given({', '.join(names)}) "
             f"WHERE {table.name}.id = given.id AND {table.name}.version = given.version "
+            f"AND {table.name}.id = ANY($1::{types[0]}[]) "
             f"RETURNING {table.name}.id"
         )
     return UPDATES[key]
+
+
+def _processor(kind: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The type's bind processing, none for an array of values sent as they are (amounts,
+    days): the array's own copied each list, element by element, to the list it was (two
+    arrays on each position of an award)."""
+    if isinstance(kind, ARRAY) and kind.item_type._cached_bind_processor(dialect) is None:
+        return None
+    processor: Callable[[Any], Any] | None = kind._cached_bind_processor(dialect)
+    return processor
 
 
 def _encoders(
@@ -233,13 +268,11 @@ def _encoders(
             and c.default is not None
             and (c.default.is_scalar or c.default.is_callable)
         ]
-        given = [(name, table.c[name].type._cached_bind_processor(dialect)) for name in columns]
-        extra = [(c, c.type._cached_bind_processor(dialect)) for c in filled]
+        given = [(name, _processor(table.c[name].type, dialect)) for name in columns]
+        extra = [(c, _processor(c.type, dialect)) for c in filled]
 
         def encode(row: dict[str, Any]) -> tuple[Any, ...]:
-            values = [
-                v if p is None else p(v) for (_, p), v in zip(given, row.values(), strict=True)
-            ]
+            values = [row[name] if p is None else p(row[name]) for name, p in given]
             for column, process in extra:
                 default = column.default
                 value = default.arg if default.is_scalar else default.arg(None)  # type: ignore[union-attr]
