@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
-from domain.interest import DAYS_IN_YEAR, Allocation, Head, Payment, positions
+from domain.interest import Allocation, Head, Payment, positions
+from domain.ledger_walk import DAYS_IN_YEAR
 from domain.money import CENT, ZERO, cents
 
 

@@ -1,7 +1,7 @@
 """Awards the State has not paid on a date: totals and breakdowns, computed in PostgreSQL.
 
 The figures start from each award's position on the date (award_positions, written by the
-arithmetic of domain.interest) and add simple interest from there exactly as `_accrue` does:
+arithmetic of domain.interest) and add simple interest from there exactly as `domain.ledger_walk.accrue` does:
 per award, the exact sum of principal x rate x days over the heads, divided by 36,500 once
 and rounded half up to the cent. So the report and an award's statement never disagree.
 

@@ -41,7 +41,7 @@ CASE WHEN p.bearing_latest IS NULL OR p.bearing_latest <= {as_of}
 
 
 INTEREST = _interest(":as_of")
-"""Interest from the position to `as_of`, as domain.interest._accrue: each bearing is a head's
+"""Interest from the position to `as_of`, as domain.ledger_walk.accrue: each bearing is a head's
 principal times its own rate; once every bearing head has started, Σ bearing x days is
 Σbearing x day - Σ(bearing x start day), exactly, then one division and rounding; before that
 (a head from a later day), head by head (a function of migration 0027, the same sum and
