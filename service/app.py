@@ -17,7 +17,7 @@ from service.amounts import TYPE_DECODERS, AmountSchema
 from service.api_docs import SelfHostedSwagger
 from service.audit.controller import AuditController
 from service.auth.controller import AuthController
-from service.auth.policy import enforce, refusals, route_key
+from service.auth.policy import guard, refusals, route_key
 from service.auth.rules import POLICY
 from service.awards.controller import AwardController, CaseAwardController
 from service.awards.corrections import award_ledger, reverse_disbursement, reverse_payment
@@ -125,7 +125,7 @@ def create_app(database_url: str, settings: Settings | None = None) -> Litestar:
         route_handlers=[
             Router(
                 "/",
-                guards=[enforce],
+                before_request=guard,
                 route_handlers=[
                     AuthController,
                     CaseController,
