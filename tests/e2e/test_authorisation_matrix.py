@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.app import create_app
-from service.auth.policy import route_key
+from service.auth.policy import guard, route_key
 from service.auth.rules import POLICY
 from tests.conftest import Account
 from tests.e2e.authorisation.api_court_routes import COURT
@@ -67,6 +67,20 @@ APP_ROUTES = sorted(
         if handler.http_methods != {"OPTIONS"} and not app_route.path.startswith("/schema")
     }
 )
+
+
+def test_every_route_is_checked_before_it_answers() -> None:
+    """The policy runs as the before-request hook of the router holding every route: a handler,
+    controller or router that set its own hook would replace it, and a cached answer would be
+    served before it, so either would open a route to anyone."""
+    unchecked = [
+        route_key(handler)
+        for app_route in create_app("postgresql+asyncpg://unused/unused").routes
+        for handler in getattr(app_route, "route_handlers", [])
+        if handler.http_methods != {"OPTIONS"} and not app_route.path.startswith("/schema")
+        if handler.resolve_before_request() is not guard or handler.cache
+    ]
+    assert unchecked == []
 
 
 def test_every_route_has_a_rule_and_an_expectation() -> None:
