@@ -1,9 +1,10 @@
 """Awards the State has not paid on a date: totals and breakdowns, computed in PostgreSQL.
 
 The figures start from each award's position on the date (award_positions, written by the
-arithmetic of domain.interest) and add simple interest from there exactly as `domain.ledger_walk.accrue` does:
-per award, the exact sum of principal x rate x days over the heads, divided by 36,500 once
-and rounded half up to the cent. So the report and an award's statement never disagree.
+arithmetic of domain.interest) and add simple interest from there exactly as
+`domain.ledger_walk.accrue` does: per award, the exact sum of principal x rate x days over the
+heads, divided by 36,500 once and rounded half up to the cent. So the report and an award's
+statement never disagree.
 
 An award counts as unpaid on `as_of` when it was judged on or before that day, still owed
 something that day (a later payment in full does not hide it from an earlier date), and had
