@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import Table
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.awards import Award, AwardHead, Disbursement, PaymentReceived
@@ -29,11 +30,7 @@ from service.usecases.importing.held import Held
 from service.usecases.importing.running import Context
 from service.usecases.importing.writes import Described
 
-POSITIONS_HELD = (
-    f"SELECT {', '.join(c.name for c in AwardPosition.__table__.c)} "  # type: ignore[attr-defined]
-    "FROM award_positions WHERE award_id = ANY($1::uuid[])"
-)
-"""the positions of a batch's paid awards, every column, compared with those worked out"""
+POSITIONS: Table = AwardPosition.__table__  # type: ignore[attr-defined]
 Ledger = dict[str, list[Any]]
 """an award's heads, payments received and disbursements, each in the order of their ids"""
 
@@ -78,8 +75,9 @@ async def prefetch_ledgers(
         # on the driver: values only compared, and the ORM's row processing cost more than
         # the positions' arithmetic
         driver = await in_transaction(session)
-        for row in await driver.fetch(POSITIONS_HELD, list(held)):
-            held[row["award_id"]].rows[row["valid_from"]] = dict(row)
+        paid_awards = "award_id = ANY($1::uuid[])"
+        for row in await read_rows(driver, POSITIONS, paid_awards, list(held)):
+            held[row["award_id"]].rows[row["valid_from"]] = row
         context.cache.update({("positions", award_id): h for award_id, h in held.items()})
 
 
