@@ -17,7 +17,8 @@ rewritten from its ledger).
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import asyncpg
@@ -164,29 +165,34 @@ class Pending:
             filled = tuple(key for key, value in given.items() if value is not None)
             groups[(table, filled)].append(given)
         connection = await session.connection()
-        raw = await connection.get_raw_connection()
-        driver = raw.driver_connection
-        assert driver is not None
+        driver = await driver_connection(session)
         # restored after; a refused COPY undoes its savepoint, and the setting with it
         await driver.execute("DISCARD PLANS")
         plans, _ = await driver.fetchrow(PLANS_KEPT)
         for (table, columns), rows in sorted(groups.items(), key=lambda group: ORDER[group[0][0]]):
             names, encode = _encoders(table, columns, connection.dialect)
-            statement = f"COPY {table.name}"
-            try:
+            with refused_as_orm(f"COPY {table.name}"):
                 await driver.copy_records_to_table(
                     table.name,
                     columns=names,
                     records=[encode(row) for row in rows],
                     schema_name=table.schema,
                 )
-            # raised as an INSERT's would be, so a refused row is named as before
-            except asyncpg.IntegrityConstraintViolationError as error:
-                raise IntegrityError(statement, None, error) from error
-            except asyncpg.DataError as error:
-                raise DataError(statement, None, error) from error
             self.copied[table.name] += len(rows)
         await driver.execute(PLANS_AGAIN, plans)
+
+
+@contextmanager
+def refused_as_orm(statement: str) -> Iterator[None]:
+    """A refusal of PostgreSQL's to a statement sent on the driver, raised as the ORM's
+    statement would raise it, so a refused batch is replayed row by row and the row named
+    as before."""
+    try:
+        yield
+    except asyncpg.IntegrityConstraintViolationError as error:
+        raise IntegrityError(statement, None, error) from error
+    except asyncpg.DataError as error:
+        raise DataError(statement, None, error) from error
 
 
 async def _update(
@@ -208,13 +214,8 @@ async def _update(
             for process, values in zip(processors, zip(*rows, strict=True), strict=True)
         ]
         statement = _updating(table, names, dialect)
-        try:
+        with refused_as_orm(statement):
             written = await driver.fetch(statement, *arrays)
-        # raised as the ORM's UPDATE would raise them, so a refused batch is replayed as before
-        except asyncpg.IntegrityConstraintViolationError as error:
-            raise IntegrityError(statement, None, error) from error
-        except asyncpg.DataError as error:
-            raise DataError(statement, None, error) from error
         done = {found["id"] for found in written}
         for record_id, version, *_ in rows:
             if record_id not in done:
