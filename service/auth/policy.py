@@ -184,29 +184,27 @@ class RoleRefused(PermissionDeniedException):
         super().__init__(said(self.said, Language.EN))
 
 
-async def enforce(connection: Connection, handler: BaseRouteHandler) -> None:
-    """The guard on every route of ours: sign-in, then role, then the case or survivor."""
+async def guard(request: Request[Any, Any, Any]) -> None:
+    """The check on every route of ours: sign-in, then role, then the case or survivor.
+
+    It is the before-request hook of the router that holds every route, so it runs where the
+    routes' guards would, after every middleware, before the arguments are read. As a Litestar
+    guard it was handed a copy of the route handler each request (`copy` of an object of some
+    seventy attributes, a fiftieth of the server's CPU a step in a profile of
+    bench/transitions.py); here it reads the handler the router put in the scope. A handler or
+    controller of its own `before_request` would replace it: none has one (and the
+    authorisation matrix test would fail)."""
+    handler: BaseRouteHandler = request.scope["route_handler"]
     rule = POLICY.get(route_key(handler))
     if rule is None:
         raise PermissionDeniedException("this route has no access rule, so nobody may use it")
-    if rule is Rule.PUBLIC or (rule is Rule.METRICS and _scraper(connection)):
+    if rule is Rule.PUBLIC or (rule is Rule.METRICS and _scraper(request)):
         return
-    principal = await _authenticate(connection, handler)
-    connection.scope["user"] = principal
+    principal = await _authenticate(request, handler)
+    request.scope["user"] = principal
     if principal.role not in ROLES[rule]:
         raise RoleRefused(principal.role)
     scope = SCOPES.get(rule)
     if scope is not None and principal.role is Role.LAWYER:
-        async with connection.app.state.engine.connect() as db:
-            await scope(connection, db, principal)
-
-
-async def guard(request: Request[Any, Any, Any]) -> None:
-    """`enforce` as the before-request hook of the router that holds every route of ours: it
-    runs where the route's guards would, after every middleware, before the arguments are read.
-    As a Litestar guard it was handed a copy of the route handler each request (`copy` of an
-    object of some seventy attributes, a fiftieth of the server's CPU a step in a profile of
-    bench/transitions.py); here it reads the handler the router put in the scope. A handler
-    or controller of its own `before_request` would replace it: none has one (and the
-    authorisation matrix test would fail)."""
-    await enforce(request, request.scope["route_handler"])
+        async with request.app.state.engine.connect() as db:
+            await scope(request, db, principal)
